@@ -1,0 +1,91 @@
+# 吉速问 — `make run` starts everything, `make test` checks everything. See README.md.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 2
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export PYTHONPATH := $(CURDIR)
+
+# Rasa 3.6 needs Python 3.10; both venvs use it (pyenv's build when `python3.10` is not on PATH).
+PY310 ?= $(shell for p in python3.10 /root/.pyenv/versions/3.10*/bin/python3.10 /usr/bin/python3.10; do \
+	  $$p -c 'import sys; assert sys.version_info[:2]==(3,10)' 2>/dev/null && { command -v $$p || echo $$p; } && break; done)
+VENV := .venv
+RASA_VENV := .venv-rasa
+PY := $(VENV)/bin/python
+RASA := $(RASA_VENV)/bin/rasa
+PORT ?= 8000
+RASA_PORT ?= 5005
+ACTIONS_PORT ?= 5055
+
+.PHONY: help install run train catalog nlu validate lint test test-unit test-e2e crossval \
+	bench chromium admin clean reset-catalog
+
+help:
+	@echo "make run    install what is missing, prepare the catalog, train if stale, start all"
+	@echo "make test   lint, validate the Rasa data, run every test (unit, e2e, browser)"
+	@echo "other: install train catalog validate crossval bench admin reset-catalog clean"
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	@test -n "$(PY310)" || { echo "Python 3.10 not found (needed by Rasa 3.6)"; exit 1; }
+	test -x $(PY) || $(PY310) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip==24.3.1 wheel
+	$(PY) -m pip install -q -r requirements-dev.txt
+	touch $@
+
+$(RASA_VENV)/.installed: requirements-rasa.txt
+	@test -n "$(PY310)" || { echo "Python 3.10 not found (needed by Rasa 3.6)"; exit 1; }
+	test -x $(RASA_VENV)/bin/python || $(PY310) -m venv $(RASA_VENV)
+	$(RASA_VENV)/bin/python -m pip install -q --upgrade pip==24.3.1 wheel
+	$(RASA_VENV)/bin/python -m pip install -q -r requirements-rasa.txt
+	touch $@
+
+install: $(VENV)/.installed $(RASA_VENV)/.installed
+
+catalog: $(VENV)/.installed
+	$(PY) -m services_catalog prepare
+
+nlu: catalog
+	$(PY) -m services_catalog gen-nlu
+
+# Rasa fingerprints domain, config and data: an unchanged project reuses the last model.
+train: install nlu
+	$(RASA) train --quiet --num-threads 2
+	@ls -t models/*.tar.gz | tail -n +3 | xargs -r rm -f
+
+validate: install nlu
+	$(RASA) data validate --fail-on-warnings
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+
+run: train
+	$(PY) -m bot.launcher --port $(PORT) --rasa-port $(RASA_PORT) --actions-port $(ACTIONS_PORT)
+
+chromium:
+	@test -x /usr/bin/chromium || { apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
+
+test: lint validate train chromium
+	$(PY) -m pytest
+
+test-unit: $(VENV)/.installed
+	$(PY) -m pytest -m "not e2e and not browser"
+
+crossval: install nlu
+	$(RASA) test nlu --cross-validation --folds 5 --out results/crossval
+	$(PY) -m tests.reports.crossval_summary results/crossval
+
+bench: train
+	$(PY) -m bench.assist_latency
+	$(PY) -m bench.load
+
+admin: $(VENV)/.installed catalog
+	@read -p "username: " u; read -p "role (viewer/editor/admin) [editor]: " r; \
+	 $(PY) -m services_catalog create-staff "$$u" --role "$${r:-editor}"
+
+reset-catalog:
+	rm -f var/catalog.db var/catalog.db-wal var/catalog.db-shm
+	$(PY) -m services_catalog prepare
+
+clean:
+	rm -rf models results generated data/nlu/generated .pytest_cache .ruff_cache

@@ -1,0 +1,69 @@
+"""Answer any question about a catalog service, with context, conditions and asking back."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.catalog_access import CACHE, entity_values, send, today, user_text
+from services_catalog.answers import INTENT_QUESTION, compose, detect_condition
+from services_catalog.db import session_scope
+from services_catalog.resolve import resolve
+
+
+def candidate_buttons(slugs_names: list[tuple[str, str]]) -> list[dict[str, str]]:
+    return [{"title": name, "payload": f'/inform_service{{"service": "{slug}"}}'}
+            for slug, name in slugs_names]
+
+
+class ActionAnswerService(Action):
+    def name(self) -> str:
+        return "action_answer_service"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        return answer_service(dispatcher, tracker)
+
+
+def answer_service(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:
+    intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
+    text = user_text(tracker)
+    previous_service = tracker.get_slot("service")
+    previous_question = tracker.get_slot("question")
+    question = INTENT_QUESTION.get(intent) or previous_question or "overview"
+
+    with session_scope() as session:
+        snap = CACHE.get(session)
+    found = resolve(snap, text, entity_values(tracker, "service"), previous_service,
+                    names_service=intent == "inform_service")
+    if found.slug is None:
+        if found.candidates:
+            dispatcher.utter_message(
+                response="utter_did_you_mean",
+                buttons=candidate_buttons(
+                    [(h.slug, snap.services[h.slug].name) for h in found.candidates]
+                ),
+            )
+        else:
+            dispatcher.utter_message(response="utter_ask_service")
+        return [SlotSet("question", question)]
+
+    service = snap.services[found.slug]
+    switched = found.slug != previous_service
+    # A condition named now (button or words) beats the one remembered for this service.
+    known = {t.condition for t in service.time_limits if t.condition}
+    stated = [c for c in entity_values(tracker, "condition") if c in known]
+    remembered = None if switched else tracker.get_slot("condition")
+    condition = stated[0] if stated else detect_condition(service, text) or remembered
+    answer = compose(service, question, condition=condition, text=text, today=today())
+    send(dispatcher, answer)
+    return [
+        SlotSet("service", service.slug),
+        SlotSet("question", question),
+        SlotSet("condition", answer.condition),
+        SlotSet("misses", 0),
+    ]

@@ -1,0 +1,121 @@
+"""Fallback, out-of-scope, hand-off to the 12345 hotline, and 好差评 feedback."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.catalog_access import CACHE, user_text
+from actions.catalog_answers import answer_service, candidate_buttons
+from services_catalog.db import session_scope
+from services_catalog.models import Feedback
+from services_catalog.resolve import SEARCH_MIN, SURE
+
+SUMMARY_CHARS = 60
+MISSES_BEFORE_HANDOFF = 2
+
+
+def names_a_service(text: str) -> bool:
+    with session_scope() as session:
+        snap = CACHE.get(session)
+    return any(h.confidence >= SURE for h in snap.index.mentions(text))
+
+
+def question_summary(tracker: Tracker, skip_latest: bool) -> str:
+    """The user's recent questions in one line, for the hotline agent."""
+    texts = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"]
+    if skip_latest:
+        texts = texts[:-1]
+    recent = [t for t in texts[-2:] if t and not t.startswith("/")]
+    line = "；".join(recent) or user_text(tracker)
+    return line[:SUMMARY_CHARS] + ("…" if len(line) > SUMMARY_CHARS else "")
+
+
+class ActionFallback(Action):
+    def name(self) -> str:
+        return "action_fallback"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        text = user_text(tracker)
+        if names_a_service(text):
+            return answer_service(dispatcher, tracker)
+        misses = int(tracker.get_slot("misses") or 0) + 1
+        if misses >= MISSES_BEFORE_HANDOFF:
+            dispatcher.utter_message(
+                response="utter_handoff", summary=question_summary(tracker, skip_latest=False),
+                json_message={"type": "handoff"},
+            )
+            return [SlotSet("misses", 0)]
+        with session_scope() as session:
+            snap = CACHE.get(session)
+        hits = [h for h in snap.index.search(text, 3) if h.confidence >= SEARCH_MIN]
+        if hits:
+            dispatcher.utter_message(
+                response="utter_did_you_mean",
+                buttons=candidate_buttons([(h.slug, snap.services[h.slug].name) for h in hits]),
+                json_message={"type": "fallback"},
+            )
+        else:
+            dispatcher.utter_message(response="utter_not_understood",
+                                     json_message={"type": "fallback"})
+        return [SlotSet("misses", misses)]
+
+
+class ActionOutOfScope(Action):
+    def name(self) -> str:
+        return "action_out_of_scope"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        if names_a_service(user_text(tracker)):
+            return answer_service(dispatcher, tracker)
+        dispatcher.utter_message(response="utter_out_of_scope",
+                                 json_message={"type": "out_of_scope"})
+        return []
+
+
+class ActionHandoff(Action):
+    def name(self) -> str:
+        return "action_handoff"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if intent == "complaint":
+            dispatcher.utter_message(
+                response="utter_complaint", summary=question_summary(tracker, skip_latest=False),
+                json_message={"type": "handoff"},
+            )
+        else:
+            dispatcher.utter_message(
+                response="utter_handoff", summary=question_summary(tracker, skip_latest=True),
+                json_message={"type": "handoff"},
+            )
+        return [SlotSet("misses", 0)]
+
+
+class ActionRecordFeedback(Action):
+    def name(self) -> str:
+        return "action_record_feedback"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        rating = "satisfied" if intent == "feedback_satisfied" else "unsatisfied"
+        with session_scope() as session:
+            session.add(
+                Feedback(sender=tracker.sender_id, slug=tracker.get_slot("service"), rating=rating)
+            )
+        dispatcher.utter_message(
+            response="utter_feedback_thanks" if rating == "satisfied" else "utter_feedback_sorry",
+            json_message={"type": "feedback", "rating": rating},
+        )
+        return []

@@ -1,0 +1,1 @@
+"""The FastAPI gateway: the only process that faces users."""

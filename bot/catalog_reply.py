@@ -1,0 +1,33 @@
+"""Answers straight from the catalog, rendered with the domain's wording: used for agent assist
+and when Rasa is down (degraded mode)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from services_catalog.answers import INTENT_QUESTION, compose, due_for_limit
+from services_catalog.config import get_catalog_settings
+from services_catalog.schemas import ServiceOut
+from services_catalog.wording import render
+
+
+def today() -> date:
+    return datetime.now(ZoneInfo(get_catalog_settings().timezone)).date()
+
+
+def question_for(intent: str | None) -> str:
+    return INTENT_QUESTION.get(intent or "", "overview")
+
+
+def script(service: ServiceOut, question: str, text: str) -> tuple[str, dict[str, Any]]:
+    """A ready-to-read answer listing every variant's figure, and the service card."""
+    answer = compose(service, question, text=text, today=today(), list_variants=True)
+    return render(answer.response, answer.variables), answer.card or {}
+
+
+def due_dates(service: ServiceOut, condition: str | None = None) -> list[dict[str, Any]]:
+    limits = [t for t in service.time_limits if condition is None or t.condition in
+              (None, condition)]
+    return [due_for_limit(t, today()) for t in limits]

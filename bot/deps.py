@@ -1,0 +1,45 @@
+"""Dependencies shared by the routers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlalchemy.orm import Session
+
+from bot.rasa_client import RasaClient
+from bot.settings import Settings, get_settings
+from services_catalog.db import get_sessionmaker
+from services_catalog.snapshot import CatalogCache, CatalogSnapshot
+
+
+def get_db() -> Iterator[Session]:
+    session = get_sessionmaker()()
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+
+
+SessionDep = Annotated[Session, Depends(get_db)]
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+
+def get_rasa(request: Request) -> RasaClient:
+    return request.app.state.rasa
+
+
+RasaDep = Annotated[RasaClient, Depends(get_rasa)]
+
+
+def get_snapshot(request: Request, session: SessionDep) -> CatalogSnapshot:
+    cache: CatalogCache = request.app.state.catalog
+    return cache.get(session)
+
+
+SnapshotDep = Annotated[CatalogSnapshot, Depends(get_snapshot)]

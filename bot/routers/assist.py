@@ -1,0 +1,115 @@
+"""POST /api/assist: service cards and reply scripts for 12345 hotline agents."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Request
+from pydantic import BaseModel, Field, field_validator
+
+from bot.catalog_reply import due_dates, question_for, script
+from bot.deps import RasaDep, SessionDep, SettingsDep, SnapshotDep
+from bot.masking import mask_personal
+from bot.rasa_client import RasaUnavailable
+from bot.ratelimit import enforce_rate_limit
+from bot.routers.chat import CONTROL
+from services_catalog.models import AssistCopy, ChatLog
+from services_catalog.resolve import SEARCH_MIN
+
+router = APIRouter(tags=["assist"])
+MAX_SUGGESTIONS = 5
+# Lines spoken by the agent in a pasted transcript: they name the hotline, not the caller's need.
+AGENT_LINE = re.compile(r"^\s*(坐席|客服|话务员|接线员|工作人员|agent)\s*[:：]", re.I)
+CALLER_LINE = re.compile(r"^\s*(来电人|来电|市民|群众|用户|企业|caller)\s*[:：]", re.I)
+
+
+class AssistIn(BaseModel):
+    text: str = Field(min_length=1, description="来电人说的话，或粘贴的通话记录")
+
+    @field_validator("text")
+    @classmethod
+    def _clean(cls, v: str) -> str:
+        v = CONTROL.sub("", v.replace("\r", "")).strip()
+        if not v:
+            raise ValueError("内容不能为空 / text must not be empty")
+        return v
+
+
+class CopyIn(BaseModel):
+    slug: str = Field(min_length=1, max_length=80)
+    rank: int = Field(ge=1, le=MAX_SUGGESTIONS)
+    query: str = Field(default="", max_length=4000)
+
+
+def caller_text(text: str) -> str:
+    lines = text.splitlines()
+    if any(AGENT_LINE.match(line) or CALLER_LINE.match(line) for line in lines):
+        kept = [line for line in lines if not AGENT_LINE.match(line)]
+        return "\n".join(kept) or text
+    return text
+
+
+@router.post("/api/assist")
+async def assist(
+    body: AssistIn, request: Request, rasa: RasaDep, session: SessionDep,
+    snapshot: SnapshotDep, settings: SettingsDep,
+) -> dict[str, Any]:
+    if len(body.text) > settings.max_assist_chars:
+        raise HTTPException(413, f"内容过长：最多{settings.max_assist_chars}字 / text too long")
+    await enforce_rate_limit(request, None, settings)
+    text = caller_text(mask_personal(body.text))
+    intent: dict[str, Any] = {}
+    entities: list[dict[str, Any]] = []
+    try:
+        parsed = await rasa.parse(text[:settings.max_message_chars])
+        intent = parsed.get("intent") or {}
+        entities = [{k: e.get(k) for k in ("entity", "value", "start", "end", "extractor")}
+                    for e in parsed.get("entities", [])]
+    except RasaUnavailable:
+        intent = {}
+
+    scores: dict[str, float] = {}
+    for e in entities:
+        if e["entity"] == "service" and e["value"] in snapshot.services:
+            scores[e["value"]] = max(scores.get(e["value"], 0.0), 0.97)
+    for hit in snapshot.index.mentions(text):
+        scores[hit.slug] = max(scores.get(hit.slug, 0.0), hit.confidence)
+    for hit in snapshot.index.search(text, limit=MAX_SUGGESTIONS * 2):
+        if hit.confidence >= SEARCH_MIN:
+            scores[hit.slug] = max(scores.get(hit.slug, 0.0), hit.confidence * 0.9)
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])[:MAX_SUGGESTIONS]
+
+    question = question_for(intent.get("name"))
+    suggestions = []
+    for slug, confidence in ranked:
+        service = snapshot.services[slug]
+        answer, card = script(service, question, text)
+        dues = due_dates(service)
+        suggestions.append({
+            "service": {"slug": slug, "name": service.name},
+            "confidence": round(confidence, 3),
+            "answer": answer,
+            "time_limits": card["time_limits"],
+            "departments": card["departments"],
+            "lead_unit": card["lead_unit"],
+            "channels": card["channels"],
+            "fees": card["fees"],
+            "citation": card["citation"],
+            **({"due_date": dues[0], "due_dates": dues} if dues else {}),
+        })
+    session.add(ChatLog(channel="assist", sender="assist", text=text[:2000],
+                        reply=suggestions[0]["answer"] if suggestions else "",
+                        slug=ranked[0][0] if ranked else None, fallback=not ranked))
+    return {"suggestions": suggestions, "intent": intent, "entities": entities,
+            "question": question}
+
+
+@router.post("/api/assist/copy", status_code=201)
+def record_copy(body: CopyIn, session: SessionDep, snapshot: SnapshotDep) -> dict[str, Any]:
+    if body.slug not in snapshot.services:
+        raise HTTPException(404, f"没有找到事项 {body.slug!r} / service not found")
+    row = AssistCopy(slug=body.slug, rank=body.rank, query=mask_personal(body.query)[:2000])
+    session.add(row)
+    session.flush()
+    return {"id": row.id, "slug": row.slug, "rank": row.rank}

@@ -1,0 +1,113 @@
+"""POST /api/chat: the widget's (and the mini-program's) conversation endpoint."""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+
+from fastapi import APIRouter, Request
+from pydantic import BaseModel, Field, field_validator
+
+from bot.catalog_reply import script
+from bot.deps import RasaDep, SessionDep, SettingsDep, SnapshotDep
+from bot.masking import mask_personal
+from bot.rasa_client import RasaUnavailable
+from bot.ratelimit import enforce_rate_limit
+from services_catalog.models import ChatLog
+from services_catalog.resolve import resolve
+from services_catalog.wording import render
+
+log = logging.getLogger(__name__)
+router = APIRouter(tags=["chat"])
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+SENDER_RE = r"^[A-Za-z0-9_.:\-]{1,80}$"
+
+
+class Button(BaseModel):
+    title: str
+    payload: str
+
+
+class BotMessage(BaseModel):
+    text: str | None = None
+    buttons: list[Button] | None = None
+    custom: dict[str, Any] | None = None
+
+
+class ChatIn(BaseModel):
+    sender: str = Field(pattern=SENDER_RE, description="会话ID / conversation id")
+    message: str = Field(min_length=1, description="用户消息，最多500字")
+
+    @field_validator("message")
+    @classmethod
+    def _clean(cls, v: str) -> str:
+        v = CONTROL.sub("", v).strip()
+        if not v:
+            raise ValueError("消息不能为空 / message must not be empty")
+        return v
+
+
+class ChatOut(BaseModel):
+    sender: str
+    messages: list[BotMessage]
+    degraded: bool = False
+
+
+def merge_messages(raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rasa's REST channel sends a card as its own message; attach it to the text before it."""
+    out: list[dict[str, Any]] = []
+    for m in raw:
+        msg = {k: m[k] for k in ("text", "buttons", "custom") if m.get(k)}
+        if "custom" in msg and "text" not in msg and out and "custom" not in out[-1]:
+            out[-1]["custom"] = msg["custom"]
+            continue
+        if msg:
+            out.append(msg)
+    return out
+
+
+def degraded_reply(snapshot, text: str) -> list[dict[str, Any]]:  # type: ignore[no-untyped-def]
+    notice = {"text": render("utter_degraded", {}), "custom": {"type": "degraded"}}
+    found = resolve(snapshot, text)
+    if found.slug is None:
+        return [notice, {"text": render("utter_not_understood", {})}]
+    answer, card = script(snapshot.services[found.slug], "overview", text)
+    return [notice, {"text": answer, "custom": {**card, "degraded": True}}]
+
+
+@router.post("/api/chat", response_model=ChatOut, response_model_exclude_none=True)
+async def chat(
+    body: ChatIn, request: Request, rasa: RasaDep, session: SessionDep, snapshot: SnapshotDep,
+    settings: SettingsDep,
+) -> ChatOut:
+    if len(body.message) > settings.max_message_chars:
+        from fastapi import HTTPException
+
+        raise HTTPException(
+            413, f"消息过长：最多{settings.max_message_chars}字 / message longer than "
+                 f"{settings.max_message_chars} characters",
+        )
+    await enforce_rate_limit(request, body.sender, settings)
+    text = mask_personal(body.message)
+    degraded = False
+    try:
+        messages = merge_messages(await rasa.send(body.sender, text))
+        if not messages:  # Rasa answered nothing: its action server failed
+            messages = [{"text": render("utter_service_unavailable", {}),
+                         "custom": {"type": "unavailable"}}]
+            degraded = True
+    except RasaUnavailable as exc:
+        log.warning("rasa unavailable, answering from the catalog: %s", exc)
+        messages = degraded_reply(snapshot, text)
+        degraded = True
+    card = next((m["custom"] for m in messages if m.get("custom", {}).get("slug")), None)
+    kinds = {m.get("custom", {}).get("type") for m in messages}
+    session.add(ChatLog(
+        channel="chat", sender=body.sender, text=text,
+        reply="\n".join(m.get("text", "") for m in messages)[:2000],
+        slug=card["slug"] if card else None,
+        fallback=bool(kinds & {"fallback", "handoff"}), degraded=degraded,
+    ))
+    return ChatOut(sender=body.sender, messages=[BotMessage(**m) for m in messages],
+                  degraded=degraded)

@@ -1,0 +1,117 @@
+"""Catalog command line: `python -m services_catalog COMMAND`."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+
+from services_catalog import repository as repo
+from services_catalog import transfer
+from services_catalog.config import ROOT, SEED_FILE, get_catalog_settings
+from services_catalog.db import session_scope
+
+
+def migrate(url: str | None = None) -> None:
+    cfg = Config(str(ROOT / "alembic.ini"))
+    cfg.attributes["configure_logger"] = False
+    if url:
+        cfg.attributes["url"] = url
+    command.upgrade(cfg, "head")
+
+
+def prepare() -> None:
+    migrate()
+    with session_scope() as session:
+        added = transfer.seed_missing(session, SEED_FILE)
+        total = len(repo.list_services(session))
+    print(f"catalog ready: {total} services ({len(added)} added from seed) "
+          f"at {get_catalog_settings().database_url}")
+
+
+def gen_nlu() -> None:
+    from services_catalog.nlu_export import write_nlu
+
+    with session_scope() as session:
+        services = [repo.to_out(r) for r in repo.list_services(session)]
+    print("generated NLU:", json.dumps(write_nlu(services)))
+
+
+def export(fmt: str) -> None:
+    with session_scope() as session:
+        records = transfer.export_records(session)
+    sys.stdout.write(transfer.dump_yaml(records) if fmt == "yaml" else transfer.dump_csv(records))
+
+
+def import_file(path: Path, apply: bool) -> int:
+    text = path.read_text(encoding="utf-8")
+    records = transfer.parse_csv(text) if path.suffix == ".csv" else transfer.parse_yaml(text)
+    with session_scope() as session:
+        report = transfer.import_records(session, records, actor="cli", apply=apply)
+        if report.errors:
+            session.rollback()
+    print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    return 1 if report.errors else 0
+
+
+def create_staff(username: str, role: str, password: str | None) -> None:
+    from services_catalog.staff import create_user
+
+    password = password or getpass.getpass("password: ")
+    with session_scope() as session:
+        create_user(session, username, password, role)
+    print(f"staff account {username!r} ({role}) created")
+
+
+def mark_trained() -> None:
+    from services_catalog.training import mark_trained as mark
+
+    with session_scope() as session:
+        h = mark(session)
+    print(f"model marked as trained on catalog NLU {h}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m services_catalog")
+    sub = p.add_subparsers(dest="cmd", required=True)
+    sub.add_parser("migrate")
+    sub.add_parser("prepare", help="migrate and add seed services that are missing")
+    sub.add_parser("gen-nlu", help="write the jieba dictionary and NLU files from the catalog")
+    e = sub.add_parser("export")
+    e.add_argument("--format", choices=["yaml", "csv"], default="yaml")
+    i = sub.add_parser("import")
+    i.add_argument("file", type=Path)
+    i.add_argument("--apply", action="store_true", help="apply (default: dry run)")
+    s = sub.add_parser("create-staff")
+    s.add_argument("username")
+    s.add_argument("--role", choices=["viewer", "editor", "admin"], default="editor")
+    s.add_argument("--password", help="default: prompt (or STAFF_PASSWORD)")
+    sub.add_parser("mark-trained",
+                   help="record the catalog NLU fingerprint as the one the model was trained on")
+    args = p.parse_args(argv)
+    if args.cmd == "migrate":
+        migrate()
+    elif args.cmd == "prepare":
+        prepare()
+    elif args.cmd == "gen-nlu":
+        gen_nlu()
+    elif args.cmd == "export":
+        export(args.format)
+    elif args.cmd == "import":
+        return import_file(args.file, args.apply)
+    elif args.cmd == "create-staff":
+        import os
+
+        create_staff(args.username, args.role, args.password or os.environ.get("STAFF_PASSWORD"))
+    elif args.cmd == "mark-trained":
+        mark_trained()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,239 @@
+"""Turn a catalog record and a question type into a response name plus its template variables.
+
+The wording lives in domain.yml (responses); every figure comes from the catalog record passed in.
+The Rasa actions send (response, variables) through Rasa; the gateway renders the same templates
+for agent assist and degraded mode (services_catalog.wording).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from services_catalog.due_dates import due_date, format_date
+from services_catalog.normalize import normalize
+from services_catalog.schemas import ServiceOut, TimeLimit
+
+QUESTION_TYPES = (
+    "overview", "time_limit", "due_date", "channel", "materials", "fee", "department", "howto",
+    "policy",
+)
+INTENT_QUESTION = {
+    "ask_time_limit": "time_limit",
+    "ask_due_date": "due_date",
+    "ask_channel": "channel",
+    "ask_materials": "materials",
+    "ask_fee": "fee",
+    "ask_department": "department",
+    "ask_howto": "howto",
+    "ask_policy": "policy",
+}
+# Question types whose answer depends on which time limit applies.
+NEEDS_LIMIT = ("overview", "time_limit", "due_date")
+FEEDBACK_BUTTONS = [
+    {"title": "满意", "payload": "/feedback_satisfied"},
+    {"title": "不满意", "payload": "/feedback_unsatisfied"},
+]
+KW_RE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:kw|千瓦|kva)")
+DATE_RE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]")
+RELATIVE_DAYS = {"今天": 0, "今日": 0, "明天": 1, "明日": 1, "后天": 2}
+
+
+@dataclass
+class Answer:
+    response: str
+    variables: dict[str, str]
+    card: dict[str, Any] | None
+    buttons: list[dict[str, str]] = field(default_factory=list)
+    condition: str | None = None
+    needs_condition: bool = False
+
+
+def conditions_of(service: ServiceOut) -> list[str]:
+    out: list[str] = []
+    for tl in service.time_limits:
+        if tl.condition and tl.condition not in out:
+            out.append(tl.condition)
+    return out
+
+
+def detect_condition(service: ServiceOut, text: str) -> str | None:
+    """The condition a user's words select; the longest keyword wins (非居民 beats 居民)."""
+    norm = normalize(text)
+    best: tuple[int, str] | None = None
+    for tl in service.time_limits:
+        if not tl.condition:
+            continue
+        for kw in {tl.condition, *tl.keywords}:
+            k = normalize(kw)
+            if k and k in norm and (best is None or len(k) > best[0]):
+                best = (len(k), tl.condition)
+    return best[1] if best else None
+
+
+def capacity_kw(text: str) -> float | None:
+    m = KW_RE.search(normalize(text))
+    return float(m.group(1)) if m else None
+
+
+def start_date(text: str, today: date) -> date:
+    norm = normalize(text)
+    m = DATE_RE.search(norm)
+    if m:
+        year = int(m.group(1)) if m.group(1) else today.year
+        try:
+            return date(year, int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            return today
+    for word, days in RELATIVE_DAYS.items():
+        if word in norm:
+            return date.fromordinal(today.toordinal() + days)
+    return today
+
+
+def limit_text(tl: TimeLimit) -> str:
+    return tl.text
+
+
+def applicable_limits(service: ServiceOut, condition: str | None) -> list[TimeLimit]:
+    if condition is None:
+        return list(service.time_limits)
+    chosen = [t for t in service.time_limits if t.condition == condition or t.condition is None]
+    return chosen or list(service.time_limits)
+
+
+def _join(values: list[str], limit: int = 5) -> str:
+    if not values:
+        return ""
+    shown = values[:limit]
+    return "、".join(shown) + ("等" if len(values) > limit else "")
+
+
+def service_card(service: ServiceOut, condition: str | None = None) -> dict[str, Any]:
+    return {
+        "type": "service_card",
+        "slug": service.slug,
+        "name": service.name,
+        "category": service.category,
+        "time_limits": [t.model_dump(exclude={"keywords"}) for t in service.time_limits],
+        "condition": condition,
+        "lead_unit": service.lead_unit,
+        "departments": list(service.departments),
+        "channels": list(service.channels),
+        "fees": [f.text for f in service.fees],
+        "materials": [m.text for m in service.materials],
+        "citation": service.citation.model_dump(),
+        "version": service.version,
+    }
+
+
+def _notes_for(service: ServiceOut, text: str) -> str:
+    """Notes that apply to this user, e.g. the 三零 service for a stated capacity ≤ 160kW."""
+    kw = capacity_kw(text)
+    picked = [n.text for n in service.notes if n.max_kw is not None and kw is not None
+              and kw <= n.max_kw]
+    return "".join(f"{t.rstrip('。')}。" for t in picked)
+
+
+def compose(
+    service: ServiceOut,
+    question: str,
+    *,
+    condition: str | None = None,
+    text: str = "",
+    today: date | None = None,
+    list_variants: bool = False,
+) -> Answer:
+    """The answer to `question` about `service`.
+
+    When the applicable time limit depends on an unstated condition, either ask for it
+    (chat) or list every variant (`list_variants`, for agents and degraded mode).
+    """
+    today = today or date.today()
+    condition = condition or detect_condition(service, text)
+    variants = conditions_of(service)
+    card = service_card(service, condition)
+    base = {
+        "service_name": service.name,
+        "item": str(service.citation.item),
+        "lead_unit": service.lead_unit or "相关部门",
+        "departments": _join(service.departments) or service.lead_unit or "相关部门",
+        "condition_label": f"（{condition}）" if condition else "",
+        "extra": _notes_for(service, text),
+        "conditions": "、".join(variants),
+        "time_limit": "",
+        "channels": _join(service.channels, 8),
+        "fees": "；".join(f.text for f in service.fees),
+        "materials": "；".join(m.text for m in service.materials),
+        "howto": service.howto,
+        "policy": service.citation.text,
+        "start_date": "",
+        "due_date": "",
+        "due_note": "",
+    }
+    if question not in QUESTION_TYPES:
+        question = "overview"
+
+    if question in NEEDS_LIMIT and len(variants) > 1 and condition is None and not list_variants:
+        buttons = [
+            {"title": c, "payload": f'/inform_condition{{"condition": "{c}"}}'} for c in variants
+        ]
+        return Answer("utter_ask_condition", base, card, buttons, None, needs_condition=True)
+
+    limits = applicable_limits(service, condition)
+    if limits:
+        first = limits[0]
+        if first.item:
+            base["item"] = str(first.item)
+        if len(limits) == 1 or condition is not None:
+            base["time_limit"] = limit_text(first)
+        else:
+            base["time_limit"] = "；".join(
+                f"{t.condition}{limit_text(t)}" if t.condition else limit_text(t) for t in limits
+            )
+
+    buttons = list(FEEDBACK_BUTTONS)
+    if question == "time_limit":
+        name = "utter_time_limit" if limits else "utter_no_time_limit"
+    elif question == "overview":
+        name = "utter_overview" if limits else "utter_overview_no_time_limit"
+    elif question == "due_date":
+        if not limits:
+            name = "utter_no_time_limit"
+        elif len(limits) > 1 and condition is None:
+            name = "utter_time_limit"  # several variants: list them, no single date
+        else:
+            start = start_date(text, today)
+            due = due_date(start, limits[0].amount, limits[0].unit)
+            base.update(start_date=format_date(start), due_date=format_date(due.date),
+                        due_note=due.note or "")
+            card["due_date"] = {"date": due.date.isoformat(), "text": format_date(due.date),
+                                "calendar_known": due.calendar_known, "note": due.note,
+                                "start": start.isoformat()}
+            name = "utter_due_date"
+    elif question == "channel":
+        name = "utter_channel" if service.channels else "utter_no_channel"
+    elif question == "materials":
+        name = "utter_materials" if service.materials else "utter_no_materials"
+        if service.materials and service.materials[0].item:
+            base["item"] = str(service.materials[0].item)
+    elif question == "fee":
+        name = "utter_fee" if service.fees else "utter_no_fee"
+        if service.fees and service.fees[0].item:
+            base["item"] = str(service.fees[0].item)
+    elif question == "department":
+        name = "utter_department"
+    elif question == "howto":
+        name = "utter_howto" if service.howto else "utter_overview"
+    else:
+        name = "utter_policy"
+        base["item"] = str(service.citation.item)
+    return Answer(name, base, card, buttons, condition)
+
+
+def due_for_limit(tl: TimeLimit, today: date) -> dict[str, Any]:
+    d = due_date(today, tl.amount, tl.unit)
+    return {"condition": tl.condition, "date": d.date.isoformat(), "text": format_date(d.date),
+            "calendar_known": d.calendar_known, "note": d.note}

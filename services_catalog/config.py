@@ -1,0 +1,25 @@
+"""Catalog settings shared by the gateway, the action server and the CLI."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_FILE = Path(__file__).resolve().parent / "data" / "services.yml"
+PLAN_FILE = ROOT.parent / "shared" / "seeds" / "000_0571abc50a7b2424.txt"
+
+
+class CatalogSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    database_url: str = f"sqlite:///{ROOT / 'var' / 'catalog.db'}"
+    # Local time of 昌吉州 users for "今天提交" due dates (Xinjiang uses Beijing time officially).
+    timezone: str = "Asia/Shanghai"
+
+
+@lru_cache
+def get_catalog_settings() -> CatalogSettings:
+    return CatalogSettings()

@@ -1,0 +1,114 @@
+"""ORM tables. Structured facts (time limits, fees, …) are JSON columns validated by schemas.py."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, DateTime, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Service(Base):
+    __tablename__ = "services"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(80), unique=True, index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    category: Mapped[str] = mapped_column(String(200), default="")
+    lead_unit: Mapped[str] = mapped_column(String(200), default="")
+    departments: Mapped[list[str]] = mapped_column(JSON, default=list)
+    aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
+    time_limits: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    fees: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    channels: Mapped[list[str]] = mapped_column(JSON, default=list)
+    materials: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    notes: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    howto: Mapped[str] = mapped_column(Text, default="")
+    citation: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    items: Mapped[list[int]] = mapped_column(JSON, default=list)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_by: Mapped[str] = mapped_column(String(80), default="seed")
+
+
+class StaffUser(Base):
+    __tablename__ = "staff_users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(80), unique=True, index=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(20))  # viewer | editor | admin
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class AuditEntry(Base):
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(80), index=True)
+    action: Mapped[str] = mapped_column(String(20))  # create | update | delete | restore | import
+    actor: Mapped[str] = mapped_column(String(80))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    # {field: {"before": ..., "after": ...}}
+    changes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class ChatLog(Base):
+    """One user message and the assistant's reply, text already masked (身份证号, 手机号)."""
+
+    __tablename__ = "chat_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    channel: Mapped[str] = mapped_column(String(10), default="chat")  # chat | assist
+    sender: Mapped[str] = mapped_column(String(80), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    reply: Mapped[str] = mapped_column(Text, default="")
+    slug: Mapped[str | None] = mapped_column(String(80), nullable=True, index=True)
+    fallback: Mapped[bool] = mapped_column(Boolean, default=False)
+    degraded: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Feedback(Base):
+    """A 好差评 rating given in a conversation, about the service last answered."""
+
+    __tablename__ = "feedback"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    sender: Mapped[str] = mapped_column(String(80), index=True)
+    slug: Mapped[str | None] = mapped_column(String(80), nullable=True)
+    rating: Mapped[str] = mapped_column(String(20))  # satisfied | unsatisfied
+
+
+class AssistCopy(Base):
+    """An agent copied a suggestion's script in the 12345 console."""
+
+    __tablename__ = "assist_copies"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    slug: Mapped[str] = mapped_column(String(80))
+    rank: Mapped[int] = mapped_column(Integer)
+    query: Mapped[str] = mapped_column(Text, default="")
+
+
+class KeyValue(Base):
+    """Small pieces of state, e.g. the NLU fingerprint the running model was trained on."""
+
+    __tablename__ = "kv"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,73 @@
+"""Text normalisation shared by search, keyword matching and the answer layer.
+
+Users type on phones with full-width input methods, sometimes in traditional characters; the
+catalog is written in simplified Chinese. Everything is compared in one canonical form.
+"""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+
+from opencc import OpenCC
+
+_converter: OpenCC | None = None
+_converter_lock = threading.Lock()
+
+
+def _t2s() -> OpenCC:
+    # Created on first use: importing this module (e.g. for strip_filler) should not pay for
+    # loading the conversion dictionaries.
+    global _converter
+    if _converter is None:
+        with _converter_lock:
+            if _converter is None:
+                _converter = OpenCC("t2s")
+    return _converter
+
+
+def normalize(text: str) -> str:
+    """NFKC (full-width → half-width), traditional → simplified, lower-case, single spaces."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _t2s().convert(text)
+    return " ".join(text.lower().split())
+
+
+# Openers that only make the request polite. Longest first so "我想问一下" is not left as "我想…".
+_LEADING_FILLER: tuple[str, ...] = tuple(sorted(
+    (
+        "请问", "请问一下", "请问下", "麻烦问下", "麻烦问一下", "麻烦请问", "我想问一下",
+        "我想问下", "我想问问", "想问一下", "想问下", "问一下", "我想咨询一下", "想咨询一下",
+        "咨询一下", "打扰一下", "你好", "您好", "你们好", "喂", "嗯", "哦", "呃", "啊",
+        "那个", "那么", "那", "就是说",
+    ),
+    key=len,
+    reverse=True,
+))
+# Sentence-final particles; they mark the question, not the service.
+_TRAILING_FILLER: tuple[str, ...] = ("呢", "吗", "吧", "啊", "呀", "嘛")
+# Real words that end in a particle character: "开网吧" must not become "开网".
+_PROTECTED_ENDINGS: tuple[str, ...] = (
+    "网吧", "酒吧", "书吧", "氧吧", "水吧", "茶吧", "话吧", "毛呢", "花呢",
+)
+_PUNCT = "？?！!。，,、.．~～…;；:：\"'“”‘’ \t\r\n\u3000"
+
+
+def strip_filler(text: str) -> str:
+    """Drop polite openers, final particles and punctuation at the ends of `text`.
+
+    Only the ends are touched, so a service phrase in the middle is never cut:
+    "你好，请问开公司要几天？" → "开公司要几天", "那燃气呢" → "燃气".
+    """
+    s = text
+    while True:
+        before = s
+        s = s.strip(_PUNCT)
+        for word in _LEADING_FILLER:
+            if s.startswith(word):
+                s = s[len(word):]
+                break
+        if s.endswith(_TRAILING_FILLER) and not s.endswith(_PROTECTED_ENDINGS):
+            s = s[:-1]
+        if s == before:
+            return s

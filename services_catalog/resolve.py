@@ -1,0 +1,56 @@
+"""Which service a message is about: entity, then a name/alias in the text, then the conversation's
+last service, then free-text search (asking back when the best candidates are close)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from services_catalog.search import Hit
+from services_catalog.snapshot import CatalogSnapshot
+
+SURE = 0.8  # a name, alias or pinyin match
+SEARCH_MIN = 0.35  # below this a BM25 hit is noise
+SEARCH_SURE = 0.6
+SEARCH_MARGIN = 0.15
+
+
+@dataclass
+class Resolution:
+    slug: str | None
+    source: str  # entity | mention | context | search | ambiguous | none
+    confidence: float = 0.0
+    candidates: list[Hit] = field(default_factory=list)
+
+
+def resolve(
+    snap: CatalogSnapshot,
+    text: str,
+    entity_values: list[str] | None = None,
+    previous: str | None = None,
+    names_service: bool = False,
+) -> Resolution:
+    """`names_service`: the user is naming a service (a follow-up such as 那燃气呢), so a confident
+    search hit beats the conversation's last service."""
+    for value in entity_values or []:
+        if value in snap.services:
+            return Resolution(value, "entity", 1.0)
+        hits = snap.index.mentions(value)
+        if hits and hits[0].confidence >= SURE:
+            return Resolution(hits[0].slug, "entity", hits[0].confidence)
+    mentions = [h for h in snap.index.mentions(text) if h.confidence >= SURE]
+    if mentions:
+        return Resolution(mentions[0].slug, "mention", mentions[0].confidence, mentions[:3])
+    in_context = bool(previous and previous in snap.services)
+    if in_context and not names_service:
+        return Resolution(previous, "context", 1.0)
+    hits = [h for h in snap.index.search(text, 5) if h.confidence >= SEARCH_MIN]
+    top = hits[0] if hits else None
+    if top and top.confidence >= SEARCH_SURE and (
+        len(hits) == 1 or top.confidence - hits[1].confidence >= SEARCH_MARGIN
+    ):
+        return Resolution(top.slug, "search", top.confidence, hits[:3])
+    if in_context:
+        return Resolution(previous, "context", 1.0)
+    if top is None:
+        return Resolution(None, "none")
+    return Resolution(None, "ambiguous", top.confidence, hits[:3])

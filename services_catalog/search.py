@@ -1,0 +1,404 @@
+"""Find the catalog service a user message is about.
+
+Three signals, strongest first:
+
+1. a service name or alias appearing verbatim in the normalised message (confidence 1.0);
+2. the same by toneless pinyin, for input-method typos such as 注测公司 → 注册公司 (0.85; 0.75
+   when only a fuzzy pinyin match, e.g. zh/z, in/ing, n/l, fits);
+3. BM25 over jieba tokens of name, aliases and description text (always below 0.8).
+
+Everything derived from the catalog is computed once in `SearchIndex.__init__`; a query costs a
+few hundred microseconds.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import threading
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+import jieba
+from pypinyin import Style, lazy_pinyin, pinyin
+
+from services_catalog.normalize import normalize, strip_filler
+
+CONF_TEXT = 1.0
+CONF_PINYIN = 0.85
+CONF_PINYIN_FUZZY = 0.75
+# A match lying strictly inside a longer match of another service: the user's words are better
+# explained by the longer phrase (简易注销 vs 注销), so this one is only a weak candidate.
+CONF_CONTAINED = 0.7
+# A match that cuts through a longer word of the message: 接电 inside 接电话 is a phone call.
+CONF_CROSSING = 0.45
+BM25_MAX_CONF = 0.79
+BM25_MIN_CONF = 0.1
+NAME_WEIGHT = 3  # name and aliases count three times in the BM25 document
+SUBWORD_WEIGHT = 0.5
+K1 = 1.5
+B = 0.75
+MAX_READING_COMBOS = 64  # caps heteronym blow-up in one pinyin window
+
+# Words that say what kind of question it is (how long, where, what to bring), not which service.
+STOP_WORDS = frozenset((
+    # wanting, asking how long
+    "要", "想", "想要", "需要", "得", "多久", "要多久", "多长", "多长时间", "长时间", "时间",
+    "几天", "几个", "几", "天", "多少", "多少天", "最快", "一般", "大概",
+    # asking how / where / what
+    "怎么", "怎么办", "怎么样", "怎样", "如何", "办", "办理", "理", "办事", "去", "到", "在", "哪",
+    "哪里", "哪儿", "在哪", "在哪里", "哪个", "什么", "啥",
+    # question-type nouns
+    "材料", "流程", "手续", "条件", "要求", "费用", "收费", "多少钱", "钱", "地点", "地址", "窗口",
+    "电话", "网上", "线上", "现场", "带", "准备", "申请",
+    # function words and particles
+    "吗", "呢", "吧", "啊", "呀", "嘛", "的", "了", "着", "是", "我", "我们", "你", "你们", "您",
+    "他", "她", "这", "那", "这个", "那个", "能", "能不能", "可以", "可不可以", "有", "没有", "和",
+    "与", "及", "或", "还", "也", "都", "就", "一下", "下", "请", "请问", "问", "问下", "谢谢",
+    "今天", "明天", "现在",
+))
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_ALL_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+_ASCII_ALNUM = re.compile(r"[0-9a-z]")
+_CONTENT = re.compile(r"[0-9a-z\u3400-\u4dbf\u4e00-\u9fff]")
+_KIND_RANK = {"name": 0, "alias": 1, "pinyin": 2, "bm25": 3}
+# Sort key, smaller is better: (-confidence, -match length, position, kind, -bm25 score, order).
+_Key = tuple[float, int, int, int, float, int]
+
+
+@dataclass(frozen=True)
+class SearchDoc:
+    slug: str
+    name: str
+    aliases: list[str]
+    text: str  # category + howto + notes; only feeds BM25
+
+
+@dataclass(frozen=True)
+class Hit:
+    slug: str
+    score: float  # raw strength: characters matched (name/alias/pinyin) or the BM25 value
+    confidence: float  # 0..1, comparable across kinds; hits are sorted by it
+    kind: str  # "name" | "alias" | "pinyin" | "bm25"
+    matched: str  # the catalog phrase matched, or for bm25 the query terms that hit
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    text: str  # normalised name or alias
+    kind: str  # "name" | "alias"
+    slug: str
+    ascii_start: bool  # needs a word boundary before it ("ca" must not match inside "local")
+    ascii_end: bool
+    order: int  # catalog position, the final tie-break
+
+
+@dataclass
+class _Cand:
+    slug: str
+    kind: str
+    start: int
+    end: int
+    matched: str
+    confidence: float
+    can_demote: bool  # fuzzy pinyin is too weak to overrule a verbatim match
+    order: int  # position of the phrase in the catalog, the last tie-break
+
+    def key(self) -> _Key:
+        # Longest match wins, then the earliest, then a name over an alias over pinyin, then
+        # catalog order.
+        return (-self.confidence, self.start - self.end, self.start, _KIND_RANK[self.kind],
+                0.0, self.order)
+
+
+# jieba's prefix dictionary takes ~0.4 s to load. Load it once per process and give every index
+# its own copy, so add_word on one index never leaks into another (or into jieba's global one),
+# and rebuilding after a catalog edit costs ~0.2 s. FREQ/total/initialized are jieba 0.42
+# internals; jieba has been frozen at 0.42.1 since 2020.
+_base_tokenizer: jieba.Tokenizer | None = None
+_base_lock = threading.Lock()
+
+
+def _new_tokenizer() -> jieba.Tokenizer:
+    global _base_tokenizer
+    with _base_lock:
+        if _base_tokenizer is None:
+            base = jieba.Tokenizer()
+            base.initialize()
+            _base_tokenizer = base
+    tok = jieba.Tokenizer()
+    tok.FREQ = dict(_base_tokenizer.FREQ)
+    tok.total = _base_tokenizer.total
+    tok.initialized = True
+    return tok
+
+
+@lru_cache(maxsize=8192)
+def _readings(ch: str) -> tuple[str, ...]:
+    """All toneless readings of one character: the query has no context we can trust."""
+    if not _HAN.fullmatch(ch):
+        return ()
+    found = pinyin(ch, style=Style.NORMAL, heteronym=True)[0]
+    return tuple(dict.fromkeys(r for r in found if r.isascii() and r.isalpha()))
+
+
+@lru_cache(maxsize=8192)
+def _fold(syllable: str) -> str:
+    """Collapse the pairs that input methods and regional accents confuse most."""
+    s = syllable
+    for hard, soft in (("zh", "z"), ("ch", "c"), ("sh", "s")):
+        if s.startswith(hard):
+            s = soft + s[2:]
+            break
+    if s.startswith("n"):
+        s = "l" + s[1:]
+    if s.endswith(("ang", "eng", "ing")):
+        s = s[:-1]
+    return s
+
+
+def _prefixes(keys: dict[tuple[str, ...], list[_Phrase]]) -> frozenset[tuple[str, ...]]:
+    return frozenset(k[:i] for k in keys for i in range(1, len(k) + 1))
+
+
+class SearchIndex:
+    def __init__(self, docs: list[SearchDoc]) -> None:
+        slugs = [d.slug for d in docs]
+        if len(set(slugs)) != len(slugs):
+            raise ValueError("SearchIndex: duplicate slug in docs")
+        self._tok = _new_tokenizer()
+
+        # -- phrases (names and aliases) -------------------------------------------------
+        self._phrases: list[_Phrase] = []
+        doc_phrases = [[normalize(p) for p in (doc.name, *doc.aliases)] for doc in docs]
+        for doc, texts in zip(docs, doc_phrases, strict=True):
+            seen: set[str] = set()
+            for k, text in enumerate(texts):
+                kind = "name" if k == 0 else "alias"
+                if len(text) < 2 or text in seen:
+                    continue  # one character would match half the messages
+                seen.add(text)
+                self._phrases.append(_Phrase(
+                    text=text,
+                    kind=kind,
+                    slug=doc.slug,
+                    ascii_start=bool(_ASCII_ALNUM.match(text[0])),
+                    ascii_end=bool(_ASCII_ALNUM.match(text[-1])),
+                    order=len(self._phrases),
+                ))
+                if " " not in text:
+                    self._tok.add_word(text)
+
+        # -- pinyin of all-Chinese phrases -------------------------------------------------
+        self._py_exact: dict[tuple[str, ...], list[_Phrase]] = defaultdict(list)
+        self._py_fuzzy: dict[tuple[str, ...], list[_Phrase]] = defaultdict(list)
+        for ph in self._phrases:
+            if not _ALL_HAN.fullmatch(ph.text):
+                continue
+            syllables = tuple(lazy_pinyin(ph.text, style=Style.NORMAL))
+            if len(syllables) != len(ph.text):
+                continue
+            self._py_exact[syllables].append(ph)
+            if len(ph.text) >= 3:  # two folded syllables collide with everyday words
+                self._py_fuzzy[tuple(_fold(s) for s in syllables)].append(ph)
+        self._py_exact_prefixes = _prefixes(self._py_exact)
+        self._py_fuzzy_prefixes = _prefixes(self._py_fuzzy)
+
+        # -- BM25 ------------------------------------------------------------------------
+        doc_terms: list[dict[str, int]] = []
+        for doc, texts in zip(docs, doc_phrases, strict=True):
+            tf: dict[str, int] = defaultdict(int)
+            for text in texts:
+                for term in self._terms(text):
+                    tf[term] += NAME_WEIGHT
+            for term in self._terms(normalize(doc.text)):
+                tf[term] += 1
+            doc_terms.append(tf)
+        n_docs = len(docs)
+        lengths = [sum(tf.values()) for tf in doc_terms]
+        avg_len = (sum(lengths) / n_docs) if n_docs else 1.0
+        df: dict[str, int] = defaultdict(int)
+        for tf in doc_terms:
+            for term in tf:
+                df[term] += 1
+        # BM25+ style idf: never negative, so a word found in most docs just adds little.
+        self._idf = {t: math.log(1 + (n_docs - n + 0.5) / (n + 0.5)) for t, n in df.items()}
+        self._postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        for i, tf in enumerate(doc_terms):
+            norm = K1 * (1 - B + B * lengths[i] / (avg_len or 1.0))
+            for term, f in tf.items():
+                self._postings[term].append((i, f * (K1 + 1) / (f + norm)))
+        # Confidence is measured against the best a single word can do: found in one document
+        # only, with the largest tf weight. Such a word alone gives ~0.73, a common one far less.
+        max_idf = math.log(1 + (n_docs - 0.5) / 1.5) if n_docs else 1.0
+        self._bm25_unit = max((K1 + 1) * max_idf, 1e-6)
+        self._slugs = slugs
+
+    # -- public API ------------------------------------------------------------------------
+
+    def search(self, text: str, limit: int = 5) -> list[Hit]:
+        """Best hit per service, best first; empty when nothing points at a service."""
+        if limit <= 0:
+            return []
+        norm = normalize(text)
+        best = self._phrase_hits(norm)
+        for key, hit in self._bm25_hits(norm):
+            if hit.slug not in best or key < best[hit.slug][0]:
+                best[hit.slug] = (key, hit)
+        return [hit for _, hit in sorted(best.values())][:limit]
+
+    def mentions(self, text: str) -> list[Hit]:
+        """Only verbatim or pinyin name/alias matches: does this message name a service?
+
+        Weak matches are included with their confidence (e.g. 0.45 for 接电 inside 接电话);
+        callers should treat confidence < 0.5 as "no".
+        """
+        return [hit for _, hit in sorted(self._phrase_hits(normalize(text)).values())]
+
+    # -- matching --------------------------------------------------------------------------
+
+    def _phrase_hits(self, norm: str) -> dict[str, tuple[_Key, Hit]]:
+        cands = self._text_cands(norm) + self._pinyin_cands(norm)
+        for c in cands:
+            for other in cands:
+                if (
+                    other.can_demote
+                    and other.slug != c.slug
+                    and other.start <= c.start
+                    and c.end <= other.end
+                    and other.end - other.start > c.end - c.start
+                ):
+                    c.confidence = min(c.confidence, CONF_CONTAINED)
+                    break
+        best: dict[str, _Cand] = {}
+        for c in cands:
+            cur = best.get(c.slug)
+            if cur is None or c.key() < cur.key():
+                best[c.slug] = c
+        return {
+            slug: (c.key(), Hit(slug, float(c.end - c.start), c.confidence, c.kind, c.matched))
+            for slug, c in best.items()
+        }
+
+    def _text_cands(self, norm: str) -> list[_Cand]:
+        out: list[_Cand] = []
+        for ph in self._phrases:
+            start = norm.find(ph.text)
+            while start >= 0:
+                end = start + len(ph.text)
+                if not (
+                    (ph.ascii_start and start > 0 and _ASCII_ALNUM.match(norm[start - 1]))
+                    or (ph.ascii_end and end < len(norm) and _ASCII_ALNUM.match(norm[end]))
+                ):
+                    out.append(_Cand(ph.slug, ph.kind, start, end, ph.text, CONF_TEXT,
+                                     can_demote=True, order=ph.order))
+                    break  # the earliest occurrence is the one that ranks
+                start = norm.find(ph.text, start + 1)
+        if out:
+            # Every name/alias is in the tokenizer, so a match the segmenter still cuts through
+            # lost to a more likely word around it.
+            bounds = self._token_spans(norm)
+            for c in out:
+                if any(ts < c.end and c.start < te and not (c.start <= ts and te <= c.end)
+                       for ts, te in bounds):
+                    c.confidence = CONF_CROSSING
+                    c.can_demote = False
+        return out
+
+    def _token_spans(self, norm: str) -> list[tuple[int, int]]:
+        spans = []
+        pos = 0
+        for token in self._tok.lcut(norm, HMM=False):
+            spans.append((pos, pos + len(token)))
+            pos += len(token)
+        return spans
+
+    def _pinyin_cands(self, norm: str) -> list[_Cand]:
+        if not self._py_exact:
+            return []
+        readings = [_readings(ch) for ch in norm]
+        folded = [tuple(dict.fromkeys(_fold(r) for r in rs)) for rs in readings]
+        out: list[_Cand] = []
+        tables = (
+            (readings, self._py_exact, self._py_exact_prefixes, CONF_PINYIN),
+            (folded, self._py_fuzzy, self._py_fuzzy_prefixes, CONF_PINYIN_FUZZY),
+        )
+        for syll, table, prefixes, conf in tables:
+            if not table:
+                continue
+            for i in range(len(norm)):
+                # Grow the window one character at a time while it is still the start of some
+                # phrase's pinyin: most windows die after one or two characters.
+                partial: set[tuple[str, ...]] = {()}
+                for j in range(i, len(norm)):
+                    if not syll[j]:
+                        break
+                    partial = {(*p, s) for p in partial for s in syll[j] if (*p, s) in prefixes}
+                    if not partial or len(partial) > MAX_READING_COMBOS:
+                        break
+                    window = norm[i:j + 1]
+                    for key in partial:
+                        for ph in table.get(key, ()):
+                            if _typo_plausible(window, ph.text, fuzzy=conf < CONF_PINYIN):
+                                out.append(_Cand(
+                                    ph.slug, "pinyin", i, j + 1, ph.text, conf,
+                                    can_demote=conf >= CONF_PINYIN, order=ph.order,
+                                ))
+        return out
+
+    def _bm25_hits(self, norm: str) -> list[tuple[_Key, Hit]]:
+        terms = {t: w for t, w in self._query_terms(strip_filler(norm)).items() if t in self._idf}
+        if not terms:
+            return []
+        total_idf = sum(self._idf[t] * w for t, w in terms.items())
+        scores: dict[int, float] = defaultdict(float)
+        covered: dict[int, float] = defaultdict(float)
+        matched: dict[int, list[str]] = defaultdict(list)
+        for term, qw in terms.items():
+            idf = self._idf[term] * qw
+            for doc, weight in self._postings[term]:
+                scores[doc] += idf * weight
+                covered[doc] += idf
+                matched[doc].append(term)
+        hits = []
+        for doc, score in scores.items():
+            # Saturating in the score, discounted when part of the query found nothing here.
+            conf = (
+                BM25_MAX_CONF
+                * (1 - math.exp(-2.5 * score / self._bm25_unit))
+                * (0.5 + 0.5 * covered[doc] / total_idf)
+            )
+            if conf >= BM25_MIN_CONF:
+                hit = Hit(self._slugs[doc], score, round(conf, 3), "bm25", " ".join(matched[doc]))
+                hits.append(((-hit.confidence, 0, 0, _KIND_RANK["bm25"], -score, doc), hit))
+        return hits
+
+    def _terms(self, text: str) -> list[str]:
+        # cut_for_search also yields the known words inside a long one (企业开办 → 企业, 开办),
+        # so a query naming part of a service still meets it.
+        return [t for t in self._tok.lcut_for_search(text, HMM=False) if _is_term(t)]
+
+    def _query_terms(self, text: str) -> dict[str, float]:
+        # The query's own words count fully; words found only inside them count half, or
+        # 接电话 (a phone call) would reach 用电报装 through its 接电.
+        whole = [t for t in self._tok.lcut(text, HMM=False) if _is_term(t)]
+        terms = {sub: SUBWORD_WEIGHT for t in whole for sub in self._terms(t)}
+        terms.update(dict.fromkeys(whole, 1.0))
+        return terms
+
+
+def _is_term(token: str) -> bool:
+    return token not in STOP_WORDS and _CONTENT.search(token) is not None
+
+
+def _typo_plausible(window: str, phrase: str, *, fuzzy: bool) -> bool:
+    """Same pinyin is not enough for short phrases: 2 characters need one of them right."""
+    wrong = sum(a != b for a, b in zip(window, phrase, strict=True))
+    if wrong == 0:
+        return False  # verbatim; the text matcher already has it
+    if fuzzy or len(phrase) == 2:
+        return wrong < len(phrase)
+    return True
+

@@ -1,0 +1,54 @@
+"""An in-memory view of the active catalog with its search index, rebuilt when the catalog changes.
+
+Each process keeps one `CatalogCache`; `get()` costs one small query, so an admin edit is what the
+very next answer says without a restart.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from services_catalog import repository as repo
+from services_catalog.schemas import ServiceOut
+from services_catalog.search import SearchDoc, SearchIndex
+
+
+@dataclass(frozen=True)
+class CatalogSnapshot:
+    revision: tuple[int, int]
+    services: dict[str, ServiceOut]
+    index: SearchIndex
+
+
+def build_snapshot(session: Session) -> CatalogSnapshot:
+    revision = repo.catalog_revision(session)
+    services = {r.slug: repo.to_out(r) for r in repo.list_services(session)}
+    docs = [
+        SearchDoc(
+            slug=s.slug,
+            name=s.name,
+            aliases=list(s.aliases),
+            text=" ".join([s.category, s.howto, *(n.text for n in s.notes), s.citation.text]),
+        )
+        for s in services.values()
+    ]
+    return CatalogSnapshot(revision=revision, services=services, index=SearchIndex(docs))
+
+
+class CatalogCache:
+    def __init__(self) -> None:
+        self._snapshot: CatalogSnapshot | None = None
+        self._lock = threading.Lock()
+
+    def get(self, session: Session) -> CatalogSnapshot:
+        revision = repo.catalog_revision(session)
+        snap = self._snapshot
+        if snap is not None and snap.revision == revision:
+            return snap
+        with self._lock:
+            if self._snapshot is None or self._snapshot.revision != revision:
+                self._snapshot = build_snapshot(session)
+            return self._snapshot

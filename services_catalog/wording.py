@@ -1,0 +1,26 @@
+"""Render domain.yml responses outside Rasa (agent assist, degraded mode), as Rasa would."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from services_catalog.config import ROOT
+
+DOMAIN_FILE = ROOT / "domain.yml"
+_VAR = re.compile(r"{([^\n{}]+?)}")
+
+
+@lru_cache
+def responses(path: Path = DOMAIN_FILE) -> dict[str, str]:
+    domain = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return {name: variants[0]["text"] for name, variants in domain["responses"].items()
+            if variants and "text" in variants[0]}
+
+
+def render(name: str, variables: dict[str, str]) -> str:
+    template = responses()[name]
+    return _VAR.sub(lambda m: str(variables.get(m.group(1), m.group(0))), template).strip()

@@ -1,0 +1,71 @@
+"""The answer action against tracker fixtures: the figure, the citation, context, conditions."""
+
+from __future__ import annotations
+
+from actions.catalog_answers import ActionAnswerService
+from tests.actions.conftest import load_tracker
+
+
+def test_time_limit_comes_from_the_catalog_with_its_citation(run_action) -> None:
+    run = run_action(ActionAnswerService(), load_tracker("company_time_limit"))
+    text = run.texts[0]
+    assert "3个工作日" in text
+    assert "依据：《行动方案》第3条" in text
+    assert run.cards[0]["slug"] == "company-registration"
+    assert run.slots["service"] == "company-registration"
+    assert [b["title"] for b in run.messages[0]["buttons"]] == ["满意", "不满意"]
+
+
+def test_followup_without_subject_keeps_the_question_and_switches_service(run_action) -> None:
+    run = run_action(ActionAnswerService(), load_tracker("followup_gas"))
+    assert run.cards[0]["slug"] == "gas-connection"
+    assert "10个工作日" in run.texts[0]
+
+
+def test_followup_without_service_uses_the_last_one(run_action) -> None:
+    run = run_action(ActionAnswerService(), load_tracker("context_channel"))
+    assert run.cards[0]["slug"] == "company-registration"
+    assert "一网通办" in run.texts[0]
+
+
+def test_condition_is_asked_with_buttons_and_no_figure(run_action) -> None:
+    run = run_action(ActionAnswerService(), load_tracker("electricity_no_condition"))
+    msg = run.messages[0]
+    assert msg["response"] == "utter_ask_condition"
+    assert {b["title"] for b in msg["buttons"]} == {"居民", "非居民"}
+    assert "工作日" not in run.texts[0]
+
+
+def test_stated_condition_and_capacity_pick_the_figure_and_the_three_zero_service(
+    run_action,
+) -> None:
+    run = run_action(ActionAnswerService(), load_tracker("electricity_enterprise_80kw"))
+    text = run.texts[0]
+    assert "15个工作日" in text and "5个工作日" not in text.replace("15个工作日", "")
+    assert "三零" in text
+    assert run.slots["condition"] == "非居民"
+
+
+def test_clicked_condition_button_answers_with_that_variant(run_action) -> None:
+    tracker = load_tracker(
+        "electricity_no_condition",
+        slots={"service": "electricity-connection", "question": "time_limit", "condition": None,
+               "misses": 0},
+        latest_message={"text": '/inform_condition{"condition": "居民"}',
+                        "intent": {"name": "inform_condition", "confidence": 1.0},
+                        "entities": [{"entity": "condition", "value": "居民"}]},
+    )
+    run = run_action(ActionAnswerService(), tracker)
+    assert "5个工作日" in run.texts[0] and "15个工作日" not in run.texts[0]
+
+
+def test_a_service_without_a_time_limit_says_so(run_action) -> None:
+    tracker = load_tracker(
+        "company_time_limit",
+        latest_message={"text": "一照多址要多久", "intent": {"name": "ask_time_limit"},
+                        "entities": []},
+    )
+    run = run_action(ActionAnswerService(), tracker)
+    assert run.messages[0]["response"] == "utter_no_time_limit"
+    assert "没有为" in run.texts[0]
+    assert "工作日" not in run.texts[0]

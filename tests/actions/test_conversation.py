@@ -1,0 +1,46 @@
+"""Fallback, hand-off and feedback actions."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from actions.conversation import ActionFallback, ActionRecordFeedback
+from services_catalog.models import Feedback
+from tests.actions.conftest import load_tracker
+
+
+def test_second_miss_hands_off_to_12345_with_a_summary(run_action) -> None:
+    run = run_action(ActionFallback(), load_tracker("nonsense_second_miss"))
+    assert run.messages[0]["response"] == "utter_handoff"
+    assert "12345" in run.texts[0]
+    assert "啊吧啊吧咕噜" in run.texts[0]
+
+
+def test_first_miss_offers_candidates_or_asks_again(run_action) -> None:
+    tracker = load_tracker("nonsense_second_miss", slots={"misses": 0, "service": None,
+                                                           "question": None, "condition": None})
+    run = run_action(ActionFallback(), tracker)
+    assert run.messages[0]["response"] in {"utter_did_you_mean", "utter_not_understood"}
+    assert run.slots["misses"] == 1
+
+
+def test_fallback_still_answers_when_a_service_is_plainly_named(run_action) -> None:
+    tracker = load_tracker(
+        "nonsense_second_miss",
+        latest_message={"text": "通水嘛嘛嘛", "intent": {"name": "nlu_fallback"}, "entities": []},
+    )
+    run = run_action(ActionFallback(), tracker)
+    assert run.cards and run.cards[0]["slug"] == "water-connection"
+
+
+def test_feedback_is_stored_with_the_conversation(run_action, db_session) -> None:
+    tracker = load_tracker(
+        "context_channel",
+        sender_id="feedback-test-1",
+        latest_message={"text": "/feedback_satisfied", "intent": {"name": "feedback_satisfied"},
+                        "entities": []},
+    )
+    run = run_action(ActionRecordFeedback(), tracker)
+    assert "感谢" in run.texts[0]
+    row = db_session.scalar(select(Feedback).where(Feedback.sender == "feedback-test-1"))
+    assert row is not None and row.rating == "satisfied" and row.slug == "company-registration"
