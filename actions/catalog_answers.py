@@ -60,6 +60,11 @@ def answer_service(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[d
     remembered = None if switched else tracker.get_slot("condition")
     condition = stated[0] if stated else detect_condition(service, text) or remembered
     answer = compose(service, question, condition=condition, text=text, today=today())
+    if found.source == "search" and found.candidates and not answer.needs_condition:
+        # A best guess from free text: offer the close runners-up too.
+        answer.buttons = candidate_buttons(
+            [(h.slug, snap.services[h.slug].name) for h in found.candidates]
+        ) + answer.buttons
     send(dispatcher, answer)
     return [
         SlotSet("service", service.slug),

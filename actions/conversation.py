@@ -1,4 +1,8 @@
-"""Fallback, out-of-scope, hand-off to the 12345 hotline, and 好差评 feedback."""
+"""Small talk, fallback, out-of-scope, hand-off to the 12345 hotline, and 好差评 feedback.
+
+A message that clearly names a catalog service is answered as a service question whatever
+small-talk intent the NLU gave it ("你好，开公司要几天" is a question, not a greeting).
+"""
 
 from __future__ import annotations
 
@@ -12,16 +16,31 @@ from actions.catalog_access import CACHE, user_text
 from actions.catalog_answers import answer_service, candidate_buttons
 from services_catalog.db import session_scope
 from services_catalog.models import Feedback
-from services_catalog.resolve import SEARCH_MIN, SURE
+from services_catalog.resolve import SEARCH_MIN, names_a_service
 
 SUMMARY_CHARS = 60
 MISSES_BEFORE_HANDOFF = 2
+SMALL_TALK = {
+    "greet": "utter_greet",
+    "goodbye": "utter_goodbye",
+    "thanks": "utter_thanks",
+    "bot_challenge": "utter_iamabot",
+    "what_can_you_do": "utter_what_can_you_do",
+    "out_of_scope": "utter_out_of_scope",
+}
 
 
-def names_a_service(text: str) -> bool:
+def intent_of(tracker: Tracker) -> str:
+    return (tracker.latest_message.get("intent") or {}).get("name") or ""
+
+
+def mentions_service(tracker: Tracker) -> bool:
+    text = user_text(tracker)
+    if text.startswith("/"):  # a button payload is never a service question
+        return False
     with session_scope() as session:
         snap = CACHE.get(session)
-    return any(h.confidence >= SURE for h in snap.index.mentions(text))
+    return names_a_service(snap, text)
 
 
 def question_summary(tracker: Tracker, skip_latest: bool) -> str:
@@ -34,6 +53,24 @@ def question_summary(tracker: Tracker, skip_latest: bool) -> str:
     return line[:SUMMARY_CHARS] + ("…" if len(line) > SUMMARY_CHARS else "")
 
 
+class ActionSmallTalk(Action):
+    """Greetings, thanks, 'what can you do', out of scope: unless a service is named."""
+
+    def name(self) -> str:
+        return "action_small_talk"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        if mentions_service(tracker):
+            return answer_service(dispatcher, tracker)
+        intent = intent_of(tracker)
+        custom = {"type": "out_of_scope"} if intent == "out_of_scope" else None
+        dispatcher.utter_message(response=SMALL_TALK.get(intent, "utter_what_can_you_do"),
+                                 json_message=custom)
+        return []
+
+
 class ActionFallback(Action):
     def name(self) -> str:
         return "action_fallback"
@@ -41,8 +78,7 @@ class ActionFallback(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        text = user_text(tracker)
-        if names_a_service(text):
+        if mentions_service(tracker):
             return answer_service(dispatcher, tracker)
         misses = int(tracker.get_slot("misses") or 0) + 1
         if misses >= MISSES_BEFORE_HANDOFF:
@@ -53,7 +89,7 @@ class ActionFallback(Action):
             return [SlotSet("misses", 0)]
         with session_scope() as session:
             snap = CACHE.get(session)
-        hits = [h for h in snap.index.search(text, 3) if h.confidence >= SEARCH_MIN]
+        hits = [h for h in snap.index.search(user_text(tracker), 3) if h.confidence >= SEARCH_MIN]
         if hits:
             dispatcher.utter_message(
                 response="utter_did_you_mean",
@@ -66,33 +102,24 @@ class ActionFallback(Action):
         return [SlotSet("misses", misses)]
 
 
-class ActionOutOfScope(Action):
-    def name(self) -> str:
-        return "action_out_of_scope"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[dict[str, Any]]:
-        if names_a_service(user_text(tracker)):
-            return answer_service(dispatcher, tracker)
-        dispatcher.utter_message(response="utter_out_of_scope",
-                                 json_message={"type": "out_of_scope"})
-        return []
-
-
 class ActionHandoff(Action):
+    """A request for a human, or a complaint: the 12345 hotline with a one-line summary.
+
+    A complaint about a named service also gets that service's card (who is responsible)."""
+
     def name(self) -> str:
         return "action_handoff"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        intent = (tracker.latest_message.get("intent") or {}).get("name")
-        if intent == "complaint":
+        if intent_of(tracker) == "complaint":
             dispatcher.utter_message(
                 response="utter_complaint", summary=question_summary(tracker, skip_latest=False),
                 json_message={"type": "handoff"},
             )
+            if mentions_service(tracker):
+                return answer_service(dispatcher, tracker)
         else:
             dispatcher.utter_message(
                 response="utter_handoff", summary=question_summary(tracker, skip_latest=True),
@@ -108,8 +135,9 @@ class ActionRecordFeedback(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        intent = (tracker.latest_message.get("intent") or {}).get("name")
-        rating = "satisfied" if intent == "feedback_satisfied" else "unsatisfied"
+        if mentions_service(tracker):
+            return answer_service(dispatcher, tracker)
+        rating = "satisfied" if intent_of(tracker) == "feedback_satisfied" else "unsatisfied"
         with session_scope() as session:
             session.add(
                 Feedback(sender=tracker.sender_id, slug=tracker.get_slot("service"), rating=rating)

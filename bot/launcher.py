@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import secrets
 import signal
 import socket
 import subprocess
@@ -58,11 +59,14 @@ class Stack:
         return f"http://{self.host}:{self.gateway_port}"
 
     def _env(self) -> dict[str, str]:
-        token = self.env.get("RASA_TOKEN") or os.environ.get("RASA_TOKEN") or "local-dev-token"
+        token = (self.env.get("RASA_TOKEN") or os.environ.get("RASA_TOKEN")
+                 or secrets.token_hex(16))
+        self.env.setdefault("RASA_TOKEN", token)
         return base_env({
             "RASA_TOKEN": token,
+            "SANIC_HOST": "127.0.0.1",  # the action server is never exposed beyond loopback
             "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{self.actions_port}/webhook",
-            "TRACKER_DB": str(ROOT / "var" / "tracker.db"),
+            "TRACKER_DB": os.environ.get("TRACKER_DB", str(ROOT / "var" / "tracker.db")),
             "RASA_URLS": f"http://127.0.0.1:{self.rasa_port}",
             "ACTIONS_URL": f"http://127.0.0.1:{self.actions_port}",
             **self.env,
@@ -78,7 +82,8 @@ class Stack:
                      "--endpoints", env.get("RASA_ENDPOINTS", "endpoints.yml"),
                      "--credentials", "credentials.yml"],
             "gateway": [str(PY), "-m", "uvicorn", "bot.main:app", "--host", self.host,
-                        "--port", str(self.gateway_port), "--no-access-log"],
+                        "--port", str(self.gateway_port), "--no-access-log",
+                        "--ws", "none"],  # rasa-sdk pins an old websockets; no WS is served
         }
 
     def busy(self) -> list[str]:

@@ -28,10 +28,10 @@ def migrate(url: str | None = None) -> None:
 def prepare() -> None:
     migrate()
     with session_scope() as session:
-        added = transfer.seed_missing(session, SEED_FILE)
+        added, updated = transfer.sync_seed(session, SEED_FILE)
         total = len(repo.list_services(session))
-    print(f"catalog ready: {total} services ({len(added)} added from seed) "
-          f"at {get_catalog_settings().database_url}")
+    print(f"catalog ready: {total} services ({len(added)} added, {len(updated)} updated from "
+          f"the seed) at {get_catalog_settings().database_url}")
 
 
 def gen_nlu() -> None:

@@ -10,7 +10,7 @@ from services_catalog.snapshot import CatalogSnapshot
 
 SURE = 0.8  # a name, alias or pinyin match
 SEARCH_MIN = 0.35  # below this a BM25 hit is noise
-SEARCH_SURE = 0.6
+SEARCH_SURE = 0.5  # best guess is answered; close runners-up are offered as buttons
 SEARCH_MARGIN = 0.15
 
 
@@ -19,7 +19,16 @@ class Resolution:
     slug: str | None
     source: str  # entity | mention | context | search | ambiguous | none
     confidence: float = 0.0
+    # ambiguous: the candidates to ask about; search: close runners-up to offer as well
     candidates: list[Hit] = field(default_factory=list)
+
+
+def names_a_service(snap: CatalogSnapshot, text: str) -> bool:
+    """Whether a message clearly names a catalog service (used to override small talk)."""
+    if any(h.confidence >= SURE for h in snap.index.mentions(text)):
+        return True
+    hits = snap.index.search(text, 1)
+    return bool(hits) and hits[0].confidence >= SEARCH_SURE + 0.1
 
 
 def resolve(
@@ -39,16 +48,15 @@ def resolve(
             return Resolution(hits[0].slug, "entity", hits[0].confidence)
     mentions = [h for h in snap.index.mentions(text) if h.confidence >= SURE]
     if mentions:
-        return Resolution(mentions[0].slug, "mention", mentions[0].confidence, mentions[:3])
+        return Resolution(mentions[0].slug, "mention", mentions[0].confidence)
     in_context = bool(previous and previous in snap.services)
     if in_context and not names_service:
         return Resolution(previous, "context", 1.0)
     hits = [h for h in snap.index.search(text, 5) if h.confidence >= SEARCH_MIN]
     top = hits[0] if hits else None
-    if top and top.confidence >= SEARCH_SURE and (
-        len(hits) == 1 or top.confidence - hits[1].confidence >= SEARCH_MARGIN
-    ):
-        return Resolution(top.slug, "search", top.confidence, hits[:3])
+    if top and top.confidence >= SEARCH_SURE:
+        close = [h for h in hits[1:3] if top.confidence - h.confidence < SEARCH_MARGIN]
+        return Resolution(top.slug, "search", top.confidence, close)
     if in_context:
         return Resolution(previous, "context", 1.0)
     if top is None:

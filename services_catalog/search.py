@@ -394,11 +394,14 @@ def _is_term(token: str) -> bool:
 
 
 def _typo_plausible(window: str, phrase: str, *, fuzzy: bool) -> bool:
-    """Same pinyin is not enough for short phrases: 2 characters need one of them right."""
+    """Same pinyin is not enough for short phrases: 2 characters need one of them right, and
+    a fuzzy (zh/z, in/ing …) match is one slip, not two (出租车公司 is no 注册公司)."""
     wrong = sum(a != b for a, b in zip(window, phrase, strict=True))
     if wrong == 0:
         return False  # verbatim; the text matcher already has it
-    if fuzzy or len(phrase) == 2:
+    if fuzzy:
+        return wrong == 1
+    if len(phrase) == 2:
         return wrong < len(phrase)
     return True
 

@@ -97,6 +97,11 @@ def parse_csv(text: str) -> list[dict[str, Any]]:
     return records
 
 
+def changed_fields(row: Service, item: ServiceFields) -> list[str]:
+    current = ServiceFields.model_validate({f: getattr(row, f) for f in ServiceFields.model_fields})
+    return [f for f in ServiceFields.model_fields if getattr(current, f) != getattr(item, f)]
+
+
 def import_records(
     session: Session, records: list[dict[str, Any]], actor: str, apply: bool
 ) -> ImportReport:
@@ -126,12 +131,7 @@ def import_records(
         if row is None:
             report.created.append(item.slug)
             continue
-        current = ServiceFields.model_validate(
-            {f: getattr(row, f) for f in ServiceFields.model_fields}
-        )
-        changed = [
-            f for f in ServiceFields.model_fields if getattr(current, f) != getattr(item, f)
-        ]
+        changed = changed_fields(row, item)
         if changed:
             report.updated[item.slug] = changed
         else:
@@ -158,17 +158,28 @@ def import_records(
     return report
 
 
-def seed_missing(session: Session, path: Path) -> list[str]:
-    """Insert the seed file's services that the database does not have yet.
+def sync_seed(session: Session, path: Path) -> tuple[list[str], list[str]]:
+    """Bring the database in line with the seed file without touching staff work.
 
-    Existing rows are left alone so that staff edits survive a restart.
+    Services the database lacks are added; services only the seed ever wrote (updated_by
+    "seed") follow the seed file; anything a person edited, deleted or restored is left alone.
     """
-    records = parse_yaml(path.read_text(encoding="utf-8"))
-    have = set(session.scalars(select(Service.slug)))
-    added = []
-    for rec in records:
-        item = ServiceIn.model_validate(rec)
-        if item.slug not in have:
+    records = [ServiceIn.model_validate(r) for r in parse_yaml(path.read_text(encoding="utf-8"))]
+    rows = {r.slug: r for r in session.scalars(select(Service))}
+    added, updated = [], []
+    for item in records:
+        row = rows.get(item.slug)
+        if row is None:
             repo.create_service(session, item, actor="seed")
             added.append(item.slug)
-    return added
+            continue
+        if row.updated_by != "seed":
+            continue
+        changed = changed_fields(row, item)
+        if changed:
+            patch = ServicePatch.model_validate(
+                {"version": row.version, **{f: getattr(item, f) for f in changed}}
+            )
+            repo.update_service(session, item.slug, patch, actor="seed", action="import")
+            updated.append(item.slug)
+    return added, updated

@@ -1,0 +1,51 @@
+"""/api/assist for hotline agents (catalog search only: no Rasa behind the in-process gateway)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from services_catalog.models import AssistCopy
+
+
+async def test_assist_returns_a_script_with_figures_and_citation(gateway) -> None:
+    r = await gateway.post("/api/assist", json={"text": "喂，你好，嗯那个接自来水要多久"})
+    assert r.status_code == 200
+    top = r.json()["suggestions"][0]
+    assert top["service"]["slug"] == "water-connection"
+    assert "5个工作日" in top["answer"] and "第46条" in top["answer"]
+    assert 0 < top["confidence"] <= 1
+    assert top["due_date"]["date"] > "2000-01-01"
+
+
+async def test_assist_lists_every_variant_when_a_condition_decides(gateway) -> None:
+    r = await gateway.post("/api/assist", json={"text": "办电要多久"})
+    top = r.json()["suggestions"][0]
+    assert top["service"]["slug"] == "electricity-connection"
+    assert "5个工作日" in top["answer"] and "15个工作日" in top["answer"]
+    assert {d["condition"] for d in top["due_dates"]} == {"居民", "非居民"}
+
+
+async def test_transcript_ignores_the_agents_own_lines(gateway) -> None:
+    text = ("坐席：您好，12345政务服务便民热线。\n来电人：嗯，我想问一下。\n"
+            "来电人：就是我们公司不想干了，要注销公司，得多长时间？\n坐席：好的您稍等。")
+    r = await gateway.post("/api/assist", json={"text": text})
+    assert r.json()["suggestions"][0]["service"]["slug"] == "deregistration"
+
+
+async def test_copy_click_is_recorded(gateway, db_session) -> None:
+    r = await gateway.post("/api/assist/copy",
+                           json={"slug": "gas-connection", "rank": 2, "query": "通燃气要几天"})
+    assert r.status_code == 201
+    row = db_session.get(AssistCopy, r.json()["id"])
+    assert (row.slug, row.rank) == ("gas-connection", 2)
+    r = await gateway.post("/api/assist/copy", json={"slug": "nope", "rank": 1})
+    assert r.status_code == 404
+    assert db_session.scalar(select(AssistCopy).where(AssistCopy.slug == "nope")) is None
+
+
+async def test_assist_bad_input(gateway) -> None:
+    for body in ({}, {"text": ""}, {"text": "   "}, {"text": 3}):
+        r = await gateway.post("/api/assist", json=body)
+        assert r.status_code == 422
+    r = await gateway.post("/api/assist", json={"text": "开" * 4001})
+    assert r.status_code == 413

@@ -1,0 +1,68 @@
+"""/api/chat input handling and its degraded mode (no Rasa behind the in-process gateway)."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from services_catalog.models import ChatLog
+
+
+async def test_degraded_mode_answers_catalog_questions_and_offers_12345(gateway) -> None:
+    r = await gateway.post("/api/chat", json={"sender": "deg-1", "message": "开公司要多久"})
+    assert r.status_code == 200
+    body = r.json()
+    assert body["degraded"] is True
+    text = " ".join(m.get("text", "") for m in body["messages"])
+    assert "3个工作日" in text and "12345" in text
+    card = next(m["custom"] for m in body["messages"] if (m.get("custom") or {}).get("slug"))
+    assert card["slug"] == "company-registration" and card["degraded"] is True
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"sender": "x", "message": ""},
+        {"sender": "x", "message": "   \n\t "},
+        {"sender": "x", "message": "\x00\x01\x02"},
+        {"sender": "x"},
+        {"message": "开公司要多久"},
+        {"sender": 5, "message": "开公司要多久"},
+        {"sender": "x", "message": ["开公司"]},
+        {"sender": "bad sender <script>", "message": "hi"},
+        {"sender": "x" * 81, "message": "hi"},
+    ],
+)
+async def test_bad_input_is_a_clear_4xx(gateway, body) -> None:
+    r = await gateway.post("/api/chat", json=body)
+    assert r.status_code == 422
+    assert r.json()["detail"]
+
+
+async def test_non_json_body_is_rejected(gateway) -> None:
+    r = await gateway.post("/api/chat", content=b"\xff\xfe not json",
+                           headers={"content-type": "application/json"})
+    assert r.status_code in (400, 422) and r.json()["detail"]
+
+
+async def test_too_long_message_gets_413_and_nothing_is_stored(gateway, db_session) -> None:
+    r = await gateway.post("/api/chat", json={"sender": "long-1", "message": "开" * 501})
+    assert r.status_code == 413 and "500" in r.json()["detail"]
+    assert db_session.scalar(select(ChatLog).where(ChatLog.sender == "long-1")) is None
+
+
+async def test_personal_data_is_masked_before_it_is_stored(gateway, db_session) -> None:
+    msg = "我的身份证652301199001011234，电话13912345678，开公司要多久"
+    r = await gateway.post("/api/chat", json={"sender": "mask-1", "message": msg})
+    assert r.status_code == 200
+    row = db_session.scalar(select(ChatLog).where(ChatLog.sender == "mask-1"))
+    assert "199001011234" not in row.text and "13912345678" not in row.text
+    assert "652301********1234" in row.text and "139****5678" in row.text
+
+
+async def test_injection_and_html_are_just_text(gateway) -> None:
+    for msg in ["'; DROP TABLE services; --", "<script>alert(1)</script>", "😀😀😀"]:
+        r = await gateway.post("/api/chat", json={"sender": "inj-1", "message": msg})
+        assert r.status_code == 200
+    r = await gateway.get("/api/services/company-registration")
+    assert r.status_code == 200

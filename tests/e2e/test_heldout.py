@@ -1,0 +1,28 @@
+"""The held-out sets (never trained on) through the real /api/chat and /api/assist.
+
+Figures go to reports/heldout_chat.json and reports/heldout_assist.json.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+from tests.e2e.evaluate import run_assist, run_chat
+
+pytestmark = pytest.mark.e2e
+
+
+def test_heldout_chat_accuracy_and_no_wrong_figure(live_stack) -> None:
+    report = run_chat(live_stack.gateway_url, f"ho-{uuid.uuid4().hex[:6]}")
+    assert report["wrong_figure_answers"] == 0, report["failures"][:10]
+    assert report["single"]["n"] >= 200 and report["multiturn"]["conversations"] >= 30
+    assert report["single"]["accuracy"] >= 0.95, report["failures"][:20]
+    assert report["multiturn"]["turn_accuracy"] >= 0.95, report["failures"][:20]
+
+
+def test_heldout_assist_top1(live_stack) -> None:
+    report = run_assist(live_stack.gateway_url)
+    assert report["n"] >= 170
+    assert report["top1"] >= 0.95, report["failures"][:20]
