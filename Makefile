@@ -50,6 +50,7 @@ nlu: catalog
 # Rasa fingerprints domain, config and data: an unchanged project reuses the last model.
 train: install nlu
 	$(RASA) train --quiet --num-threads 2
+	$(PY) -m services_catalog mark-trained
 	@ls -t models/*.tar.gz | tail -n +3 | xargs -r rm -f
 
 validate: install nlu

@@ -15,7 +15,7 @@ from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoin
 from starlette.responses import Response
 
 from bot.rasa_client import RasaClient
-from bot.routers import assist, chat, health, pages, services
+from bot.routers import admin, assist, chat, health, pages, services
 from bot.routers.pages import STATIC
 from bot.settings import Settings, get_settings
 from services_catalog.repository import CatalogError
@@ -99,14 +99,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return JSONResponse({"detail": "数据库暂时不可用，请稍后再试 / database unavailable"},
                             status_code=503, headers={"Retry-After": "5"})
 
-    for r in (health.router, chat.router, assist.router, services.router, pages.router):
+    for r in (health.router, chat.router, assist.router, services.router, admin.router,
+              pages.router):
         app.include_router(r)
-    try:
-        from bot.routers import admin
-
-        app.include_router(admin.router)
-    except ImportError as exc:  # the admin router is optional only while it is being built
-        log.warning("admin router not loaded: %s", exc)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
 

@@ -47,8 +47,13 @@ def list_services(session: Session, include_inactive: bool = False) -> list[Serv
     return list(session.scalars(stmt))
 
 
-def get_service(session: Session, slug: str, include_inactive: bool = False) -> Service:
-    row = session.scalar(select(Service).where(Service.slug == slug))
+def get_service(
+    session: Session, slug: str, include_inactive: bool = False, for_update: bool = False
+) -> Service:
+    stmt = select(Service).where(Service.slug == slug)
+    if for_update:  # PostgreSQL: a row lock, so two editors cannot both pass the version check
+        stmt = stmt.with_for_update()
+    row = session.scalar(stmt)
     if row is None or (not row.active and not include_inactive):
         raise NotFound(f"没有找到事项 {slug!r} / service {slug!r} not found")
     return row
@@ -98,7 +103,7 @@ def create_service(session: Session, data: ServiceIn, actor: str) -> Service:
 def update_service(
     session: Session, slug: str, patch: ServicePatch, actor: str, action: str = "update"
 ) -> tuple[Service, dict]:
-    row = get_service(session, slug, include_inactive=True)
+    row = get_service(session, slug, include_inactive=True, for_update=True)
     if patch.version != row.version:
         raise Conflict(
             f"版本冲突：您编辑的是第{patch.version}版，当前是第{row.version}版 / version conflict",
@@ -134,7 +139,7 @@ def update_service(
 def set_active(
     session: Session, slug: str, active: bool, actor: str, version: int | None
 ) -> Service:
-    row = get_service(session, slug, include_inactive=True)
+    row = get_service(session, slug, include_inactive=True, for_update=True)
     if version is not None and version != row.version:
         raise Conflict(f"版本冲突：当前是第{row.version}版 / version conflict", to_out(row))
     if row.active == active:
