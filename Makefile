@@ -67,6 +67,7 @@ chromium:
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
 
 test: lint validate train chromium
+	$(RASA) test core --stories tests/rasa --fail-on-prediction-errors --out results/core
 	$(PY) -m pytest
 
 test-unit: $(VENV)/.installed
@@ -74,7 +75,7 @@ test-unit: $(VENV)/.installed
 
 crossval: install nlu
 	$(RASA) test nlu --cross-validation --folds 5 --out results/crossval
-	$(PY) -m tests.reports.crossval_summary results/crossval
+	$(PY) scripts/crossval_summary.py results/crossval
 
 bench: train
 	$(PY) -m bench.assist_latency
