@@ -38,3 +38,16 @@ def send(dispatcher: CollectingDispatcher, answer: Answer, **extra: Any) -> None
         **answer.variables,
         **extra,
     )
+
+
+SUMMARY_CHARS = 60
+
+
+def question_summary(tracker: Tracker, skip_latest: bool) -> str:
+    """The user's recent questions in one line, for the hotline agent."""
+    texts = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"]
+    if skip_latest:
+        texts = texts[:-1]
+    recent = [t for t in texts[-2:] if t and not t.startswith("/")]
+    line = "；".join(recent) or user_text(tracker)
+    return line[:SUMMARY_CHARS] + ("…" if len(line) > SUMMARY_CHARS else "")

@@ -8,10 +8,19 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.catalog_access import CACHE, entity_values, send, today, user_text
+from actions.catalog_access import (
+    CACHE,
+    entity_values,
+    question_summary,
+    send,
+    today,
+    user_text,
+)
 from services_catalog.answers import INTENT_QUESTION, compose, detect_condition
 from services_catalog.db import session_scope
 from services_catalog.resolve import resolve
+
+MISSES_BEFORE_HANDOFF = 2  # the second unanswerable message in a row goes to the hotline
 
 
 def candidate_buttons(slugs_names: list[tuple[str, str]]) -> list[dict[str, str]]:
@@ -41,16 +50,25 @@ def answer_service(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[d
     found = resolve(snap, text, entity_values(tracker, "service"), previous_service,
                     names_service=intent == "inform_service")
     if found.slug is None:
+        misses = int(tracker.get_slot("misses") or 0) + 1
+        if misses >= MISSES_BEFORE_HANDOFF:
+            dispatcher.utter_message(
+                response="utter_handoff", summary=question_summary(tracker, skip_latest=False),
+                json_message={"type": "handoff"},
+            )
+            return [SlotSet("question", question), SlotSet("misses", 0)]
         if found.candidates:
             dispatcher.utter_message(
                 response="utter_did_you_mean",
                 buttons=candidate_buttons(
                     [(h.slug, snap.services[h.slug].name) for h in found.candidates]
                 ),
+                json_message={"type": "fallback"},
             )
         else:
-            dispatcher.utter_message(response="utter_ask_service")
-        return [SlotSet("question", question)]
+            dispatcher.utter_message(response="utter_ask_service",
+                                     json_message={"type": "fallback"})
+        return [SlotSet("question", question), SlotSet("misses", misses)]
 
     service = snap.services[found.slug]
     switched = found.slug != previous_service

@@ -12,14 +12,12 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.catalog_access import CACHE, user_text
-from actions.catalog_answers import answer_service, candidate_buttons
+from actions.catalog_access import CACHE, question_summary, user_text
+from actions.catalog_answers import MISSES_BEFORE_HANDOFF, answer_service, candidate_buttons
 from services_catalog.db import session_scope
 from services_catalog.models import Feedback
 from services_catalog.resolve import SEARCH_MIN, names_a_service
 
-SUMMARY_CHARS = 60
-MISSES_BEFORE_HANDOFF = 2
 SMALL_TALK = {
     "greet": "utter_greet",
     "goodbye": "utter_goodbye",
@@ -41,16 +39,6 @@ def mentions_service(tracker: Tracker) -> bool:
     with session_scope() as session:
         snap = CACHE.get(session)
     return names_a_service(snap, text)
-
-
-def question_summary(tracker: Tracker, skip_latest: bool) -> str:
-    """The user's recent questions in one line, for the hotline agent."""
-    texts = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"]
-    if skip_latest:
-        texts = texts[:-1]
-    recent = [t for t in texts[-2:] if t and not t.startswith("/")]
-    line = "；".join(recent) or user_text(tracker)
-    return line[:SUMMARY_CHARS] + ("…" if len(line) > SUMMARY_CHARS else "")
 
 
 class ActionSmallTalk(Action):

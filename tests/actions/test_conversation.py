@@ -44,3 +44,15 @@ def test_feedback_is_stored_with_the_conversation(run_action, db_session) -> Non
     assert "感谢" in run.texts[0]
     row = db_session.scalar(select(Feedback).where(Feedback.sender == "feedback-test-1"))
     assert row is not None and row.rating == "satisfied" and row.slug == "company-registration"
+
+
+def test_a_question_about_no_known_service_counts_as_a_miss(run_action) -> None:
+    from actions.catalog_answers import ActionAnswerService
+
+    tracker = load_tracker(
+        "nonsense_second_miss",
+        latest_message={"text": "？？？？", "intent": {"name": "ask_time_limit"}, "entities": []},
+    )
+    run = run_action(ActionAnswerService(), tracker)
+    assert run.messages[0]["response"] == "utter_handoff"
+    assert "12345" in run.texts[0]
