@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
+
+from bot.launcher import ROOT, Stack, free_port
 
 _TMP = Path(tempfile.mkdtemp(prefix="jisuwen-test-"))
 os.environ.setdefault("DATABASE_URL", f"sqlite:///{_TMP / 'catalog.db'}")
@@ -59,28 +62,52 @@ async def gateway() -> AsyncIterator:
             yield client
 
 
+def _free_ports(n: int) -> list[int]:
+    ports: list[int] = []
+    while len(ports) < n:
+        p = free_port()
+        if p not in ports:
+            ports.append(p)
+    return ports
+
+
+def _log_tail(log_dir: Path, lines: int = 30) -> str:
+    out = []
+    for f in sorted(log_dir.glob("*.log")):
+        text = f.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:]
+        out.append(f"--- {f.name}\n" + "\n".join(text))
+    return "\n".join(out)
+
+
 @pytest.fixture(scope="session")
-def live_stack():
+def live_stack() -> Iterator[Stack]:
     """The real Rasa server, action server and gateway on free ports, on the test catalog.
 
     Started once per test session by the first test that asks for it (e2e and browser tests).
     """
-    from bot.launcher import ROOT, Stack, free_port
-
     if not list((ROOT / "models").glob("*.tar.gz")):
-        pytest.fail("no trained model in models/: run `make train` (make test does) first")
+        pytest.fail("no trained Rasa model in models/*.tar.gz: run `make train` before the "
+                    "browser tests", pytrace=False)
+    tmp = Path(tempfile.mkdtemp(prefix="jisuwen-browser-"))
+    rasa_port, actions_port, gateway_port = _free_ports(3)
     stack = Stack(
-        rasa_port=free_port(), actions_port=free_port(), gateway_port=free_port(),
-        env={"DATABASE_URL": os.environ["DATABASE_URL"],
-             "TRACKER_DB": str(_TMP / "tracker.db"),
-             "ENVIRONMENT": "test",
-             "CATALOG_ADMIN_TOKEN": os.environ["CATALOG_ADMIN_TOKEN"],
-             "CHAT_PER_MINUTE_PER_SENDER": "1000", "CHAT_PER_MINUTE_PER_IP": "100000"},
-        log_dir=_TMP / "logs",
+        rasa_port, actions_port, gateway_port, log_dir=tmp / "log",
+        env={
+            "DATABASE_URL": os.environ["DATABASE_URL"],
+            "TRACKER_DB": str(tmp / "tracker.db"),
+            "ENVIRONMENT": "test",
+            "CATALOG_ADMIN_TOKEN": os.environ["CATALOG_ADMIN_TOKEN"],
+            "CHAT_PER_MINUTE_PER_SENDER": os.environ.get("CHAT_PER_MINUTE_PER_SENDER", "1000"),
+            "CHAT_PER_MINUTE_PER_IP": os.environ.get("CHAT_PER_MINUTE_PER_IP", "100000"),
+        },
     )
     stack.start()
     try:
-        stack.wait_healthy(timeout=240)
-        yield stack
-    finally:
+        stack.wait_healthy(timeout=300)
+    except (RuntimeError, TimeoutError) as exc:
+        logs = _log_tail(stack.log_dir)
         stack.stop()
+        pytest.fail(f"the stack did not become healthy: {exc}\n{logs}", pytrace=False)
+    yield stack
+    stack.stop()
+    shutil.rmtree(tmp, ignore_errors=True)

@@ -1,0 +1,441 @@
+/* 12345 hotline agent console. No dependencies, no inline code (CSP script-src 'self').
+ * Every piece of server data is rendered with textContent / attributes, never innerHTML. */
+(function () {
+  'use strict';
+
+  var DEBOUNCE_MS = 250;
+  var MAX_CHARS = 4000;
+  var TIMEOUT_MS = 15000;
+  var UNREACHABLE = '坐席助手服务暂时无法连接，请稍后再试；可先按服务目录或知识库答复。';
+  var QUESTION_LABEL = {
+    overview: '事项概况', time_limit: '办理时限', due_date: '办结日期', channel: '办理渠道',
+    materials: '所需材料', fee: '收费', department: '负责部门', howto: '怎么办', policy: '政策依据'
+  };
+
+  var state = {
+    seq: 0,            // id of the newest request issued
+    ctl: null,         // AbortController of the request in flight
+    timer: null,
+    query: '',         // the text the shown suggestions were computed for
+    suggestions: [],   // [{rank, data}]
+    topIndex: 0        // index into suggestions of the card shown on top
+  };
+
+  var $ = function (id) { return document.getElementById(id); };
+  var input, status, meta, topCard, others, othersWrap, emptyState, copyBtn, charCount;
+
+  /* ---------- helpers ---------- */
+  function el(tag, cls, text) {
+    var n = document.createElement(tag);
+    if (cls) n.className = cls;
+    if (text !== undefined && text !== null) n.textContent = String(text);
+    return n;
+  }
+  function str(v) { return v === undefined || v === null ? '' : String(v); }
+  function list(v) { return Array.isArray(v) ? v.map(str).filter(Boolean) : []; }
+  function limitText(tl) {
+    var amount = str(tl && tl.amount);
+    var unit = str(tl && tl.unit);
+    if (!amount) return '';
+    return unit === '工作日' ? amount + '个工作日' : amount + unit;
+  }
+  function percent(c) {
+    var n = Number(c);
+    if (!isFinite(n)) n = 0;
+    return Math.max(0, Math.min(100, Math.round(n * 100)));
+  }
+  function level(p) { return p >= 80 ? 'high' : p >= 50 ? 'mid' : 'low'; }
+  function levelText(p) { return p >= 80 ? '高' : p >= 50 ? '中' : '低'; }
+
+  function setStatus(kind, text) {
+    status.setAttribute('data-state', kind);
+    status.textContent = text;
+  }
+
+  function detailOf(body) {
+    var d = body && body.detail;
+    if (typeof d === 'string') return d;
+    if (Array.isArray(d)) {
+      return d.map(function (x) { return str(x && x.msg).replace(/^Value error,\s*/i, ''); })
+        .filter(Boolean).join('；');
+    }
+    return '';
+  }
+
+  /* ---------- confidence bar ---------- */
+  function fillConfidence(box, confidence) {
+    var p = percent(confidence);
+    box.classList.remove('level-high', 'level-mid', 'level-low');
+    box.classList.add('level-' + level(p));
+    box.querySelector('.conf-fill').style.width = p + '%';
+    box.querySelector('.conf-value').textContent = p + '%（' + levelText(p) + '）';
+    box.setAttribute('title', '匹配度 ' + p + '%');
+  }
+
+  function confidenceBox(confidence) {
+    var box = el('span', 'cand-conf');
+    box.appendChild(el('span', '', '匹配度'));
+    var bar = el('span', 'conf-bar');
+    bar.setAttribute('aria-hidden', 'true');
+    bar.appendChild(el('span', 'conf-fill'));
+    box.appendChild(bar);
+    box.appendChild(el('span', 'conf-value'));
+    fillConfidence(box, confidence);
+    return box;
+  }
+
+  /* ---------- top card ---------- */
+  function fact(dl, label, content) {
+    dl.appendChild(el('dt', '', label));
+    var dd = el('dd');
+    if (typeof content === 'string') dd.textContent = content;
+    else dd.appendChild(content);
+    dl.appendChild(dd);
+  }
+
+  function limitsList(limits) {
+    var ul = el('ul');
+    limits.forEach(function (tl) {
+      var li = el('li');
+      if (tl && tl.condition) li.appendChild(el('span', 'limit-cond', str(tl.condition) + '：'));
+      li.appendChild(el('span', 'limit-amount', limitText(tl)));
+      if (tl && tl.item) li.appendChild(el('span', 'item-ref', '第' + str(tl.item) + '条'));
+      ul.appendChild(li);
+    });
+    return ul;
+  }
+
+  function dueList(dues) {
+    var ul = el('ul');
+    dues.forEach(function (d) {
+      var li = el('li');
+      if (d.condition) li.appendChild(el('span', 'limit-cond', str(d.condition) + '：'));
+      li.appendChild(el('span', 'due-text', str(d.text) || str(d.date)));
+      var note = str(d.note);
+      if (!note && d.calendar_known === false) note = '当年节假日安排尚未公布，按常规工作日推算';
+      if (note) li.appendChild(el('span', 'due-note', note));
+      ul.appendChild(li);
+    });
+    return ul;
+  }
+
+  function chips(values, lead) {
+    var box = el('span', 'chips');
+    if (lead) box.appendChild(el('span', 'chip lead', '牵头：' + lead));
+    values.forEach(function (v) { box.appendChild(el('span', 'chip', v)); });
+    return box;
+  }
+
+  function renderTop(entry) {
+    var s = entry.data;
+    var svc = s.service || {};
+    topCard.setAttribute('data-slug', str(svc.slug));
+    topCard.setAttribute('data-rank', String(entry.rank));
+    $('top-rank').textContent = entry.rank === 1 ? '首选' : '候选' + entry.rank;
+    $('top-name').textContent = str(svc.name) || str(svc.slug);
+    $('top-category').textContent = '';
+    fillConfidence($('top-confidence'), s.confidence);
+    $('top-answer').textContent = str(s.answer);
+    resetCopyButton(copyBtn, '复制话术');
+
+    var dl = $('top-facts');
+    dl.textContent = '';
+    var limits = Array.isArray(s.time_limits) ? s.time_limits : [];
+    fact(dl, '办理时限', limits.length ? limitsList(limits)
+      : el('span', 'muted', '《行动方案》未规定具体时限，以受理窗口告知为准'));
+    var dues = Array.isArray(s.due_dates) && s.due_dates.length ? s.due_dates
+      : (s.due_date ? [s.due_date] : []);
+    if (dues.length) {
+      var dueBox = el('div');
+      dueBox.appendChild(el('span', 'muted', '按今天受理推算：'));
+      dueBox.appendChild(dueList(dues));
+      fact(dl, '最晚办结', dueBox);
+    }
+    var depts = list(s.departments);
+    if (depts.length || s.lead_unit) fact(dl, '责任单位', chips(depts, str(s.lead_unit)));
+    var channels = list(s.channels);
+    fact(dl, '办理渠道', channels.length ? channels.join('、')
+      : el('span', 'muted', '方案未写明（可引导到政务服务大厅综合窗口）'));
+    var fees = list(s.fees);
+    fact(dl, '收费', fees.length ? fees.join('；') : el('span', 'muted', '方案未作规定'));
+    var cit = s.citation || {};
+    if (cit.item) {
+      var c = el('span');
+      c.appendChild(el('span', 'citation-ref', '《行动方案》第' + str(cit.item) + '条'));
+      if (cit.text) c.appendChild(el('span', 'citation-text', str(cit.text)));
+      fact(dl, '政策依据', c);
+    }
+    topCard.hidden = false;
+  }
+
+  /* ---------- candidates ---------- */
+  function renderOthers() {
+    others.textContent = '';
+    state.suggestions.forEach(function (entry, i) {
+      if (i === state.topIndex) return;
+      var s = entry.data;
+      var svc = s.service || {};
+      var card = el('article', 'candidate');
+      card.setAttribute('data-slug', str(svc.slug));
+      card.setAttribute('data-rank', String(entry.rank));
+
+      var main = el('button', 'candidate-main');
+      main.type = 'button';
+      main.setAttribute('aria-label', '设为首选：' + str(svc.name));
+      main.appendChild(el('span', 'cand-name', str(svc.name) || str(svc.slug)));
+      var limits = Array.isArray(s.time_limits) ? s.time_limits : [];
+      var line = limits.length ? '时限：' + limits.map(function (tl) {
+        return (tl.condition ? str(tl.condition) + ' ' : '') + limitText(tl);
+      }).join('；') : '方案未规定具体时限';
+      main.appendChild(el('span', 'cand-line', line));
+      if (s.citation && s.citation.item) {
+        main.appendChild(el('span', 'cand-line', '依据：《行动方案》第' + str(s.citation.item) + '条'));
+      }
+      main.appendChild(confidenceBox(s.confidence));
+      card.appendChild(main);
+
+      var tools = el('div', 'candidate-tools');
+      var copy = el('button', 'btn btn-plain copy-candidate', '复制话术');
+      copy.type = 'button';
+      copy.setAttribute('aria-label', '复制“' + str(svc.name) + '”的话术');
+      copy.addEventListener('click', function (ev) {
+        ev.stopPropagation();
+        copyScript(entry, copy, '复制话术');
+      });
+      tools.appendChild(copy);
+      card.appendChild(tools);
+
+      card.addEventListener('click', function () { promote(i); });
+      others.appendChild(card);
+    });
+    othersWrap.hidden = state.suggestions.length < 2;
+  }
+
+  function promote(i) {
+    if (i === state.topIndex || !state.suggestions[i]) return;
+    state.topIndex = i;
+    renderTop(state.suggestions[i]);
+    renderOthers();
+    copyBtn.focus();
+  }
+
+  function showSuggestions(data, query) {
+    var list_ = data && Array.isArray(data.suggestions) ? data.suggestions : [];
+    state.query = query;
+    state.suggestions = list_.map(function (s, i) { return { rank: i + 1, data: s || {} }; });
+    state.topIndex = 0;
+    if (!state.suggestions.length) {
+      topCard.hidden = true;
+      othersWrap.hidden = true;
+      others.textContent = '';
+      emptyState.hidden = true;
+      setStatus('none', '没有找到匹配的服务事项。请追问来电人具体要办什么业务（如开公司、用水报装、用电报装、注销）。');
+      meta.hidden = true;
+      return;
+    }
+    emptyState.hidden = true;
+    renderTop(state.suggestions[0]);
+    renderOthers();
+    setStatus('ok', '找到' + state.suggestions.length + '个匹配事项，首选：' +
+      str(state.suggestions[0].data.service && state.suggestions[0].data.service.name));
+    var q = str(data.question);
+    var intent = data.intent && data.intent.name ? str(data.intent.name) : '';
+    var parts = [];
+    if (q) parts.push('问题类型：' + (QUESTION_LABEL[q] || q));
+    if (intent) parts.push('意图：' + intent + (data.intent.confidence !== undefined
+      ? '（' + percent(data.intent.confidence) + '%）' : ''));
+    meta.textContent = parts.join('　');
+    meta.hidden = !parts.length;
+  }
+
+  function showEmpty() {
+    state.suggestions = [];
+    state.query = '';
+    topCard.hidden = true;
+    othersWrap.hidden = true;
+    others.textContent = '';
+    emptyState.hidden = false;
+    meta.hidden = true;
+    setStatus('empty', '请在上方输入或粘贴来电内容，系统会实时推荐匹配的服务事项和答复话术。');
+  }
+
+  /* ---------- requests ---------- */
+  function request() {
+    var text = input.value.trim();
+    if (state.ctl) state.ctl.abort();
+    state.ctl = null;
+    var my = ++state.seq;
+    if (!text) { showEmpty(); return; }
+    var ctl = typeof AbortController === 'function' ? new AbortController() : null;
+    state.ctl = ctl;
+    var timedOut = false;
+    var timer = setTimeout(function () { timedOut = true; if (ctl) ctl.abort(); }, TIMEOUT_MS);
+    setStatus('loading', '正在检索…');
+    fetch('/api/assist', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
+      body: JSON.stringify({ text: text }),
+      credentials: 'same-origin',
+      signal: ctl ? ctl.signal : undefined
+    }).then(function (res) {
+      return res.json().catch(function () { return null; }).then(function (body) {
+        return { status: res.status, ok: res.ok, body: body, retryAfter: res.headers.get('Retry-After') };
+      });
+    }).then(function (r) {
+      clearTimeout(timer);
+      if (my !== state.seq) return; // a newer request was issued: this answer is stale
+      state.ctl = null;
+      if (r.ok) { showSuggestions(r.body, text); return; }
+      var detail = detailOf(r.body);
+      if (r.status === 429) {
+        var wait = parseInt(r.retryAfter, 10);
+        setStatus('error', (detail || '请求过于频繁') + (wait > 0 ? '（约' + wait + '秒后自动重试）' : ''));
+        if (wait > 0) schedule(wait * 1000);
+      } else if (r.status === 413 || r.status === 422) {
+        setStatus('error', detail || '内容有误，请修改后再试');
+      } else {
+        setStatus('error', UNREACHABLE);
+      }
+    }, function (err) {
+      clearTimeout(timer);
+      if (my !== state.seq) return; // aborted because the text changed
+      state.ctl = null;
+      setStatus('error', timedOut ? '检索超时。' + UNREACHABLE : UNREACHABLE);
+      void err;
+    });
+  }
+
+  function schedule(delay) {
+    clearTimeout(state.timer);
+    state.timer = setTimeout(request, delay);
+  }
+
+  /* ---------- copy ---------- */
+  function resetCopyButton(btn, label) {
+    clearTimeout(btn._resetTimer);
+    btn.textContent = label;
+    btn.classList.remove('is-done', 'is-failed');
+  }
+
+  function fallbackCopy(text) {
+    var active = document.activeElement;
+    var ta = document.createElement('textarea');
+    ta.value = text;
+    ta.setAttribute('readonly', '');
+    ta.style.position = 'fixed';
+    ta.style.top = '-1000px';
+    ta.style.opacity = '0';
+    document.body.appendChild(ta);
+    ta.select();
+    var ok = false;
+    try { ok = document.execCommand('copy'); } catch (e) { ok = false; }
+    document.body.removeChild(ta);
+    if (active && active.focus) active.focus();
+    return ok;
+  }
+
+  function writeClipboard(text) {
+    if (navigator.clipboard && typeof navigator.clipboard.writeText === 'function') {
+      return navigator.clipboard.writeText(text).then(function () { return true; },
+        function () { return fallbackCopy(text); });
+    }
+    return Promise.resolve(fallbackCopy(text));
+  }
+
+  function recordCopy(entry) {
+    var svc = entry.data.service || {};
+    return fetch('/api/assist/copy', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ slug: str(svc.slug), rank: entry.rank, query: state.query.slice(0, MAX_CHARS) }),
+      credentials: 'same-origin',
+      keepalive: true
+    }).catch(function () { /* statistics only: never bother the agent */ });
+  }
+
+  function selectScript() {
+    var node = $('top-answer');
+    var range = document.createRange();
+    range.selectNodeContents(node);
+    var sel = window.getSelection();
+    sel.removeAllRanges();
+    sel.addRange(range);
+  }
+
+  function copyScript(entry, btn, label) {
+    var text = str(entry.data.answer);
+    if (!text) return;
+    writeClipboard(text).then(function (ok) {
+      resetCopyButton(btn, label);
+      if (ok) {
+        btn.textContent = '已复制';
+        btn.classList.add('is-done');
+        setStatus('ok', '已复制“' + str(entry.data.service && entry.data.service.name) + '”的答复话术');
+        recordCopy(entry);
+      } else {
+        btn.textContent = '复制失败';
+        btn.classList.add('is-failed');
+        if (entry === state.suggestions[state.topIndex]) selectScript();
+        setStatus('error', '浏览器不允许自动复制，话术已选中，请按 Ctrl + C 复制。');
+      }
+      btn._resetTimer = setTimeout(function () { resetCopyButton(btn, label); }, 2000);
+    });
+  }
+
+  /* ---------- init ---------- */
+  function updateCount() {
+    var n = input.value.length;
+    charCount.textContent = n + ' / ' + MAX_CHARS;
+    charCount.classList.toggle('over', n > MAX_CHARS);
+  }
+
+  function init() {
+    input = $('assist-input');
+    status = $('assist-status');
+    meta = $('assist-meta');
+    topCard = $('top-card');
+    others = $('other-cards');
+    othersWrap = $('others-wrap');
+    emptyState = $('empty-state');
+    copyBtn = $('copy-btn');
+    charCount = $('char-count');
+
+    input.addEventListener('input', function () {
+      updateCount();
+      schedule(DEBOUNCE_MS);
+    });
+    input.addEventListener('keydown', function (ev) {
+      if (ev.key === 'Enter' && (ev.ctrlKey || ev.metaKey)) {
+        ev.preventDefault();
+        var top = state.suggestions[state.topIndex];
+        if (top) copyScript(top, copyBtn, '复制话术');
+      }
+    });
+    copyBtn.addEventListener('click', function () {
+      var top = state.suggestions[state.topIndex];
+      if (top) copyScript(top, copyBtn, '复制话术');
+    });
+    $('clear-btn').addEventListener('click', function () {
+      input.value = '';
+      updateCount();
+      clearTimeout(state.timer);
+      request();
+      input.focus();
+    });
+    Array.prototype.forEach.call(document.querySelectorAll('.example-btn'), function (b) {
+      b.addEventListener('click', function () {
+        input.value = b.textContent;
+        updateCount();
+        clearTimeout(state.timer);
+        request();
+        input.focus();
+      });
+    });
+    updateCount();
+    if (input.value.trim()) request(); else showEmpty();
+    input.focus();
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
+  else init();
+})();
