@@ -24,11 +24,11 @@ class Resolution:
 
 
 def names_a_service(snap: CatalogSnapshot, text: str) -> bool:
-    """Whether a message clearly names a catalog service (used to override small talk)."""
-    if any(h.confidence >= SURE for h in snap.index.mentions(text)):
-        return True
-    hits = snap.index.search(text, 1)
-    return bool(hits) and hits[0].confidence >= SEARCH_SURE + 0.1
+    """Whether a message names a catalog service outright (used to override small talk).
+
+    Only a name, alias or pinyin match counts: free-text search on a two-word message such as
+    "行 谢谢" finds something for almost anything."""
+    return any(h.confidence >= SURE for h in snap.index.mentions(text))
 
 
 def resolve(
@@ -40,15 +40,21 @@ def resolve(
 ) -> Resolution:
     """`names_service`: the user is naming a service (a follow-up such as 那燃气呢), so a confident
     search hit beats the conversation's last service."""
+    mentions = [h for h in snap.index.mentions(text) if h.confidence >= SURE]
+    entities: list[str] = []
     for value in entity_values or []:
         if value in snap.services:
-            return Resolution(value, "entity", 1.0)
-        hits = snap.index.mentions(value)
-        if hits and hits[0].confidence >= SURE:
-            return Resolution(hits[0].slug, "entity", hits[0].confidence)
-    mentions = [h for h in snap.index.mentions(text) if h.confidence >= SURE]
+            entities.append(value)
+        else:
+            hits = snap.index.mentions(value)
+            if hits and hits[0].confidence >= SURE:
+                entities.append(hits[0].slug)
+    # Several services named ("政府采购投标保证金"): the text ranking (longest match) decides;
+    # an entity alone (e.g. a button payload carrying a slug) is taken as it is.
     if mentions:
         return Resolution(mentions[0].slug, "mention", mentions[0].confidence)
+    if entities:
+        return Resolution(entities[0], "entity", 1.0)
     in_context = bool(previous and previous in snap.services)
     if in_context and not names_service:
         return Resolution(previous, "context", 1.0)
