@@ -1,0 +1,119 @@
+"""The catalog admin page (/admin) in headless Chromium against the real stack: log in, edit a
+time limit, see validation messages and history, and catalog text rendered as text everywhere."""
+
+from __future__ import annotations
+
+import os
+import uuid
+
+import httpx
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import AGENT_VIEWPORT, PageProblems, _context
+
+pytestmark = pytest.mark.browser
+AUTH = {"Authorization": f"Bearer {os.environ['CATALOG_ADMIN_TOKEN']}"}
+
+
+@pytest.fixture(scope="module")
+def editor() -> tuple[str, str]:
+    from services_catalog.db import session_scope
+    from services_catalog.staff import create_user
+
+    name, password = f"editor{uuid.uuid4().hex[:6]}", "correct-horse-battery"
+    with session_scope() as session:
+        create_user(session, name, password, "editor")
+    return name, password
+
+
+@pytest.fixture()
+def admin_page(browser, live_stack, editor):
+    ctx = _context(browser, live_stack.gateway_url, viewport=AGENT_VIEWPORT)
+    page = ctx.new_page()
+    problems = PageProblems(page)
+    page.goto("/admin")
+    page.fill("#login-username", editor[0])
+    page.fill("#login-password", editor[1])
+    page.click("#login-submit")
+    expect(page.locator("#service-list")).to_be_visible()
+    yield page
+    ctx.close()
+    assert not problems.errors, problems.errors
+
+
+def _open(page, slug: str) -> None:
+    page.fill("#service-search", slug)
+    page.click(f"#service-list button.service-item[data-slug='{slug}']")
+    expect(page.locator("#f-name")).not_to_have_value("")
+
+
+def test_edit_a_time_limit_see_it_in_the_api_and_the_history(admin_page, live_stack, shoot):
+    page = admin_page
+    api = httpx.Client(base_url=live_stack.gateway_url, timeout=30)
+    before = api.get("/api/services/gas-connection").json()
+    _open(page, "gas-connection")
+    page.fill("#time-limit-rows tr.tl-row >> nth=0 >> input.tl-amount", "9")
+    page.click("#save-btn")
+    expect(page.locator("#message")).to_have_attribute("data-kind", "ok")
+    try:
+        after = api.get("/api/services/gas-connection").json()
+        assert after["time_limits"][0]["amount"] == 9
+        assert after["version"] == before["version"] + 1
+        expect(page.locator("#history-list li.history-item").first).to_have_attribute(
+            "data-version", str(after["version"]))
+        shoot(page, "admin")
+    finally:
+        current = api.get("/api/admin/services/gas-connection", headers=AUTH).json()
+        r = api.patch("/api/admin/services/gas-connection", headers=AUTH,
+                      json={"version": current["version"], "time_limits": before["time_limits"]})
+        assert r.status_code == 200
+
+
+def test_invalid_amount_shows_a_field_message_and_changes_nothing(admin_page, live_stack):
+    page = admin_page
+    api = httpx.Client(base_url=live_stack.gateway_url, timeout=30)
+    before = api.get("/api/services/water-connection").json()
+    _open(page, "water-connection")
+    page.fill("#time-limit-rows tr.tl-row >> nth=0 >> input.tl-amount", "0")
+    page.click("#save-btn")
+    expect(page.locator("p.field-error[data-error-for='time_limits.0.amount']")).not_to_be_empty()
+    assert api.get("/api/services/water-connection").json() == before
+
+
+def test_script_in_a_service_name_renders_as_text_everywhere(
+    admin_page, browser, live_stack
+):
+    api = httpx.Client(base_url=live_stack.gateway_url, timeout=30)
+    slug = f"xss-{uuid.uuid4().hex[:6]}"
+    name = "<script>alert(1)</script>测试事项"
+    alias = f"叉叉测试{slug[-6:]}"
+    body = {"slug": slug, "name": name, "aliases": [alias, "叉叉事项" + slug[-6:]],
+            "citation": {"item": 77, "text": "深化“接诉即办”工作机制。"},
+            "items": [77], "howto": "<img src=x onerror=alert(2)>"}
+    r = api.post("/api/admin/services", headers=AUTH, json=body)
+    assert r.status_code == 201, r.text
+    try:
+        page = admin_page
+        page.fill("#service-search", slug)
+        expect(page.locator(f"button.service-item[data-slug='{slug}']")).to_contain_text(
+            "<script>alert(1)</script>")
+        ctx = _context(browser, live_stack.gateway_url, viewport=AGENT_VIEWPORT)
+        for url, fill in (("/agent", "#assist-input"), ("/", "#chat-input")):
+            p = ctx.new_page()
+            problems = PageProblems(p)
+            p.goto(url)
+            p.fill(fill, alias)
+            if url == "/":
+                p.press(fill, "Enter")
+                card = p.locator(f".service-card[data-slug='{slug}']")
+            else:
+                card = p.locator("#top-card")
+            expect(card).to_contain_text("<script>alert(1)</script>")
+            assert p.locator("script:not([src])").count() == 0
+            assert not problems.dialogs and not problems.errors
+        ctx.close()
+    finally:
+        current = api.get(f"/api/admin/services/{slug}", headers=AUTH).json()
+        api.delete(f"/api/admin/services/{slug}", headers=AUTH,
+                   params={"version": current["version"]})
