@@ -220,7 +220,13 @@
       if (entry.notice || type === 'degraded') wrap.classList.add('notice');
       if (type === 'unavailable') wrap.classList.add('alert');
       wrap.appendChild(el('span', 'sr-only', '吉速问说：'));
-      if (entry.text) wrap.appendChild(el('div', 'bubble', entry.text));
+      var text = entry.text;
+      if (text && type === 'service_card') {
+        // The card below lists the responsible units: the bubble keeps the answer and its 依据.
+        var cut = text.indexOf('；责任单位：');
+        if (cut > 0) text = text.slice(0, cut);
+      }
+      if (text) wrap.appendChild(el('div', 'bubble', text));
       if (entry.custom && type === 'service_card') wrap.appendChild(renderCard(entry.custom));
       if (type === 'handoff' || type === 'unavailable') {
         var a = el('a', 'hotline-link', '拨打 12345 热线');
