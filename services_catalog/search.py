@@ -28,6 +28,7 @@ from services_catalog.normalize import normalize, strip_filler
 CONF_TEXT = 1.0
 CONF_PINYIN = 0.85
 CONF_PINYIN_FUZZY = 0.75
+SINGLE_CHAR_MAX_CONF = 0.45
 # A match lying strictly inside a longer match of another service: the user's words are better
 # explained by the longer phrase (简易注销 vs 注销), so this one is only a weak candidate.
 CONF_CONTAINED = 0.7
@@ -370,6 +371,10 @@ class SearchIndex:
                 * (1 - math.exp(-2.5 * score / self._bm25_unit))
                 * (0.5 + 0.5 * covered[doc] / total_idf)
             )
+            if all(len(t) == 1 for t in matched[doc]):
+                # Single characters (好, 行, 个) say nothing about a service on their own:
+                # keep such hits below the level at which a guess is answered.
+                conf = min(conf, SINGLE_CHAR_MAX_CONF)
             if conf >= BM25_MIN_CONF:
                 hit = Hit(self._slugs[doc], score, round(conf, 3), "bm25", " ".join(matched[doc]))
                 hits.append(((-hit.confidence, 0, 0, _KIND_RANK["bm25"], -score, doc), hit))
