@@ -26,7 +26,9 @@ def get_db() -> Iterator[Session]:
         session.close()
 
 
-SessionDep = Annotated[Session, Depends(get_db)]
+# scope="function": the commit happens before the response is sent, so a 2xx means stored
+# (and a failed commit becomes an error response, not a silent loss).
+SessionDep = Annotated[Session, Depends(get_db, scope="function")]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 
 
