@@ -12,6 +12,7 @@ SURE = 0.8  # a name, alias or pinyin match
 SEARCH_MIN = 0.35  # below this a BM25 hit is noise
 SEARCH_SURE = 0.5  # best guess is answered; close runners-up are offered as buttons
 SEARCH_MARGIN = 0.15
+SEARCH_SWITCH = 0.75  # free text this clearly about another service leaves the conversation's
 
 
 @dataclass
@@ -51,15 +52,24 @@ def resolve(
                 entities.append(hits[0].slug)
     # Several services named ("政府采购投标保证金"): the text ranking (longest match) decides;
     # an entity alone (e.g. a button payload carrying a slug) is taken as it is.
+    in_context = bool(previous and previous in snap.services)
+    channel_slug = None
+    if mentions and in_context and _is_channel_word(snap, mentions[0].matched):
+        # "小程序能办吗" after 开公司: the app is how to apply, not a new subject.
+        channel_slug = mentions[0].slug
+        entities = [e for e in entities if e != channel_slug]
+        mentions = []
     if mentions:
         return Resolution(mentions[0].slug, "mention", mentions[0].confidence)
     if entities:
         return Resolution(entities[0], "entity", 1.0)
-    in_context = bool(previous and previous in snap.services)
-    if in_context and not names_service:
-        return Resolution(previous, "context", 1.0)
-    hits = [h for h in snap.index.search(text, 5) if h.confidence >= SEARCH_MIN]
+    hits = [h for h in snap.index.search(text, 5)
+            if h.confidence >= SEARCH_MIN and h.slug != channel_slug]
     top = hits[0] if hits else None
+    if in_context and not names_service and not (
+        top and top.slug != previous and top.confidence >= SEARCH_SWITCH
+    ):
+        return Resolution(previous, "context", 1.0)
     if top and top.confidence >= SEARCH_SURE:
         close = [h for h in hits[1:3] if top.confidence - h.confidence < SEARCH_MARGIN]
         return Resolution(top.slug, "search", top.confidence, close)
@@ -68,3 +78,7 @@ def resolve(
     if top is None:
         return Resolution(None, "none")
     return Resolution(None, "ambiguous", top.confidence, hits[:3])
+
+
+def _is_channel_word(snap: CatalogSnapshot, word: str) -> bool:
+    return any(word in channel for s in snap.services.values() for channel in s.channels)
