@@ -53,18 +53,11 @@ def resolve(
     # Several services named ("政府采购投标保证金"): the text ranking (longest match) decides;
     # an entity alone (e.g. a button payload carrying a slug) is taken as it is.
     in_context = bool(previous and previous in snap.services)
-    channel_slug = None
-    if mentions and in_context and _is_channel_word(snap, mentions[0].matched):
-        # "小程序能办吗" after 开公司: the app is how to apply, not a new subject.
-        channel_slug = mentions[0].slug
-        entities = [e for e in entities if e != channel_slug]
-        mentions = []
     if mentions:
         return Resolution(mentions[0].slug, "mention", mentions[0].confidence)
     if entities:
         return Resolution(entities[0], "entity", 1.0)
-    hits = [h for h in snap.index.search(text, 5)
-            if h.confidence >= SEARCH_MIN and h.slug != channel_slug]
+    hits = [h for h in snap.index.search(text, 5) if h.confidence >= SEARCH_MIN]
     top = hits[0] if hits else None
     if in_context and not names_service and not (
         top and top.slug != previous and top.confidence >= SEARCH_SWITCH
@@ -79,6 +72,3 @@ def resolve(
         return Resolution(None, "none")
     return Resolution(None, "ambiguous", top.confidence, hits[:3])
 
-
-def _is_channel_word(snap: CatalogSnapshot, word: str) -> bool:
-    return any(word in channel for s in snap.services.values() for channel in s.channels)

@@ -71,16 +71,6 @@ def test_a_service_without_a_time_limit_says_so(run_action) -> None:
     assert "工作日" not in run.texts[0]
 
 
-def test_a_channel_word_in_a_follow_up_keeps_the_service(run_action) -> None:
-    tracker = load_tracker(
-        "context_channel",
-        latest_message={"text": "小程序能办吗", "intent": {"name": "ask_channel"},
-                        "entities": [{"entity": "service", "value": "jisuban-miniprogram"}]},
-    )
-    run = run_action(ActionAnswerService(), tracker)
-    assert run.cards[0]["slug"] == "company-registration"
-
-
 def test_a_follow_up_clearly_about_another_service_switches(run_action) -> None:
     tracker = load_tracker(
         "context_channel",
