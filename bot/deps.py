@@ -10,20 +10,13 @@ from sqlalchemy.orm import Session
 
 from bot.rasa_client import RasaClient
 from bot.settings import Settings, get_settings
-from services_catalog.db import get_sessionmaker
+from services_catalog.db import session_scope
 from services_catalog.snapshot import CatalogCache, CatalogSnapshot
 
 
 def get_db() -> Iterator[Session]:
-    session = get_sessionmaker()()
-    try:
+    with session_scope() as session:
         yield session
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
-    finally:
-        session.close()
 
 
 # scope="function": the commit happens before the response is sent, so a 2xx means stored
