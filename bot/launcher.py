@@ -53,10 +53,28 @@ class Stack:
     env: dict[str, str] = field(default_factory=dict)
     log_dir: Path = ROOT / "var" / "log"
     procs: dict[str, subprocess.Popen] = field(default_factory=dict)
+    # More Rasa replicas ("rasa-2", "rasa-3", …): they need a shared tracker and lock store
+    # (RASA_ENDPOINTS=deploy/endpoints.scale.yml); the gateway balances over all of them.
+    extra_rasa_ports: list[int] = field(default_factory=list)
 
     @property
     def gateway_url(self) -> str:
         return f"http://{self.host}:{self.gateway_port}"
+
+    @property
+    def rasa_urls(self) -> list[str]:
+        return [f"http://127.0.0.1:{p}" for p in [self.rasa_port, *self.extra_rasa_ports]]
+
+    def ports(self) -> dict[str, int]:
+        """Process name → port; "rasa" is the first Rasa replica."""
+        rasa = {"rasa" if i == 0 else f"rasa-{i + 1}": p
+                for i, p in enumerate([self.rasa_port, *self.extra_rasa_ports])}
+        return {"actions": self.actions_port, **rasa, "gateway": self.gateway_port}
+
+    @staticmethod
+    def _selected(name: str, only: list[str] | None) -> bool:
+        """`only=["rasa"]` means every Rasa replica; `only=["rasa-2"]` just that one."""
+        return not only or any(name == o or name.startswith(f"{o}-") for o in only)
 
     def _env(self) -> dict[str, str]:
         token = (self.env.get("RASA_TOKEN") or os.environ.get("RASA_TOKEN")
@@ -67,38 +85,39 @@ class Stack:
             "SANIC_HOST": "127.0.0.1",  # the action server is never exposed beyond loopback
             "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{self.actions_port}/webhook",
             "TRACKER_DB": os.environ.get("TRACKER_DB", str(ROOT / "var" / "tracker.db")),
-            "RASA_URLS": f"http://127.0.0.1:{self.rasa_port}",
+            "RASA_URLS": ",".join(self.rasa_urls),
             "ACTIONS_URL": f"http://127.0.0.1:{self.actions_port}",
             **self.env,
         })
 
     def commands(self) -> dict[str, list[str]]:
         env = self._env()
-        return {
-            "actions": [str(PY), "-m", "rasa_sdk", "--actions", "actions",
-                        "--port", str(self.actions_port)],
-            "rasa": [str(RASA_BIN), "run", "--enable-api", "--auth-token", env["RASA_TOKEN"],
-                     "-i", "127.0.0.1", "-p", str(self.rasa_port), "-m", self.model,
-                     "--endpoints", env.get("RASA_ENDPOINTS", "endpoints.yml"),
-                     "--credentials", "credentials.yml"],
-            "gateway": [str(PY), "-m", "uvicorn", "bot.main:app", "--host", self.host,
-                        "--port", str(self.gateway_port), "--no-access-log",
-                        "--ws", "none"],  # rasa-sdk pins an old websockets; no WS is served
-        }
+        cmds = {"actions": [str(PY), "-m", "rasa_sdk", "--actions", "actions",
+                            "--port", str(self.actions_port)]}
+        for name, port in self.ports().items():
+            if self._selected(name, ["rasa"]):
+                cmds[name] = [str(RASA_BIN), "run", "--enable-api",
+                              "--auth-token", env["RASA_TOKEN"], "-i", "127.0.0.1",
+                              "-p", str(port), "-m", self.model,
+                              "--endpoints", env.get("RASA_ENDPOINTS", "endpoints.yml"),
+                              "--credentials", "credentials.yml"]
+        cmds["gateway"] = [str(PY), "-m", "uvicorn", "bot.main:app", "--host", self.host,
+                           "--port", str(self.gateway_port), "--no-access-log",
+                           "--ws", "none"]  # rasa-sdk pins an old websockets; no WS is served
+        return cmds
 
     def busy(self) -> list[str]:
-        ports = {"rasa": self.rasa_port, "actions": self.actions_port,
-                 "gateway": self.gateway_port}
-        return [f"{name} :{p}" for name, p in ports.items() if not port_free(p)]
+        return [f"{name} :{p}" for name, p in self.ports().items() if not port_free(p)]
 
     def start(self, only: list[str] | None = None) -> None:
         self.log_dir.mkdir(parents=True, exist_ok=True)
         (ROOT / "var").mkdir(exist_ok=True)
         env = self._env()
+        ports = self.ports()
         for name, cmd in self.commands().items():
-            if only and name not in only:
+            if not self._selected(name, only):
                 continue
-            log = open(self.log_dir / f"{name}-{getattr(self, name + '_port')}.log", "ab")
+            log = open(self.log_dir / f"{name.split('-')[0]}-{ports[name]}.log", "ab")
             self.procs[name] = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log,
                                                 stderr=subprocess.STDOUT,
                                                 start_new_session=True)
@@ -122,12 +141,12 @@ class Stack:
 
     def stop(self, only: list[str] | None = None) -> None:
         for name, p in list(self.procs.items()):
-            if only and name not in only:
+            if not self._selected(name, only):
                 continue
             if p.poll() is None:
                 os.killpg(p.pid, signal.SIGTERM)
         for name, p in list(self.procs.items()):
-            if only and name not in only:
+            if not self._selected(name, only):
                 continue
             try:
                 p.wait(timeout=15)
@@ -142,8 +161,17 @@ def main() -> int:
     ap.add_argument("--rasa-port", type=int, default=int(os.environ.get("RASA_PORT", 5005)))
     ap.add_argument("--actions-port", type=int, default=int(os.environ.get("ACTIONS_PORT", 5055)))
     ap.add_argument("--port", type=int, default=int(os.environ.get("PORT", 8000)))
+    ap.add_argument("--rasa-replicas", type=int, default=int(os.environ.get("RASA_REPLICAS", 1)),
+                    help="Rasa servers on --rasa-port, +1, … (needs RASA_ENDPOINTS with a "
+                         "shared tracker and lock store, see docs/deploy.md)")
     args = ap.parse_args()
-    stack = Stack(args.rasa_port, args.actions_port, args.port)
+    if args.rasa_replicas > 1 and not os.environ.get("RASA_ENDPOINTS"):
+        print("several Rasa replicas must share their tracker and lock store: set "
+              "RASA_ENDPOINTS=deploy/endpoints.scale.yml and its variables (docs/deploy.md)",
+              file=sys.stderr)
+        return 2
+    stack = Stack(args.rasa_port, args.actions_port, args.port,
+                  extra_rasa_ports=[args.rasa_port + i for i in range(1, args.rasa_replicas)])
     busy = stack.busy()
     if busy:
         print(f"吉速问 seems to be running already (ports in use: {', '.join(busy)}).\n"
