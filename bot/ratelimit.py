@@ -13,11 +13,23 @@ from fastapi import HTTPException, Request
 from bot.settings import Settings
 
 WINDOW_S = 60.0
+SWEEP_EVERY = 1000  # calls between sweeps of keys idle for a whole window
 _hits: dict[str, deque[float]] = defaultdict(deque)
+_calls = 0
+
+
+def _sweep(now: float) -> None:
+    """Forget senders and IPs not seen for a window, or the map grows with every conversation."""
+    for key in [k for k, q in _hits.items() if not q or now - q[-1] >= WINDOW_S]:
+        del _hits[key]
 
 
 def _allow_local(key: str, limit: int, now: float) -> float | None:
     """None when allowed, else seconds until a slot frees."""
+    global _calls
+    _calls += 1
+    if _calls % SWEEP_EVERY == 0:
+        _sweep(now)
     q = _hits[key]
     while q and now - q[0] >= WINDOW_S:
         q.popleft()

@@ -66,3 +66,12 @@ async def test_injection_and_html_are_just_text(gateway) -> None:
         assert r.status_code == 200
     r = await gateway.get("/api/services/company-registration")
     assert r.status_code == 200
+
+
+def test_rate_limit_memory_forgets_idle_senders() -> None:
+    from bot import ratelimit
+
+    for i in range(50):
+        ratelimit._allow_local(f"sender:idle-{i}", 10, now=0.0)
+    ratelimit._sweep(now=ratelimit.WINDOW_S + 1)
+    assert not [k for k in ratelimit._hits if k.startswith("sender:idle-")]
