@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 
+import httpx
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -123,8 +125,19 @@ def test_reload_keeps_the_conversation(widget_page: Page) -> None:
     expect(page.locator(".service-card").last).to_have_attribute("data-slug", "water-connection")
 
 
-def test_feedback_buttons_thank_the_user(widget_page: Page) -> None:
+def _company_ratings(base_url: str) -> int:
+    r = httpx.get(f"{base_url}/api/admin/analytics", timeout=30, headers={
+        "Authorization": f"Bearer {os.environ['CATALOG_ADMIN_TOKEN']}"})
+    r.raise_for_status()
+    rows = [s for s in r.json()["satisfaction"] if s["slug"] == "company-registration"]
+    return rows[0]["satisfied"] if rows else 0
+
+
+def test_feedback_buttons_thank_the_user_and_show_in_analytics(
+    widget_page: Page, live_stack
+) -> None:
     page = widget_page
+    before = _company_ratings(live_stack.gateway_url)
     ask(page, "开公司要多久")
     group = last_group(page)
     expect(group.get_by_role("button", name="不满意", exact=True)).to_be_visible()
@@ -132,6 +145,7 @@ def test_feedback_buttons_thank_the_user(widget_page: Page) -> None:
     expect(page.locator(".msg.user .bubble").last).to_have_text("满意")
     expect(page.locator(".msg.bot").last).to_contain_text("感谢您的评价", timeout=30_000)
     expect(group.locator("button").first).to_be_disabled()
+    assert _company_ratings(live_stack.gateway_url) == before + 1
 
 
 def test_large_font_switch_is_applied_and_remembered(widget_page: Page, shoot) -> None:
