@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 from pathlib import Path
 from typing import Any
@@ -12,6 +11,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from services_catalog.wording import render
+from tests.sync import run_sync
 
 FIXTURES = Path(__file__).parent / "trackers"
 
@@ -53,7 +53,7 @@ class Run:
 def run_action():
     def _run(action: Action, tracker: Tracker) -> Run:
         dispatcher = CollectingDispatcher()
-        events = asyncio.run(action.run(dispatcher, tracker, domain={}))
+        events = run_sync(action.run(dispatcher, tracker, domain={}))
         return Run(dispatcher, events)
 
     return _run
