@@ -5,7 +5,8 @@ Three signals, strongest first:
 1. a service name or alias appearing verbatim in the normalised message (confidence 1.0);
 2. the same by toneless pinyin, for input-method typos such as 注测公司 → 注册公司 (0.85; 0.75
    when only a fuzzy pinyin match, e.g. zh/z, in/ing, n/l, fits);
-3. BM25 over jieba tokens of name, aliases and description text (always below 0.8).
+3. BM25 over jieba tokens of name, aliases and description text, blended with the similarity to
+   the service's closest example question (services_catalog/paraphrase.py); always below 0.8.
 
 Everything derived from the catalog is computed once in `SearchIndex.__init__`; a query costs a
 few hundred microseconds.
@@ -24,6 +25,7 @@ import jieba
 from pypinyin import Style, lazy_pinyin, pinyin
 
 from services_catalog.normalize import normalize, strip_filler
+from services_catalog.paraphrase import ParaphraseIndex
 
 CONF_TEXT = 1.0
 CONF_PINYIN = 0.85
@@ -36,6 +38,12 @@ CONF_CONTAINED = 0.7
 CONF_CROSSING = 0.45
 BM25_MAX_CONF = 0.79
 BM25_MIN_CONF = 0.1
+# Free-text confidence = scale · ((1 - w) · BM25 confidence + w · example similarity), capped
+# below a name match. The scale keeps resolve.py's thresholds meaning what they did: on the dev
+# set a blend of 0.35 is as reliable as BM25 alone at 0.5 (fewer wrong answers, more right ones).
+PARAPHRASE_WEIGHT = 0.5
+FREE_TEXT_SCALE = 1.4
+PARA_MIN_PHRASE = 4  # names/aliases this long also serve as examples
 NAME_WEIGHT = 3  # name and aliases count three times in the BM25 document
 SUBWORD_WEIGHT = 0.5
 K1 = 1.5
@@ -75,6 +83,7 @@ class SearchDoc:
     name: str
     aliases: list[str]
     text: str  # category + howto + notes; only feeds BM25
+    examples: tuple[str, ...] = ()  # example questions; only feed the paraphrase signal
 
 
 @dataclass(frozen=True)
@@ -236,6 +245,15 @@ class SearchIndex:
         max_idf = math.log(1 + (n_docs - 0.5) / 1.5) if n_docs else 1.0
         self._bm25_unit = max((K1 + 1) * max_idf, 1e-6)
         self._slugs = slugs
+        self._order = {slug: i for i, slug in enumerate(slugs)}
+        # Short names/aliases stay out: "接电" alone would make every message containing it (接电话)
+        # a close paraphrase. The phrase matcher above handles them, word boundaries included.
+        self._para = ParaphraseIndex([
+            (doc.slug, text)
+            for doc in docs
+            for text in (*(p for p in (doc.name, *doc.aliases) if len(p) >= PARA_MIN_PHRASE),
+                         *doc.examples)
+        ])
 
     # -- public API ------------------------------------------------------------------------
 
@@ -245,10 +263,30 @@ class SearchIndex:
             return []
         norm = normalize(text)
         best = self._phrase_hits(norm)
-        for key, hit in self._bm25_hits(norm):
+        for key, hit in self._free_text_hits(norm):
             if hit.slug not in best or key < best[hit.slug][0]:
                 best[hit.slug] = (key, hit)
         return [hit for _, hit in sorted(best.values())][:limit]
+
+    def _free_text_hits(self, norm: str) -> list[tuple[_Key, Hit]]:
+        """BM25 blended with example similarity, one hit per service that either signal finds."""
+        bm25 = {hit.slug: hit for _, hit in self._bm25_hits(norm)}
+        para = self._para.scores(norm)
+        out = []
+        for slug in bm25.keys() | para.keys():
+            b = bm25.get(slug)
+            sim = para.get(slug, 0.0)
+            blend = FREE_TEXT_SCALE * (
+                (1 - PARAPHRASE_WEIGHT) * (b.confidence if b else 0.0) + PARAPHRASE_WEIGHT * sim
+            )
+            conf = round(min(blend, BM25_MAX_CONF), 3)
+            if conf < BM25_MIN_CONF:
+                continue
+            matched = b.matched if b else f"≈{sim:.2f}"
+            hit = Hit(slug, b.score if b else 0.0, conf, "bm25", matched)
+            # Hits capped at the same confidence still rank by their uncapped blend.
+            out.append(((-conf, 0, 0, _KIND_RANK["bm25"], -blend, self._order[slug]), hit))
+        return out
 
     def mentions(self, text: str) -> list[Hit]:
         """Only verbatim or pinyin name/alias matches: does this message name a service?

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from services_catalog import repository as repo
+from services_catalog.paraphrase import example_questions
 from services_catalog.schemas import ServiceOut
 from services_catalog.search import SearchDoc, SearchIndex
 
@@ -26,12 +27,14 @@ class CatalogSnapshot:
 def build_snapshot(session: Session) -> CatalogSnapshot:
     revision = repo.catalog_revision(session)
     services = {r.slug: repo.to_out(r) for r in repo.list_services(session)}
+    examples = example_questions()
     docs = [
         SearchDoc(
             slug=s.slug,
             name=s.name,
             aliases=list(s.aliases),
             text=" ".join([s.category, s.howto, *(n.text for n in s.notes), s.citation.text]),
+            examples=examples.get(s.slug, ()),
         )
         for s in services.values()
     ]
