@@ -38,7 +38,11 @@ class ActionAnswerService(Action):
         return answer_service(dispatcher, tracker)
 
 
-def answer_service(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:
+def answer_service(
+    dispatcher: CollectingDispatcher, tracker: Tracker, names_service: bool = False
+) -> list[dict[str, Any]]:
+    """`names_service`: the message itself is about a service (a follow-up such as 那燃气呢, or a
+    message the catalog claimed from small talk), so its best match beats the last service."""
     intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
     text = user_text(tracker)
     previous_service = tracker.get_slot("service")
@@ -48,7 +52,7 @@ def answer_service(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[d
     with session_scope() as session:
         snap = CACHE.get(session)
     found = resolve(snap, text, entity_values(tracker, "service"), previous_service,
-                    names_service=intent == "inform_service")
+                    names_service=names_service or intent == "inform_service")
     if found.slug is None:
         misses = int(tracker.get_slot("misses") or 0) + 1
         if misses >= MISSES_BEFORE_HANDOFF:

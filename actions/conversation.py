@@ -1,7 +1,8 @@
 """Small talk, fallback, out-of-scope, hand-off to the 12345 hotline, and 好差评 feedback.
 
-A message that clearly names a catalog service is answered as a service question whatever
-small-talk intent the NLU gave it ("你好，开公司要几天" is a question, not a greeting).
+A message the catalog recognises as being about a service is answered as a service question
+whatever non-service intent the NLU gave it ("你好，开公司要几天" is a question, not a greeting;
+"纳税信用咋恢复" is not out of scope): see resolve.claims_message for the bars.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from actions.catalog_access import CACHE, question_summary, user_text
 from actions.catalog_answers import MISSES_BEFORE_HANDOFF, answer_service, candidate_buttons
 from services_catalog.db import session_scope
 from services_catalog.models import Feedback
-from services_catalog.resolve import SEARCH_MIN, names_a_service
+from services_catalog.resolve import SEARCH_MIN, claims_message
 
 SMALL_TALK = {
     "greet": "utter_greet",
@@ -32,13 +33,10 @@ def intent_of(tracker: Tracker) -> str:
     return (tracker.latest_message.get("intent") or {}).get("name") or ""
 
 
-def mentions_service(tracker: Tracker) -> bool:
-    text = user_text(tracker)
-    if text.startswith("/"):  # a button payload is never a service question
-        return False
+def about_a_service(tracker: Tracker) -> bool:
     with session_scope() as session:
         snap = CACHE.get(session)
-    return names_a_service(snap, text)
+    return claims_message(snap, user_text(tracker), intent_of(tracker))
 
 
 class ActionSmallTalk(Action):
@@ -50,8 +48,8 @@ class ActionSmallTalk(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        if mentions_service(tracker):
-            return answer_service(dispatcher, tracker)
+        if about_a_service(tracker):
+            return answer_service(dispatcher, tracker, names_service=True)
         intent = intent_of(tracker)
         custom = {"type": "out_of_scope"} if intent == "out_of_scope" else None
         dispatcher.utter_message(response=SMALL_TALK.get(intent, "utter_what_can_you_do"),
@@ -66,8 +64,8 @@ class ActionFallback(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        if mentions_service(tracker):
-            return answer_service(dispatcher, tracker)
+        if about_a_service(tracker):
+            return answer_service(dispatcher, tracker, names_service=True)
         misses = int(tracker.get_slot("misses") or 0) + 1
         if misses >= MISSES_BEFORE_HANDOFF:
             dispatcher.utter_message(
@@ -106,8 +104,8 @@ class ActionHandoff(Action):
                 response="utter_complaint", summary=question_summary(tracker, skip_latest=False),
                 json_message={"type": "handoff"},
             )
-            if mentions_service(tracker):
-                return answer_service(dispatcher, tracker)
+            if about_a_service(tracker):
+                return answer_service(dispatcher, tracker, names_service=True)
         else:
             dispatcher.utter_message(
                 response="utter_handoff", summary=question_summary(tracker, skip_latest=True),
@@ -123,8 +121,8 @@ class ActionRecordFeedback(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        if mentions_service(tracker):
-            return answer_service(dispatcher, tracker)
+        if about_a_service(tracker):
+            return answer_service(dispatcher, tracker, names_service=True)
         rating = "satisfied" if intent_of(tracker) == "feedback_satisfied" else "unsatisfied"
         with session_scope() as session:
             session.add(

@@ -72,6 +72,10 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _ALL_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 _ASCII_ALNUM = re.compile(r"[0-9a-z]")
 _CONTENT = re.compile(r"[0-9a-z\u3400-\u4dbf\u4e00-\u9fff]")
+# Colloquial "verb + 个/一个 + object" (办个电, 装个水表, 开个店): the phrase matcher also tries the
+# message without the measure word, so it meets the aliases 办电, 装水表, 开店. Only after a
+# one-character verb, and never before 体/人/税 (个体户, 个人, 个税).
+_VERB_MEASURE = re.compile(r"(?<=[办开装接通申领报交弄搞做注用换迁])(?:一个|个|一路)(?![体人税])")
 _KIND_RANK = {"name": 0, "alias": 1, "pinyin": 2, "bm25": 3}
 # Sort key, smaller is better: (-confidence, -match length, position, kind, -bm25 score, order).
 _Key = tuple[float, int, int, int, float, int]
@@ -262,7 +266,7 @@ class SearchIndex:
         if limit <= 0:
             return []
         norm = normalize(text)
-        best = self._phrase_hits(norm)
+        best = self._phrase_hits_any(norm)
         for key, hit in self._free_text_hits(norm):
             if hit.slug not in best or key < best[hit.slug][0]:
                 best[hit.slug] = (key, hit)
@@ -294,7 +298,16 @@ class SearchIndex:
         Weak matches are included with their confidence (e.g. 0.45 for 接电 inside 接电话);
         callers should treat confidence < 0.5 as "no".
         """
-        return [hit for _, hit in sorted(self._phrase_hits(normalize(text)).values())]
+        return [hit for _, hit in sorted(self._phrase_hits_any(normalize(text)).values())]
+
+    def _phrase_hits_any(self, norm: str) -> dict[str, tuple[_Key, Hit]]:
+        best = self._phrase_hits(norm)
+        bare = _VERB_MEASURE.sub("", norm)
+        if bare != norm:
+            for slug, (key, hit) in self._phrase_hits(bare).items():
+                if slug not in best or key < best[slug][0]:
+                    best[slug] = (key, hit)
+        return best
 
     # -- matching --------------------------------------------------------------------------
 

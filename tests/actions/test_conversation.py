@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from actions.conversation import ActionFallback, ActionRecordFeedback
+from actions.conversation import ActionFallback, ActionRecordFeedback, ActionSmallTalk
 from services_catalog.models import Feedback
 from tests.actions.conftest import load_tracker
 
@@ -56,3 +56,34 @@ def test_a_question_about_no_known_service_counts_as_a_miss(run_action) -> None:
     run = run_action(ActionAnswerService(), tracker)
     assert run.messages[0]["response"] == "utter_handoff"
     assert "12345" in run.texts[0]
+
+
+def test_an_out_of_scope_guess_that_describes_a_service_is_answered_from_the_catalog(
+    run_action,
+) -> None:
+    # No name or alias, and the NLU filed it as out of scope: the example questions recognise
+    # 用水报装, and the conversation's last service (企业开办) does not take over.
+    tracker = load_tracker(
+        "context_channel",
+        latest_message={"text": "咱店里想安个水表得多长时间", "intent": {"name": "out_of_scope"},
+                        "entities": []},
+    )
+    run = run_action(ActionSmallTalk(), tracker)
+    assert run.cards and run.cards[0]["slug"] == "water-connection", run.texts
+    assert "5个工作日" in run.texts[0]
+
+
+def test_out_of_scope_commands_and_feedback_words_stay_what_they_are(run_action) -> None:
+    for text, intent, action, response in (
+        ("帮我叫个出租车", "out_of_scope", ActionSmallTalk(), "utter_out_of_scope"),
+        ("今天天气咋样", "out_of_scope", ActionSmallTalk(), "utter_out_of_scope"),
+        ("这回答我很不满意", "feedback_unsatisfied", ActionRecordFeedback(),
+         "utter_feedback_sorry"),
+    ):
+        tracker = load_tracker(
+            "context_channel", sender_id=f"claim-{abs(hash(text))}",
+            latest_message={"text": text, "intent": {"name": intent}, "entities": []},
+        )
+        run = run_action(action, tracker)
+        assert not run.cards, (text, run.texts)
+        assert run.messages[0]["response"] == response, (text, run.texts)

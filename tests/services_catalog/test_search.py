@@ -206,3 +206,26 @@ def test_speed() -> None:
                 idx.search(q)
         rounds.append((time.perf_counter() - t0) / (10 * len(queries)))
     assert min(rounds) < 0.005
+
+
+def test_a_measure_word_between_verb_and_object_still_meets_the_alias(index: SearchIndex) -> None:
+    # 办个电 / 装个水表: the aliases are 办电 / 装水表.
+    assert top(index, "办个电要几天").slug == "power-connection"
+    assert top(index, "想装个水表").confidence >= 0.8
+    # 个体 / 个人 keep their 个.
+    assert all(h.slug != "power-connection" for h in index.search("个体户"))
+
+
+def test_example_questions_catch_a_paraphrase_that_names_nothing() -> None:
+    docs = [
+        SearchDoc("water-connection", "用水报装", ["通水", "接自来水"], "供水",
+                  ("厂区要拉水管进来怎么申请", "门面房想安个水表要多长时间")),
+        SearchDoc("gas-connection", "燃气报装", ["通燃气"], "燃气",
+                  ("饭店灶台要通天然气找谁",)),
+    ]
+    plain = SearchIndex([SearchDoc(d.slug, d.name, d.aliases, d.text) for d in docs])
+    with_examples = SearchIndex(docs)
+    query = "厂区想拉根水管进来"
+    assert plain.search(query) == []  # no word of it is in a name, alias or description
+    hits = with_examples.search(query)
+    assert [h.slug for h in hits] == ["water-connection"]
