@@ -3,7 +3,13 @@
 - generated/jieba/catalog.txt: jieba user dictionary (service names, aliases, departments, and
   every service mention annotated in the hand-written NLU data), so entities align with tokens;
 - data/nlu/generated/catalog.yml: synonyms (alias → slug), the `service` lookup table and one
-  inform_service example per service name.
+  inform_service example per service name;
+- data/nlu/generated/questions.yml: the catalog's example questions (services_catalog/data/
+  questions.yml) as training examples of the question intents. Each is filed under the one
+  question type its wording shows (多久 → ask_time_limit, 要钱吗 → ask_fee …); questions showing
+  none or several are left out. A name or alias in it is annotated as the `service` entity.
+  Without them the NLU sees mostly questions that name a service, and files a question that
+  only describes its need (厂区要拉水管进来怎么申请) as small talk or out of scope.
 """
 
 from __future__ import annotations
@@ -16,10 +22,21 @@ from pathlib import Path
 import yaml
 
 from services_catalog.config import ROOT
+from services_catalog.normalize import normalize, unquote
+from services_catalog.paraphrase import example_questions
 from services_catalog.schemas import ServiceOut
 
-DICT_DIR = ROOT / "generated" / "jieba"
-NLU_FILE = ROOT / "data" / "nlu" / "generated" / "catalog.yml"
+# The question type a wording shows. Checked in this order; a question matching two is dropped.
+QUESTION_CUES: dict[str, re.Pattern[str]] = {
+    "ask_due_date": re.compile(r"哪天|几号|什么时候能|啥时候能"),
+    "ask_time_limit": re.compile(r"多久|几天|多长时间|多少天|时限|几个工作日|多快|啥时候|什么时候"),
+    "ask_fee": re.compile(r"钱|收费|费用|免费|交费|缴费|贵不贵"),
+    "ask_materials": re.compile(r"材料|带啥|带什么|证件|资料|条件|准备啥|准备什么|要求"),
+    "ask_department": re.compile(r"部门|找谁|谁管|电话|哪个单位|联系"),
+    "ask_channel": re.compile(r"在哪|哪里|哪儿|去哪|网上|线上|手机上|窗口|现场|哪办"),
+    "ask_howto": re.compile(r"怎么|咋|如何|流程|步骤|手续"),
+    "ask_policy": re.compile(r"政策|规定|是啥|是什么|啥意思|什么意思|补贴|扶持"),
+}
 ANNOTATION = re.compile(r"\[([^\]]+)\]\((?:service|condition)\)")
 
 
@@ -54,7 +71,7 @@ def write_nlu(services: list[ServiceOut], root: Path = ROOT) -> dict[str, int]:
 
     words: set[str] = set(annotated_mentions(root / "data" / "nlu"))
     for s in services:
-        words.update([s.name, *s.aliases, *s.departments, s.lead_unit])
+        words.update([s.name, unquote(s.name), *s.aliases, *s.departments, s.lead_unit])
         words.update(t.condition for t in s.time_limits if t.condition)
     words = {w for w in words if w and " " not in w}
     (dict_dir / "catalog.txt").write_text(
@@ -76,7 +93,47 @@ def write_nlu(services: list[ServiceOut], root: Path = ROOT) -> dict[str, int]:
     body = yaml.dump({"version": "3.1", "nlu": nlu}, Dumper=_BlockDumper, allow_unicode=True,
                      sort_keys=False, width=1000)
     nlu_file.write_text(header + body, encoding="utf-8")
-    return {"dictionary_words": len(words), "services": len(services), "lookup": len(lookup)}
+
+    by_intent = question_examples(services)
+    questions = [{"intent": i, "examples": _block(sorted(set(qs)))} for i, qs in by_intent.items()]
+    body = yaml.dump({"version": "3.1", "nlu": questions}, Dumper=_BlockDumper,
+                     allow_unicode=True, sort_keys=False, width=1000)
+    (nlu_file.parent / "questions.yml").write_text(header + body, encoding="utf-8")
+    return {"dictionary_words": len(words), "services": len(services), "lookup": len(lookup),
+            "question_examples": sum(len(qs) for qs in by_intent.values())}
+
+
+def question_type(text: str) -> str | None:
+    found = [intent for intent, cue in QUESTION_CUES.items() if cue.search(text)]
+    if found[:1] == ["ask_due_date"]:
+        return "ask_due_date"  # 什么时候能办完 also says 时候
+    return found[0] if len(found) == 1 else None
+
+
+def annotate(text: str, phrases: list[str]) -> str:
+    """Mark the longest catalog name/alias in `text` as the service entity (first occurrence)."""
+    norm = normalize(text)
+    if norm != text:
+        return text  # offsets would not line up; such examples are rare and stay unannotated
+    best = max((p for p in phrases if p and p in text), key=len, default=None)
+    if best is None:
+        return text
+    i = text.index(best)
+    return f"{text[:i]}[{best}](service){text[i + len(best):]}"
+
+
+def question_examples(services: list[ServiceOut]) -> dict[str, list[str]]:
+    phrases = sorted({unquote(p) for s in services for p in (s.name, *s.aliases)
+                      if len(unquote(p)) >= 2}, key=len, reverse=True)
+    by_intent: dict[str, list[str]] = {}
+    for slug, questions in example_questions().items():
+        if not any(s.slug == slug for s in services):
+            continue
+        for q in questions:
+            intent = question_type(q)
+            if intent:
+                by_intent.setdefault(intent, []).append(annotate(q, phrases))
+    return by_intent
 
 
 def _block(values: list[str]) -> str:

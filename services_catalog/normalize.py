@@ -6,6 +6,7 @@ catalog is written in simplified Chinese. Everything is compared in one canonica
 
 from __future__ import annotations
 
+import re
 import threading
 import unicodedata
 
@@ -31,6 +32,14 @@ def normalize(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = _t2s().convert(text)
     return " ".join(text.lower().split())
+
+
+_QUOTES = re.compile(r"[“”‘’\"'「」『』《》]")
+
+
+def unquote(text: str) -> str:
+    """Without quotation marks: nobody types the quotes of “吉速办”小程序."""
+    return _QUOTES.sub("", text)
 
 
 # Openers that only make the request polite. Longest first so "我想问一下" is not left as "我想…".

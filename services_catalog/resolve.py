@@ -3,10 +3,9 @@ last service, then free-text search (asking back when the best candidates are cl
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from services_catalog.search import Hit
+from services_catalog.search import QUESTION_CUE, Hit
 from services_catalog.snapshot import CatalogSnapshot
 
 SURE = 0.8  # a name, alias or pinyin match
@@ -24,9 +23,6 @@ CLAIM_MIN = {
     "out_of_scope": 0.6, "bot_challenge": 0.6, "what_can_you_do": 0.6, "nlu_fallback": 0.6,
     "complaint": 0.6, "feedback_satisfied": 0.7, "feedback_unsatisfied": 0.7,
 }
-# Out-of-scope requests are mostly commands (帮我叫个出租车); a service question asks something.
-QUESTION_CUE = re.compile(r"[?？吗呢么嘛]|怎|咋|啥|什么|哪|几|多久|多少|多长|能不能|能否|"
-                          r"可不可以|可以|要不要|需不需要|有没有|是否|如何")
 
 
 @dataclass
@@ -56,6 +52,7 @@ def claims_message(snap: CatalogSnapshot, text: str, intent: str) -> bool:
     floor = CLAIM_MIN.get(intent)
     if floor is None:
         return False
+    # Out-of-scope requests are mostly commands (帮我叫个出租车); a service question asks.
     if intent == "out_of_scope" and not QUESTION_CUE.search(text):
         return False
     hits = snap.index.search(text, 1)

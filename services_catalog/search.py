@@ -24,7 +24,7 @@ from functools import lru_cache
 import jieba
 from pypinyin import Style, lazy_pinyin, pinyin
 
-from services_catalog.normalize import normalize, strip_filler
+from services_catalog.normalize import normalize, strip_filler, unquote
 from services_catalog.paraphrase import ParaphraseIndex
 
 CONF_TEXT = 1.0
@@ -76,6 +76,10 @@ _CONTENT = re.compile(r"[0-9a-z\u3400-\u4dbf\u4e00-\u9fff]")
 # message without the measure word, so it meets the aliases 办电, 装水表, 开店. Only after a
 # one-character verb, and never before 体/人/税 (个体户, 个人, 个税).
 _VERB_MEASURE = re.compile(r"(?<=[办开装接通申领报交弄搞做注用换迁])(?:一个|个|一路)(?![体人税])")
+_SENTENCE = re.compile(r"[。！？!?；;\n]+")
+# Words that make a sentence a question (also used to tell a question from a command).
+QUESTION_CUE = re.compile(r"[?？吗呢么嘛]|怎|咋|啥|什么|哪|几|多久|多少|多长|能不能|能否|"
+                          r"可不可以|可以|要不要|需不需要|有没有|是否|如何")
 _KIND_RANK = {"name": 0, "alias": 1, "pinyin": 2, "bm25": 3}
 # Sort key, smaller is better: (-confidence, -match length, position, kind, -bm25 score, order).
 _Key = tuple[float, int, int, int, float, int]
@@ -186,7 +190,7 @@ class SearchIndex:
 
         # -- phrases (names and aliases) -------------------------------------------------
         self._phrases: list[_Phrase] = []
-        doc_phrases = [[normalize(p) for p in (doc.name, *doc.aliases)] for doc in docs]
+        doc_phrases = [[_plain(p) for p in (doc.name, *doc.aliases)] for doc in docs]
         for doc, texts in zip(docs, doc_phrases, strict=True):
             seen: set[str] = set()
             for k, text in enumerate(texts):
@@ -265,12 +269,30 @@ class SearchIndex:
         """Best hit per service, best first; empty when nothing points at a service."""
         if limit <= 0:
             return []
-        norm = normalize(text)
+        norm = _plain(text)
         best = self._phrase_hits_any(norm)
         for key, hit in self._free_text_hits(norm):
             if hit.slug not in best or key < best[hit.slug][0]:
                 best[hit.slug] = (key, hit)
-        return [hit for _, hit in sorted(best.values())][:limit]
+        hits = [hit for _, hit in sorted(best.values())]
+        asked = self._asked_about(norm)
+        if asked:
+            hits.sort(key=lambda h: h.slug != asked)  # stable: the rest keep their order
+        return hits[:limit]
+
+    def _asked_about(self, norm: str) -> str | None:
+        """In several sentences (a caller's story, a pasted transcript), the service named in the
+        last sentence that asks something: "想开个公司…房本还没下来。住所登记能不能用承诺制办？"
+        is about 住所登记承诺制, not 企业开办."""
+        sentences = [x for x in _SENTENCE.split(norm) if x.strip()]
+        if len(sentences) < 2:
+            return None
+        for sentence in reversed(sentences):
+            if QUESTION_CUE.search(sentence):
+                named = sorted(self._phrase_hits_any(sentence).values())
+                if named and named[0][1].confidence >= CONF_PINYIN:
+                    return named[0][1].slug
+        return None
 
     def _free_text_hits(self, norm: str) -> list[tuple[_Key, Hit]]:
         """BM25 blended with example similarity, one hit per service that either signal finds."""
@@ -298,7 +320,12 @@ class SearchIndex:
         Weak matches are included with their confidence (e.g. 0.45 for 接电 inside 接电话);
         callers should treat confidence < 0.5 as "no".
         """
-        return [hit for _, hit in sorted(self._phrase_hits_any(normalize(text)).values())]
+        norm = _plain(text)
+        hits = [hit for _, hit in sorted(self._phrase_hits_any(norm).values())]
+        asked = self._asked_about(norm) if len(hits) > 1 else None
+        if asked:
+            hits.sort(key=lambda h: h.slug != asked)
+        return hits
 
     def _phrase_hits_any(self, norm: str) -> dict[str, tuple[_Key, Hit]]:
         best = self._phrase_hits(norm)
@@ -443,6 +470,10 @@ class SearchIndex:
         terms = {sub: SUBWORD_WEIGHT for t in whole for sub in self._terms(t)}
         terms.update(dict.fromkeys(whole, 1.0))
         return terms
+
+
+def _plain(text: str) -> str:
+    return unquote(normalize(text))
 
 
 def _is_term(token: str) -> bool:

@@ -73,12 +73,17 @@ async def assist(
     for e in entities:
         if e["entity"] == "service" and e["value"] in snapshot.services:
             scores[e["value"]] = max(scores.get(e["value"], 0.0), 0.97)
-    for hit in snapshot.index.mentions(text):
-        scores[hit.slug] = max(scores.get(hit.slug, 0.0), hit.confidence)
-    for hit in snapshot.index.search(text, limit=MAX_SUGGESTIONS * 2):
+    hits = snapshot.index.search(text, limit=MAX_SUGGESTIONS * 2)
+    for hit in hits:
         if hit.confidence >= SEARCH_MIN:
-            scores[hit.slug] = max(scores.get(hit.slug, 0.0), hit.confidence * 0.9)
-    ranked = sorted(scores.items(), key=lambda kv: -kv[1])[:MAX_SUGGESTIONS]
+            # A name/alias match keeps its confidence; free-text hits are discounted a little.
+            weight = 1.0 if hit.kind != "bm25" else 0.9
+            scores[hit.slug] = max(scores.get(hit.slug, 0.0), hit.confidence * weight)
+    # Equal scores (two services named) keep the search's order: the longer phrase, the one the
+    # caller asks about.
+    order = {hit.slug: i for i, hit in enumerate(hits)}
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], order.get(kv[0], len(order))))
+    ranked = ranked[:MAX_SUGGESTIONS]
 
     question = question_for(intent.get("name"))
     suggestions = []
