@@ -17,6 +17,7 @@ from actions.catalog_access import CACHE, question_summary, user_text
 from actions.catalog_answers import MISSES_BEFORE_HANDOFF, answer_service, candidate_buttons
 from services_catalog.db import session_scope
 from services_catalog.models import Feedback
+from services_catalog.normalize import is_noise
 from services_catalog.resolve import SEARCH_MIN, claims_message
 
 SMALL_TALK = {
@@ -51,6 +52,10 @@ class ActionSmallTalk(Action):
         if about_a_service(tracker):
             return answer_service(dispatcher, tracker, names_service=True)
         intent = intent_of(tracker)
+        misses = int(tracker.get_slot("misses") or 0)
+        if is_noise(user_text(tracker)) or (intent == "out_of_scope" and misses):
+            # Noise is a miss, and so is an out-of-scope message right after one.
+            return count_miss(dispatcher, tracker)
         custom = {"type": "out_of_scope"} if intent == "out_of_scope" else None
         dispatcher.utter_message(response=SMALL_TALK.get(intent, "utter_what_can_you_do"),
                                  json_message=custom)
@@ -66,26 +71,31 @@ class ActionFallback(Action):
     ) -> list[dict[str, Any]]:
         if about_a_service(tracker):
             return answer_service(dispatcher, tracker, names_service=True)
-        misses = int(tracker.get_slot("misses") or 0) + 1
-        if misses >= MISSES_BEFORE_HANDOFF:
-            dispatcher.utter_message(
-                response="utter_handoff", summary=question_summary(tracker, skip_latest=False),
-                json_message={"type": "handoff"},
-            )
-            return [SlotSet("misses", 0)]
-        with session_scope() as session:
-            snap = CACHE.get(session)
-        hits = [h for h in snap.index.search(user_text(tracker), 3) if h.confidence >= SEARCH_MIN]
-        if hits:
-            dispatcher.utter_message(
-                response="utter_did_you_mean",
-                buttons=candidate_buttons([(h.slug, snap.services[h.slug].name) for h in hits]),
-                json_message={"type": "fallback"},
-            )
-        else:
-            dispatcher.utter_message(response="utter_not_understood",
-                                     json_message={"type": "fallback"})
-        return [SlotSet("misses", misses)]
+        return count_miss(dispatcher, tracker)
+
+
+def count_miss(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:
+    """Not understood: offer candidates (or ask again); the second miss in a row → 12345."""
+    misses = int(tracker.get_slot("misses") or 0) + 1
+    if misses >= MISSES_BEFORE_HANDOFF:
+        dispatcher.utter_message(
+            response="utter_handoff", summary=question_summary(tracker, skip_latest=False),
+            json_message={"type": "handoff"},
+        )
+        return [SlotSet("misses", 0)]
+    with session_scope() as session:
+        snap = CACHE.get(session)
+    hits = [h for h in snap.index.search(user_text(tracker), 3) if h.confidence >= SEARCH_MIN]
+    if hits:
+        dispatcher.utter_message(
+            response="utter_did_you_mean",
+            buttons=candidate_buttons([(h.slug, snap.services[h.slug].name) for h in hits]),
+            json_message={"type": "fallback"},
+        )
+    else:
+        dispatcher.utter_message(response="utter_not_understood",
+                                 json_message={"type": "fallback"})
+    return [SlotSet("misses", misses)]
 
 
 class ActionHandoff(Action):

@@ -137,6 +137,10 @@ def _notes_for(service: ServiceOut, text: str) -> str:
     return "".join(f"{t.rstrip('。')}。" for t in picked)
 
 
+def condition_button(condition: str) -> dict[str, str]:
+    return {"title": condition, "payload": f'/inform_condition{{"condition": "{condition}"}}'}
+
+
 def compose(
     service: ServiceOut,
     question: str,
@@ -172,14 +176,16 @@ def compose(
         "start_date": "",
         "due_date": "",
         "due_note": "",
+        "due_dates": "",
     }
     if question not in QUESTION_TYPES:
         question = "overview"
 
-    if question in NEEDS_LIMIT and len(variants) > 1 and condition is None and not list_variants:
-        buttons = [
-            {"title": c, "payload": f'/inform_condition{{"condition": "{c}"}}'} for c in variants
-        ]
+    # "今天申请哪天能通电" without saying 居民 or 非居民: every variant's date answers it at once;
+    # other time questions ask which variant applies.
+    if (question in NEEDS_LIMIT and question != "due_date" and len(variants) > 1
+            and condition is None and not list_variants):
+        buttons = [condition_button(c) for c in variants]
         return Answer("utter_ask_condition", base, card, buttons, None, needs_condition=True)
 
     limits = applicable_limits(service, condition)
@@ -203,7 +209,24 @@ def compose(
         if not limits:
             name = "utter_no_time_limit"
         elif len(limits) > 1 and condition is None:
-            name = "utter_time_limit"  # several variants: list them, no single date
+            start = start_date(text, today)
+            dues = [(t, due_date(start, t.amount, t.unit)) for t in limits]
+            base.update(
+                start_date=format_date(start),
+                due_dates="；".join(
+                    f"{t.condition or ''}{limit_text(t)}，最晚{format_date(d.date)}办完"
+                    for t, d in dues
+                ),
+                due_note=next((d.note for _, d in dues if d.note), "") or "",
+            )
+            card["due_dates"] = [
+                {"condition": t.condition, "date": d.date.isoformat(),
+                 "text": format_date(d.date), "calendar_known": d.calendar_known,
+                 "note": d.note, "start": start.isoformat()}
+                for t, d in dues
+            ]
+            name = "utter_due_dates"
+            buttons = [condition_button(t.condition) for t in limits if t.condition] + buttons
         else:
             start = start_date(text, today)
             due = due_date(start, limits[0].amount, limits[0].unit)

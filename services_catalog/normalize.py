@@ -80,3 +80,21 @@ def strip_filler(text: str) -> str:
             s = s[:-1]
         if s == before:
             return s
+
+
+_NOT_CONTENT = re.compile(r"[\W_]+")
+# Latin-letter messages that are small talk, not keyboard noise.
+_ASCII_WORDS = frozenset(("ok", "okay", "hi", "hello", "hey", "bye", "thanks", "thx", "yes", "no"))
+
+
+def is_noise(text: str) -> bool:
+    """Keyboard mashing or punctuation only: "？？？？", "啊啊啊啊啊", "asdfjkl".
+
+    Such a message is a miss (the second in a row goes to 12345), whatever intent the NLU
+    guessed for it. Callers check catalog names first ("ukey" is an alias)."""
+    s = _NOT_CONTENT.sub("", normalize(text))
+    if not s:
+        return True
+    if len(s) >= 3 and len(set(s)) == 1:
+        return True
+    return s.isascii() and s.isalpha() and s not in _ASCII_WORDS

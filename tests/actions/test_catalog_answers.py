@@ -79,3 +79,23 @@ def test_a_follow_up_clearly_about_another_service_switches(run_action) -> None:
     )
     run = run_action(ActionAnswerService(), tracker)
     assert run.cards[0]["slug"] == "ip-pledge-financing"
+
+
+def test_due_date_without_the_condition_gives_each_variants_date(run_action) -> None:
+    # 今天申请哪天能通电 — 居民 or 非居民 not said: both dates, and buttons to narrow it down.
+    from actions.catalog_access import today
+    from services_catalog.due_dates import due_date, format_date
+
+    tracker = load_tracker(
+        "electricity_no_condition",
+        latest_message={"text": "今天申请的话哪天能通电",
+                        "intent": {"name": "ask_due_date", "confidence": 0.9}, "entities": []},
+    )
+    run = run_action(ActionAnswerService(), tracker)
+    text = run.texts[0]
+    resident = format_date(due_date(today(), 5, "工作日").date)
+    business = format_date(due_date(today(), 15, "工作日").date)
+    assert f"居民5个工作日，最晚{resident}办完" in text, text
+    assert f"非居民15个工作日，最晚{business}办完" in text, text
+    assert {"居民", "非居民"} <= {b["title"] for b in run.messages[0]["buttons"]}
+    assert [d["condition"] for d in run.cards[0]["due_dates"]] == ["居民", "非居民"]

@@ -87,3 +87,19 @@ def test_out_of_scope_commands_and_feedback_words_stay_what_they_are(run_action)
         run = run_action(action, tracker)
         assert not run.cards, (text, run.texts)
         assert run.messages[0]["response"] == response, (text, run.texts)
+
+
+def test_noise_counts_as_a_miss_and_the_second_goes_to_12345(run_action) -> None:
+    fresh = {"misses": 0, "service": None, "question": None, "condition": None}
+    first = run_action(ActionSmallTalk(), load_tracker(
+        "nonsense_second_miss", slots=fresh,
+        latest_message={"text": "啊啊啊啊啊", "intent": {"name": "greet"}, "entities": []},
+    ))
+    assert first.slots["misses"] == 1 and "12345" not in first.texts[0]
+    second = run_action(ActionSmallTalk(), load_tracker(
+        "nonsense_second_miss", slots={**fresh, "misses": 1},
+        latest_message={"text": "今天天气咋样", "intent": {"name": "out_of_scope"},
+                        "entities": []},
+    ))
+    assert second.messages[0]["response"] == "utter_handoff"
+    assert "12345" in second.texts[0]
