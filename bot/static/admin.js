@@ -68,17 +68,10 @@
     importFormat: null
   };
 
-  var $ = function (id) { return document.getElementById(id); };
+  var D = window.JisuwenDom;
+  var $ = D.$, el = D.el, str = D.str, clear = D.clear, showMessage = D.showMessage;
 
-  /* ---------- small helpers ---------- */
-  function el(tag, cls, text) {
-    var n = document.createElement(tag);
-    if (cls) n.className = cls;
-    if (text !== undefined && text !== null) n.textContent = String(text);
-    return n;
-  }
-  function str(v) { return v === undefined || v === null ? '' : String(v); }
-  function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
+  /* ---------- small helpers (el, str, clear, showMessage: dom.js) ---------- */
   function lines(text) {
     var out = [];
     str(text).split(/\r?\n/).forEach(function (l) {
@@ -121,12 +114,6 @@
   }
   function hasRole(role) { return !!state.auth && RANK[state.auth.role] >= RANK[role]; }
 
-  function showMessage(kind, text) {
-    var box = $('message');
-    box.setAttribute('data-kind', kind);
-    box.textContent = text;
-    box.hidden = false;
-  }
   function hideMessage() { $('message').hidden = true; }
 
   function detailText(body, fallback) {
@@ -137,12 +124,9 @@
 
   /* ---------- auth ---------- */
   function loadAuth() {
-    try {
-      var a = JSON.parse(sessionStorage.getItem(STORE_KEY) || 'null');
-      if (a && a.token && new Date(a.expires_at).getTime() > Date.now()) return a;
-    } catch (e) { /* corrupt entry: log in again */ }
-    sessionStorage.removeItem(STORE_KEY);
-    return null;
+    var a = D.loadAuth(STORE_KEY);
+    if (!a) sessionStorage.removeItem(STORE_KEY);  // corrupt or expired: log in again
+    return a;
   }
 
   function logout(message) {

@@ -21,24 +21,12 @@
     topIndex: 0        // index into suggestions of the card shown on top
   };
 
-  var $ = function (id) { return document.getElementById(id); };
+  var D = window.JisuwenDom;
+  var $ = D.$, el = D.el, str = D.str, list = D.list, limitText = D.limitText;
+  var detailOf = D.detailOf;
   var input, status, meta, topCard, others, othersWrap, emptyState, copyBtn, charCount;
 
-  /* ---------- helpers ---------- */
-  function el(tag, cls, text) {
-    var n = document.createElement(tag);
-    if (cls) n.className = cls;
-    if (text !== undefined && text !== null) n.textContent = String(text);
-    return n;
-  }
-  function str(v) { return v === undefined || v === null ? '' : String(v); }
-  function list(v) { return Array.isArray(v) ? v.map(str).filter(Boolean) : []; }
-  function limitText(tl) {
-    var amount = str(tl && tl.amount);
-    var unit = str(tl && tl.unit);
-    if (!amount) return '';
-    return unit === '工作日' ? amount + '个工作日' : amount + unit;
-  }
+  /* ---------- helpers (el, str, list, limitText, detailOf: dom.js) ---------- */
   function percent(c) {
     var n = Number(c);
     if (!isFinite(n)) n = 0;
@@ -50,16 +38,6 @@
   function setStatus(kind, text) {
     status.setAttribute('data-state', kind);
     status.textContent = text;
-  }
-
-  function detailOf(body) {
-    var d = body && body.detail;
-    if (typeof d === 'string') return d;
-    if (Array.isArray(d)) {
-      return d.map(function (x) { return str(x && x.msg).replace(/^Value error,\s*/i, ''); })
-        .filter(Boolean).join('；');
-    }
-    return '';
   }
 
   /* ---------- confidence bar ---------- */

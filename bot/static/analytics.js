@@ -16,39 +16,19 @@
   var SVG = 'http://www.w3.org/2000/svg';
   var auth = null;
   var seq = 0;
-  var $ = function (id) { return document.getElementById(id); };
+  var D = window.JisuwenDom;
+  var $ = D.$, el = D.el, clear = D.clear, showMessage = D.showMessage;
 
-  function el(tag, cls, text) {
-    var n = document.createElement(tag);
-    if (cls) n.className = cls;
-    if (text !== undefined && text !== null) n.textContent = String(text);
-    return n;
-  }
   function svg(tag, attrs, text) {
     var n = document.createElementNS(SVG, tag);
     Object.keys(attrs || {}).forEach(function (k) { n.setAttribute(k, String(attrs[k])); });
     if (text !== undefined && text !== null) n.textContent = String(text);
     return n;
   }
-  function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
   function pct(rate) { return rate === null || rate === undefined ? '—' : (rate * 100).toFixed(1) + '%'; }
   function isoDay(d) {
     var m = d.getMonth() + 1, day = d.getDate();
     return d.getFullYear() + '-' + (m < 10 ? '0' : '') + m + '-' + (day < 10 ? '0' : '') + day;
-  }
-  function showMessage(kind, text) {
-    var box = $('message');
-    box.setAttribute('data-kind', kind);
-    box.textContent = text;
-    box.hidden = false;
-  }
-
-  function loadAuth() {
-    try {
-      var a = JSON.parse(sessionStorage.getItem(STORE_KEY) || 'null');
-      if (a && a.token && new Date(a.expires_at).getTime() > Date.now()) return a;
-    } catch (e) { /* corrupt entry */ }
-    return null;
   }
 
   function needLogin(text) {
@@ -282,7 +262,7 @@
     ['from', 'to'].forEach(function (id) { $(id).addEventListener('change', updateCsvHref); });
     $('csv-link').addEventListener('click', downloadCsv);
 
-    auth = loadAuth();
+    auth = D.loadAuth(STORE_KEY);
     if (!auth) {
       needLogin('');
       return;

@@ -3,6 +3,10 @@
 (function () {
   'use strict';
 
+  var D = window.JisuwenDom;
+  var $ = D.$, el = D.el, str = D.str, list = D.list, limitText = D.limitText;
+  var detailOf = D.detailOf;
+
   var KEYS = {
     sender: 'jisuwen.widget.sender',
     log: 'jisuwen.widget.transcript',
@@ -68,7 +72,6 @@
 
   /* ---------- state & elements ---------- */
   var state = { sender: '', entries: [], busy: false, failed: null, nextId: 1 };
-  var $ = function (id) { return document.getElementById(id); };
   var log, scroller, input, sendBtn, form, typing, banner, bannerText, bannerRetry, fontBtn, hint;
 
   function save() {
@@ -78,23 +81,7 @@
     store.set(KEYS.log, JSON.stringify(state.entries));
   }
 
-  /* ---------- DOM helpers ---------- */
-  function el(tag, cls, text) {
-    var n = document.createElement(tag);
-    if (cls) n.className = cls;
-    if (text !== undefined && text !== null) n.textContent = String(text);
-    return n;
-  }
-  function str(v) { return v === undefined || v === null ? '' : String(v); }
-  function list(v) { return Array.isArray(v) ? v.map(str).filter(Boolean) : []; }
-
-  function limitText(tl) {
-    var amount = str(tl && tl.amount);
-    var unit = str(tl && tl.unit);
-    if (!amount) return '';
-    return unit === '工作日' ? amount + '个工作日' : amount + unit;
-  }
-
+  /* ---------- DOM helpers (el, str, list, limitText, detailOf: dom.js) ---------- */
   function isoToChinese(iso) {
     var m = /^(\d{4})-(\d{2})-(\d{2})/.exec(str(iso));
     return m ? m[1] + '年' + Number(m[2]) + '月' + Number(m[3]) + '日' : str(iso);
@@ -300,17 +287,6 @@
   }
 
   /* ---------- talking to the gateway ---------- */
-  function detailOf(body) {
-    var d = body && body.detail;
-    if (typeof d === 'string') return d;
-    if (Array.isArray(d)) {
-      return d.map(function (x) {
-        return str(x && x.msg).replace(/^Value error,\s*/i, '');
-      }).filter(Boolean).join('；');
-    }
-    return '';
-  }
-
   function post(message) {
     var ctl = typeof AbortController === 'function' ? new AbortController() : null;
     var timer = ctl ? setTimeout(function () { ctl.abort(); }, TIMEOUT_MS) : null;

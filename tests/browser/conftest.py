@@ -64,34 +64,34 @@ def _context(browser, base_url: str, **kw):  # type: ignore[no-untyped-def]
                                **kw)
 
 
-@pytest.fixture()
-def widget_page(browser, live_stack) -> Iterator:
-    ctx = _context(browser, live_stack.gateway_url, viewport=WIDGET_VIEWPORT,
-                   device_scale_factor=2, is_mobile=False, has_touch=False)
+def _open_page(browser, live_stack, path: str,  # type: ignore[no-untyped-def]
+               *, clipboard: bool = False, **context_kw) -> Iterator:
+    """Open `path` in a fresh context; afterwards fail on any script error, CSP violation or
+    dialog the page raised (its PageProblems, also at page.problems)."""
+    ctx = _context(browser, live_stack.gateway_url, **context_kw)
+    if clipboard:
+        ctx.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_stack.gateway_url)
     ctx.set_default_timeout(EXPECT_TIMEOUT_MS)
     page = ctx.new_page()
     problems = PageProblems(page)
-    page.goto("/")
+    page.goto(path)
     page.problems = problems
     yield page
     ctx.close()
     assert not problems.errors, problems.errors
     assert not problems.dialogs, f"a dialog opened: {problems.dialogs}"
+
+
+@pytest.fixture()
+def widget_page(browser, live_stack) -> Iterator:
+    yield from _open_page(browser, live_stack, "/", viewport=WIDGET_VIEWPORT,
+                          device_scale_factor=2, is_mobile=False, has_touch=False)
 
 
 @pytest.fixture()
 def agent_page(browser, live_stack) -> Iterator:
-    ctx = _context(browser, live_stack.gateway_url, viewport=AGENT_VIEWPORT)
-    ctx.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_stack.gateway_url)
-    ctx.set_default_timeout(EXPECT_TIMEOUT_MS)
-    page = ctx.new_page()
-    problems = PageProblems(page)
-    page.goto("/agent")
-    page.problems = problems
-    yield page
-    ctx.close()
-    assert not problems.errors, problems.errors
-    assert not problems.dialogs, f"a dialog opened: {problems.dialogs}"
+    yield from _open_page(browser, live_stack, "/agent", clipboard=True,
+                          viewport=AGENT_VIEWPORT)
 
 
 @pytest.fixture()
