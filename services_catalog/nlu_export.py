@@ -125,9 +125,10 @@ def annotate(text: str, phrases: list[str]) -> str:
 def question_examples(services: list[ServiceOut]) -> dict[str, list[str]]:
     phrases = sorted({unquote(p) for s in services for p in (s.name, *s.aliases)
                       if len(unquote(p)) >= 2}, key=len, reverse=True)
+    active = {s.slug for s in services}
     by_intent: dict[str, list[str]] = {}
     for slug, questions in example_questions().items():
-        if not any(s.slug == slug for s in services):
+        if slug not in active:
             continue
         for q in questions:
             intent = question_type(q)

@@ -34,20 +34,14 @@ class Resolution:
     candidates: list[Hit] = field(default_factory=list)
 
 
-def names_a_service(snap: CatalogSnapshot, text: str) -> bool:
-    """Whether a message names a catalog service outright (used to override small talk).
-
-    Only a name, alias or pinyin match counts: free-text search on a two-word message such as
-    "行 谢谢" finds something for almost anything."""
-    return any(h.confidence >= SURE for h in snap.index.mentions(text))
-
-
 def claims_message(snap: CatalogSnapshot, text: str, intent: str) -> bool:
     """Whether the catalog should answer a message the NLU filed under `intent` (small talk,
     out of scope, fallback, complaint, feedback) as a question about a service."""
     if text.startswith("/"):  # a button payload is never a service question
         return False
-    if names_a_service(snap, text):
+    hits = snap.index.search(text, 1)
+    top = hits[0].confidence if hits else 0.0
+    if top >= SURE:  # a name or alias (always ranks above free-text hits, which stay below)
         return True
     floor = CLAIM_MIN.get(intent)
     if floor is None:
@@ -55,8 +49,7 @@ def claims_message(snap: CatalogSnapshot, text: str, intent: str) -> bool:
     # Out-of-scope requests are mostly commands (帮我叫个出租车); a service question asks.
     if intent == "out_of_scope" and not QUESTION_CUE.search(text):
         return False
-    hits = snap.index.search(text, 1)
-    return bool(hits) and hits[0].confidence >= floor
+    return top >= floor
 
 
 def resolve(

@@ -274,11 +274,13 @@ class SearchIndex:
         for key, hit in self._free_text_hits(norm):
             if hit.slug not in best or key < best[hit.slug][0]:
                 best[hit.slug] = (key, hit)
-        hits = [hit for _, hit in sorted(best.values())]
-        asked = self._asked_about(norm)
+        return self._asked_first(norm, [hit for _, hit in sorted(best.values())])[:limit]
+
+    def _asked_first(self, norm: str, hits: list[Hit]) -> list[Hit]:
+        asked = self._asked_about(norm) if len(hits) > 1 else None
         if asked:
             hits.sort(key=lambda h: h.slug != asked)  # stable: the rest keep their order
-        return hits[:limit]
+        return hits
 
     def _asked_about(self, norm: str) -> str | None:
         """In several sentences (a caller's story, a pasted transcript), the service named in the
@@ -321,11 +323,8 @@ class SearchIndex:
         callers should treat confidence < 0.5 as "no".
         """
         norm = _plain(text)
-        hits = [hit for _, hit in sorted(self._phrase_hits_any(norm).values())]
-        asked = self._asked_about(norm) if len(hits) > 1 else None
-        if asked:
-            hits.sort(key=lambda h: h.slug != asked)
-        return hits
+        named = [hit for _, hit in sorted(self._phrase_hits_any(norm).values())]
+        return self._asked_first(norm, named)
 
     def _phrase_hits_any(self, norm: str) -> dict[str, tuple[_Key, Hit]]:
         best = self._phrase_hits(norm)
