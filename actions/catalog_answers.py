@@ -18,6 +18,7 @@ from actions.catalog_access import (
 )
 from services_catalog.answers import INTENT_QUESTION, compose, detect_condition
 from services_catalog.db import session_scope
+from services_catalog.question_cues import decisive_question_type, question_type
 from services_catalog.resolve import resolve
 
 MISSES_BEFORE_HANDOFF = 2  # the second unanswerable message in a row goes to the hotline
@@ -26,6 +27,14 @@ MISSES_BEFORE_HANDOFF = 2  # the second unanswerable message in a row goes to th
 def candidate_buttons(slugs_names: list[tuple[str, str]]) -> list[dict[str, str]]:
     return [{"title": name, "payload": f'/inform_service{{"service": "{slug}"}}'}
             for slug, name in slugs_names]
+
+
+def asked_question(intent: str, text: str) -> str | None:
+    """The question type: the wording where it settles it (几天, 多少钱), else the NLU's intent,
+    else (a message taken from small talk, 在哪领) whatever question its wording shows.
+    A due-date intent stays: 今天交的几天能办完 wants the date, which that answer includes."""
+    cue = None if intent == "ask_due_date" else decisive_question_type(text)
+    return INTENT_QUESTION.get(cue or intent) or INTENT_QUESTION.get(question_type(text) or "")
 
 
 class ActionAnswerService(Action):
@@ -47,7 +56,7 @@ def answer_service(
     text = user_text(tracker)
     previous_service = tracker.get_slot("service")
     previous_question = tracker.get_slot("question")
-    question = INTENT_QUESTION.get(intent) or previous_question or "overview"
+    question = asked_question(intent, text) or previous_question or "overview"
 
     with session_scope() as session:
         snap = CACHE.get(session)

@@ -18,6 +18,7 @@ from actions.catalog_answers import MISSES_BEFORE_HANDOFF, answer_service, candi
 from services_catalog.db import session_scope
 from services_catalog.models import Feedback
 from services_catalog.normalize import is_noise
+from services_catalog.question_cues import is_bare_follow_up
 from services_catalog.resolve import SEARCH_MIN, claims_message
 
 SMALL_TALK = {
@@ -32,6 +33,12 @@ SMALL_TALK = {
 
 def intent_of(tracker: Tracker) -> str:
     return (tracker.latest_message.get("intent") or {}).get("name") or ""
+
+
+def follows_up(tracker: Tracker) -> bool:
+    """在哪领 / 收费吗 after an answer is about that service, whatever small-talk intent the NLU
+    gave such a short message."""
+    return bool(tracker.get_slot("service")) and is_bare_follow_up(user_text(tracker))
 
 
 def about_a_service(tracker: Tracker) -> bool:
@@ -49,6 +56,8 @@ class ActionSmallTalk(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
+        if follows_up(tracker):
+            return answer_service(dispatcher, tracker)
         if about_a_service(tracker):
             return answer_service(dispatcher, tracker, names_service=True)
         intent = intent_of(tracker)
@@ -69,6 +78,8 @@ class ActionFallback(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
+        if follows_up(tracker):
+            return answer_service(dispatcher, tracker)
         if about_a_service(tracker):
             return answer_service(dispatcher, tracker, names_service=True)
         return count_miss(dispatcher, tracker)
@@ -131,6 +142,8 @@ class ActionRecordFeedback(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
+        if follows_up(tracker):
+            return answer_service(dispatcher, tracker)
         if about_a_service(tracker):
             return answer_service(dispatcher, tracker, names_service=True)
         rating = "satisfied" if intent_of(tracker) == "feedback_satisfied" else "unsatisfied"

@@ -24,19 +24,9 @@ import yaml
 from services_catalog.config import ROOT
 from services_catalog.normalize import normalize, unquote
 from services_catalog.paraphrase import example_questions
+from services_catalog.question_cues import question_type
 from services_catalog.schemas import ServiceOut
 
-# The question type a wording shows. Checked in this order; a question matching two is dropped.
-QUESTION_CUES: dict[str, re.Pattern[str]] = {
-    "ask_due_date": re.compile(r"哪天|几号|什么时候能|啥时候能"),
-    "ask_time_limit": re.compile(r"多久|几天|多长时间|多少天|时限|几个工作日|多快|啥时候|什么时候"),
-    "ask_fee": re.compile(r"钱|收费|费用|免费|交费|缴费|贵不贵"),
-    "ask_materials": re.compile(r"材料|带啥|带什么|证件|资料|条件|准备啥|准备什么|要求"),
-    "ask_department": re.compile(r"部门|找谁|谁管|电话|哪个单位|联系"),
-    "ask_channel": re.compile(r"在哪|哪里|哪儿|去哪|网上|线上|手机上|窗口|现场|哪办"),
-    "ask_howto": re.compile(r"怎么|咋|如何|流程|步骤|手续"),
-    "ask_policy": re.compile(r"政策|规定|是啥|是什么|啥意思|什么意思|补贴|扶持"),
-}
 ANNOTATION = re.compile(r"\[([^\]]+)\]\((?:service|condition)\)")
 
 
@@ -101,13 +91,6 @@ def write_nlu(services: list[ServiceOut], root: Path = ROOT) -> dict[str, int]:
     (nlu_file.parent / "questions.yml").write_text(header + body, encoding="utf-8")
     return {"dictionary_words": len(words), "services": len(services), "lookup": len(lookup),
             "question_examples": sum(len(qs) for qs in by_intent.values())}
-
-
-def question_type(text: str) -> str | None:
-    found = [intent for intent, cue in QUESTION_CUES.items() if cue.search(text)]
-    if found[:1] == ["ask_due_date"]:
-        return "ask_due_date"  # 什么时候能办完 also says 时候
-    return found[0] if len(found) == 1 else None
 
 
 def annotate(text: str, phrases: list[str]) -> str:

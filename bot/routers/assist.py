@@ -42,10 +42,18 @@ class CopyIn(BaseModel):
     query: str = Field(default="", max_length=4000)
 
 
+# On a transcript of a 12345 call, "12345" is the call itself (喂，是12345吧？), not a question
+# about the hotline service.
+HOTLINE_SLUG = "hotline-12345"
+
+
+def is_transcript(text: str) -> bool:
+    return any(AGENT_LINE.match(line) or CALLER_LINE.match(line) for line in text.splitlines())
+
+
 def caller_text(text: str) -> str:
-    lines = text.splitlines()
-    if any(AGENT_LINE.match(line) or CALLER_LINE.match(line) for line in lines):
-        kept = [line for line in lines if not AGENT_LINE.match(line)]
+    if is_transcript(text):
+        kept = [line for line in text.splitlines() if not AGENT_LINE.match(line)]
         return "\n".join(kept) or text
     return text
 
@@ -58,6 +66,7 @@ async def assist(
     if len(body.text) > settings.max_assist_chars:
         raise HTTPException(413, f"内容过长：最多{settings.max_assist_chars}字 / text too long")
     await enforce_rate_limit(request, None, settings)
+    transcript = is_transcript(body.text)
     text = caller_text(mask_personal(body.text))
     intent: dict[str, Any] = {}
     entities: list[dict[str, Any]] = []
@@ -74,6 +83,8 @@ async def assist(
         if e["entity"] == "service" and e["value"] in snapshot.services:
             scores[e["value"]] = max(scores.get(e["value"], 0.0), 0.97)
     hits = snapshot.index.search(text, limit=MAX_SUGGESTIONS * 2)
+    if transcript and len(hits) > 1:
+        hits = [h for h in hits if h.slug != HOTLINE_SLUG] or hits
     for hit in hits:
         if hit.confidence >= SEARCH_MIN:
             # A name/alias match keeps its confidence; free-text hits are discounted a little.

@@ -99,3 +99,30 @@ def test_due_date_without_the_condition_gives_each_variants_date(run_action) -> 
     assert f"非居民15个工作日，最晚{business}办完" in text, text
     assert {"居民", "非居民"} <= {b["title"] for b in run.messages[0]["buttons"]}
     assert [d["condition"] for d in run.cards[0]["due_dates"]] == ["居民", "非居民"]
+
+
+def test_the_wording_of_how_long_or_how_much_overrules_the_intent(run_action) -> None:
+    # The NLU read 网上 (a channel question); 几天 is what is asked.
+    tracker = load_tracker(
+        "context_channel",
+        latest_message={"text": "网上交的开公司材料 几天能办完", "intent": {"name": "ask_channel"},
+                        "entities": []},
+    )
+    run = run_action(ActionAnswerService(), tracker)
+    assert "3个工作日" in run.texts[0], run.texts
+    assert run.slots["question"] == "time_limit"
+
+
+def test_a_stated_condition_keeps_the_conversation_on_its_service(run_action) -> None:
+    # 一般社会投资的 answers the 工程建设项目审批 question back; free text alone reads closer
+    # to 小型低风险项目.
+    tracker = load_tracker(
+        "electricity_no_condition",
+        slots={"service": "construction-approval", "question": "time_limit", "condition": None,
+               "misses": 0},
+        latest_message={"text": "一般社会投资的", "intent": {"name": "inform_condition"},
+                        "entities": []},
+    )
+    run = run_action(ActionAnswerService(), tracker)
+    assert run.cards[0]["slug"] == "construction-approval", run.texts
+    assert "50个工作日" in run.texts[0]

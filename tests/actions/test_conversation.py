@@ -103,3 +103,22 @@ def test_noise_counts_as_a_miss_and_the_second_goes_to_12345(run_action) -> None
     ))
     assert second.messages[0]["response"] == "utter_handoff"
     assert "12345" in second.texts[0]
+
+
+def test_a_bare_follow_up_taken_for_small_talk_is_about_the_last_service(run_action) -> None:
+    # 在哪领 / 收费吗 carry nothing but the question; the NLU may call such a short line a greeting.
+    for text, intent, expected in (("在哪领", "greet", "一网通办"), ("收费吗", "thanks", "收费"),
+                                   ("要几天呢", "nlu_fallback", "3个工作日")):
+        tracker = load_tracker(
+            "context_channel", sender_id=f"bare-{abs(hash(text))}",
+            latest_message={"text": text, "intent": {"name": intent}, "entities": []},
+        )
+        action = ActionFallback() if intent == "nlu_fallback" else ActionSmallTalk()
+        run = run_action(action, tracker)
+        assert run.cards and run.cards[0]["slug"] == "company-registration", (text, run.texts)
+        assert expected in run.texts[0], (text, run.texts)
+    # Without a service in the conversation it stays small talk.
+    tracker = load_tracker("context_channel", slots={"service": None, "misses": 0},
+                           latest_message={"text": "在哪领", "intent": {"name": "greet"},
+                                           "entities": []})
+    assert not run_action(ActionSmallTalk(), tracker).cards

@@ -32,6 +32,17 @@ async def test_transcript_ignores_the_agents_own_lines(gateway) -> None:
     assert r.json()["suggestions"][0]["service"]["slug"] == "deregistration"
 
 
+async def test_a_caller_saying_12345_is_on_the_call_not_asking_about_the_hotline(gateway) -> None:
+    text = ("坐席：您好。\n来电人：喂，是12345吧？\n"
+            "来电人：我们厂里要新装个天然气灶，燃气报装得多少天？")
+    slugs = [s["service"]["slug"] for s in
+             (await gateway.post("/api/assist", json={"text": text})).json()["suggestions"]]
+    assert slugs[0] == "gas-connection" and "hotline-12345" not in slugs
+    # Asked outright, the hotline is still found.
+    r = await gateway.post("/api/assist", json={"text": "12345热线晚上有人接吗"})
+    assert r.json()["suggestions"][0]["service"]["slug"] == "hotline-12345"
+
+
 async def test_copy_click_is_recorded(gateway, db_session) -> None:
     r = await gateway.post("/api/assist/copy",
                            json={"slug": "gas-connection", "rank": 2, "query": "通燃气要几天"})

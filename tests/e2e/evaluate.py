@@ -1,4 +1,9 @@
-"""Score the held-out sets against a running gateway and write the figures to reports/."""
+"""Score an evaluation set against a running gateway and write the figures to reports/.
+
+The held-out sets (tests/heldout/) are never tuned on; the development sets (tests/dev/, same
+format) are. To score the dev sets on a running stack:
+    .venv/bin/python -m tests.e2e.evaluate --set dev --url http://127.0.0.1:8000
+"""
 
 from __future__ import annotations
 
@@ -12,15 +17,16 @@ from typing import Any
 import httpx
 import yaml
 
-HELDOUT = Path(__file__).resolve().parent.parent / "heldout"
+TESTS = Path(__file__).resolve().parent.parent
+HELDOUT = TESTS / "heldout"
 REPORTS = Path(__file__).resolve().parent.parent.parent / "reports"
 # Time figures in a reply ("3个工作日", "24小时", "30日"), not calendar dates ("12月2日").
 TIME_FIGURE = re.compile(r"\d+个工作日|\d+小时|(?<![月\d])\d+日")
 DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
 
 
-def load(name: str) -> Any:
-    return yaml.safe_load((HELDOUT / name).read_text(encoding="utf-8"))
+def load(name: str, folder: Path = HELDOUT) -> Any:
+    return yaml.safe_load((folder / name).read_text(encoding="utf-8"))
 
 
 def allowed_figures(services: dict[str, dict]) -> dict[str, set[str]]:
@@ -82,16 +88,16 @@ def chat(client: httpx.Client, sender: str, message: str) -> list[dict]:
     return r.json()["messages"]
 
 
-def run_chat(base_url: str, run_id: str) -> dict[str, Any]:
+def run_chat(base_url: str, run_id: str, folder: Path = HELDOUT) -> dict[str, Any]:
     started = time.monotonic()
     with httpx.Client(base_url=base_url, timeout=30) as client:
         services = {s["slug"]: s for s in client.get("/api/services").json()["services"]}
         allowed = allowed_figures(services)
         singles = []
-        for i, item in enumerate(load("chat_single.yml")):
+        for i, item in enumerate(load("chat_single.yml", folder)):
             singles.append(judge(item, chat(client, f"{run_id}-s{i}", item["text"]), allowed))
         convs = []
-        for i, conv in enumerate(load("chat_multiturn.yml")):
+        for i, conv in enumerate(load("chat_multiturn.yml", folder)):
             sender, last, turns = f"{run_id}-m{i}", [], []
             for turn in conv["turns"]:
                 if "click" in turn:
@@ -120,12 +126,12 @@ def run_chat(base_url: str, run_id: str) -> dict[str, Any]:
         "failures": [{"text": t.text, "why": t.why, "reply": t.reply[:200]}
                      for t in [*singles, *turns_all] if not t.ok],
     }
-    write("heldout_chat.json", report)
+    write(f"{folder.name}_chat.json", report)
     return report
 
 
-def run_assist(base_url: str) -> dict[str, Any]:
-    data = load("assist.yml")
+def run_assist(base_url: str, folder: Path = HELDOUT) -> dict[str, Any]:
+    data = load("assist.yml", folder)
     items = [("utterance", u) for u in data["utterances"]] + [
         ("transcript", t) for t in data["transcripts"]]
     results, latencies = [], []
@@ -151,7 +157,7 @@ def run_assist(base_url: str) -> dict[str, Any]:
                        "p95": round(latencies[int(len(latencies) * 0.95) - 1], 1)},
         "failures": [r for r in results if not r["ok"]],
     }
-    write("heldout_assist.json", report)
+    write(f"{folder.name}_assist.json", report)
     return report
 
 
@@ -159,3 +165,18 @@ def write(name: str, report: dict[str, Any]) -> None:
     REPORTS.mkdir(exist_ok=True)
     (REPORTS / name).write_text(json.dumps(report, ensure_ascii=False, indent=2, default=vars),
                                 encoding="utf-8")
+
+
+if __name__ == "__main__":
+    import argparse
+    import uuid
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--set", choices=["dev", "heldout"], default="dev")
+    parser.add_argument("--url", default="http://127.0.0.1:8000")
+    args = parser.parse_args()
+    folder = TESTS / args.set
+    for name, result in (("chat", run_chat(args.url, f"ev-{uuid.uuid4().hex[:6]}", folder)),
+                         ("assist", run_assist(args.url, folder))):
+        summary = {k: v for k, v in result.items() if k != "failures"}
+        print(name, json.dumps(summary, ensure_ascii=False))

@@ -229,3 +229,17 @@ def test_example_questions_catch_a_paraphrase_that_names_nothing() -> None:
     assert plain.search(query) == []  # no word of it is in a name, alias or description
     hits = with_examples.search(query)
     assert [h.slug for h in hits] == ["water-connection"]
+
+
+def test_a_family_word_goes_to_the_relative_the_rest_of_the_question_fits() -> None:
+    # 注销 is an alias of 企业注销 and part of 注销公告: asking about 登报 means the notice.
+    docs = [
+        SearchDoc("deregistration", "企业注销", ["注销", "注销公司"], "清税 注销登记",
+                  ("公司不干了怎么注销", "注销要跑几个部门")),
+        SearchDoc("deregistration-notice", "注销公告", ["注销登报"], "公告 公示",
+                  ("注销公告还要去报纸上登吗", "清算公告在哪个网站发布")),
+    ]
+    idx = SearchIndex(docs)
+    notice = idx.search("注销还要在报纸上登个公告吗")[0]
+    assert notice.slug == "deregistration-notice" and notice.confidence == 1.0
+    assert idx.search("公司不想干了 注销要跑几个部门")[0].slug == "deregistration"
