@@ -16,7 +16,11 @@ SEARCH_MIN = 0.35  # below this a BM25 hit is noise
 # asking back instead cost those 35 answers.
 SEARCH_SURE = 0.4
 SEARCH_MARGIN = 0.15
-SEARCH_SWITCH = 0.75  # free text this clearly about another service leaves the conversation's
+# A follow-up leaves the conversation's service when its words read this well as another
+# service's, and this much better than as the current one's: "那我要是雇了俩人 劳动合同能在网上签吗"
+# after 灵活就业参保 is about 电子劳动合同; "在哪办" or "我明天去申请 哪天能通" stay.
+SEARCH_SWITCH = 0.45
+SWITCH_MARGIN = 0.15
 
 # When the NLU files a message under a non-service intent but the catalog recognises a service
 # in it, the catalog wins from these confidences on. On the dev set (never trained on) the NLU
@@ -56,6 +60,13 @@ def claims_message(snap: CatalogSnapshot, text: str, intent: str) -> bool:
     return top >= floor
 
 
+def switches(hits: list[Hit], previous: str | None) -> bool:
+    if not hits or hits[0].slug == previous:
+        return False
+    current = next((h.confidence for h in hits if h.slug == previous), 0.0)
+    return hits[0].confidence >= SEARCH_SWITCH and hits[0].confidence - current >= SWITCH_MARGIN
+
+
 def resolve(
     snap: CatalogSnapshot,
     text: str,
@@ -87,9 +98,7 @@ def resolve(
         return Resolution(entities[0], "entity", 1.0)
     hits = [h for h in snap.index.search(text, 5) if h.confidence >= SEARCH_MIN]
     top = hits[0] if hits else None
-    if in_context and not names_service and not (
-        top and top.slug != previous and top.confidence >= SEARCH_SWITCH
-    ):
+    if in_context and not names_service and not switches(hits, previous):
         return Resolution(previous, "context", 1.0)
     if top and top.confidence >= SEARCH_SURE:
         close = [h for h in hits[1:3] if top.confidence - h.confidence < SEARCH_MARGIN]

@@ -126,3 +126,19 @@ def test_a_stated_condition_keeps_the_conversation_on_its_service(run_action) ->
     run = run_action(ActionAnswerService(), tracker)
     assert run.cards[0]["slug"] == "construction-approval", run.texts
     assert "50个工作日" in run.texts[0]
+
+
+def test_a_follow_up_describing_another_service_switches_and_a_bare_one_stays(
+    run_action,
+) -> None:
+    for text, intent, expected in (
+        ("新招的员工 劳动合同可以在手机上签吗", "ask_channel", "e-labor-contract"),
+        ("网上能办不", "ask_channel", "company-registration"),
+        ("我明天去交材料 哪天能办好", "ask_due_date", "company-registration"),
+    ):
+        tracker = load_tracker(
+            "context_channel",
+            latest_message={"text": text, "intent": {"name": intent}, "entities": []},
+        )
+        run = run_action(ActionAnswerService(), tracker)
+        assert run.cards and run.cards[0]["slug"] == expected, (text, run.texts)
