@@ -260,6 +260,9 @@ class SearchIndex:
         self._bm25_unit = max((K1 + 1) * max_idf, 1e-6)
         self._slugs = slugs
         self._order = {slug: i for i, slug in enumerate(slugs)}
+        self._by_text: dict[str, list[str]] = defaultdict(list)
+        for ph in self._phrases:
+            self._by_text[ph.text].append(ph.slug)
         self._relatives: dict[str, frozenset[str]] = {
             ph.text: frozenset(o.slug for o in self._phrases
                                if o.slug != ph.slug and ph.text in o.text and o.text != ph.text)
@@ -314,6 +317,27 @@ class SearchIndex:
             return hits
         promoted = Hit(pick, top.score, top.confidence, top.kind, top.matched)
         return [promoted, *(h for h in hits if h.slug != pick)]
+
+    def analogue(self, slug: str, word: str) -> str | None:
+        """The service whose names read like `slug`'s with one character swapped for `word`:
+        after 用水报装 (通水, 接水, 装水表), "那电呢" means 用电报装 (通电, 接电, 装电表)."""
+        word = _plain(word)
+        if len(word) != 1 or not _HAN.fullmatch(word):
+            return None
+        own = [ph.text for ph in self._phrases if ph.slug == slug]
+        votes: dict[str, int] = defaultdict(int)
+        for text in own:
+            for i, ch in enumerate(text):
+                if ch == word or not _HAN.fullmatch(ch):
+                    continue
+                for other in self._by_text.get(text[:i] + word + text[i + 1:], ()):
+                    if other != slug:
+                        votes[other] += 1
+        if not votes:
+            return None
+        best = max(votes.values())
+        winners = [s for s, v in votes.items() if v == best]
+        return winners[0] if len(winners) == 1 else None
 
     def _asked_first(self, norm: str, hits: list[Hit]) -> list[Hit]:
         asked = self._asked_about(norm) if len(hits) > 1 else None

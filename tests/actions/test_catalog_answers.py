@@ -142,3 +142,15 @@ def test_a_follow_up_describing_another_service_switches_and_a_bare_one_stays(
         )
         run = run_action(ActionAnswerService(), tracker)
         assert run.cards and run.cards[0]["slug"] == expected, (text, run.texts)
+
+
+def test_that_one_character_follow_up_means_the_analogous_service(run_action) -> None:
+    # After 用水报装 (通水, 接水, 装水表), "那电呢" is 用电报装 (通电, 接电, 装电表).
+    tracker = load_tracker(
+        "context_channel",
+        slots={"service": "water-connection", "question": "channel", "condition": None,
+               "misses": 0},
+        latest_message={"text": "那电呢", "intent": {"name": "inform_service"}, "entities": []},
+    )
+    run = run_action(ActionAnswerService(), tracker)
+    assert run.cards and run.cards[0]["slug"] == "electricity-connection", run.texts
