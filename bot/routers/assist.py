@@ -83,13 +83,13 @@ async def assist(
         if e["entity"] == "service" and e["value"] in snapshot.services:
             scores[e["value"]] = max(scores.get(e["value"], 0.0), 0.97)
     hits = snapshot.index.search(text, limit=MAX_SUGGESTIONS * 2)
-    if transcript and len(hits) > 1:
-        hits = [h for h in hits if h.slug != HOTLINE_SLUG] or hits
     for hit in hits:
         if hit.confidence >= SEARCH_MIN:
             # A name/alias match keeps its confidence; free-text hits are discounted a little.
             weight = 1.0 if hit.kind != "bm25" else 0.9
             scores[hit.slug] = max(scores.get(hit.slug, 0.0), hit.confidence * weight)
+    if transcript and len(scores) > 1:
+        scores.pop(HOTLINE_SLUG, None)
     # Equal scores (two services named) keep the search's order: the longer phrase, the one the
     # caller asks about.
     order = {hit.slug: i for i, hit in enumerate(hits)}
