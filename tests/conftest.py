@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.launcher import ROOT, Stack, free_port
+from bot.launcher import Stack, free_port
 
 _TMP = Path(tempfile.mkdtemp(prefix="jisuwen-test-"))
 os.environ.setdefault("DATABASE_URL", f"sqlite:///{_TMP / 'catalog.db'}")
@@ -85,21 +85,15 @@ def live_stack() -> Iterator[Stack]:
 
     Started once per test session by the first test that asks for it (e2e and browser tests).
     """
-    if not list((ROOT / "models").glob("*.tar.gz")):
-        pytest.fail("no trained Rasa model in models/*.tar.gz: run `make train` before the "
-                    "browser tests", pytrace=False)
+    from tests.e2e.stacks import require_model, stack_env
+
+    require_model()
     tmp = Path(tempfile.mkdtemp(prefix="jisuwen-browser-"))
     rasa_port, actions_port, gateway_port = _free_ports(3)
     stack = Stack(
         rasa_port, actions_port, gateway_port, log_dir=tmp / "log",
-        env={
-            "DATABASE_URL": os.environ["DATABASE_URL"],
-            "TRACKER_DB": str(tmp / "tracker.db"),
-            "ENVIRONMENT": "test",
-            "CATALOG_ADMIN_TOKEN": os.environ["CATALOG_ADMIN_TOKEN"],
-            "CHAT_PER_MINUTE_PER_SENDER": os.environ.get("CHAT_PER_MINUTE_PER_SENDER", "1000"),
-            "CHAT_PER_MINUTE_PER_IP": os.environ.get("CHAT_PER_MINUTE_PER_IP", "100000"),
-        },
+        env=stack_env(DATABASE_URL=os.environ["DATABASE_URL"],
+                      TRACKER_DB=str(tmp / "tracker.db")),
     )
     stack.start()
     try:

@@ -8,7 +8,6 @@ The shared `live_stack` is never touched.
 
 from __future__ import annotations
 
-import os
 import socket
 import subprocess
 import tempfile
@@ -22,24 +21,9 @@ from typing import Any
 import httpx
 import pytest
 
+from tests.e2e.stacks import pg_admin, pg_url, require_model, stack_env
+
 pytestmark = pytest.mark.e2e
-
-PG_HOST = os.environ.get("PGHOST", "127.0.0.1")
-PG_PORT = os.environ.get("PGPORT", "5432")
-PG_USER = os.environ.get("PGUSER", "postgres")
-PG_ADMIN_DB = os.environ.get("PGDATABASE", "test")
-
-
-def pg_admin():  # type: ignore[no-untyped-def]
-    """An autocommit connection to PostgreSQL's admin database, or None when there is none."""
-    import psycopg
-
-    try:
-        return psycopg.connect(host=PG_HOST, port=PG_PORT, user=PG_USER, dbname=PG_ADMIN_DB,
-                               autocommit=True, connect_timeout=5)
-    except psycopg.OperationalError:
-        return None  # the catalog goes on SQLite; the database-down test is skipped
-
 
 @dataclass
 class Faulty:
@@ -57,21 +41,16 @@ class Faulty:
 def faulty() -> Iterator[Faulty]:
     from bot.launcher import PY, ROOT, Stack, base_env, free_port
 
-    if not list((ROOT / "models").glob("*.tar.gz")):
-        pytest.fail("no trained model in models/: run `make train` (make test does) first")
+    require_model()
     tmp = Path(tempfile.mkdtemp(prefix="jisuwen-faults-"))
     admin = pg_admin()
     pg_db = f"jisuwen_test_{uuid.uuid4().hex[:10]}_faults" if admin else None
     if pg_db:
         admin.execute(f'CREATE DATABASE "{pg_db}"')
-        db_url = f"postgresql+psycopg://{PG_USER}@{PG_HOST}:{PG_PORT}/{pg_db}"
+        db_url = pg_url(pg_db)
     else:
         db_url = f"sqlite:///{tmp / 'catalog.db'}"
-    env = {"DATABASE_URL": db_url, "TRACKER_DB": str(tmp / "tracker.db"),
-           "ENVIRONMENT": "test",
-           "CATALOG_ADMIN_TOKEN": os.environ.get("CATALOG_ADMIN_TOKEN",
-                                                 "test-admin-token-0123456789abcdef"),
-           "CHAT_PER_MINUTE_PER_SENDER": "1000", "CHAT_PER_MINUTE_PER_IP": "100000"}
+    env = stack_env(DATABASE_URL=db_url, TRACKER_DB=str(tmp / "tracker.db"))
     try:
         subprocess.run([str(PY), "-m", "services_catalog", "prepare"], cwd=ROOT, check=True,
                        env=base_env(env), stdout=subprocess.DEVNULL)

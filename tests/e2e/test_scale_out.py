@@ -10,7 +10,6 @@ Everything created here is dropped afterwards.
 from __future__ import annotations
 
 import asyncio
-import os
 import subprocess
 import tempfile
 import uuid
@@ -22,29 +21,20 @@ from typing import Any
 import httpx
 import pytest
 
+from tests.e2e.stacks import (
+    PG_HOST,
+    PG_PORT,
+    PG_USER,
+    pg_admin_or_skip,
+    pg_url,
+    require_model,
+    stack_env,
+)
 from tests.sync import run_sync
 
 pytestmark = [pytest.mark.e2e, pytest.mark.postgres]
 
-PG_HOST = os.environ.get("PGHOST", "127.0.0.1")
-PG_PORT = os.environ.get("PGPORT", "5432")
-PG_USER = os.environ.get("PGUSER", "postgres")
-PG_ADMIN_DB = os.environ.get("PGDATABASE", "test")
 REDIS_HOST, REDIS_PORT, REDIS_LOCK_DB = "127.0.0.1", "6379", "1"
-
-
-def pg_admin():  # type: ignore[no-untyped-def]
-    import psycopg
-
-    try:
-        return psycopg.connect(host=PG_HOST, port=PG_PORT, user=PG_USER, dbname=PG_ADMIN_DB,
-                               autocommit=True, connect_timeout=5)
-    except psycopg.OperationalError as exc:
-        pytest.skip(f"PostgreSQL not reachable on {PG_HOST}:{PG_PORT}: {exc}")
-
-
-def pg_url(db: str, driver: str = "postgresql+psycopg") -> str:
-    return f"{driver}://{PG_USER}@{PG_HOST}:{PG_PORT}/{db}"
 
 
 @dataclass
@@ -65,8 +55,7 @@ def scale() -> Iterator[Scale]:
 
     from bot.launcher import PY, ROOT, Stack, base_env, free_port
 
-    if not list((ROOT / "models").glob("*.tar.gz")):
-        pytest.fail("no trained model in models/: run `make train` (make test does) first")
+    require_model()
     red = redis.Redis(host=REDIS_HOST, port=int(REDIS_PORT), db=int(REDIS_LOCK_DB))
     try:
         red.ping()
@@ -75,12 +64,12 @@ def scale() -> Iterator[Scale]:
     run = uuid.uuid4().hex[:10]
     catalog_db, tracker_db = f"jisuwen_test_{run}_catalog", f"jisuwen_test_{run}_tracker"
     prefix = f"jisuwentest{run}"  # Rasa accepts alphanumeric prefixes only
-    admin = pg_admin()
+    admin = pg_admin_or_skip()
     tmp = Path(tempfile.mkdtemp(prefix="jisuwen-scale-"))
     try:
         for db in (catalog_db, tracker_db):
             admin.execute(f'CREATE DATABASE "{db}"')
-        env = {
+        env = stack_env(**{
             "DATABASE_URL": pg_url(catalog_db),
             "RASA_ENDPOINTS": "deploy/endpoints.scale.yml",
             "TRACKER_DB_HOST": PG_HOST, "TRACKER_DB_PORT": PG_PORT,
@@ -88,11 +77,7 @@ def scale() -> Iterator[Scale]:
             "TRACKER_DB_PASSWORD": "",
             "REDIS_HOST": REDIS_HOST, "REDIS_PORT": REDIS_PORT, "REDIS_LOCK_DB": REDIS_LOCK_DB,
             "REDIS_PASSWORD": "", "REDIS_LOCK_PREFIX": prefix,
-            "ENVIRONMENT": "test",
-            "CATALOG_ADMIN_TOKEN": os.environ.get("CATALOG_ADMIN_TOKEN",
-                                                  "test-admin-token-0123456789abcdef"),
-            "CHAT_PER_MINUTE_PER_SENDER": "1000", "CHAT_PER_MINUTE_PER_IP": "100000",
-        }
+        })
         subprocess.run([str(PY), "-m", "services_catalog", "prepare"], cwd=ROOT, check=True,
                        env=base_env(env), stdout=subprocess.DEVNULL)
         stack = Stack(rasa_port=free_port(), actions_port=free_port(), gateway_port=free_port(),
