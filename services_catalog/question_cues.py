@@ -29,7 +29,8 @@ QUESTION_CUES: dict[str, re.Pattern[str]] = {
 DECISIVE: dict[str, re.Pattern[str]] = {
     "ask_due_date": re.compile(r"哪天|几号|什么时候能|啥时候能"),
     "ask_time_limit": re.compile(r"多久|(?<![前这那头])几天|多长时间|多少天|时限|几个工作日|多快"),
-    "ask_fee": re.compile(r"(?<!乱)收费|收钱|要钱|花钱|多少钱|费用|免费|交费|缴费|贵不贵|收多少|费率"),
+    "ask_fee": re.compile(r"(?<!乱)收费|收钱|要钱|花钱|多少钱|费用|免费|交费|缴费|贵不贵"
+                          r"|收多少|费率"),
 }
 # What a bare follow-up may keep besides its cue: a verb or two (在哪领, 要带啥).
 BARE_MAX_REST = 2

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from services_catalog.answers import detect_condition
 from services_catalog.normalize import normalize, strip_filler
+from services_catalog.question_cues import is_bare_follow_up
 from services_catalog.search import QUESTION_CUE, Hit
 from services_catalog.snapshot import CatalogSnapshot
 
@@ -91,6 +92,8 @@ def resolve(
     # Several services named ("政府采购投标保证金"): the text ranking (longest match) decides;
     # an entity alone (e.g. a button payload carrying a slug) is taken as it is.
     in_context = bool(previous and previous in snap.services)
+    if in_context and not mentions and is_bare_follow_up(text):
+        return Resolution(previous, "context", 1.0)  # 找哪个部门: nothing to switch to
     if in_context and not mentions:
         analogue = snap.index.analogue(previous, strip_filler(normalize(text)))  # 那电呢
         if analogue:
