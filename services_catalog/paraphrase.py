@@ -21,6 +21,7 @@ from services_catalog.normalize import normalize, strip_filler
 
 QUESTIONS_FILE = Path(__file__).resolve().parent / "data" / "questions.yml"
 NGRAMS = (2, 3)
+TOP_K = 2
 _SKIP = set(" ，,。.？?！!、：:；;“”\"'（）()")
 
 
@@ -56,8 +57,9 @@ class ParaphraseIndex:
                 self._postings[gram].append((row, v / norm))
 
     def scores(self, text: str) -> dict[str, float]:
-        """Cosine similarity of `text` to each service's closest example (services with none
-        in common are absent)."""
+        """Mean cosine similarity of `text` to each service's TOP_K closest examples (services
+        with none in common are absent). Two, not one: with ~20 examples per service a single
+        chance resemblance is too easy to find."""
         g = _grams(text)
         vec = {gram: w * self._idf[gram] for gram, w in g.items() if gram in self._idf}
         if not vec:
@@ -70,13 +72,11 @@ class ParaphraseIndex:
         for gram, v in vec.items():
             for row, w in self._postings[gram]:
                 dots[row] += v * w
-        best: dict[str, float] = {}
+        per_slug: dict[str, list[float]] = defaultdict(list)
         for row, dot in dots.items():
-            slug = self._slugs[row]
-            sim = dot / norm
-            if sim > best.get(slug, 0.0):
-                best[slug] = sim
-        return best
+            per_slug[self._slugs[row]].append(dot / norm)
+        return {slug: sum(top := sorted(sims, reverse=True)[:TOP_K]) / len(top)
+                for slug, sims in per_slug.items()}
 
 
 @lru_cache(maxsize=1)
