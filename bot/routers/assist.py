@@ -51,11 +51,21 @@ def is_transcript(text: str) -> bool:
     return any(AGENT_LINE.match(line) or CALLER_LINE.match(line) for line in text.splitlines())
 
 
+# A caller's line that only confirms what the agent just said (坐席：您是要申请接自来水是吗？
+# 来电人：对对对，就是这个): the agent's line then states the caller's need.
+CONFIRMS = re.compile(r"^\s*\S{0,6}[:：]\s*(?:嗯|喂|啊|，|,|\s)*(?:对(?!了)|是的|是是|没错|就是)")
+AGENT_ASKS = re.compile(r"[?？吗吧]\s*$")
+
+
 def caller_text(text: str) -> str:
-    if is_transcript(text):
-        kept = [line for line in text.splitlines() if not AGENT_LINE.match(line)]
-        return "\n".join(kept) or text
-    return text
+    if not is_transcript(text):
+        return text
+    lines = text.splitlines()
+    kept = [line for i, line in enumerate(lines)
+            if not AGENT_LINE.match(line)
+            or (AGENT_ASKS.search(line) and i + 1 < len(lines)
+                and CALLER_LINE.match(lines[i + 1]) and CONFIRMS.match(lines[i + 1]))]
+    return "\n".join(kept) or text
 
 
 @router.post("/api/assist")

@@ -43,6 +43,13 @@ async def test_a_caller_saying_12345_is_on_the_call_not_asking_about_the_hotline
     assert r.json()["suggestions"][0]["service"]["slug"] == "hotline-12345"
 
 
+async def test_a_caller_confirming_the_agents_question_makes_it_the_need(gateway) -> None:
+    text = ("坐席：您好，12345热线。\n来电人：我那边新租的厂房没有水。\n"
+            "坐席：您是要申请接自来水是吗？\n来电人：对对对，就是这个，几天能通？")
+    top = (await gateway.post("/api/assist", json={"text": text})).json()["suggestions"][0]
+    assert top["service"]["slug"] == "water-connection"
+
+
 async def test_copy_click_is_recorded(gateway, db_session) -> None:
     r = await gateway.post("/api/assist/copy",
                            json={"slug": "gas-connection", "rank": 2, "query": "通燃气要几天"})
