@@ -15,7 +15,6 @@ from bot.rasa_client import RasaUnavailable
 from bot.ratelimit import enforce_rate_limit
 from bot.routers.chat import CONTROL
 from services_catalog.models import AssistCopy, ChatLog
-from services_catalog.resolve import SEARCH_MIN
 
 router = APIRouter(tags=["assist"])
 MAX_SUGGESTIONS = 5
@@ -42,6 +41,11 @@ class CopyIn(BaseModel):
     query: str = Field(default="", max_length=4000)
 
 
+# The NLU's service entity is an alias match without the search's context (a longer phrase
+# around it, the rest of the message): a candidate, not a verdict.
+ENTITY_CONFIDENCE = 0.5
+# An agent would rather see a weak candidate, with its confidence, than nothing.
+ASSIST_MIN = 0.2
 # On a transcript of a 12345 call, "12345" is the call itself (喂，是12345吧？), not a question
 # about the hotline service.
 HOTLINE_SLUG = "hotline-12345"
@@ -91,10 +95,10 @@ async def assist(
     scores: dict[str, float] = {}
     for e in entities:
         if e["entity"] == "service" and e["value"] in snapshot.services:
-            scores[e["value"]] = max(scores.get(e["value"], 0.0), 0.97)
+            scores[e["value"]] = max(scores.get(e["value"], 0.0), ENTITY_CONFIDENCE)
     hits = snapshot.index.search(text, limit=MAX_SUGGESTIONS * 2)
     for hit in hits:
-        if hit.confidence >= SEARCH_MIN:
+        if hit.confidence >= ASSIST_MIN:
             # A name/alias match keeps its confidence; free-text hits are discounted a little.
             weight = 1.0 if hit.kind != "bm25" else 0.9
             scores[hit.slug] = max(scores.get(hit.slug, 0.0), hit.confidence * weight)
