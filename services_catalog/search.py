@@ -79,10 +79,11 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _ALL_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 _ASCII_ALNUM = re.compile(r"[0-9a-z]")
 _CONTENT = re.compile(r"[0-9a-z\u3400-\u4dbf\u4e00-\u9fff]")
-# Colloquial "verb + 个/一个 + object" (办个电, 装个水表, 开个店): the phrase matcher also tries the
-# message without the measure word, so it meets the aliases 办电, 装水表, 开店. Only after a
-# one-character verb, and never before 体/人/税 (个体户, 个人, 个税).
-_VERB_MEASURE = re.compile(r"(?<=[办开装接通申领报交弄搞做注用换迁])(?:一个|个|一路)(?![体人税])")
+# Colloquial "verb + 个/一条/根 + object" (办个电, 装个水表, 拉一条电): the phrase matcher also
+# tries the message without the measure word, so it meets the aliases 办电, 装水表, 拉电. Only
+# after a one-character verb, and never before 体/人/税 (个体户, 个人, 个税).
+_VERB_MEASURE = re.compile(
+    r"(?<=[办开装接通申领报交弄搞做注用换迁拉])(?:一个|个|一路|一条|条|一根|根)(?![体人税])")
 _SENTENCE = re.compile(r"[。！？!?；;\n]+")
 # Words that make a sentence a question (also used to tell a question from a command).
 QUESTION_CUE = re.compile(r"[?？吗呢么嘛]|怎|咋|啥|什么|哪|几|多久|多少|多长|能不能|能否|"
