@@ -1,11 +1,18 @@
-"""The HTML pages: the chat widget, the agent console and the admin pages (all assets local)."""
+"""The HTML pages: the chat widget, the agent console and the admin pages (all assets local).
+
+Each page's links to /static/ assets carry a content hash (?v=…), so a browser holding an old
+page never pairs it with a new script, and the page itself is always revalidated.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import re
+from functools import lru_cache
 from pathlib import Path
 
 from fastapi import APIRouter, HTTPException
-from fastapi.responses import FileResponse
+from fastapi.responses import HTMLResponse
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
 PAGES = {
@@ -15,14 +22,30 @@ PAGES = {
     "/admin": "admin.html",
     "/admin/analytics": "analytics.html",
 }
+ASSET = re.compile(r'((?:src|href)="/static/)([\w.-]+)(")')
 router = APIRouter(tags=["pages"], include_in_schema=False)
 
 
-def _page(name: str) -> FileResponse:
+def _stamp(match: re.Match[str]) -> str:
+    asset = STATIC / match.group(2)
+    if not asset.is_file():
+        return match.group(0)
+    digest = hashlib.sha256(asset.read_bytes()).hexdigest()[:10]
+    return f"{match.group(1)}{match.group(2)}?v={digest}{match.group(3)}"
+
+
+@lru_cache(maxsize=len(PAGES))
+def _render(name: str, mtime_ns: int) -> str:
+    # mtime_ns is part of the cache key: an edited page is re-stamped (assets ship with pages).
+    return ASSET.sub(_stamp, (STATIC / name).read_text(encoding="utf-8"))
+
+
+def _page(name: str) -> HTMLResponse:
     path = STATIC / name
     if not path.exists():
         raise HTTPException(404, "page not built")
-    return FileResponse(path, media_type="text/html; charset=utf-8")
+    return HTMLResponse(_render(name, path.stat().st_mtime_ns),
+                        headers={"Cache-Control": "no-cache"})
 
 
 for _route, _file in PAGES.items():

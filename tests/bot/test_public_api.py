@@ -40,3 +40,19 @@ async def test_pages_carry_security_headers(gateway) -> None:
     r = await gateway.get("/api/services/water-connection")
     assert r.headers["x-content-type-options"] == "nosniff"
     assert "default-src 'self'" in r.headers["content-security-policy"]
+
+
+async def test_pages_link_assets_by_content_hash_and_revalidate(gateway) -> None:
+    import hashlib
+    import re
+
+    from bot.routers.pages import STATIC
+
+    for page in ("/", "/agent", "/admin", "/admin/analytics"):
+        r = await gateway.get(page)
+        assert r.status_code == 200 and r.headers["cache-control"] == "no-cache"
+        assets = re.findall(r'(?:src|href)="/static/([\w.-]+)\?v=(\w+)"', r.text)
+        assert assets and not re.search(r'="/static/[\w.-]+"', r.text), page
+        for name, stamp in assets:
+            assert hashlib.sha256((STATIC / name).read_bytes()).hexdigest()[:10] == stamp
+            assert (await gateway.get(f"/static/{name}?v={stamp}")).status_code == 200
