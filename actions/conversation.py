@@ -20,6 +20,7 @@ from services_catalog.models import Feedback
 from services_catalog.normalize import is_noise
 from services_catalog.question_cues import is_bare_follow_up
 from services_catalog.resolve import SEARCH_MIN, claims_message
+from services_catalog.search import QUESTION_CUE
 
 SMALL_TALK = {
     "greet": "utter_greet",
@@ -127,6 +128,10 @@ class ActionHandoff(Action):
             )
             if about_a_service(tracker):
                 return answer_service(dispatcher, tracker, names_service=True)
+        elif QUESTION_CUE.search(user_text(tracker)) and about_a_service(tracker):
+            # 企业有困难能打12345吗 / 市长热线号码多少 ask about a service (the hotline), they do
+            # not ask for a person.
+            return answer_service(dispatcher, tracker, names_service=True)
         else:
             dispatcher.utter_message(
                 response="utter_handoff", summary=question_summary(tracker, skip_latest=True),

@@ -27,6 +27,11 @@ from services_catalog.paraphrase import example_questions
 from services_catalog.question_cues import question_type
 from services_catalog.schemas import ServiceOut
 
+# A question that complains (水质有问题去哪投诉, 乱收费) is a complaint to the NLU, whatever
+# question word it carries; and 咋回事 asks what a policy is, not how to do something. Neither
+# is filed under a question type.
+COMPLAINT = re.compile(r"投诉|投訴|不满意|不滿意|乱收费|亂收費|多收|爱答不理|态度差|态度不好|"
+                       r"咋回事|怎么回事|怎麼回事")
 ANNOTATION = re.compile(r"\[([^\]]+)\]\((?:service|condition)\)")
 
 
@@ -115,7 +120,7 @@ def question_examples(services: list[ServiceOut]) -> dict[str, list[str]]:
             continue
         for q in questions:
             intent = question_type(q)
-            if intent:
+            if intent and not COMPLAINT.search(q):
                 by_intent.setdefault(intent, []).append(annotate(q, phrases))
     return by_intent
 

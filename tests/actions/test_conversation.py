@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from actions.conversation import ActionFallback, ActionRecordFeedback, ActionSmallTalk
+from actions.conversation import (
+    ActionFallback,
+    ActionHandoff,
+    ActionRecordFeedback,
+    ActionSmallTalk,
+)
 from services_catalog.models import Feedback
 from tests.actions.conftest import load_tracker
 
@@ -122,3 +127,19 @@ def test_a_bare_follow_up_taken_for_small_talk_is_about_the_last_service(run_act
                            latest_message={"text": "在哪领", "intent": {"name": "greet"},
                                            "entities": []})
     assert not run_action(ActionSmallTalk(), tracker).cards
+
+
+def test_a_question_about_the_hotline_is_answered_a_request_for_a_person_handed_off(
+    run_action,
+) -> None:
+    for text, card in (("企业有困难能打12345吗", "hotline-12345"), ("帮我转人工", None),
+                       ("我要找12345的人工", None)):
+        tracker = load_tracker(
+            "context_channel", sender_id=f"handoff-{abs(hash(text))}",
+            latest_message={"text": text, "intent": {"name": "human_handoff"}, "entities": []},
+        )
+        run = run_action(ActionHandoff(), tracker)
+        if card:
+            assert run.cards and run.cards[0]["slug"] == card, (text, run.texts)
+        else:
+            assert not run.cards and run.messages[0]["response"] == "utter_handoff", run.texts
