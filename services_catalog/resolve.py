@@ -3,6 +3,7 @@ last service, then free-text search (asking back when the best candidates are cl
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from services_catalog.answers import detect_condition
@@ -37,6 +38,18 @@ CLAIM_MIN = {
 }
 
 
+# Intents whose messages are short by nature: a long question filed under one is misfiled.
+RATINGS_AND_GREETINGS = frozenset((
+    "feedback_satisfied", "feedback_unsatisfied", "greet", "goodbye", "thanks",
+))
+LONG_QUESTION = 10  # characters of content
+
+
+def _asks_at_length(text: str) -> bool:
+    content = re.sub(r"[\W_]+", "", text)
+    return len(content) >= LONG_QUESTION and bool(QUESTION_CUE.search(text))
+
+
 @dataclass
 class Resolution:
     slug: str | None
@@ -56,6 +69,10 @@ def claims_message(snap: CatalogSnapshot, text: str, intent: str) -> bool:
     if top >= SURE:  # a name or alias (always ranks above free-text hits, which stay below)
         return True
     floor = CLAIM_MIN.get(intent)
+    if intent in RATINGS_AND_GREETINGS and _asks_at_length(text):
+        # "还差一个证明没开下来 能先受理吗" is no rating and no goodbye, whatever the NLU says:
+        # a long question is taken like any service question.
+        floor = SEARCH_SURE
     if floor is None:
         return False
     # Out-of-scope requests are mostly commands (帮我叫个出租车); a service question asks.

@@ -143,3 +143,22 @@ def test_a_question_about_the_hotline_is_answered_a_request_for_a_person_handed_
             assert run.cards and run.cards[0]["slug"] == card, (text, run.texts)
         else:
             assert not run.cards and run.messages[0]["response"] == "utter_handoff", run.texts
+
+
+def test_a_long_question_the_nlu_took_for_a_rating_is_answered(run_action) -> None:
+    # Ratings and goodbyes are short; a long question filed under one is a service question.
+    tracker = load_tracker(
+        "context_channel", sender_id="long-rating",
+        latest_message={"text": "老板拖着工资好几个月不发 能去哪里告他",
+                        "intent": {"name": "feedback_unsatisfied"}, "entities": []},
+    )
+    run = run_action(ActionRecordFeedback(), tracker)
+    assert run.cards and run.cards[0]["slug"] == "labor-dispute", run.texts  # search 0.53
+    # A short rating stays a rating.
+    tracker = load_tracker(
+        "context_channel", sender_id="short-rating",
+        latest_message={"text": "没用", "intent": {"name": "feedback_unsatisfied"},
+                        "entities": []},
+    )
+    assert run_action(ActionRecordFeedback(), tracker).messages[0]["response"] == \
+        "utter_feedback_sorry"
