@@ -83,6 +83,13 @@ def strip_filler(text: str) -> str:
 
 
 _NOT_CONTENT = re.compile(r"[\W_]+")
+
+
+def content_only(text: str) -> str:
+    """`text` without punctuation, spaces and symbols: the characters that say something."""
+    return _NOT_CONTENT.sub("", text)
+
+
 # Latin-letter messages that are small talk, not keyboard noise.
 _ASCII_WORDS = frozenset(("ok", "okay", "hi", "hello", "hey", "bye", "thanks", "thx", "yes", "no"))
 
@@ -92,7 +99,7 @@ def is_noise(text: str) -> bool:
 
     Such a message is a miss (the second in a row goes to 12345), whatever intent the NLU
     guessed for it. Callers check catalog names first ("ukey" is an alias)."""
-    s = _NOT_CONTENT.sub("", normalize(text))
+    s = content_only(normalize(text))
     if not s:
         return True
     if len(s) >= 3 and len(set(s)) == 1:

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 
-from services_catalog.normalize import normalize, strip_filler
+from services_catalog.normalize import content_only, normalize, strip_filler
 
-# Checked in this order; a wording matching two types shows none.
+_DUE_DATE = re.compile(r"哪天|几号|什么时候能|啥时候能")
+# Checked in this order; a wording matching two types shows none (but see _first_type).
 QUESTION_CUES: dict[str, re.Pattern[str]] = {
-    "ask_due_date": re.compile(r"哪天|几号|什么时候能|啥时候能"),
+    "ask_due_date": _DUE_DATE,
     "ask_time_limit": re.compile(r"多久|几天|多长时间|多少天|时限|几个工作日|多快|啥时候|什么时候"),
     "ask_fee": re.compile(r"钱|收费|费用|免费|交费|缴费|贵不贵"),
     "ask_materials": re.compile(r"材料|带啥|带什么|证件|资料|条件|准备啥|准备什么|要求"),
@@ -27,7 +28,7 @@ QUESTION_CUES: dict[str, re.Pattern[str]] = {
 # 网上/流程/怎么 are often only the setting of a question about time or money (网上递交起诉状
 # 几天能立案, 怎么收费). 前几天 is a time, not a question; 乱收费 is a complaint.
 DECISIVE: dict[str, re.Pattern[str]] = {
-    "ask_due_date": re.compile(r"哪天|几号|什么时候能|啥时候能"),
+    "ask_due_date": _DUE_DATE,
     "ask_time_limit": re.compile(r"多久|(?<![前这那头])几天|多长时间|多少天|时限|几个工作日|多快"),
     "ask_fee": re.compile(r"(?<!乱)收费|收钱|要钱|花钱|多少钱|费用|免费|交费|缴费|贵不贵"
                           r"|收多少|费率"),
@@ -37,22 +38,22 @@ BARE_MAX_REST = 2
 _PARTICLES = re.compile(r"[的了吗呢吧啊呀嘛么要是能可以还那这个]")
 
 
-def question_type(text: str) -> str | None:
+def _first_type(text: str, cues: dict[str, re.Pattern[str]]) -> str | None:
     text = normalize(text)
-    found = [intent for intent, cue in QUESTION_CUES.items() if cue.search(text)]
+    found = [intent for intent, cue in cues.items() if cue.search(text)]
     if found[:1] == ["ask_due_date"]:
         return "ask_due_date"  # 什么时候能办完 also says 时候
     return found[0] if len(found) == 1 else None
 
 
+def question_type(text: str) -> str | None:
+    return _first_type(text, QUESTION_CUES)
+
+
 def decisive_question_type(text: str) -> str | None:
     """The question type when the wording settles it: a due date, or exactly one of how long /
     how much."""
-    norm = normalize(text)
-    found = [intent for intent, cue in DECISIVE.items() if cue.search(norm)]
-    if found[:1] == ["ask_due_date"]:
-        return "ask_due_date"
-    return found[0] if len(found) == 1 else None
+    return _first_type(text, DECISIVE)
 
 
 def is_bare_follow_up(text: str) -> bool:
@@ -64,5 +65,5 @@ def is_bare_follow_up(text: str) -> bool:
     rest = norm
     for cue in QUESTION_CUES.values():
         rest = cue.sub("", rest)
-    rest = _PARTICLES.sub("", re.sub(r"[\W_]+", "", rest))
+    rest = _PARTICLES.sub("", content_only(rest))
     return len(rest) <= BARE_MAX_REST

@@ -3,11 +3,10 @@ last service, then free-text search (asking back when the best candidates are cl
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from services_catalog.answers import detect_condition
-from services_catalog.normalize import normalize, strip_filler
+from services_catalog.normalize import content_only, normalize, strip_filler
 from services_catalog.question_cues import is_bare_follow_up
 from services_catalog.search import QUESTION_CUE, Hit
 from services_catalog.snapshot import CatalogSnapshot
@@ -49,8 +48,7 @@ LONG_QUESTION = 10  # characters of content
 
 
 def _asks_at_length(text: str) -> bool:
-    content = re.sub(r"[\W_]+", "", text)
-    return len(content) >= LONG_QUESTION and bool(QUESTION_CUE.search(text))
+    return len(content_only(text)) >= LONG_QUESTION and bool(QUESTION_CUE.search(text))
 
 
 @dataclass
@@ -112,16 +110,16 @@ def resolve(
     # Several services named ("政府采购投标保证金"): the text ranking (longest match) decides;
     # an entity alone (e.g. a button payload carrying a slug) is taken as it is.
     in_context = bool(previous and previous in snap.services)
-    if in_context and not mentions and is_bare_follow_up(text):
-        return Resolution(previous, "context", 1.0)  # 找哪个部门: nothing to switch to
     if in_context and not mentions:
+        if is_bare_follow_up(text):
+            return Resolution(previous, "context", 1.0)  # 找哪个部门: nothing to switch to
         analogue = snap.index.analogue(previous, strip_filler(normalize(text)))  # 那电呢
         if analogue:
             return Resolution(analogue, "mention", SURE)
-    if in_context and not mentions and detect_condition(snap.services[previous], text):
-        # "一般社会投资的" after a question about 工程建设项目审批 answers its question back, even
-        # though 小型低风险项目 reads closer in free text.
-        return Resolution(previous, "context", 1.0)
+        if detect_condition(snap.services[previous], text):
+            # "一般社会投资的" after a question about 工程建设项目审批 answers its question back,
+            # even though 小型低风险项目 reads closer in free text.
+            return Resolution(previous, "context", 1.0)
     if mentions:
         return Resolution(mentions[0].slug, "mention", mentions[0].confidence)
     if entities:

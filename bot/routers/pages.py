@@ -35,17 +35,17 @@ def _stamp(match: re.Match[str]) -> str:
 
 
 @lru_cache(maxsize=len(PAGES))
-def _render(name: str, mtime_ns: int) -> str:
-    # mtime_ns is part of the cache key: an edited page is re-stamped (assets ship with pages).
+def _render(name: str, static_mtime_ns: int) -> str:
+    # The newest mtime in static/ is part of the cache key: editing a page or any of its assets
+    # re-stamps the page on the next request, without a restart.
     return ASSET.sub(_stamp, (STATIC / name).read_text(encoding="utf-8"))
 
 
 def _page(name: str) -> HTMLResponse:
-    path = STATIC / name
-    if not path.exists():
+    if not (STATIC / name).exists():
         raise HTTPException(404, "page not built")
-    return HTMLResponse(_render(name, path.stat().st_mtime_ns),
-                        headers={"Cache-Control": "no-cache"})
+    newest = max(f.stat().st_mtime_ns for f in STATIC.iterdir())
+    return HTMLResponse(_render(name, newest), headers={"Cache-Control": "no-cache"})
 
 
 for _route, _file in PAGES.items():
