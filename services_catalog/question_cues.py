@@ -56,14 +56,17 @@ def decisive_question_type(text: str) -> str | None:
     return _first_type(text, DECISIVE)
 
 
+def content_besides_cues(text: str) -> str:
+    """What a question says besides its question words and particles (多久能批下来 → 批下来)."""
+    rest = strip_filler(normalize(text))
+    for cue in QUESTION_CUES.values():
+        rest = cue.sub("", rest)
+    return _PARTICLES.sub("", content_only(rest))
+
+
 def is_bare_follow_up(text: str) -> bool:
     """A question with nothing but its cue (在哪领, 收费吗, 要带啥): it can only be about the
     service the conversation is on, whatever small-talk intent the NLU gave it."""
-    norm = strip_filler(normalize(text))
-    if question_type(norm) is None:
+    if question_type(strip_filler(normalize(text))) is None:
         return False
-    rest = norm
-    for cue in QUESTION_CUES.values():
-        rest = cue.sub("", rest)
-    rest = _PARTICLES.sub("", content_only(rest))
-    return len(rest) <= BARE_MAX_REST
+    return len(content_besides_cues(text)) <= BARE_MAX_REST

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from services_catalog.answers import detect_condition
 from services_catalog.normalize import content_only, normalize, strip_filler
-from services_catalog.question_cues import is_bare_follow_up
+from services_catalog.question_cues import content_besides_cues, is_bare_follow_up
 from services_catalog.search import QUESTION_CUE, Hit
 from services_catalog.snapshot import CatalogSnapshot
 
@@ -23,6 +23,9 @@ SEARCH_MARGIN = 0.15
 # after 灵活就业参保 is about 电子劳动合同; "在哪办" or "我明天去申请 哪天能通" stay.
 SEARCH_SWITCH = 0.45
 SWITCH_MARGIN = 0.15
+# ... and when it says enough besides its question words to read as anything: "多久能批下来"
+# after 失业金咋领 leaves 批下来, which free text reads as 建设项目用地审批.
+SWITCH_MIN_CONTENT = 4
 
 # When the NLU files a message under a non-service intent but the catalog recognises a service
 # in it, the catalog wins from these confidences on. On the dev set (never trained on) the NLU
@@ -82,8 +85,10 @@ def claims_message(snap: CatalogSnapshot, text: str, intent: str) -> bool:
     return top >= floor
 
 
-def switches(hits: list[Hit], previous: str | None) -> bool:
+def switches(hits: list[Hit], previous: str | None, text: str) -> bool:
     if not hits or hits[0].slug == previous:
+        return False
+    if len(content_besides_cues(text)) < SWITCH_MIN_CONTENT:
         return False
     current = next((h.confidence for h in hits if h.slug == previous), 0.0)
     return hits[0].confidence >= SEARCH_SWITCH and hits[0].confidence - current >= SWITCH_MARGIN
@@ -110,6 +115,10 @@ def resolve(
     # Several services named ("政府采购投标保证金"): the text ranking (longest match) decides;
     # an entity alone (e.g. a button payload carrying a slug) is taken as it is.
     in_context = bool(previous and previous in snap.services)
+    if not in_context and not mentions and not entities and is_bare_follow_up(text):
+        # "要准备啥材料" with no service before it: its words match some service's example
+        # questions, but only the user knows which service they mean, so ask.
+        return Resolution(None, "none")
     if in_context and not mentions:
         if is_bare_follow_up(text):
             return Resolution(previous, "context", 1.0)  # 找哪个部门: nothing to switch to
@@ -126,7 +135,7 @@ def resolve(
         return Resolution(entities[0], "entity", 1.0)
     hits = [h for h in snap.index.search(text, 5) if h.confidence >= SEARCH_MIN]
     top = hits[0] if hits else None
-    if in_context and not names_service and not switches(hits, previous):
+    if in_context and not names_service and not switches(hits, previous, text):
         return Resolution(previous, "context", 1.0)
     if top and top.confidence >= SEARCH_SURE:
         close = [h for h in hits[1:3] if top.confidence - h.confidence < SEARCH_MARGIN]

@@ -25,7 +25,7 @@ import jieba
 from pypinyin import Style, lazy_pinyin, pinyin
 
 from services_catalog.normalize import normalize, strip_filler, unquote
-from services_catalog.paraphrase import ParaphraseIndex
+from services_catalog.paraphrase import ParaphraseIndex, SemanticIndex, mix_paraphrase
 
 CONF_TEXT = 1.0
 CONF_PINYIN = 0.85
@@ -279,6 +279,7 @@ class SearchIndex:
             for text in (*(p for p in (doc.name, *doc.aliases) if len(p) >= PARA_MIN_PHRASE),
                          *doc.examples)
         ])
+        self._semantic = SemanticIndex([(doc.slug, q) for doc in docs for q in doc.examples])
 
     # -- public API ------------------------------------------------------------------------
 
@@ -365,7 +366,7 @@ class SearchIndex:
     def _free_text_hits(self, norm: str) -> list[tuple[_Key, Hit]]:
         """BM25 blended with example similarity, one hit per service that either signal finds."""
         bm25 = {hit.slug: hit for _, hit in self._bm25_hits(norm)}
-        para = self._para.scores(norm)
+        para = mix_paraphrase(self._para.scores(norm), self._semantic.scores(norm))
         out = []
         for slug in bm25.keys() | para.keys():
             b = bm25.get(slug)

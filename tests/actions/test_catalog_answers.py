@@ -135,6 +135,8 @@ def test_a_follow_up_describing_another_service_switches_and_a_bare_one_stays(
         ("新招的员工 劳动合同可以在手机上签吗", "ask_channel", "e-labor-contract"),
         ("网上能办不", "ask_channel", "company-registration"),
         ("我明天去交材料 哪天能办好", "ask_due_date", "company-registration"),
+        # 批下来 alone reads as 建设项目用地审批 in free text; too little to leave the service
+        ("多久能批下来", "ask_time_limit", "company-registration"),
     ):
         tracker = load_tracker(
             "context_channel",
@@ -154,3 +156,17 @@ def test_that_one_character_follow_up_means_the_analogous_service(run_action) ->
     )
     run = run_action(ActionAnswerService(), tracker)
     assert run.cards and run.cards[0]["slug"] == "electricity-connection", run.texts
+
+
+def test_a_bare_follow_up_with_no_service_before_it_asks_which_service(run_action) -> None:
+    # "要准备啥材料" opening a conversation matches some service's example questions word for
+    # word; answering that service would be a guess, so the bot asks which one is meant.
+    for text, intent in (("要准备啥材料", "ask_materials"), ("要多久", "ask_time_limit")):
+        tracker = load_tracker(
+            "context_channel",
+            slots={"service": None, "question": None, "condition": None, "misses": 0},
+            latest_message={"text": text, "intent": {"name": intent}, "entities": []},
+        )
+        run = run_action(ActionAnswerService(), tracker)
+        assert not run.cards, (text, run.texts)
+        assert "哪项业务" in run.texts[0], run.texts

@@ -172,7 +172,7 @@ if __name__ == "__main__":
     import uuid
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=["dev", "heldout"], default="dev")
+    parser.add_argument("--set", choices=["dev", "dev3", "heldout"], default="dev")
     parser.add_argument("--url", default="http://127.0.0.1:8000")
     args = parser.parse_args()
     folder = TESTS / args.set

@@ -2,6 +2,8 @@ import time
 
 import pytest
 
+from services_catalog import paraphrase
+from services_catalog.resolve import SEARCH_SURE
 from services_catalog.search import Hit, SearchDoc, SearchIndex
 
 DOCS = [
@@ -243,3 +245,23 @@ def test_a_family_word_goes_to_the_relative_the_rest_of_the_question_fits() -> N
     notice = idx.search("注销还要在报纸上登个公告吗")[0]
     assert notice.slug == "deregistration-notice" and notice.confidence == 1.0
     assert idx.search("公司不想干了 注销要跑几个部门")[0].slug == "deregistration"
+
+
+def test_the_pretrained_encoder_makes_a_paraphrase_confident_enough_to_answer(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # "工作丢了" is 失业 in other words: character n-grams alone find the service too weakly to
+    # answer (below resolve.SEARCH_SURE); with the sentence encoder's half it is answered.
+    docs = [
+        SearchDoc("unemployment-insurance", "失业保险金申领", ["失业金"], "失业保险",
+                  ("失业了怎么申请失业保险金", "下岗以后每个月能领多少补助")),
+        SearchDoc("company-registration", "企业开办", ["开公司"], "企业登记",
+                  ("注册公司要几天", "开个小公司要准备啥材料")),
+        SearchDoc("gas-connection", "燃气报装", ["通燃气"], "燃气",
+                  ("饭店灶台要通天然气找谁", "燃气开户去哪办")),
+    ]
+    query = "工作丢了 每月能领补助吗"
+    hit = SearchIndex(docs).search(query)[0]
+    assert hit.slug == "unemployment-insurance" and hit.confidence >= SEARCH_SURE
+    monkeypatch.setattr(paraphrase, "CHAR_WEIGHT", 1.0)  # characters only
+    assert SearchIndex(docs).search(query)[0].confidence < SEARCH_SURE
