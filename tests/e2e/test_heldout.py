@@ -1,8 +1,8 @@
-"""The held-out sets (never trained on) and the second dev set through the real /api/chat and
+"""The held-out sets (never trained on) and the two dev sets through the real /api/chat and
 /api/assist.
 
-Figures go to reports/heldout_chat.json, reports/heldout_assist.json, reports/dev_chat.json and
-reports/dev_assist.json.
+Figures go to reports/heldout_{chat,assist}.json, reports/dev_{chat,assist}.json and
+reports/dev3_{chat,assist}.json.
 """
 
 from __future__ import annotations
@@ -15,11 +15,13 @@ from tests.e2e.evaluate import TESTS, run_assist, run_chat
 
 pytestmark = pytest.mark.e2e
 
-# The issues' targets are 0.95. These floors sit just under the latest measured figures
-# (reports/heldout_*.json, README) so a regression fails the suite; a wrong figure never passes.
-FLOOR_SINGLE = 0.92  # measured 0.945
-FLOOR_MULTITURN = 0.92  # measured 0.948–0.957 (turns)
-FLOOR_ASSIST = 0.93  # measured 0.951
+# The issues' targets are 0.95; the latest measured figures (reports/heldout_*.json, README) sit
+# above them. The floors guard against regressions; the single-question one sits half a point
+# lower (4 questions of 272 under the figure) because it moves by a question or two from one
+# trained model to the next. A wrong figure never passes.
+FLOOR_SINGLE = 0.945  # measured 0.963 (0.945 before the sentence encoder)
+FLOOR_MULTITURN = 0.95  # measured 0.991 (turns)
+FLOOR_ASSIST = 0.95  # measured 0.976
 
 
 def test_heldout_chat_accuracy_and_no_wrong_figure(live_stack) -> None:
@@ -36,17 +38,23 @@ def test_heldout_assist_top1(live_stack) -> None:
     assert report["top1"] >= FLOOR_ASSIST, report["failures"][:20]
 
 
-# The second dev set (tests/dev/chat_*.yml, assist.yml) is tuned on: its floors only guard
-# against regressions, a point or two under the latest figures.
-DEV_FLOOR_SINGLE = 0.90  # measured 0.919–0.928
-DEV_FLOOR_MULTITURN = 0.90  # measured 0.928 (turns)
-DEV_FLOOR_ASSIST = 0.90  # measured 0.921
+# The dev sets are tuned on: their floors only guard against regressions, a few points under
+# the latest figures. tests/dev (second set, session 3) measured single 0.950, turns 0.970,
+# assist 0.954; tests/dev3 (third set, written this session by a helper who saw neither the
+# data nor the other sets; first measured 0.930 / 0.906 / 0.960 on the code it was written
+# against) single 0.957, turns 0.946, assist 0.983.
+DEV_FLOORS = {
+    "dev": {"single": 0.92, "turns": 0.93, "assist": 0.92},
+    "dev3": {"single": 0.92, "turns": 0.91, "assist": 0.95},
+}
 
 
-def test_dev_sets_do_not_regress(live_stack) -> None:
-    chat = run_chat(live_stack.gateway_url, f"dev-{uuid.uuid4().hex[:6]}", TESTS / "dev")
+@pytest.mark.parametrize("name", sorted(DEV_FLOORS))
+def test_dev_sets_do_not_regress(live_stack, name: str) -> None:
+    floors = DEV_FLOORS[name]
+    chat = run_chat(live_stack.gateway_url, f"{name}-{uuid.uuid4().hex[:6]}", TESTS / name)
     assert chat["wrong_figure_answers"] == 0, chat["failures"][:10]
-    assert chat["single"]["accuracy"] >= DEV_FLOOR_SINGLE, chat["failures"][:20]
-    assert chat["multiturn"]["turn_accuracy"] >= DEV_FLOOR_MULTITURN, chat["failures"][:20]
-    assist = run_assist(live_stack.gateway_url, TESTS / "dev")
-    assert assist["top1"] >= DEV_FLOOR_ASSIST, assist["failures"][:20]
+    assert chat["single"]["accuracy"] >= floors["single"], chat["failures"][:20]
+    assert chat["multiturn"]["turn_accuracy"] >= floors["turns"], chat["failures"][:20]
+    assist = run_assist(live_stack.gateway_url, TESTS / name)
+    assert assist["top1"] >= floors["assist"], assist["failures"][:20]
