@@ -7,7 +7,11 @@ from dataclasses import dataclass, field
 
 from services_catalog.answers import detect_condition
 from services_catalog.normalize import content_only, normalize, strip_filler
-from services_catalog.question_cues import content_besides_cues, is_bare_follow_up
+from services_catalog.question_cues import (
+    content_besides_cues,
+    decisive_question_type,
+    is_bare_follow_up,
+)
 from services_catalog.search import QUESTION_CUE, Hit
 from services_catalog.snapshot import CatalogSnapshot
 
@@ -89,6 +93,10 @@ def switches(hits: list[Hit], previous: str | None, text: str) -> bool:
     if not hits or hits[0].slug == previous:
         return False
     if len(content_besides_cues(text)) < SWITCH_MIN_CONTENT:
+        return False
+    if decisive_question_type(text) == "ask_due_date":
+        # "今天提交哪天能办完" asks the date of the service at hand; its words (提交, 办完) read
+        # like the example questions of 一件事一次办, but a new service would be named.
         return False
     current = next((h.confidence for h in hits if h.slug == previous), 0.0)
     return hits[0].confidence >= SEARCH_SWITCH and hits[0].confidence - current >= SWITCH_MARGIN

@@ -135,6 +135,8 @@ def test_a_follow_up_describing_another_service_switches_and_a_bare_one_stays(
         ("新招的员工 劳动合同可以在手机上签吗", "ask_channel", "e-labor-contract"),
         ("网上能办不", "ask_channel", "company-registration"),
         ("我明天去交材料 哪天能办好", "ask_due_date", "company-registration"),
+        # its words read like 一件事一次办's examples to the sentence encoder; it asks a date
+        ("今天提交哪天能办完", "ask_due_date", "company-registration"),
         # 批下来 alone reads as 建设项目用地审批 in free text; too little to leave the service
         ("多久能批下来", "ask_time_limit", "company-registration"),
     ):
