@@ -102,7 +102,7 @@ VECTOR_CACHE = Path(__file__).resolve().parent.parent / "var" / "example_vectors
 class SemanticIndex:
     def __init__(self, examples: list[tuple[str, str]]) -> None:
         """`examples`: (slug, example question) pairs."""
-        self._rows: dict = {}
+        self._slugs: list[str] = []
         if not examples:
             return  # a catalog without example questions never loads the encoder
         import numpy as np
@@ -119,12 +119,11 @@ class SemanticIndex:
         pad = len(examples)
         self._grid = np.array([by_slug[s] + [pad] * (width - len(by_slug[s])) for s in self._slugs])
         self._vectors = np.vstack([vectors, np.zeros((1, vectors.shape[1]), np.float32)])
-        self._rows = by_slug
 
     def scores(self, text: str) -> dict[str, float]:
         """Per service, the mean cosine of `text` to its TOP_K closest examples, above the floor
         and rescaled (services at or below the floor are absent)."""
-        if not self._rows:
+        if not self._slugs:
             return {}
         sims = (self._vectors @ _query_vector(normalize(text)))[self._grid]
         top = self._np.partition(sims, -TOP_K, axis=1)[:, -TOP_K:].mean(1)
@@ -141,7 +140,10 @@ def mix_paraphrase(chars: dict[str, float], semantic: dict[str, float]) -> dict[
 def _query_vector(text: str):  # noqa: ANN202 (numpy is imported lazily)
     from services_catalog.sentence_encoder import shared_encoder
 
-    vec = shared_encoder().encode([text])[0].sentence
+    return _unit(shared_encoder().encode([text])[0].sentence)
+
+
+def _unit(vec):  # noqa: ANN001, ANN202 (numpy is imported lazily)
     return vec / (float((vec ** 2).sum()) ** 0.5 or 1.0)
 
 
@@ -161,7 +163,7 @@ def example_vectors(texts: list[str]):  # noqa: ANN201 (numpy is imported lazily
     missing = sorted({normalize(t) for t in texts} - _vector_memo.keys())
     if missing:
         for text, enc in zip(missing, shared_encoder().encode(missing), strict=True):
-            _vector_memo[text] = enc.sentence / (float((enc.sentence ** 2).sum()) ** 0.5 or 1.0)
+            _vector_memo[text] = _unit(enc.sentence)
         VECTOR_CACHE.parent.mkdir(exist_ok=True)
         tmp = VECTOR_CACHE.with_suffix(".tmp.npz")
         keys = sorted(_vector_memo)

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import json
 import subprocess
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-RASA_PY = ROOT / ".venv-rasa" / "bin" / "python"
+from bot.launcher import RASA_BIN, ROOT
+
+RASA_PY = RASA_BIN.parent / "python"
 
 PROBE = r"""
 import json, sys
