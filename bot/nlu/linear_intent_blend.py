@@ -76,7 +76,8 @@ class LinearIntentBlender(GraphComponent, IntentClassifier):
                 norm = np.linalg.norm(vec)
                 vec = vec / norm if norm else vec
                 parts.append(scipy.sparse.csr_matrix(vec * self._config["dense_weight"]))
-            rows.append(scipy.sparse.hstack(parts, format="csr"))
+            rows.append(scipy.sparse.hstack(parts, format="csr") if parts
+                        else scipy.sparse.csr_matrix((1, 0), dtype=np.float32))
         return scipy.sparse.vstack(rows, format="csr")
 
     def train(self, training_data: TrainingData) -> Resource:
@@ -115,7 +116,10 @@ class LinearIntentBlender(GraphComponent, IntentClassifier):
         for message in messages:
             if not message.get(TEXT) or not message.get(INTENT_RANKING_KEY):
                 continue
-            logits = self._features([message]) @ self.weights.T + self.bias
+            features = self._features([message])
+            if features.shape[1] != self.weights.shape[1]:
+                continue  # a featurizer gave this message nothing (no tokens): DIET's answer stands
+            logits = features @ self.weights.T + self.bias
             linear = np.exp(logits - logits.max())
             linear = (linear / linear.sum()).ravel()
             diet = {r["name"]: r["confidence"] for r in message.get(INTENT_RANKING_KEY)}
