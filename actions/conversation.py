@@ -7,6 +7,7 @@ whatever non-service intent the NLU gave it ("你好，开公司要几天" is a 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -30,6 +31,10 @@ SMALL_TALK = {
     "what_can_you_do": "utter_what_can_you_do",
     "out_of_scope": "utter_out_of_scope",
 }
+
+# What a request for a person names: a person, the hotline, a phone, the machine it is tired of.
+# A message naming none of them (俺想接电) is no such request, whatever intent the NLU gave it.
+ASKS_FOR_A_PERSON = re.compile(r"人|客服|坐席|12345|热线|电话|回电|机器|機器")
 
 
 def intent_of(tracker: Tracker) -> str:
@@ -128,9 +133,11 @@ class ActionHandoff(Action):
             )
             if about_a_service(tracker):
                 return answer_service(dispatcher, tracker, names_service=True)
-        elif QUESTION_CUE.search(user_text(tracker)) and about_a_service(tracker):
-            # 企业有困难能打12345吗 / 市长热线号码多少 ask about a service (the hotline), they do
-            # not ask for a person.
+        elif ((QUESTION_CUE.search(user_text(tracker))
+               or not ASKS_FOR_A_PERSON.search(user_text(tracker)))
+              and about_a_service(tracker)):
+            # 企业有困难能打12345吗 / 市长热线号码多少 ask about a service (the hotline), and
+            # 俺想接电 names a service and no person: neither asks for a person.
             return answer_service(dispatcher, tracker, names_service=True)
         else:
             dispatcher.utter_message(

@@ -134,7 +134,9 @@ def test_a_question_about_the_hotline_is_answered_a_request_for_a_person_handed_
 ) -> None:
     for text, card in (("企业有困难能打12345吗", "hotline-12345"), ("帮我转人工", None),
                        ("我要找12345的人工", None),
-                       ("店里想安个水表 申请了得多长时间能装好", "water-connection")):
+                       ("店里想安个水表 申请了得多长时间能装好", "water-connection"),
+                       ("俺想接电", "electricity-connection"),  # names a service, no person
+                       ("麻烦转接一下", None)):
         tracker = load_tracker(
             "context_channel", sender_id=f"handoff-{abs(hash(text))}",
             latest_message={"text": text, "intent": {"name": "human_handoff"}, "entities": []},
