@@ -126,6 +126,7 @@ class ActionHandoff(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
+        text = user_text(tracker)
         if intent_of(tracker) == "complaint":
             dispatcher.utter_message(
                 response="utter_complaint", summary=question_summary(tracker, skip_latest=False),
@@ -133,8 +134,7 @@ class ActionHandoff(Action):
             )
             if about_a_service(tracker):
                 return answer_service(dispatcher, tracker, names_service=True)
-        elif ((QUESTION_CUE.search(user_text(tracker))
-               or not ASKS_FOR_A_PERSON.search(user_text(tracker)))
+        elif ((QUESTION_CUE.search(text) or not ASKS_FOR_A_PERSON.search(text))
               and about_a_service(tracker)):
             # 企业有困难能打12345吗 / 市长热线号码多少 ask about a service (the hotline), and
             # 俺想接电 names a service and no person: neither asks for a person.

@@ -4,16 +4,14 @@ wordings that are not in the training data: the topic decides, not the question 
 from __future__ import annotations
 
 import json
-import subprocess
 import tarfile
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from bot.launcher import RASA_BIN, ROOT
-
-RASA_PY = RASA_BIN.parent / "python"
+from bot.launcher import ROOT
+from tests.nlu.rasa_venv import RASA_PY, run_in_rasa_venv
 
 PARSE = r"""
 import asyncio, json, logging, sys
@@ -34,14 +32,7 @@ def latest_model() -> Path:
 
 
 def parse(texts: list[str]) -> list[dict]:
-    done = subprocess.run(
-        [str(RASA_PY), "-c", PARSE, str(latest_model()), json.dumps(texts, ensure_ascii=False)],
-        cwd=ROOT, capture_output=True, text=True, timeout=300,
-        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "RASA_TELEMETRY_ENABLED": "false",
-             "OPENBLAS_NUM_THREADS": "1"},
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return run_in_rasa_venv(PARSE, str(latest_model()), json.dumps(texts, ensure_ascii=False))
 
 
 def test_the_model_carries_the_trained_linear_classifier(tmp_path: Path) -> None:

@@ -4,13 +4,8 @@ it there in a subprocess and check what it gives DIET."""
 from __future__ import annotations
 
 import json
-import subprocess
 
-import pytest
-
-from bot.launcher import RASA_BIN, ROOT
-
-RASA_PY = RASA_BIN.parent / "python"
+from tests.nlu.rasa_venv import run_in_rasa_venv
 
 PROBE = r"""
 import json, sys
@@ -31,13 +26,7 @@ print(json.dumps({
 
 
 def _probe(texts: list[str]) -> dict:
-    if not RASA_PY.exists():
-        pytest.skip("Rasa's venv is not installed (make install)")
-    done = subprocess.run([str(RASA_PY), "-c", PROBE, json.dumps(texts, ensure_ascii=False)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=120,
-                          env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
-    assert done.returncode == 0, done.stderr[-2000:]
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return run_in_rasa_venv(PROBE, json.dumps(texts, ensure_ascii=False), timeout=120)
 
 
 def test_the_encoder_knows_paraphrases_from_unrelated_questions() -> None:
