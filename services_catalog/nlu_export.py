@@ -135,8 +135,10 @@ def annotate(text: str, phrases: list[str]) -> str:
 
 
 def question_examples(services: list[ServiceOut]) -> dict[str, list[str]]:
+    # Longest first, then by text: a set's order changes with each process's hash seed, and an
+    # order that did would change the generated data, and so retrain, on every `make train`.
     phrases = sorted({unquote(p) for s in services for p in (s.name, *s.aliases)
-                      if len(unquote(p)) >= 2}, key=len, reverse=True)
+                      if len(unquote(p)) >= 2}, key=lambda p: (-len(p), p))
     active = {s.slug for s in services}
     by_intent: dict[str, list[str]] = {}
     for slug, questions in example_questions().items():
