@@ -7,7 +7,9 @@ short phrases, copied from the plan, it must contain; the scoring needs nothing 
 - life_event: at least `min_parts` parts;
 - absent_fact: says the plan does not state it, points to where to ask, invents no figure;
 - other_region: says it covers 昌吉州 and gives 12345, and quotes no figure;
-- every answer: each figure it states (days, hours, yuan, percent) occurs in a task it cites.
+- every answer: each figure it states (days, hours, yuan, percent) occurs in a task it cites;
+  one that does not counts as an uncited figure (a figure from a neighbouring task with the
+  wrong 第N条, or an invented one) and fails the item.
 
     .venv/bin/python -m tests.e2e.evaluate_plan --url http://127.0.0.1:8000
 """
@@ -129,7 +131,7 @@ def run(base_url: str, run_id: str) -> dict[str, Any]:
     report = {
         "by_category": {k: {"n": total[k], "correct": right[k],
                             "accuracy": round(right[k] / total[k], 4)} for k in sorted(total)},
-        "wrong_figure_answers": sum(bool(r["wrong_figures"]) for r in [*singles, *turns]),
+        "uncited_figure_answers": sum(bool(r["wrong_figures"]) for r in [*singles, *turns]),
         "seconds": round(time.monotonic() - started, 1),
         "failures": [r for r in [*singles, *turns] if not r["ok"]],
     }
