@@ -122,17 +122,42 @@ async def record_in_process() -> None:
                  source, burst[-1:])
 
 
+def write_examples() -> None:
+    """Put every recorded reply into the contract's examples, under its status code."""
+    path = ROOT / "docs" / "chat-api.openapi.json"
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    responses = doc["paths"]["/api/chat"]["post"]["responses"]
+    for r in responses.values():
+        r["content"]["application/json"]["examples"] = {}
+    for f in sorted(FIXTURES.glob("*.json")):
+        fx = json.loads(f.read_text(encoding="utf-8"))
+        for i, ex in enumerate(fx["exchanges"]):
+            name = f.stem if len(fx["exchanges"]) == 1 else f"{f.stem}_{i + 1}"
+            responses[str(ex["status"])]["content"]["application/json"]["examples"][name] = {
+                "summary": f"{fx['description']} (sent: {ex['request']['message'][:40]})",
+                "value": ex["body"],
+            }
+    path.write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote the examples of {path.relative_to(ROOT)}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--degraded-only", action="store_true",
                     help="record only what the in-process gateway answers (no model needed)")
+    ap.add_argument("--examples-only", action="store_true",
+                    help="only copy the fixtures into docs/chat-api.openapi.json's examples")
     args = ap.parse_args()
+    if args.examples_only:
+        write_examples()
+        return 0
     from services_catalog.__main__ import prepare
 
     prepare()
     if not args.degraded_only:
         record_live()
     asyncio.run(record_in_process())
+    write_examples()
     return 0
 
 

@@ -6,8 +6,12 @@ const simulate = require('miniprogram-simulate');
 
 const COMPONENT = path.join(__dirname, '..', '..', 'components', 'jisuwen-chat', 'index');
 
+let componentId = null;
+
 function renderChat(props = { baseUrl: 'https://gateway.test' }) {
-  const id = simulate.load(COMPONENT, 'jisuwen-chat');
+  // Loaded once per test file: loading the same path again registers nothing new.
+  componentId = componentId || simulate.load(COMPONENT, 'jisuwen-chat');
+  const id = componentId;
   const comp = simulate.render(id, props);
   const parent = document.createElement('parent-wrapper');
   document.body.appendChild(parent);
