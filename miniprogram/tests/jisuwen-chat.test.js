@@ -55,6 +55,11 @@ test('typing and sending shows the question, the typing state, then the answer a
   expect(texts(comp, '.jc-citation-title')).toEqual(['依据：《行动方案》第3条']);
   // The responsible units are in the card, so the bubble stops before them (as the H5 widget).
   expect(answer).not.toContain('；责任单位：');
+  // The clause itself is folded until 依据 is tapped.
+  expect(comp.querySelector('.jc-citation-text')).toBeUndefined();
+  comp.querySelector('.jc-citation-title').dispatchEvent('tap');
+  await until(() => comp.querySelector('.jc-citation-text'));
+  expect(texts(comp, '.jc-citation-text')[0]).toContain('企业开办时限压缩至3个工作日');
 });
 
 test('a reply with quick-reply buttons; tapping one sends its payload and marks it chosen', async () => {

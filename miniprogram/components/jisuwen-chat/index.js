@@ -285,6 +285,11 @@ Component({
       this._scrollToEnd();
     },
 
+    onToggleCitation: function (e) {
+      var entry = this._find(Number(e.currentTarget.dataset.entry));
+      if (entry) this._update(entry.id, { citationOpen: !entry.citationOpen });
+    },
+
     onCall: function () {
       wx.makePhoneCall({ phoneNumber: HOTLINE, fail: function () { /* the user cancelled */ } });
     },
