@@ -25,10 +25,12 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=ROOT / "docs" / "img" / "miniprogram.png")
     ap.add_argument("--height", type=int, default=880)
+    ap.add_argument("--large", action="store_true", help="with 大字 (适老化) switched on")
     args = ap.parse_args()
     html = Path(tempfile.mkdtemp(prefix="jisuwen-mp-")) / "conversation.html"
     subprocess.run(["npx", "jest", "tests/screenshot", "--ci"], cwd=ROOT / "miniprogram",
-                   env={**os.environ, "SCREENSHOT_HTML": str(html)}, check=True)
+                   env={**os.environ, "SCREENSHOT_HTML": str(html),
+                        "SCREENSHOT_LARGE": "1" if args.large else ""}, check=True)
 
     from playwright.sync_api import sync_playwright
 

@@ -1,7 +1,7 @@
 /* Not a test: writes the component's miniprogram-simulate DOM, after a recorded conversation with
  * quick replies, a card and the 好差评 row, as a standalone HTML page (WXSS → CSS, rpx → px at a
  * 375 px wide screen) for scripts/miniprogram_screenshot.py to photograph in headless Chromium.
- * Run: SCREENSHOT_HTML=/tmp/mp.html npx jest tests/screenshot */
+ * Run: SCREENSHOT_HTML=/tmp/mp.html [SCREENSHOT_LARGE=1] npx jest tests/screenshot */
 'use strict';
 
 const fs = require('fs');
@@ -48,6 +48,10 @@ test('write the rendered conversation as HTML', async () => {
   comp.querySelectorAll('.jc-qr').filter((b) => b.dom.textContent.trim() === '非居民').pop()
     .dispatchEvent('tap');
   await until(() => comp.querySelector('.jc-rating'));
+  if (process.env.SCREENSHOT_LARGE) {  // 大字 tapped, as an older user would
+    comp.querySelector('#font-toggle').dispatchEvent('tap');
+    await until(() => comp.instance.data.large);
+  }
 
   const styles = fs.readFileSync(WXSS, 'utf8');
   const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
