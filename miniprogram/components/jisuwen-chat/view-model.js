@@ -80,7 +80,6 @@ function botEntry(m, id) {
   if (type === 'handoff' && text.indexOf(SUMMARY_MARK) >= 0) {
     entry.summary = text.slice(text.indexOf(SUMMARY_MARK) + SUMMARY_MARK.length).trim();
   }
-  if (type === 'feedback') entry.rated = custom.rating === 'satisfied' ? 'satisfied' : 'unsatisfied';
   (Array.isArray(m.buttons) ? m.buttons : []).forEach(function (b) {
     var button = { title: str(b && b.title) || str(b && b.payload), payload: str(b && b.payload) };
     if (!button.payload) return;
