@@ -71,7 +71,16 @@ chromium:
 	@test -x /usr/bin/chromium || { apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
 
-test: lint validate train chromium
+# The 吉速办 mini-program component (miniprogram/): jest + miniprogram-simulate, pinned by its lock.
+.PHONY: test-miniprogram
+miniprogram/node_modules/.installed: miniprogram/package-lock.json
+	cd miniprogram && npm ci --no-audit --no-fund
+	touch $@
+
+test-miniprogram: miniprogram/node_modules/.installed
+	cd miniprogram && npm test
+
+test: lint validate train chromium test-miniprogram
 	$(RASA) test core --stories tests/rasa --fail-on-prediction-errors --out results/core
 	$(PY) -m pytest
 

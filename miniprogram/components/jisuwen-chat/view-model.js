@@ -1,0 +1,98 @@
+/* 吉速问 chat: turns the gateway's /api/chat messages (docs/chat-api.openapi.json) into the plain
+ * data the WXML renders. WXML cannot call functions, so every label, list and flag is computed
+ * here once, when a reply arrives, and kept in the transcript that wx.setStorageSync saves. */
+'use strict';
+
+var RATING_PAYLOADS = { '/feedback_satisfied': 'satisfied', '/feedback_unsatisfied': 'unsatisfied' };
+var SUMMARY_MARK = '问题摘要：';
+
+function str(v) { return v === undefined || v === null ? '' : String(v); }
+
+function list(v) { return Array.isArray(v) ? v.map(str).filter(Boolean) : []; }
+
+/* A time limit {amount, unit} as the caller reads it: "20个工作日", "3日". */
+function limitText(tl) {
+  var amount = str(tl && tl.amount);
+  var unit = str(tl && tl.unit);
+  if (!amount) return '';
+  return unit === '工作日' ? amount + '个工作日' : amount + unit;
+}
+
+function isoToChinese(iso) {
+  var m = /^(\d{4})-(\d{2})-(\d{2})/.exec(str(iso));
+  return m ? m[1] + '年' + Number(m[2]) + '月' + Number(m[3]) + '日' : str(iso);
+}
+
+/* The compact service card: the rows the H5 widget shows (bot/static/widget.js renderCard). */
+function card(c) {
+  var rows = [];
+  var limits = (Array.isArray(c.time_limits) ? c.time_limits : []).map(function (tl) {
+    var cond = str(tl && tl.condition);
+    return {
+      cond: cond, amount: limitText(tl),
+      chosen: !!(cond && c.condition && cond === str(c.condition))
+    };
+  }).filter(function (l) { return l.amount; });
+  rows.push(limits.length ? { label: '办理时限', limits: limits }
+    : { label: '办理时限', muted: '《行动方案》未规定具体时限，以受理窗口告知为准' });
+  var due = c.due_date;
+  if (due && (due.text || due.date)) {
+    var notes = [];
+    if (due.start) notes.push('自' + isoToChinese(due.start) + '起算');
+    if (due.note) notes.push(str(due.note));
+    else if (due.calendar_known === false) notes.push('当年节假日安排尚未公布，按常规工作日推算');
+    rows.push({ label: '最晚办结', strong: str(due.text) || isoToChinese(due.date),
+      note: notes.join('；') });
+  }
+  if (c.lead_unit) rows.push({ label: '牵头单位', text: str(c.lead_unit) });
+  var depts = list(c.departments);
+  if (depts.length) rows.push({ label: '责任单位', text: depts.join('、') });
+  var channels = list(c.channels);
+  rows.push(channels.length ? { label: '办理渠道', text: channels.join('、') }
+    : { label: '办理渠道', muted: '方案未写明，可到政务服务大厅综合窗口或拨打12345咨询' });
+  var fees = list(c.fees);
+  rows.push(fees.length ? { label: '收费', text: fees.join('；') }
+    : { label: '收费', muted: '方案未作规定，以窗口告知为准' });
+  var cit = c.citation && c.citation.item ? c.citation : null;
+  return {
+    slug: str(c.slug), name: str(c.name) || '服务事项', category: str(c.category), rows: rows,
+    citation: cit ? { title: '依据：《行动方案》第' + str(cit.item) + '条', text: str(cit.text) } : null,
+    degraded: !!c.degraded
+  };
+}
+
+/* One gateway message → one transcript entry (null for an empty one). */
+function botEntry(m, id) {
+  if (!m || (!m.text && !m.buttons && !m.custom)) return null;
+  var custom = m.custom && typeof m.custom === 'object' ? m.custom : {};
+  var type = str(custom.type);
+  var text = str(m.text);
+  var entry = { id: id, role: 'bot', text: text, kind: '', buttons: [], rating: null };
+  if (type === 'service_card') {
+    // The card lists the responsible units: the bubble keeps the answer and its 依据.
+    var cut = text.indexOf('；责任单位：');
+    if (cut > 0) entry.text = text.slice(0, cut);
+    entry.card = card(custom);
+  }
+  if (type === 'degraded') entry.kind = 'notice';
+  if (type === 'unavailable') entry.kind = 'alert';
+  if (type === 'handoff' || type === 'unavailable') entry.hotline = true;
+  if (type === 'handoff' && text.indexOf(SUMMARY_MARK) >= 0) {
+    entry.summary = text.slice(text.indexOf(SUMMARY_MARK) + SUMMARY_MARK.length).trim();
+  }
+  (Array.isArray(m.buttons) ? m.buttons : []).forEach(function (b) {
+    var button = { title: str(b && b.title) || str(b && b.payload), payload: str(b && b.payload) };
+    if (!button.payload) return;
+    // 满意 / 不满意 are the 好差评 rating, shown as its own row rather than as quick replies.
+    if (RATING_PAYLOADS[button.payload]) {
+      entry.rating = entry.rating || { buttons: [], chosen: '' };
+      entry.rating.buttons.push({ title: button.title, payload: button.payload,
+        value: RATING_PAYLOADS[button.payload] });
+    } else {
+      entry.buttons.push(button);
+    }
+  });
+  return entry;
+}
+
+module.exports = { botEntry: botEntry, card: card, limitText: limitText, str: str };
