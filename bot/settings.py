@@ -66,6 +66,8 @@ class Settings(BaseSettings):
     @model_validator(mode="after")
     def _secret(self) -> Settings:
         testing = self.environment == "test"
+        if not self.secret_key:  # SECRET_KEY= (empty) counts as unset
+            self.secret_key = None
         if self.secret_key == DEV_SECRET and not testing:
             raise ValueError("SECRET_KEY is the published development default: unset it (a "
                              "random key is then generated into var/) or set your own")

@@ -10,7 +10,7 @@ import httpx
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import AGENT_VIEWPORT, PageProblems, _context
+from tests.browser.conftest import AGENT_VIEWPORT, PageProblems, _context, agent_login_script
 
 pytestmark = pytest.mark.browser
 AUTH = {"Authorization": f"Bearer {os.environ['CATALOG_ADMIN_TOKEN']}"}
@@ -82,7 +82,7 @@ def test_invalid_amount_shows_a_field_message_and_changes_nothing(admin_page, li
 
 
 def test_script_in_a_service_name_renders_as_text_everywhere(
-    admin_page, browser, live_stack
+    admin_page, browser, live_stack, agent_auth
 ):
     api = httpx.Client(base_url=live_stack.gateway_url, timeout=30)
     slug = f"xss-{uuid.uuid4().hex[:6]}"
@@ -99,6 +99,7 @@ def test_script_in_a_service_name_renders_as_text_everywhere(
         expect(page.locator(f"button.service-item[data-slug='{slug}']")).to_contain_text(
             "<script>alert(1)</script>")
         ctx = _context(browser, live_stack.gateway_url, viewport=AGENT_VIEWPORT)
+        ctx.add_init_script(agent_login_script(agent_auth))
         for url, fill in (("/agent", "#assist-input"), ("/", "#chat-input")):
             p = ctx.new_page()
             problems = PageProblems(p)
