@@ -24,7 +24,7 @@ from bot.admin_auth import AdminDep, AgentDep, EditorDep, ViewerDep
 from bot.analytics import MAX_DAYS, Analytics, Period, compute, to_csv
 from bot.deps import SessionDep, SettingsDep
 from bot.login_guard import LoginGuard
-from bot.ratelimit import enforce_rate_limit
+from bot.ratelimit import client_ip, enforce_rate_limit
 from bot.retrain import AlreadyRunning, Retrainer
 from bot.settings import Settings, get_settings
 from bot.validation_zh import FieldErrors, ZhValidationRoute, validation_response
@@ -123,7 +123,7 @@ class MeOut(BaseModel):
 )
 async def login(body: LoginIn, request: Request, session: SessionDep,
                 settings: SettingsDep) -> LoginOut:
-    ip = request.client.host if request.client else "unknown"
+    ip = client_ip(request)
     await enforce_rate_limit(request, None, settings)  # the per-IP budget, as for chat
     guard = login_guard(request, settings)
     await guard.before_attempt(body.username, ip)
