@@ -95,9 +95,22 @@ bench: train
 	$(PY) -m bench.assist_latency
 	$(PY) -m bench.load
 
+# Staff accounts. `make admin` asks what to do; every change is audited and revokes the
+# account's tokens. Or directly: python -m services_catalog list-staff | create-staff | set-role
+# | deactivate-staff | activate-staff | reset-password | delete-staff (see --help).
 admin: $(VENV)/.installed catalog
-	@read -p "username: " u; read -p "role (viewer/editor/admin) [editor]: " r; \
-	 $(PY) -m services_catalog create-staff "$$u" --role "$${r:-editor}"
+	@$(PY) -m services_catalog list-staff; \
+	 read -p "action (create/role/deactivate/activate/reset-password/delete) [create]: " a; \
+	 read -p "username: " u; \
+	 case "$${a:-create}" in \
+	   create) read -p "role (agent/viewer/editor/admin) [editor]: " r; \
+	           $(PY) -m services_catalog create-staff "$$u" --role "$${r:-editor}";; \
+	   role) read -p "new role (agent/viewer/editor/admin): " r; \
+	         $(PY) -m services_catalog set-role "$$u" "$$r";; \
+	   deactivate|activate|delete) $(PY) -m services_catalog "$${a}-staff" "$$u";; \
+	   reset-password) $(PY) -m services_catalog reset-password "$$u";; \
+	   *) echo "unknown action: $$a"; exit 2;; \
+	 esac
 
 reset-catalog:
 	rm -f var/catalog.db var/catalog.db-wal var/catalog.db-shm

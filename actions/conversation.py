@@ -13,6 +13,7 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy import select
 
 from actions.catalog_access import CACHE, question_summary, user_text
 from actions.catalog_answers import MISSES_BEFORE_HANDOFF, answer_service, candidate_buttons
@@ -159,10 +160,14 @@ class ActionRecordFeedback(Action):
         if about_a_service(tracker):
             return answer_service(dispatcher, tracker, names_service=True)
         rating = "satisfied" if intent_of(tracker) == "feedback_satisfied" else "unsatisfied"
+        slug = tracker.get_slot("service")
         with session_scope() as session:
-            session.add(
-                Feedback(sender=tracker.sender_id, slug=tracker.get_slot("service"), rating=rating)
-            )
+            # One rating per conversation and service: repeating it does not count twice.
+            rated = session.scalar(select(Feedback.id).where(
+                Feedback.sender == tracker.sender_id,
+                Feedback.slug.is_(None) if slug is None else Feedback.slug == slug).limit(1))
+            if rated is None:
+                session.add(Feedback(sender=tracker.sender_id, slug=slug, rating=rating))
         dispatcher.utter_message(
             response="utter_feedback_thanks" if rating == "satisfied" else "utter_feedback_sorry",
             json_message={"type": "feedback", "rating": rating},

@@ -5,6 +5,8 @@
 Without --gateway the stack is started on free ports and stopped afterwards (bench.load's
 convention). With --rasa and --token, Rasa's /model/parse is timed on the same texts, to show
 how much of the latency is NLU. Figures go to reports/assist_latency.json.
+/api/assist needs a staff login: --staff-token (default: STAFF_TOKEN or CATALOG_ADMIN_TOKEN
+from the environment; a self-started stack gets one of its own).
 """
 
 from __future__ import annotations
@@ -57,6 +59,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gateway")
     ap.add_argument("--rasa")
     ap.add_argument("--token", default=os.environ.get("RASA_TOKEN"))
+    ap.add_argument("--staff-token",
+                    default=os.environ.get("STAFF_TOKEN") or os.environ.get("CATALOG_ADMIN_TOKEN"),
+                    help="bearer token for /api/assist (an agent's, or CATALOG_ADMIN_TOKEN)")
     ap.add_argument("--database-url", help="catalog for a self-started stack (default: temp)")
     ap.add_argument("--rounds", type=int, default=1, help="passes over the held-out set")
     ap.add_argument("--out", type=Path, default=REPORTS / "assist_latency.json")
@@ -68,7 +73,12 @@ def main(argv: list[str] | None = None) -> int:
     items = texts()
     with running_stack(args) as target:
         print(f"/api/assist: {len(items)} texts × {args.rounds} …", file=sys.stderr, flush=True)
-        with httpx.Client(base_url=target.gateway, timeout=30.0) as client:
+        staff = args.staff_token or target.staff_token
+        if not staff:
+            raise SystemExit("/api/assist needs a login: give --staff-token (or set "
+                             "CATALOG_ADMIN_TOKEN)")
+        with httpx.Client(base_url=target.gateway, timeout=30.0,
+                          headers={"Authorization": f"Bearer {staff}"}) as client:
             report: dict[str, Any] = {"n_texts": len(items), "rounds": args.rounds,
                                       "gateway": target.gateway,
                                       "assist": measure(client, "/api/assist", items,

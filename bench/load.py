@@ -18,6 +18,7 @@ import itertools
 import json
 import os
 import random
+import secrets
 import statistics
 import sys
 import tempfile
@@ -183,6 +184,7 @@ class Target:
     rasa: str
     token: str
     actions_port: int | None = None
+    staff_token: str | None = None  # CATALOG_ADMIN_TOKEN of a self-started stack
 
 
 @contextmanager
@@ -200,7 +202,8 @@ def running_stack(args: argparse.Namespace) -> Iterator[Target]:
     db_url = args.database_url or f"sqlite:///{tmp / 'catalog.db'}"
     env = {"DATABASE_URL": db_url, "TRACKER_DB": str(tmp / "tracker.db"),
            "ENVIRONMENT": "test", "CHAT_PER_MINUTE_PER_IP": "10000000",
-           "CHAT_PER_MINUTE_PER_SENDER": "100000"}
+           "CHAT_PER_MINUTE_PER_SENDER": "100000", "MAX_INFLIGHT": "1000",
+           "CATALOG_ADMIN_TOKEN": secrets.token_urlsafe(32)}
     import subprocess
 
     subprocess.run([str(PY), "-m", "services_catalog", "prepare"], cwd=ROOT, check=True,
@@ -212,7 +215,7 @@ def running_stack(args: argparse.Namespace) -> Iterator[Target]:
     try:
         stack.wait_healthy(timeout=300)
         yield Target(stack.gateway_url, f"http://127.0.0.1:{stack.rasa_port}",
-                     stack.env["RASA_TOKEN"], stack.actions_port)
+                     stack.env["RASA_TOKEN"], stack.actions_port, env["CATALOG_ADMIN_TOKEN"])
     finally:
         stack.stop()
 

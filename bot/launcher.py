@@ -47,6 +47,16 @@ def base_env(extra: dict[str, str] | None = None) -> dict[str, str]:
     return env
 
 
+def proxy_args(trusted: str) -> list[str]:
+    """uvicorn's X-Forwarded-For handling. By default it trusts the header from 127.0.0.1, so
+    any local client (or a proxy that passes the header through) picks the IP the per-IP limits
+    see. Only the addresses in TRUSTED_PROXIES (comma-separated; default none) are believed."""
+    proxies = ",".join(p.strip() for p in trusted.split(",") if p.strip())
+    if not proxies:
+        return ["--no-proxy-headers"]
+    return ["--proxy-headers", "--forwarded-allow-ips", proxies]
+
+
 @dataclass
 class Stack:
     rasa_port: int = 5005
@@ -107,7 +117,8 @@ class Stack:
                               "--credentials", "credentials.yml"]
         cmds["gateway"] = [str(PY), "-m", "uvicorn", "bot.main:app", "--host", self.host,
                            "--port", str(self.gateway_port), "--no-access-log",
-                           "--ws", "none"]  # rasa-sdk pins an old websockets; no WS is served
+                           "--ws", "none",  # rasa-sdk pins an old websockets; no WS is served
+                           *proxy_args(env.get("TRUSTED_PROXIES", ""))]
         return cmds
 
     def busy(self) -> list[str]:

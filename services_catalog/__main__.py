@@ -10,11 +10,16 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from sqlalchemy import select
 
 from services_catalog import repository as repo
 from services_catalog import transfer
 from services_catalog.config import ROOT, SEED_FILE, get_catalog_settings
 from services_catalog.db import session_scope
+
+CLI_ACTOR = "cli"
+STAFF_COMMANDS = ("list-staff", "set-role", "deactivate-staff", "activate-staff",
+                  "reset-password", "delete-staff")
 
 
 def migrate(url: str | None = None) -> None:
@@ -64,13 +69,52 @@ def import_file(path: Path, apply: bool) -> int:
     return 1 if report.errors else 0
 
 
+def _new_password(password: str | None) -> str:
+    if password:
+        return password
+    first = getpass.getpass("password: ")
+    if getpass.getpass("again: ") != first:
+        raise SystemExit("the two passwords differ")
+    return first
+
+
 def create_staff(username: str, role: str, password: str | None) -> None:
     from services_catalog.staff import create_user
 
-    password = password or getpass.getpass("password: ")
+    password = _new_password(password)
     with session_scope() as session:
-        create_user(session, username, password, role)
+        create_user(session, username, password, role, actor=CLI_ACTOR)
     print(f"staff account {username!r} ({role}) created")
+
+
+def staff_command(args: argparse.Namespace) -> int:
+    """list-staff, set-role, deactivate/activate-staff, reset-password, delete-staff: each
+    change is audited (actor "cli") and revokes the account's earlier tokens."""
+    from services_catalog import staff
+    from services_catalog.models import StaffUser
+
+    try:
+        with session_scope() as session:
+            if args.cmd == "list-staff":
+                for u in session.scalars(select(StaffUser).order_by(StaffUser.username)):
+                    print(f"{u.username}\t{u.role}\t{'active' if u.active else 'disabled'}"
+                          f"\t{u.created_at:%Y-%m-%d}")
+            elif args.cmd == "set-role":
+                staff.update_user(session, args.username, CLI_ACTOR, role=args.role)
+            elif args.cmd in ("deactivate-staff", "activate-staff"):
+                staff.update_user(session, args.username, CLI_ACTOR,
+                                  active=args.cmd == "activate-staff")
+            elif args.cmd == "reset-password":
+                staff.reset_password(session, args.username, _new_password(args.password),
+                                     CLI_ACTOR)
+            elif args.cmd == "delete-staff":
+                staff.delete_user(session, args.username, CLI_ACTOR)
+    except repo.CatalogError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    if args.cmd != "list-staff":
+        print(f"{args.cmd}: {args.username} done")
+    return 0
 
 
 def mark_trained() -> None:
@@ -94,8 +138,19 @@ def main(argv: list[str] | None = None) -> int:
     i.add_argument("--apply", action="store_true", help="apply (default: dry run)")
     s = sub.add_parser("create-staff")
     s.add_argument("username")
-    s.add_argument("--role", choices=["viewer", "editor", "admin"], default="editor")
+    s.add_argument("--role", choices=["agent", "viewer", "editor", "admin"], default="editor")
     s.add_argument("--password", help="default: prompt (or STAFF_PASSWORD)")
+    sub.add_parser("list-staff", help="staff accounts: name, role, active, created")
+    r = sub.add_parser("set-role", help="change an account's role (its tokens stop working)")
+    r.add_argument("username")
+    r.add_argument("role", choices=["agent", "viewer", "editor", "admin"])
+    for name, what in (("deactivate-staff", "disable an account (its tokens stop working)"),
+                       ("activate-staff", "enable a disabled account"),
+                       ("delete-staff", "delete an account")):
+        sub.add_parser(name, help=what).add_argument("username")
+    pw = sub.add_parser("reset-password", help="set a new password (tokens stop working)")
+    pw.add_argument("username")
+    pw.add_argument("--password", help="default: prompt (or STAFF_PASSWORD)")
     sub.add_parser("mark-trained",
                    help="record the catalog NLU fingerprint as the one the model was trained on")
     args = p.parse_args(argv)
@@ -115,6 +170,12 @@ def main(argv: list[str] | None = None) -> int:
         create_staff(args.username, args.role, args.password or os.environ.get("STAFF_PASSWORD"))
     elif args.cmd == "mark-trained":
         mark_trained()
+    elif args.cmd in STAFF_COMMANDS:
+        if args.cmd == "reset-password":
+            import os
+
+            args.password = args.password or os.environ.get("STAFF_PASSWORD")
+        return staff_command(args)
     return 0
 
 

@@ -47,8 +47,10 @@ class StaffUser(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(80), unique=True, index=True)
     password_hash: Mapped[str] = mapped_column(String(255))
-    role: Mapped[str] = mapped_column(String(20))  # viewer | editor | admin
+    role: Mapped[str] = mapped_column(String(20))  # agent | viewer | editor | admin
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Carried by every token; bumped by a password, role or active change (staff.py).
+    token_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
@@ -57,7 +59,9 @@ class AuditEntry(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(String(80), index=True)
-    action: Mapped[str] = mapped_column(String(20))  # create | update | delete | restore | import
+    # create | update | delete | restore | import; for slug "staff:<name>": login,
+    # login_failed, staff_create, staff_update, password_reset, staff_delete
+    action: Mapped[str] = mapped_column(String(20))
     actor: Mapped[str] = mapped_column(String(80))
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
     version: Mapped[int] = mapped_column(Integer)

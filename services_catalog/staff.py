@@ -1,37 +1,42 @@
-"""Staff accounts of the catalog admin: argon2 password hashes and signed bearer tokens.
+"""Staff accounts: argon2 password hashes, signed bearer tokens (JWT, HS256), account changes.
 
-Token scheme (stdlib only, no JWT dependency): ``jsw1.<payload>.<signature>`` where payload is
-base64url(JSON {"sub", "role", "iat", "exp"}) and signature is base64url(HMAC-SHA256) over
-``jsw1.<payload>`` with a key derived from Settings.secret_key. Verification is constant-time and
-checks the expiry; the caller then re-reads the account so a deactivated user or a changed role
-takes effect before the token expires.
+A token carries the account's `token_version`. Changing the password, the role or the active
+flag bumps it, and a new account starts at a random one, so each of those changes, and deleting
+an account and re-creating its name, makes every earlier token for it invalid. Every change is
+written to the audit log (slug ``staff:<username>``), as are logins.
 """
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import hmac
-import json
 import re
+import secrets
 import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from typing import Any
 
+import jwt
 from pwdlib import PasswordHash
 from pwdlib.exceptions import UnknownHashError
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from services_catalog.models import StaffUser
-from services_catalog.repository import CatalogError, Conflict
+from services_catalog.models import AuditEntry, StaffUser
+from services_catalog.repository import CatalogError, Conflict, NotFound
 
-ROLES = ("viewer", "editor", "admin")
+# Lowest first: a role may do everything the roles before it may.
+ROLES = ("agent", "viewer", "editor", "admin")
 ROLE_RANK = {role: rank for rank, role in enumerate(ROLES)}
 USERNAME_RE = re.compile(r"^[a-z0-9_.-]{3,40}$")
 MIN_PASSWORD = 10
 MAX_PASSWORD = 256  # argon2 hashes anything, but a megabyte "password" is a cheap DoS
-TOKEN_PREFIX = "jsw1"
+ALGORITHM = "HS256"
+ISSUER = "jisuwen"
+# Clock skew allowed between the gateway processes that issue and verify tokens.
+LEEWAY_S = 30
+MAX_VERSION = 2**31 - 1  # fits PostgreSQL's INTEGER
 
 _hasher = PasswordHash.recommended()
 # Verified against when the username is unknown, so a login takes as long either way and does
@@ -65,20 +70,50 @@ def check_password(password: str) -> str:
 
 def check_role(role: str) -> str:
     if role not in ROLES:
-        raise InvalidStaff("角色须为 viewer、editor 或 admin / role: viewer, editor or admin")
+        raise InvalidStaff("角色须为 agent、viewer、editor 或 admin / role: agent, viewer, "
+                           "editor or admin")
     return role
 
 
-def create_user(session: Session, username: str, password: str, role: str) -> StaffUser:
+def loggable_username(username: str) -> str:
+    """The name as typed at a login, for the audit log: only if it is a well-formed username
+    (a password typed into the name field, or markup, is never written down)."""
+    return username if USERNAME_RE.match(username) else "(invalid)"
+
+
+def audit(session: Session, username: str, action: str, actor: str,
+          changes: dict[str, Any] | None = None) -> None:
+    session.add(AuditEntry(slug=f"staff:{username}", action=action, actor=actor, version=0,
+                           changes=changes or {}))
+
+
+def _new_version() -> int:
+    return secrets.randbelow(MAX_VERSION - 1) + 1
+
+
+def _bump(user: StaffUser) -> None:
+    user.token_version = user.token_version % MAX_VERSION + 1
+
+
+def create_user(session: Session, username: str, password: str, role: str,
+                actor: str = "cli") -> StaffUser:
     check_username(username)
     check_password(password)
     check_role(role)
     if session.scalar(select(StaffUser.id).where(StaffUser.username == username)) is not None:
         raise Conflict(f"用户 {username!r} 已存在 / user already exists")
     user = StaffUser(username=username, password_hash=hash_password(password), role=role,
-                     active=True)
+                     active=True, token_version=_new_version())
     session.add(user)
     session.flush()
+    audit(session, username, "staff_create", actor, {"role": {"before": None, "after": role}})
+    return user
+
+
+def get_user(session: Session, username: str) -> StaffUser:
+    user = session.scalar(select(StaffUser).where(StaffUser.username == username))
+    if user is None:
+        raise NotFound(f"没有用户 {username!r} / no such user")
     return user
 
 
@@ -87,18 +122,80 @@ def get_active_user(session: Session, username: str) -> StaffUser | None:
     return user if user is not None and user.active else None
 
 
-def authenticate(session: Session, username: str, password: str) -> StaffUser | None:
+def _other_active_admins(session: Session, user: StaffUser) -> int:
+    return session.scalar(select(func.count()).select_from(StaffUser).where(
+        StaffUser.role == "admin", StaffUser.active.is_(True), StaffUser.id != user.id)) or 0
+
+
+def _keep_an_admin(session: Session, user: StaffUser) -> None:
+    if user.role == "admin" and user.active and not _other_active_admins(session, user):
+        raise Conflict("这是最后一个在用的管理员账号 / the last active admin cannot be removed "
+                       "(CATALOG_ADMIN_TOKEN or `python -m services_catalog create-staff` can "
+                       "add another first)")
+
+
+def update_user(session: Session, username: str, actor: str, *, role: str | None = None,
+                active: bool | None = None) -> StaffUser:
+    user = get_user(session, username)
+    changes: dict[str, Any] = {}
+    if role is not None and role != user.role:
+        check_role(role)
+        _keep_an_admin(session, user)
+        changes["role"] = {"before": user.role, "after": role}
+        user.role = role
+    if active is not None and active != user.active:
+        if not active:
+            _keep_an_admin(session, user)
+        changes["active"] = {"before": user.active, "after": active}
+        user.active = active
+    if changes:
+        _bump(user)
+        audit(session, username, "staff_update", actor, changes)
+    return user
+
+
+def reset_password(session: Session, username: str, password: str, actor: str) -> StaffUser:
+    check_password(password)
+    user = get_user(session, username)
+    user.password_hash = hash_password(password)
+    _bump(user)
+    audit(session, username, "password_reset", actor)
+    return user
+
+
+def delete_user(session: Session, username: str, actor: str) -> None:
+    user = get_user(session, username)
+    _keep_an_admin(session, user)
+    session.delete(user)
+    audit(session, username, "staff_delete", actor, {"role": {"before": user.role,
+                                                              "after": None}})
+
+
+def password_hash_for(session: Session, username: str) -> tuple[StaffUser | None, str]:
+    """The account a login names (None if unknown or disabled) and the hash to check against
+    (a dummy one when there is no account, so the check costs the same)."""
     user = get_active_user(session, username)
-    if user is None or len(password) > MAX_PASSWORD:
-        _hasher.verify("wrong-password", _DUMMY_HASH)
-        return None
+    return user, user.password_hash if user is not None else _DUMMY_HASH
+
+
+def verify_password(password: str, password_hash: str) -> tuple[bool, str | None]:
+    """(matches, a new hash when argon2's parameters were raised). CPU-bound, ~50 ms: callers
+    on an event loop run it in a worker thread."""
+    if len(password) > MAX_PASSWORD:
+        return False, None
     try:
-        ok, new_hash = _hasher.verify_and_update(password, user.password_hash)
+        return _hasher.verify_and_update(password, password_hash)
     except UnknownHashError:
+        return False, None
+
+
+def authenticate(session: Session, username: str, password: str) -> StaffUser | None:
+    """Synchronous login check (the CLI and tests); the gateway splits it around a thread."""
+    user, stored = password_hash_for(session, username)
+    ok, new_hash = verify_password(password, stored)
+    if user is None or not ok:
         return None
-    if not ok:
-        return None
-    if new_hash:  # argon2 parameters were raised since the hash was made
+    if new_hash:
         user.password_hash = new_hash
     return user
 
@@ -109,52 +206,43 @@ def authenticate(session: Session, username: str, password: str) -> StaffUser | 
 @dataclass(frozen=True)
 class TokenClaims:
     username: str
-    role: str
+    version: int
     expires_at: datetime
-
-
-def _b64(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
-
-
-def _unb64(text: str) -> bytes:
-    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
 
 
 def _key(secret: str) -> bytes:
     # A key of its own, so secret_key used elsewhere never signs something that verifies here.
-    return hmac.new(secret.encode(), b"jisuwen staff token v1", hashlib.sha256).digest()
+    return hmac.new(secret.encode(), b"jisuwen staff token v2", hashlib.sha256).digest()
 
 
-def _sign(signing_input: str, secret: str) -> str:
-    return _b64(hmac.new(_key(secret), signing_input.encode("ascii"), hashlib.sha256).digest())
-
-
-def issue_token(
-    username: str, role: str, secret: str, ttl_minutes: int, now: float | None = None
-) -> tuple[str, datetime]:
+def issue_token(user: StaffUser, secret: str, ttl_minutes: int,
+                now: float | None = None) -> tuple[str, datetime]:
     issued = int(time.time() if now is None else now)
     exp = issued + ttl_minutes * 60
-    payload = json.dumps({"sub": username, "role": role, "iat": issued, "exp": exp},
-                         separators=(",", ":"), sort_keys=True)
-    signing_input = f"{TOKEN_PREFIX}.{_b64(payload.encode())}"
-    token = f"{signing_input}.{_sign(signing_input, secret)}"
+    claims = {"sub": user.username, "ver": user.token_version, "iat": issued, "exp": exp,
+              "iss": ISSUER}
+    token = jwt.encode(claims, _key(secret), algorithm=ALGORITHM)
     return token, datetime.fromtimestamp(exp, timezone.utc)
 
 
-def verify_token(token: str, secret: str, now: float | None = None) -> TokenClaims | None:
-    """The claims of a well-signed, unexpired token; None for anything else."""
-    parts = token.split(".")
-    if len(parts) != 3 or parts[0] != TOKEN_PREFIX:
-        return None
-    signing_input = f"{parts[0]}.{parts[1]}"
-    if not hmac.compare_digest(_sign(signing_input, secret), parts[2]):
-        return None
+def verify_token(token: str, secret: str, ttl_minutes: int,
+                 now: float | None = None) -> TokenClaims | None:
+    """The claims of a well-signed, unexpired token whose lifetime is no longer than the
+    configured one and which was not issued in the future; None for anything else."""
     try:
-        claims = json.loads(_unb64(parts[1]))
-        username, role, exp = str(claims["sub"]), str(claims["role"]), int(claims["exp"])
-    except (ValueError, KeyError, TypeError):
+        claims = jwt.decode(
+            token, _key(secret), algorithms=[ALGORITHM], issuer=ISSUER, leeway=LEEWAY_S,
+            options={"require": ["sub", "ver", "iat", "exp", "iss"],
+                     "verify_exp": now is None, "verify_iat": now is None},
+        )
+        username, version = str(claims["sub"]), int(claims["ver"])
+        issued, exp = int(claims["iat"]), int(claims["exp"])
+    except (jwt.InvalidTokenError, ValueError, TypeError, OverflowError):
         return None
-    if exp <= (time.time() if now is None else now) or role not in ROLES:
+    current = time.time() if now is None else now
+    if exp <= current - LEEWAY_S or issued > current + LEEWAY_S:
         return None
-    return TokenClaims(username, role, datetime.fromtimestamp(exp, timezone.utc))
+    # A token minted with the key but a longer life (a far-future exp) is not one we issued.
+    if exp - issued > ttl_minutes * 60:
+        return None
+    return TokenClaims(username, version, datetime.fromtimestamp(exp, timezone.utc))

@@ -20,12 +20,13 @@ from pydantic import BaseModel, Field, ValidationError, field_validator
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.admin_auth import AdminDep, EditorDep, ViewerDep
+from bot.admin_auth import AdminDep, AgentDep, EditorDep, ViewerDep
 from bot.analytics import MAX_DAYS, Analytics, Period, compute, to_csv
 from bot.deps import SessionDep, SettingsDep
-from bot.ratelimit import enforce_rate_limit
+from bot.login_guard import LoginGuard
+from bot.ratelimit import client_ip, enforce_rate_limit
 from bot.retrain import AlreadyRunning, Retrainer
-from bot.settings import get_settings
+from bot.settings import Settings, get_settings
 from bot.validation_zh import FieldErrors, ZhValidationRoute, validation_response
 from services_catalog import repository as repo
 from services_catalog import staff as staff_accounts
@@ -112,29 +113,51 @@ class MeOut(BaseModel):
 
 @router.post(
     "/login", response_model=LoginOut, summary="登录 / log in",
-    description="用户名和密码换取有时效的 Bearer 令牌（Settings.token_ttl_minutes）。"
-                " / Exchange username and password for an expiring bearer token.",
+    description="用户名和密码换取有时效的 Bearer 令牌（Settings.token_ttl_minutes）。同一账号"
+                "同一IP连续输错后需等待（逐次加倍）；登录成功与失败都写入审计日志。"
+                " / Exchange username and password for an expiring bearer token. Repeated "
+                "failures for one account from one IP back off; every attempt is audited.",
     responses={401: {"model": ErrorOut, "description": "用户名或密码错误 / bad credentials"},
-               429: {"model": ErrorOut, "description": "尝试过于频繁 / too many attempts"}},
+               429: {"model": ErrorOut, "description": "尝试过于频繁 / too many attempts"},
+               503: {"model": ErrorOut, "description": "登录繁忙 / too many checks queued"}},
 )
 async def login(body: LoginIn, request: Request, session: SessionDep,
                 settings: SettingsDep) -> LoginOut:
-    # Slows guessing: at most CHAT_PER_MINUTE_PER_SENDER attempts per username and minute.
-    await enforce_rate_limit(request, f"login:{body.username}", settings)
-    user = staff_accounts.authenticate(session, body.username, body.password)
-    if user is None:
+    ip = client_ip(request)
+    await enforce_rate_limit(request, None, settings)  # the per-IP budget, as for chat
+    guard = login_guard(request, settings)
+    await guard.before_attempt(body.username, ip)
+    user, stored = staff_accounts.password_hash_for(session, body.username)
+    # argon2 in a worker thread, a bounded number at once: the event loop keeps serving.
+    ok, new_hash = await guard.check(staff_accounts.verify_password, body.password, stored)
+    name = staff_accounts.loggable_username(body.username)
+    if user is None or not ok:
+        guard.failed(body.username, ip)
+        staff_accounts.audit(session, name, "login_failed", name, {"ip": {"after": ip}})
+        session.commit()
         raise HTTPException(401, "用户名或密码错误 / wrong username or password",
                             headers={"WWW-Authenticate": "Bearer"})
-    session.commit()  # a rehashed password (argon2 parameters raised) is kept
-    token, expires = staff_accounts.issue_token(user.username, user.role, settings.secret_key,
+    guard.succeeded(body.username, ip)
+    if new_hash:  # argon2 parameters were raised since the hash was made
+        user.password_hash = new_hash
+    staff_accounts.audit(session, user.username, "login", user.username, {"ip": {"after": ip}})
+    session.commit()
+    token, expires = staff_accounts.issue_token(user, settings.signing_key,
                                                 settings.token_ttl_minutes)
     return LoginOut(access_token=token, expires_at=expires, role=user.role,
                     username=user.username)
 
 
+def login_guard(request: Request, settings: Settings) -> LoginGuard:
+    guard = getattr(request.app.state, "login_guard", None)
+    if guard is None:
+        guard = request.app.state.login_guard = LoginGuard(settings)
+    return guard
+
+
 @router.get("/me", response_model=MeOut, summary="当前用户 / who am I",
             description="令牌对应的用户名和角色。 / The caller's username and role.")
-def me(staff: ViewerDep) -> MeOut:
+def me(staff: AgentDep) -> MeOut:
     return MeOut(username=staff.username, role=staff.role)
 
 
@@ -255,7 +278,9 @@ class FieldChange(BaseModel):
 
 class AuditOut(BaseModel):
     slug: str
-    action: str = Field(description="create | update | delete | restore | import")
+    action: str = Field(description="create | update | delete | restore | import; for "
+                                    "staff:<name>: login | login_failed | staff_create | "
+                                    "staff_update | password_reset | staff_delete")
     actor: str
     at: datetime
     version: int = Field(description="修改后的版本号 / version after the change")
@@ -271,10 +296,13 @@ def audit(
     slug: str | None = Query(default=None, max_length=80),
     limit: int = Query(default=100, ge=1, le=1000),
 ) -> list[AuditOut]:
+    # Logins and staff changes (slug "staff:<name>", with IPs) are for admins only.
+    private = staff.role != "admin"
     return [
         AuditOut(slug=e.slug, action=e.action, actor=e.actor, at=e.at, version=e.version,
                  changes=e.changes or {})
         for e in repo.audit_log(session, slug or None, limit)
+        if not (private and e.slug.startswith("staff:"))
     ]
 
 
@@ -491,16 +519,32 @@ def analytics_csv(staff: EditorDep, session: SessionDep, date_from: date | None 
 
 # --- staff accounts ------------------------------------------------------------------------------
 
+RoleName = Literal["agent", "viewer", "editor", "admin"]
+
 
 class StaffIn(BaseModel):
     username: str = Field(description="3-40位小写字母、数字或 _ . -")
     password: str = Field(description=f"至少{staff_accounts.MIN_PASSWORD}位")
-    role: Literal["viewer", "editor", "admin"] = "editor"
+    role: RoleName = "editor"
 
     @field_validator("username")
     @classmethod
     def _username(cls, v: str) -> str:
         return _checked(staff_accounts.check_username, v)
+
+    @field_validator("password")
+    @classmethod
+    def _password(cls, v: str) -> str:
+        return _checked(staff_accounts.check_password, v)
+
+
+class StaffPatch(BaseModel):
+    role: RoleName | None = Field(default=None, description="新角色 / new role")
+    active: bool | None = Field(default=None, description="false 停用账号 / false deactivates")
+
+
+class PasswordIn(BaseModel):
+    password: str = Field(description=f"新密码，至少{staff_accounts.MIN_PASSWORD}位")
 
     @field_validator("password")
     @classmethod
@@ -522,18 +566,31 @@ class StaffOut(BaseModel):
     created_at: datetime
 
 
-@router.post(
-    "/staff", status_code=201, response_model=StaffOut,
-    responses={**R403, 409: {"model": ErrorOut, "description": "用户名已存在"}},
-    summary="新建员工账号 / create a staff account",
-    description="需要管理员。角色：viewer 查看、editor 编辑、admin 管理员。"
-                " / Admin only. Roles: viewer, editor, admin.",
-)
-def create_staff(body: StaffIn, staff: AdminDep, session: SessionDep) -> StaffOut:
-    user = staff_accounts.create_user(session, body.username, body.password, body.role)
-    session.commit()
+def _staff_out(user: StaffUser) -> StaffOut:
     return StaffOut(username=user.username, role=user.role, active=user.active,
                     created_at=user.created_at)
+
+
+STAFF_DOC = ("需要管理员；令牌为 CATALOG_ADMIN_TOKEN 时可用于创建第一个管理员。"
+             "每次修改都写入审计日志（slug 为 staff:用户名），并使该账号此前的令牌失效。"
+             " / Admin only (CATALOG_ADMIN_TOKEN "
+             "bootstraps the first admin). Audited as staff:<username>; earlier tokens of the "
+             "account stop working.")
+R409_STAFF: dict[int | str, dict[str, Any]] = {
+    409: {"model": ErrorOut, "description": "用户名已存在，或会移除最后一个管理员"},
+}
+
+
+@router.post(
+    "/staff", status_code=201, response_model=StaffOut, responses={**R403, **R409_STAFF},
+    summary="新建员工账号 / create a staff account",
+    description="角色：agent 12345坐席、viewer 查看、editor 编辑、admin 管理员。" + STAFF_DOC,
+)
+def create_staff(body: StaffIn, staff: AdminDep, session: SessionDep) -> StaffOut:
+    user = staff_accounts.create_user(session, body.username, body.password, body.role,
+                                      actor=staff.actor)
+    session.commit()
+    return _staff_out(user)
 
 
 @router.get(
@@ -542,5 +599,38 @@ def create_staff(body: StaffIn, staff: AdminDep, session: SessionDep) -> StaffOu
 )
 def list_staff(staff: AdminDep, session: SessionDep) -> list[StaffOut]:
     users = session.scalars(select(StaffUser).order_by(StaffUser.username))
-    return [StaffOut(username=u.username, role=u.role, active=u.active, created_at=u.created_at)
-            for u in users]
+    return [_staff_out(u) for u in users]
+
+
+@router.patch(
+    "/staff/{username}", response_model=StaffOut, responses={**R403, **R404, **R409_STAFF},
+    summary="修改角色或停用账号 / change role or (de)activate",
+    description=STAFF_DOC,
+)
+def patch_staff(username: str, body: StaffPatch, staff: AdminDep,
+                session: SessionDep) -> StaffOut:
+    user = staff_accounts.update_user(session, username, staff.actor, role=body.role,
+                                      active=body.active)
+    session.commit()
+    return _staff_out(user)
+
+
+@router.post(
+    "/staff/{username}/password", response_model=StaffOut, responses={**R403, **R404},
+    summary="重置密码 / reset a password", description=STAFF_DOC,
+)
+def reset_staff_password(username: str, body: PasswordIn, staff: AdminDep,
+                         session: SessionDep) -> StaffOut:
+    user = staff_accounts.reset_password(session, username, body.password, staff.actor)
+    session.commit()
+    return _staff_out(user)
+
+
+@router.delete(
+    "/staff/{username}", status_code=204, responses={**R403, **R404, **R409_STAFF},
+    summary="删除员工账号 / delete a staff account", description=STAFF_DOC,
+)
+def delete_staff(username: str, staff: AdminDep, session: SessionDep) -> Response:
+    staff_accounts.delete_user(session, username, staff.actor)
+    session.commit()
+    return Response(status_code=204)

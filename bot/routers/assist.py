@@ -1,4 +1,8 @@
-"""POST /api/assist: service cards and reply scripts for 12345 hotline agents."""
+"""POST /api/assist: service cards and reply scripts for 12345 hotline agents.
+
+Staff only (role agent or above, bot/admin_auth.py): 401 without a login. Each account has its
+own per-minute budget, not the caller's IP's.
+"""
 
 from __future__ import annotations
 
@@ -9,15 +13,19 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Request
 from pydantic import BaseModel, Field, field_validator
 
+from bot.admin_auth import AgentDep
 from bot.catalog_reply import due_dates, question_for, script
 from bot.deps import RasaDep, SessionDep, SettingsDep, SnapshotDep
 from bot.masking import mask_personal
 from bot.rasa_client import RasaUnavailable
-from bot.ratelimit import enforce_rate_limit
+from bot.ratelimit import InFlightSlot, enforce_account_limit
 from bot.routers.chat import CONTROL
 from services_catalog.models import AssistCopy, ChatLog
 
-router = APIRouter(tags=["assist"])
+router = APIRouter(tags=["assist"], responses={
+    401: {"description": "未登录 / not logged in (role agent or above needed)"},
+    503: {"description": "服务繁忙 / too many requests in flight"},
+})
 MAX_SUGGESTIONS = 5
 # Lines spoken by the agent in a pasted transcript: they name the hotline, not the caller's need.
 AGENT_LINE = re.compile(r"^\s*(坐席|客服|话务员|接线员|工作人员|agent)\s*[:：]", re.I)
@@ -73,14 +81,15 @@ def caller_text(text: str) -> str:
     return "\n".join(kept) or text
 
 
-@router.post("/api/assist")
+@router.post("/api/assist", dependencies=[InFlightSlot])
 async def assist(
     body: AssistIn, request: Request, rasa: RasaDep, session: SessionDep,
-    snapshot: SnapshotDep, settings: SettingsDep,
+    snapshot: SnapshotDep, settings: SettingsDep, staff: AgentDep,
 ) -> dict[str, Any]:
     if len(body.text) > settings.max_assist_chars:
         raise HTTPException(413, f"内容过长：最多{settings.max_assist_chars}字 / text too long")
-    await enforce_rate_limit(request, None, settings)
+    if not staff.operator:  # CATALOG_ADMIN_TOKEN: the operator's scripts and evaluations
+        await enforce_account_limit(request, staff.username, settings)
     transcript = is_transcript(body.text)
     text = caller_text(mask_personal(body.text))
     intent: dict[str, Any] = {}
@@ -141,7 +150,8 @@ async def assist(
 
 
 @router.post("/api/assist/copy", status_code=201)
-def record_copy(body: CopyIn, session: SessionDep, snapshot: SnapshotDep) -> dict[str, Any]:
+def record_copy(body: CopyIn, session: SessionDep, snapshot: SnapshotDep,
+                staff: AgentDep) -> dict[str, Any]:
     if body.slug not in snapshot.services:
         raise HTTPException(404, f"没有找到事项 {body.slug!r} / service not found")
     row = AssistCopy(slug=body.slug, rank=body.rank, query=mask_personal(body.query)[:2000])

@@ -6,14 +6,15 @@ import logging
 import re
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, HTTPException, Request
 from pydantic import BaseModel, Field, field_validator
 
 from bot.catalog_reply import script
 from bot.deps import RasaDep, SessionDep, SettingsDep
 from bot.masking import mask_personal
+from bot.offered import OfferedButtons, is_payload, offered_payloads
 from bot.rasa_client import RasaUnavailable
-from bot.ratelimit import enforce_rate_limit
+from bot.ratelimit import InFlightSlot, enforce_rate_limit
 from services_catalog.models import ChatLog
 from services_catalog.resolve import resolve
 from services_catalog.wording import render
@@ -76,18 +77,34 @@ def degraded_reply(snapshot, text: str) -> list[dict[str, Any]]:  # type: ignore
     return [notice, {"text": answer, "custom": {**card, "degraded": True}}]
 
 
-@router.post("/api/chat", response_model=ChatOut, response_model_exclude_none=True)
+def offered_buttons(request: Request) -> OfferedButtons:
+    state = request.app.state
+    store = getattr(state, "offered", None)
+    if store is None:
+        store = state.offered = OfferedButtons(getattr(state, "redis", None))
+    return store
+
+
+@router.post("/api/chat", response_model=ChatOut, response_model_exclude_none=True,
+             dependencies=[InFlightSlot],
+             responses={422: {"description": "输入有误，或发送了机器人未提供的按钮"},
+                        429: {"description": "请求过于频繁 / rate limited"},
+                        503: {"description": "服务繁忙 / too many requests in flight"}})
 async def chat(
     body: ChatIn, request: Request, rasa: RasaDep, session: SessionDep, settings: SettingsDep,
 ) -> ChatOut:
     if len(body.message) > settings.max_message_chars:
-        from fastapi import HTTPException
-
         raise HTTPException(
             413, f"消息过长：最多{settings.max_message_chars}字 / message longer than "
                  f"{settings.max_message_chars} characters",
         )
     await enforce_rate_limit(request, body.sender, settings)
+    offered = offered_buttons(request)
+    if is_payload(body.message) and not await offered.take(body.sender, body.message):
+        # A raw Rasa payload (/feedback_satisfied …) the bot never offered here, or a rating
+        # already given: Rasa would act on it without question.
+        raise HTTPException(422, "请直接输入您的问题（该按钮已失效）/ not a button offered in "
+                                 "this conversation")
     text = mask_personal(body.message)
     degraded = False
     try:
@@ -101,6 +118,7 @@ async def chat(
         # The catalog snapshot only matters here: checking it on every turn cost ~2.5 ms.
         messages = degraded_reply(request.app.state.catalog.get(session), text)
         degraded = True
+    await offered.remember(body.sender, offered_payloads(messages))
     card = next((m["custom"] for m in messages if m.get("custom", {}).get("slug")), None)
     kinds = {m.get("custom", {}).get("type") for m in messages}
     session.add(ChatLog(

@@ -1,5 +1,8 @@
 /* 12345 hotline agent console. No dependencies, no inline code (CSP script-src 'self').
- * Every piece of server data is rendered with textContent / attributes, never innerHTML. */
+ * Every piece of server data is rendered with textContent / attributes, never innerHTML.
+ * /api/assist needs a staff login (role agent or above): the login form (#agent-login-form)
+ * exchanges username and password at /api/admin/login for a bearer token kept in
+ * sessionStorage ("jisuwen.agent"); a 401 shows the form again. */
 (function () {
   'use strict';
 
@@ -12,7 +15,9 @@
     materials: '所需材料', fee: '收费', department: '负责部门', howto: '怎么办', policy: '政策依据'
   };
 
+  var STORE_KEY = 'jisuwen.agent';
   var state = {
+    auth: null,        // {token, username, role, expires_at}
     seq: 0,            // id of the newest request issued
     ctl: null,         // AbortController of the request in flight
     timer: null,
@@ -251,7 +256,7 @@
     setStatus('loading', '正在检索…');
     fetch('/api/assist', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
+      headers: authHeaders({ 'Content-Type': 'application/json', 'Accept': 'application/json' }),
       body: JSON.stringify({ text: text }),
       credentials: 'same-origin',
       signal: ctl ? ctl.signal : undefined
@@ -264,6 +269,7 @@
       if (my !== state.seq) return; // a newer request was issued: this answer is stale
       state.ctl = null;
       if (r.ok) { showSuggestions(r.body, text); return; }
+      if (r.status === 401) { showLogin('登录已过期，请重新登录。'); return; }
       var detail = detailOf(r.body);
       if (r.status === 429) {
         var wait = parseInt(r.retryAfter, 10);
@@ -324,7 +330,7 @@
     var svc = entry.data.service || {};
     return fetch('/api/assist/copy', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: authHeaders({ 'Content-Type': 'application/json' }),
       body: JSON.stringify({ slug: str(svc.slug), rank: entry.rank, query: state.query.slice(0, MAX_CHARS) }),
       credentials: 'same-origin',
       keepalive: true
@@ -357,6 +363,72 @@
         setStatus('error', '浏览器不允许自动复制，话术已选中，请按 Ctrl + C 复制。');
       }
       btn._resetTimer = setTimeout(function () { resetCopyButton(btn, label); }, 2000);
+    });
+  }
+
+  /* ---------- login ---------- */
+  function authHeaders(h) {
+    if (state.auth) h.Authorization = 'Bearer ' + state.auth.token;
+    return h;
+  }
+
+  function showConsole() {
+    $('agent-login').hidden = true;
+    $('console').hidden = false;
+    $('agent-user-bar').hidden = false;
+    $('agent-user').textContent = '坐席：' + str(state.auth.username);
+    if (input.value.trim()) request(); else showEmpty();
+    input.focus();
+  }
+
+  function showLogin(message) {
+    sessionStorage.removeItem(STORE_KEY);
+    state.auth = null;
+    if (state.ctl) state.ctl.abort();
+    state.ctl = null;
+    ++state.seq;
+    $('console').hidden = true;
+    $('agent-user-bar').hidden = true;
+    $('agent-login').hidden = false;
+    $('agent-password').value = '';
+    $('agent-login-error').textContent = message || '';
+    $('agent-username').focus();
+  }
+
+  function onLogin(ev) {
+    ev.preventDefault();
+    var username = $('agent-username').value.trim();
+    var password = $('agent-password').value;
+    var error = $('agent-login-error');
+    if (!username || !password) { error.textContent = '请输入用户名和密码。'; return; }
+    var submit = $('agent-login-submit');
+    submit.disabled = true;
+    error.textContent = '';
+    fetch('/api/admin/login', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
+      body: JSON.stringify({ username: username, password: password }),
+      credentials: 'same-origin'
+    }).then(function (res) {
+      return res.json().catch(function () { return null; }).then(function (body) {
+        return { status: res.status, ok: res.ok, body: body };
+      });
+    }).then(function (r) {
+      submit.disabled = false;
+      if (r.ok && r.body && r.body.access_token) {
+        state.auth = { token: r.body.access_token, username: r.body.username,
+                       role: r.body.role, expires_at: r.body.expires_at };
+        sessionStorage.setItem(STORE_KEY, JSON.stringify(state.auth));
+        $('agent-password').value = '';
+        showConsole();
+      } else if (r.status === 401) {
+        error.textContent = '用户名或密码错误。';
+      } else {
+        error.textContent = detailOf(r.body) || ('登录失败（' + r.status + '）');
+      }
+    }, function () {
+      submit.disabled = false;
+      error.textContent = UNREACHABLE;
     });
   }
 
@@ -410,8 +482,10 @@
       });
     });
     updateCount();
-    if (input.value.trim()) request(); else showEmpty();
-    input.focus();
+    $('agent-login-form').addEventListener('submit', onLogin);
+    $('agent-logout').addEventListener('click', function () { showLogin(''); });
+    state.auth = D.loadAuth(STORE_KEY);
+    if (state.auth) showConsole(); else showLogin('');
   }
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);

@@ -51,6 +51,19 @@ def test_feedback_is_stored_with_the_conversation(run_action, db_session) -> Non
     assert row is not None and row.rating == "satisfied" and row.slug == "company-registration"
 
 
+def test_a_conversation_rates_a_service_once(run_action, db_session) -> None:
+    """Finding 9: repeating the rating (or changing it) does not add to the 好差评 figures."""
+    from sqlalchemy import func
+
+    for intent in ("feedback_satisfied", "feedback_satisfied", "feedback_unsatisfied"):
+        tracker = load_tracker("context_channel", sender_id="feedback-once-1", latest_message={
+            "text": f"/{intent}", "intent": {"name": intent}, "entities": []})
+        assert run_action(ActionRecordFeedback(), tracker).texts
+    count = db_session.scalar(select(func.count(Feedback.id)).where(
+        Feedback.sender == "feedback-once-1", Feedback.slug == "company-registration"))
+    assert count == 1
+
+
 def test_a_question_about_no_known_service_counts_as_a_miss(run_action) -> None:
     from actions.catalog_answers import ActionAnswerService
 

@@ -6,19 +6,20 @@ import time
 import uuid
 
 import pytest
+from sqlalchemy import select
 
 from bot.settings import get_settings
 from services_catalog.db import session_scope
-from services_catalog.models import StaffUser
+from services_catalog.models import AuditEntry, StaffUser
 from services_catalog.staff import create_user, issue_token
 
 PASSWORD = "correct-horse-battery"
-RANK = {"viewer": 0, "editor": 1, "admin": 2}
+RANK = {"agent": 0, "viewer": 1, "editor": 2, "admin": 3}
 SLUG = "company-registration"
 
 # Every admin route but login, with the lowest role allowed to call it.
 ROUTES = [
-    ("GET", "/api/admin/me", "viewer"),
+    ("GET", "/api/admin/me", "agent"),
     ("GET", "/api/admin/services", "viewer"),
     ("GET", f"/api/admin/services/{SLUG}", "viewer"),
     ("POST", "/api/admin/services", "editor"),
@@ -34,6 +35,9 @@ ROUTES = [
     ("GET", "/api/admin/analytics.csv", "editor"),
     ("POST", "/api/admin/staff", "admin"),
     ("GET", "/api/admin/staff", "admin"),
+    ("PATCH", "/api/admin/staff/nobody-x", "admin"),
+    ("POST", "/api/admin/staff/nobody-x/password", "admin"),
+    ("DELETE", "/api/admin/staff/nobody-x", "admin"),
 ]
 
 
@@ -41,9 +45,16 @@ def make_staff(role: str) -> tuple[str, str]:
     """A new account with `role` and a valid token for it."""
     name = f"t-{role}-{uuid.uuid4().hex[:10]}"
     with session_scope() as session:
-        create_user(session, name, PASSWORD, role)
-    token, _ = issue_token(name, role, get_settings().secret_key, 30)
+        user = create_user(session, name, PASSWORD, role)
+    token, _ = issue_token(user, get_settings().signing_key, 30)
     return name, token
+
+
+def staff_audit(name: str) -> list[AuditEntry]:
+    """The audit rows about one staff account, newest first."""
+    with session_scope() as session:
+        return list(session.scalars(select(AuditEntry).where(AuditEntry.slug == f"staff:{name}")
+                                    .order_by(AuditEntry.id.desc())))
 
 
 def auth(token: str) -> dict[str, str]:
@@ -62,7 +73,8 @@ async def test_route_list_covers_every_admin_route(gateway) -> None:
         for path, ops in spec["paths"].items() if path.startswith("/api/admin/")
         for method in ops
     }
-    listed = {(m, p.split("?")[0].replace(SLUG, "{slug}")) for m, p, _ in ROUTES}
+    listed = {(m, p.split("?")[0].replace(SLUG, "{slug}").replace("nobody-x", "{username}"))
+              for m, p, _ in ROUTES}
     assert documented - {("POST", "/api/admin/login")} == listed
 
 
@@ -81,7 +93,7 @@ async def test_garbage_token_is_401(gateway, method: str, path: str, role: str) 
     assert r.headers["www-authenticate"] == "Bearer"
 
 
-@pytest.mark.parametrize(("method", "path", "role"), [r for r in ROUTES if r[2] != "viewer"])
+@pytest.mark.parametrize(("method", "path", "role"), [r for r in ROUTES if r[2] != "agent"])
 async def test_lower_role_is_403(gateway, tokens, method: str, path: str, role: str) -> None:
     for lower in (r for r in RANK if RANK[r] < RANK[role]):
         r = await gateway.request(method, path, headers=auth(tokens[lower]))
@@ -123,9 +135,14 @@ async def test_login_unknown_user_is_401(gateway) -> None:
     assert r.status_code == 401
 
 
+def user_named(name: str) -> StaffUser:
+    with session_scope() as session:
+        return session.query(StaffUser).filter_by(username=name).one()
+
+
 async def test_expired_token_is_401(gateway) -> None:
     name, _ = make_staff("admin")
-    token, _ = issue_token(name, "admin", get_settings().secret_key, 10,
+    token, _ = issue_token(user_named(name), get_settings().signing_key, 10,
                            now=time.time() - 11 * 60)
     r = await gateway.get("/api/admin/me", headers=auth(token))
     assert r.status_code == 401
@@ -134,20 +151,78 @@ async def test_expired_token_is_401(gateway) -> None:
 
 async def test_token_signed_with_another_secret_is_401(gateway) -> None:
     name, _ = make_staff("admin")
-    token, _ = issue_token(name, "admin", "some-other-secret", 10)
+    token, _ = issue_token(user_named(name), "some-other-secret-of-enough-length-0123", 10)
     assert (await gateway.get("/api/admin/me", headers=auth(token))).status_code == 401
 
 
-async def test_tampered_role_is_401(gateway) -> None:
+def forge(claims: dict, secret: str) -> str:
+    """A JWT signed the way the gateway signs (its derived key) with `secret`."""
+    import jwt
+
+    from services_catalog.staff import _key
+
+    return jwt.encode(claims, _key(secret), algorithm="HS256")
+
+
+async def test_token_forged_with_the_old_default_key_is_401(gateway) -> None:
+    """Finding 1: the key once written in bot/settings.py signs nothing that verifies now, in
+    the old token format or as a JWT."""
+    import base64
+    import hashlib
+    import hmac
+    import json
+
+    from bot.settings import DEV_SECRET
+
+    name, _ = make_staff("admin")
+    now = int(time.time())
+    payload = base64.urlsafe_b64encode(json.dumps(
+        {"sub": name, "role": "admin", "iat": now, "exp": now + 600}).encode()).rstrip(b"=")
+    signing_input = b"jsw1." + payload
+    key = hmac.new(DEV_SECRET.encode(), b"jisuwen staff token v1", hashlib.sha256).digest()
+    sig = base64.urlsafe_b64encode(hmac.new(key, signing_input, hashlib.sha256).digest())
+    old_format = (signing_input + b"." + sig.rstrip(b"=")).decode()
+    version = user_named(name).token_version
+    as_jwt = forge({"sub": name, "ver": version, "iat": now, "exp": now + 600,
+                    "iss": "jisuwen"}, DEV_SECRET)
+    for token in (old_format, as_jwt):
+        r = await gateway.get("/api/admin/staff", headers=auth(token))
+        assert r.status_code == 401, r.text
+
+
+async def test_token_with_a_longer_life_than_configured_is_401(gateway) -> None:
+    """Signed with the real key, but exp far in the future (or iat in the future): refused."""
+    name, _ = make_staff("admin")
+    secret = get_settings().signing_key
+    now = int(time.time())
+    version = user_named(name).token_version
+    base = {"sub": name, "ver": version, "iss": "jisuwen"}
+    ok = forge({**base, "iat": now, "exp": now + 600}, secret)
+    assert (await gateway.get("/api/admin/me", headers=auth(ok))).status_code == 200
+    ttl = get_settings().token_ttl_minutes * 60
+    for claims in ({"iat": now, "exp": now + ttl + 120},          # lives too long
+                   {"iat": now, "exp": now + 10 * 365 * 86400},  # a far-future exp
+                   {"iat": now + 3600, "exp": now + 3600 + 60},  # issued in the future
+                   {"exp": now + 600}):                           # no iat
+        r = await gateway.get("/api/admin/me", headers=auth(forge({**base, **claims}, secret)))
+        assert r.status_code == 401, claims
+
+
+async def test_tampered_claims_are_401(gateway) -> None:
     import base64
     import json
 
     name, token = make_staff("viewer")
-    prefix, payload, sig = token.split(".")
+    header, payload, sig = token.split(".")
     claims = json.loads(base64.urlsafe_b64decode(payload + "=="))
-    claims["role"] = "admin"
-    forged = base64.urlsafe_b64encode(json.dumps(claims).encode()).rstrip(b"=").decode()
-    r = await gateway.get("/api/admin/staff", headers=auth(f"{prefix}.{forged}.{sig}"))
+    for change in ({"role": "admin"}, {"sub": "someone-else"}, {"ver": claims["ver"] + 1},
+                   {"exp": claims["exp"] + 60}):
+        forged = base64.urlsafe_b64encode(
+            json.dumps({**claims, **change}).encode()).rstrip(b"=").decode()
+        r = await gateway.get("/api/admin/me", headers=auth(f"{header}.{forged}.{sig}"))
+        assert r.status_code == 401, change
+    none_alg = base64.urlsafe_b64encode(b'{"alg":"none","typ":"JWT"}').rstrip(b"=").decode()
+    r = await gateway.get("/api/admin/me", headers=auth(f"{none_alg}.{payload}."))
     assert r.status_code == 401
 
 
@@ -168,6 +243,13 @@ async def test_catalog_admin_token_is_an_admin(gateway) -> None:
     r = await gateway.get("/api/admin/me", headers=auth(admin_token))
     assert r.json() == {"username": "operator", "role": "admin"}
     assert (await gateway.get("/api/admin/staff", headers=auth(admin_token))).status_code == 200
+    # CATALOG_ADMIN_TOKEN bootstraps the first admin; the audit log says who did it.
+    name = f"first-admin-{uuid.uuid4().hex[:6]}"
+    r = await gateway.post("/api/admin/staff", headers=auth(admin_token),
+                           json={"username": name, "password": PASSWORD, "role": "admin"})
+    assert r.status_code == 201, r.text
+    entry = staff_audit(name)[0]
+    assert (entry.action, entry.actor) == ("staff_create", "CATALOG_ADMIN_TOKEN")
 
 
 async def test_admin_creates_staff_and_duplicates_conflict(gateway, tokens) -> None:

@@ -19,8 +19,8 @@ ADMIN = {"Authorization": f"Bearer {get_settings().catalog_admin_token}"}
 def editor_headers() -> dict[str, str]:
     name = f"t-ed-{uuid.uuid4().hex[:10]}"
     with session_scope() as session:
-        create_user(session, name, "correct-horse-battery", "editor")
-    token, _ = issue_token(name, "editor", get_settings().secret_key, 30)
+        user = create_user(session, name, "correct-horse-battery", "editor")
+    token, _ = issue_token(user, get_settings().signing_key, 30)
     return {"Authorization": f"Bearer {token}"}
 
 

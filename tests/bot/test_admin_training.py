@@ -27,8 +27,8 @@ ADMIN = {"Authorization": f"Bearer {get_settings().catalog_admin_token}"}
 def role_headers(role: str) -> dict[str, str]:
     name = f"t-{role}-{uuid.uuid4().hex[:10]}"
     with session_scope() as session:
-        create_user(session, name, "correct-horse-battery", role)
-    token, _ = issue_token(name, role, get_settings().secret_key, 30)
+        user = create_user(session, name, "correct-horse-battery", role)
+    token, _ = issue_token(user, get_settings().signing_key, 30)
     return {"Authorization": f"Bearer {token}"}
 
 

@@ -1,10 +1,58 @@
-"""/api/assist for hotline agents (catalog search only: no Rasa behind the in-process gateway)."""
+"""/api/assist for hotline agents (catalog search only: no Rasa behind the in-process gateway).
+
+Every call but the 401 ones is made as a logged-in agent (role `agent`, the lowest).
+"""
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
+from bot.settings import get_settings
 from services_catalog.models import AssistCopy
+from tests.bot.test_admin_auth import auth, make_staff
+
+
+@pytest.fixture(scope="module")
+def agent_token() -> str:
+    return make_staff("agent")[1]
+
+
+@pytest.fixture(autouse=True)
+def as_agent(gateway, agent_token: str) -> None:
+    gateway.headers.update(auth(agent_token))
+
+
+async def test_assist_needs_a_login(gateway) -> None:
+    """Finding 9: no login → 401 on both endpoints, and nothing is recorded."""
+    del gateway.headers["Authorization"]
+    for path, body in (("/api/assist", {"text": "接自来水要多久"}),
+                       ("/api/assist/copy", {"slug": "gas-connection", "rank": 1})):
+        r = await gateway.post(path, json=body)
+        assert r.status_code == 401, r.text
+        assert r.headers["www-authenticate"] == "Bearer"
+        r = await gateway.post(path, json=body, headers=auth("not-a-token"))
+        assert r.status_code == 401
+
+
+async def test_an_agent_may_assist_but_not_administer(gateway) -> None:
+    assert (await gateway.post("/api/assist", json={"text": "办电要多久"})).status_code == 200
+    assert (await gateway.get("/api/admin/me")).json()["role"] == "agent"
+    for path in ("/api/admin/services", "/api/admin/audit", "/api/admin/staff"):
+        assert (await gateway.get(path)).status_code == 403, path
+
+
+async def test_assist_is_limited_per_account_not_per_address(gateway, monkeypatch) -> None:
+    """Finding 6: the agents of one 12345 centre share an address; each has its own budget."""
+    settings = get_settings()
+    monkeypatch.setattr(settings, "chat_per_minute_per_ip", 3)
+    monkeypatch.setattr(settings, "assist_per_minute_per_account", 4)
+    first, second = make_staff("agent")[1], make_staff("agent")[1]
+    codes = [(await gateway.post("/api/assist", json={"text": "开公司要多久"},
+                                 headers=auth(first))).status_code for _ in range(5)]
+    assert codes == [200, 200, 200, 200, 429]
+    r = await gateway.post("/api/assist", json={"text": "开公司要多久"}, headers=auth(second))
+    assert r.status_code == 200
 
 
 async def test_assist_returns_a_script_with_figures_and_citation(gateway) -> None:

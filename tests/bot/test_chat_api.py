@@ -75,3 +75,70 @@ def test_rate_limit_memory_forgets_idle_senders() -> None:
         ratelimit._allow_local(f"sender:idle-{i}", 10, now=0.0)
     ratelimit._sweep(now=ratelimit.WINDOW_S + 1)
     assert not [k for k in ratelimit._hits if k.startswith("sender:idle-")]
+
+
+@pytest.mark.parametrize("payload", ["/feedback_satisfied", "/feedback_unsatisfied",
+                                     ' /feedback_satisfied{"service":"x"}', "/greet"])
+async def test_a_payload_the_bot_never_offered_is_refused(gateway, db_session, payload) -> None:
+    """Finding 9: raw Rasa payloads cannot be posted to inflate 好差评 ratings."""
+    from services_catalog.models import Feedback
+
+    sender = f"rating-{abs(hash(payload))}"
+    r = await gateway.post("/api/chat", json={"sender": sender, "message": payload})
+    assert r.status_code == 422
+    assert "按钮" in r.json()["detail"]
+    assert db_session.scalar(select(Feedback).where(Feedback.sender == sender)) is None
+    assert db_session.scalar(select(ChatLog).where(ChatLog.sender == sender)) is None
+
+
+async def test_offered_buttons_are_accepted_and_a_rating_only_once() -> None:
+    from bot.offered import OfferedButtons, offered_payloads
+
+    store = OfferedButtons()
+    buttons = [("满意", "/feedback_satisfied"), ("不满意", "/feedback_unsatisfied"),
+               ("居民", '/inform_condition{"c":"居民"}'), ("示例", "开公司要多久")]
+    reply = [{"text": "…", "buttons": [{"title": t, "payload": p} for t, p in buttons]}]
+    await store.remember("s1", offered_payloads(reply))
+    assert not await store.take("s2", "/feedback_satisfied")  # another conversation
+    assert await store.take("s1", '/inform_condition{"c":"居民"}')
+    assert await store.take("s1", '/inform_condition{"c":"居民"}')  # a choice may be re-clicked
+    assert await store.take("s1", "/feedback_unsatisfied")
+    assert not await store.take("s1", "/feedback_satisfied")  # one rating per answer
+    await store.remember("s1", offered_payloads(reply))  # offered again with the next answer
+    assert await store.take("s1", "/feedback_satisfied")
+
+
+async def test_requests_beyond_the_in_flight_cap_get_503(monkeypatch) -> None:
+    """Finding 6: a global cap on chat/assist being answered at once. Rasa here is a real
+    socket that accepts and never answers, so the first request holds its slot."""
+    import asyncio
+
+    import httpx
+
+    from bot.main import create_app
+    from bot.rasa_client import RasaClient
+    from bot.settings import get_settings
+
+    async def silent(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await asyncio.sleep(5)
+        writer.close()
+
+    server = await asyncio.start_server(silent, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    settings = get_settings()
+    monkeypatch.setattr(settings, "max_inflight", 1)
+    app = create_app()
+    async with server, app.router.lifespan_context(app):
+        await app.state.rasa.close()
+        app.state.rasa = RasaClient(settings.model_copy(update={
+            "rasa_urls": [f"http://127.0.0.1:{port}"], "rasa_timeout_s": 1.5}))
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+            slow = asyncio.create_task(client.post(
+                "/api/chat", json={"sender": "cap-1", "message": "开公司要多久"}))
+            await asyncio.sleep(0.3)
+            r = await client.post("/api/chat", json={"sender": "cap-2", "message": "开公司要多久"})
+            assert r.status_code == 503 and r.headers["retry-after"] == "1"
+            assert (await slow).status_code == 200  # degraded after Rasa's timeout
+            r = await client.post("/api/chat", json={"sender": "cap-3", "message": "你好"})
+            assert r.status_code != 503  # the slot was given back

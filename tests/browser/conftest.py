@@ -4,7 +4,9 @@ catalog database (the session fixture `live_stack` in tests/conftest.py)."""
 
 from __future__ import annotations
 
+import json
 import os
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +19,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 SCREENSHOTS = ROOT / "reports" / "screenshots"
 WIDGET_VIEWPORT = {"width": 375, "height": 740}
 AGENT_VIEWPORT = {"width": 1280, "height": 900}
+AGENT_PASSWORD = "agent-console-password"
 EXPECT_TIMEOUT_MS = 20_000  # Rasa answers slowly on a busy machine; 5 s (the default) is flaky
 
 
@@ -64,11 +67,39 @@ def _context(browser, base_url: str, **kw):  # type: ignore[no-untyped-def]
                                **kw)
 
 
+@pytest.fixture(scope="session")
+def agent_auth(live_stack) -> dict:  # type: ignore[no-untyped-def]
+    """An agent account on the live stack (created with CATALOG_ADMIN_TOKEN) and its login as
+    the console keeps it in sessionStorage."""
+    import httpx
+
+    url = live_stack.gateway_url
+    name = f"agent-{uuid.uuid4().hex[:8]}"
+    admin = {"Authorization": f"Bearer {os.environ['CATALOG_ADMIN_TOKEN']}"}
+    httpx.post(f"{url}/api/admin/staff", headers=admin, timeout=30, json={
+        "username": name, "password": AGENT_PASSWORD, "role": "agent"}).raise_for_status()
+    r = httpx.post(f"{url}/api/admin/login", timeout=30,
+                   json={"username": name, "password": AGENT_PASSWORD})
+    r.raise_for_status()
+    body = r.json()
+    return {"username": name, "password": AGENT_PASSWORD,
+            "store": {k: body[k] for k in ("username", "role", "expires_at")}
+            | {"token": body["access_token"]}}
+
+
+def agent_login_script(auth: dict) -> str:
+    """An init script that puts the agent's login where /agent looks for it."""
+    return f"sessionStorage.setItem('jisuwen.agent', {json.dumps(json.dumps(auth['store']))});"
+
+
 def _open_page(browser, live_stack, path: str,  # type: ignore[no-untyped-def]
-               *, clipboard: bool = False, **context_kw) -> Iterator:
+               *, clipboard: bool = False, init_script: str | None = None,
+               **context_kw) -> Iterator:
     """Open `path` in a fresh context; afterwards fail on any script error, CSP violation or
     dialog the page raised (its PageProblems, also at page.problems)."""
     ctx = _context(browser, live_stack.gateway_url, **context_kw)
+    if init_script:
+        ctx.add_init_script(init_script)
     if clipboard:
         ctx.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_stack.gateway_url)
     ctx.set_default_timeout(EXPECT_TIMEOUT_MS)
@@ -89,9 +120,10 @@ def widget_page(browser, live_stack) -> Iterator:
 
 
 @pytest.fixture()
-def agent_page(browser, live_stack) -> Iterator:
+def agent_page(browser, live_stack, agent_auth) -> Iterator:
+    """/agent, logged in as an agent."""
     yield from _open_page(browser, live_stack, "/agent", clipboard=True,
-                          viewport=AGENT_VIEWPORT)
+                          viewport=AGENT_VIEWPORT, init_script=agent_login_script(agent_auth))
 
 
 @pytest.fixture()

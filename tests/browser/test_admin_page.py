@@ -10,7 +10,7 @@ import httpx
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import AGENT_VIEWPORT, PageProblems, _context
+from tests.browser.conftest import AGENT_VIEWPORT, PageProblems, _context, agent_login_script
 
 pytestmark = pytest.mark.browser
 AUTH = {"Authorization": f"Bearer {os.environ['CATALOG_ADMIN_TOKEN']}"}
@@ -82,7 +82,7 @@ def test_invalid_amount_shows_a_field_message_and_changes_nothing(admin_page, li
 
 
 def test_script_in_a_service_name_renders_as_text_everywhere(
-    admin_page, browser, live_stack
+    admin_page, browser, live_stack, agent_auth
 ):
     api = httpx.Client(base_url=live_stack.gateway_url, timeout=30)
     slug = f"xss-{uuid.uuid4().hex[:6]}"
@@ -99,6 +99,7 @@ def test_script_in_a_service_name_renders_as_text_everywhere(
         expect(page.locator(f"button.service-item[data-slug='{slug}']")).to_contain_text(
             "<script>alert(1)</script>")
         ctx = _context(browser, live_stack.gateway_url, viewport=AGENT_VIEWPORT)
+        ctx.add_init_script(agent_login_script(agent_auth))
         for url, fill in (("/agent", "#assist-input"), ("/", "#chat-input")):
             p = ctx.new_page()
             problems = PageProblems(p)
@@ -117,3 +118,61 @@ def test_script_in_a_service_name_renders_as_text_everywhere(
         current = api.get(f"/api/admin/services/{slug}", headers=AUTH).json()
         api.delete(f"/api/admin/services/{slug}", headers=AUTH,
                    params={"version": current["version"]})
+
+
+def test_an_admin_manages_staff_accounts_on_the_page(browser, live_stack, shoot):
+    """Finding 8: list, deactivate (the account's session ends), reset a password, delete."""
+    from services_catalog.db import session_scope
+    from services_catalog.staff import create_user
+
+    url = live_stack.gateway_url
+    admin, agent = f"adm{uuid.uuid4().hex[:6]}", f"agt{uuid.uuid4().hex[:6]}"
+    with session_scope() as session:
+        create_user(session, admin, "correct-horse-battery", "admin")
+        create_user(session, agent, "agent-password-1", "agent")
+    api = httpx.Client(base_url=url, timeout=30)
+    token = api.post("/api/admin/login", json={"username": agent,
+                                               "password": "agent-password-1"}).json()
+    agent_auth = {"Authorization": f"Bearer {token['access_token']}"}
+    ctx = _context(browser, url, viewport=AGENT_VIEWPORT)
+    page = ctx.new_page()
+    problems = PageProblems(page)
+    page.goto("/admin")
+    page.fill("#login-username", admin)
+    page.fill("#login-password", "correct-horse-battery")
+    page.click("#login-submit")
+    row = page.locator(f"#staff-list li.staff-row[data-username='{agent}']")
+    expect(row).to_contain_text(agent)
+    expect(row.locator("select")).to_have_value("agent")
+    shoot(page, "admin-staff", full_page=True)
+
+    row.locator("button[data-action='toggle']").click()
+    expect(page.locator("#message")).to_contain_text("已停用")
+    expect(row).to_have_attribute("data-active", "false")
+    assert api.get("/api/admin/me", headers=agent_auth).status_code == 401
+
+    row.locator("button[data-action='toggle']").click()
+    expect(row).to_have_attribute("data-active", "true")
+    row.locator("button[data-action='reset']").click()
+    page.fill("#staff-reset-password", "short")
+    page.click("#staff-reset-submit")
+    expect(page.locator("#staff-reset-form p.field-error[data-error-for='password']")
+           ).not_to_be_empty()
+    page.fill("#staff-reset-password", "a-brand-new-password")
+    page.click("#staff-reset-submit")
+    expect(page.locator("#message")).to_contain_text("密码已重置")
+    assert api.post("/api/admin/login", json={"username": agent, "password":
+                                              "a-brand-new-password"}).status_code == 200
+
+    delete = row.locator("button[data-action='delete']")
+    delete.click()
+    expect(delete).to_have_text("确认删除")
+    delete.click()
+    expect(page.locator("#message")).to_contain_text("已删除账号")
+    expect(row).to_have_count(0)
+    history = api.get("/api/admin/audit", headers=AUTH, params={"slug": f"staff:{agent}"}).json()
+    assert [(h["action"], h["actor"]) for h in history if h["action"] != "login"] == [
+        ("staff_delete", admin), ("password_reset", admin), ("staff_update", admin),
+        ("staff_update", admin), ("staff_create", "cli")]
+    ctx.close()
+    assert not problems.errors and not problems.dialogs, (problems.errors, problems.dialogs)

@@ -157,3 +157,45 @@ def test_data_is_rendered_as_text_never_as_html(agent_page: Page) -> None:
     expect(page.locator("main script, main img")).to_have_count(0)
     page.wait_for_timeout(300)
     assert page.problems.dialogs == []
+
+
+def test_the_console_asks_for_a_login_and_works_after_it(browser, live_stack, agent_auth,
+                                                         shoot) -> None:
+    """Finding 9: /api/assist needs a staff login; the console has a login form that a
+    12345 agent can use on a 1366×768 screen, and a 401 brings it back."""
+    from tests.browser.conftest import PageProblems, _context
+
+    ctx = _context(browser, live_stack.gateway_url, viewport={"width": 1366, "height": 768})
+    page = ctx.new_page()
+    problems = PageProblems(page)
+    page.goto("/agent")
+    expect(page.locator("#agent-login-form")).to_be_visible()
+    expect(page.locator("#console")).to_be_hidden()
+    shoot(page, "agent-login-1366")
+    page.fill("#agent-username", agent_auth["username"])
+    page.fill("#agent-password", "wrong-password-0")
+    page.click("#agent-login-submit")
+    expect(page.locator("#agent-login-error")).to_have_text("用户名或密码错误。")
+    page.fill("#agent-password", agent_auth["password"])
+    page.click("#agent-login-submit")
+    expect(page.locator("#console")).to_be_visible()
+    expect(page.locator("#agent-user")).to_contain_text(agent_auth["username"])
+    with page.expect_request("**/api/assist") as req:
+        type_query(page, "开公司要多久")
+    assert req.value.headers["authorization"].startswith("Bearer ")
+    expect(page.locator("#top-card")).to_have_attribute("data-slug", "company-registration")
+    # The whole console fits a 1366×768 screen without a horizontal scrollbar.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1366
+    box = page.locator("#copy-btn").bounding_box()
+    assert box is not None and box["y"] + box["height"] <= 768
+    shoot(page, "agent-1366")
+    # A token that stops working (expired, revoked) brings the login form back.
+    page.evaluate("""() => { const a = JSON.parse(sessionStorage.getItem('jisuwen.agent'));
+                             a.token = 'revoked'; sessionStorage.setItem('jisuwen.agent',
+                             JSON.stringify(a)); }""")
+    page.reload()
+    type_query(page, "接自来水要多久")
+    expect(page.locator("#agent-login-form")).to_be_visible()
+    expect(page.locator("#agent-login-error")).to_contain_text("重新登录")
+    ctx.close()
+    assert not problems.errors, problems.errors

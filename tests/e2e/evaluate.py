@@ -3,11 +3,14 @@
 The held-out sets (tests/heldout/) are never tuned on; the development sets (tests/dev/, same
 format) are. To score the dev sets on a running stack:
     .venv/bin/python -m tests.e2e.evaluate --set dev --url http://127.0.0.1:8000
+/api/assist needs a staff login: the gateway's CATALOG_ADMIN_TOKEN (or a staff token) is read
+from the environment (STAFF_TOKEN, else CATALOG_ADMIN_TOKEN).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
 import time
 from dataclasses import dataclass, field
@@ -130,12 +133,19 @@ def run_chat(base_url: str, run_id: str, folder: Path = HELDOUT) -> dict[str, An
     return report
 
 
+def staff_headers() -> dict[str, str]:
+    token = os.environ.get("STAFF_TOKEN") or os.environ.get("CATALOG_ADMIN_TOKEN")
+    if not token:
+        raise SystemExit("/api/assist needs a login: set STAFF_TOKEN or CATALOG_ADMIN_TOKEN")
+    return {"Authorization": f"Bearer {token}"}
+
+
 def run_assist(base_url: str, folder: Path = HELDOUT) -> dict[str, Any]:
     data = load("assist.yml", folder)
     items = [("utterance", u) for u in data["utterances"]] + [
         ("transcript", t) for t in data["transcripts"]]
     results, latencies = [], []
-    with httpx.Client(base_url=base_url, timeout=30) as client:
+    with httpx.Client(base_url=base_url, timeout=30, headers=staff_headers()) as client:
         for kind, item in items:
             t0 = time.perf_counter()
             r = client.post("/api/assist", json={"text": item["text"]})

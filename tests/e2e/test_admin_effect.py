@@ -27,7 +27,7 @@ def test_changed_time_limit_is_answered_at_once_and_restored(live_stack) -> None
                                                   "message": "用水报装要多久"}).json()
             text = " ".join(m.get("text", "") for m in chat["messages"])
             assert "4个工作日" in text and "5个工作日" not in text
-            top = client.post("/api/assist", json={"text": "接自来水要几天"}).json()
+            top = client.post("/api/assist", json={"text": "接自来水要几天"}, headers=auth).json()
             assert "4个工作日" in top["suggestions"][0]["answer"]
             audit = client.get("/api/admin/audit", params={"slug": "water-connection"},
                                headers=auth).json()
