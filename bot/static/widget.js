@@ -613,6 +613,7 @@
   function updateHint() {
     var n = input.value.length;
     counter.textContent = n + '/' + MAX_CHARS;
+    counter.hidden = n === 0;
     counter.classList.toggle('is-near', n >= WARN_AT && n <= MAX_CHARS);
     counter.classList.toggle('is-over', n > MAX_CHARS);
     var msg = n > MAX_CHARS ? '已超出' + (n - MAX_CHARS) + '字，请删减后发送'

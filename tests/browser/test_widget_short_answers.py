@@ -52,7 +52,7 @@ def test_compact_card_once_then_short_field_answers(phone: Page) -> None:
     assert cited and card.locator(".citation summary").inner_text().endswith(
         f"第{cited.group(1)}条")
     height = card.bounding_box()["height"]
-    assert height < 330, height  # was 570–620 px in a 627 px chat area
+    assert height < 400, height  # was 570–620 px in a 627 px chat area
     doc_shot(page, "widget-card")
 
     reply = ask(page, "在哪办")
@@ -128,7 +128,7 @@ def test_growing_input_live_counter_and_short_announcements(phone: Page) -> None
     box = page.locator("#chat-input")
     one_line = box.bounding_box()["height"]
     counter = page.locator("#char-count")
-    expect(counter).to_have_text("0/500")
+    expect(counter).to_be_hidden()  # shown once there is something to count
     box.focus()
     page.keyboard.type("我们公司想在园区新建厂房")
     page.keyboard.press("Shift+Enter")  # a new line, not a send
