@@ -185,6 +185,7 @@
         ev.stopPropagation();
         copyScript(entry, copy, '复制话术');
       });
+      copy.disabled = !s.answer; // below the floor: 信息不足, nothing to read out
       tools.appendChild(copy);
       card.appendChild(tools);
 

@@ -312,6 +312,11 @@
         var cut = text.indexOf('；责任单位：');
         if (cut > 0) text = text.slice(0, cut);
       }
+      if (text && type === 'handoff' && entry.custom.summary) {
+        // The summary is in the box below, with its copy button: not twice.
+        var at = text.indexOf('问题摘要：');
+        if (at > 0) text = text.slice(0, at);
+      }
       if (text) wrap.appendChild(el('div', 'bubble', text));
       if (type === 'field_answer') {
         wrap.classList.add('field-answer');

@@ -74,7 +74,8 @@ def test_suggestions_are_labelled_apart_from_the_rating_and_old_buttons_close(
 ) -> None:
     page = phone
     ask(page, "开公司要多久")
-    rating = page.locator(".quick-replies.is-rating").last
+    ratings = page.locator(".quick-replies.is-rating")
+    rating = ratings.nth(ratings.count() - 1)  # pinned: later answers add their own
     expect(rating.locator(".group-label")).to_have_text("这个回答有帮助吗？")
     expect(rating.get_by_role("button", name="满意", exact=True)).to_be_enabled()
     ask(page, "想问下贷款的事")
