@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -40,14 +41,75 @@ def send(dispatcher: CollectingDispatcher, answer: Answer, **extra: Any) -> None
     )
 
 
-SUMMARY_CHARS = 60
+SUMMARY_CHARS = 120
+SUMMARY_QUESTIONS = 3
+# Messages that are no question for the hotline: greetings, thanks, ratings, asking for a person.
+NOT_A_QUESTION = {"greet", "goodbye", "thanks", "bot_challenge", "what_can_you_do",
+                  "human_handoff", "feedback_satisfied", "feedback_unsatisfied"}
+CARD_TYPES = ("service_card", "field_answer")
+# 转人工 / 人工 / 找客服 typed alone, whatever intent the NLU gave it.
+ASKS_ONLY_FOR_A_PERSON = re.compile(r"^\W*(转|找|要|我要|请)?(人工|客服|真人|坐席)(服务|客服)?\W*$")
+
+
+def session_events(tracker: Tracker) -> list[dict[str, Any]]:
+    """The events of the current conversation session (after the last session_started)."""
+    events = list(tracker.events)
+    for i in range(len(events) - 1, -1, -1):
+        if events[i].get("event") == "action" and events[i].get("name") == "action_session_start":
+            return events[i:]
+    return events
+
+
+def _custom(event: dict[str, Any]) -> dict[str, Any]:
+    custom = (event.get("data") or {}).get("custom")
+    return custom if isinstance(custom, dict) else {}
+
+
+def cards_shown(tracker: Tracker) -> set[str]:
+    """Services whose full card this conversation already shows: a follow-up gets a short
+    answer instead of a second card."""
+    return {str(_custom(e).get("slug")) for e in session_events(tracker)
+            if e.get("event") == "bot" and _custom(e).get("type") == "service_card"}
+
+
+def services_discussed(tracker: Tracker) -> list[str]:
+    names: list[str] = []
+    for e in session_events(tracker):
+        c = _custom(e)
+        if e.get("event") == "bot" and c.get("type") in CARD_TYPES and c.get("name"):
+            if c["name"] not in names:
+                names.append(str(c["name"]))
+    return names
+
+
+def real_questions(tracker: Tracker, skip_latest: bool) -> list[str]:
+    """What the user asked: not greetings, button payloads, ratings or 转人工 itself."""
+    users = [e for e in session_events(tracker) if e.get("event") == "user"]
+    if skip_latest:
+        users = users[:-1]
+    out: list[str] = []
+    for e in users:
+        text = (e.get("text") or "").strip()
+        intent = ((e.get("parse_data") or {}).get("intent") or {}).get("name")
+        if (text and not text.startswith("/") and intent not in NOT_A_QUESTION
+                and not ASKS_ONLY_FOR_A_PERSON.match(text)):
+            out.append(text)
+    return out
 
 
 def question_summary(tracker: Tracker, skip_latest: bool) -> str:
-    """The user's recent questions in one line, for the hotline agent."""
-    texts = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"]
-    if skip_latest:
-        texts = texts[:-1]
-    recent = [t for t in texts[-2:] if t and not t.startswith("/")]
-    line = "；".join(recent) or user_text(tracker)
+    """The user's questions and the services discussed in one copyable line, for 12345."""
+    questions = real_questions(tracker, skip_latest)[-SUMMARY_QUESTIONS:]
+    services = services_discussed(tracker)
+    parts = []
+    if questions:
+        parts.append("咨询：" + "；".join(questions))
+    if services:
+        parts.append("涉及事项：" + "、".join(services))
+    line = "。".join(parts) or "用户未提出具体问题，请人工询问"
     return line[:SUMMARY_CHARS] + ("…" if len(line) > SUMMARY_CHARS else "")
+
+
+def handoff_card(tracker: Tracker, summary: str) -> dict[str, Any]:
+    """The widget shows the hotline as a tel: link and the summary with a copy button."""
+    return {"type": "handoff", "summary": summary, "services": services_discussed(tracker)}

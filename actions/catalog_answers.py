@@ -10,13 +10,15 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.catalog_access import (
     CACHE,
+    cards_shown,
     entity_values,
+    handoff_card,
     question_summary,
     send,
     today,
     user_text,
 )
-from services_catalog.answers import INTENT_QUESTION, compose, detect_condition
+from services_catalog.answers import INTENT_QUESTION, Answer, compose, detect_condition
 from services_catalog.db import session_scope
 from services_catalog.question_cues import decisive_question_type, question_type
 from services_catalog.resolve import resolve
@@ -35,6 +37,20 @@ def asked_question(intent: str, text: str) -> str | None:
     A due-date intent stays: 今天交的几天能办完 wants the date, which that answer includes."""
     cue = None if intent == "ask_due_date" else decisive_question_type(text)
     return INTENT_QUESTION.get(cue or intent) or INTENT_QUESTION.get(question_type(text) or "")
+
+
+# Card fields a short follow-up answer keeps: which service, the cited task, a computed date.
+FIELD_KEYS = ("slug", "name", "citation", "condition", "due_date", "due_dates")
+
+
+def shorten(answer: Answer, question: str) -> None:
+    """A follow-up about a service whose card the conversation already shows: the asked field
+    only. No second card; the 责任单位 tail names the lead unit (the card lists them all)."""
+    if answer.card:
+        answer.card = {"type": "field_answer", "question": question,
+                       **{k: answer.card[k] for k in FIELD_KEYS if k in answer.card}}
+    if answer.response != "utter_department":
+        answer.variables["departments"] = answer.variables["lead_unit"]
 
 
 class ActionAnswerService(Action):
@@ -65,10 +81,9 @@ def answer_service(
     if found.slug is None:
         misses = int(tracker.get_slot("misses") or 0) + 1
         if misses >= MISSES_BEFORE_HANDOFF:
-            dispatcher.utter_message(
-                response="utter_handoff", summary=question_summary(tracker, skip_latest=False),
-                json_message={"type": "handoff"},
-            )
+            summary = question_summary(tracker, skip_latest=False)
+            dispatcher.utter_message(response="utter_handoff", summary=summary,
+                                     json_message=handoff_card(tracker, summary))
             return [SlotSet("question", question), SlotSet("misses", 0)]
         if found.candidates:
             dispatcher.utter_message(
@@ -96,6 +111,8 @@ def answer_service(
         answer.buttons = candidate_buttons(
             [(h.slug, snap.services[h.slug].name) for h in found.candidates]
         ) + answer.buttons
+    if service.slug in cards_shown(tracker) and not answer.needs_condition:
+        shorten(answer, question)
     send(dispatcher, answer)
     return [
         SlotSet("service", service.slug),

@@ -15,7 +15,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 
-from actions.catalog_access import CACHE, question_summary, user_text
+from actions.catalog_access import CACHE, handoff_card, question_summary, user_text
 from actions.catalog_answers import MISSES_BEFORE_HANDOFF, answer_service, candidate_buttons
 from services_catalog.db import session_scope
 from services_catalog.models import Feedback
@@ -96,10 +96,9 @@ def count_miss(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[
     """Not understood: offer candidates (or ask again); the second miss in a row → 12345."""
     misses = int(tracker.get_slot("misses") or 0) + 1
     if misses >= MISSES_BEFORE_HANDOFF:
-        dispatcher.utter_message(
-            response="utter_handoff", summary=question_summary(tracker, skip_latest=False),
-            json_message={"type": "handoff"},
-        )
+        summary = question_summary(tracker, skip_latest=False)
+        dispatcher.utter_message(response="utter_handoff", summary=summary,
+                                 json_message=handoff_card(tracker, summary))
         return [SlotSet("misses", 0)]
     with session_scope() as session:
         snap = CACHE.get(session)
@@ -129,10 +128,9 @@ class ActionHandoff(Action):
     ) -> list[dict[str, Any]]:
         text = user_text(tracker)
         if intent_of(tracker) == "complaint":
-            dispatcher.utter_message(
-                response="utter_complaint", summary=question_summary(tracker, skip_latest=False),
-                json_message={"type": "handoff"},
-            )
+            summary = question_summary(tracker, skip_latest=False)
+            dispatcher.utter_message(response="utter_complaint", summary=summary,
+                                     json_message=handoff_card(tracker, summary))
             if about_a_service(tracker):
                 return answer_service(dispatcher, tracker, names_service=True)
         elif ((QUESTION_CUE.search(text) or not ASKS_FOR_A_PERSON.search(text))
@@ -141,10 +139,9 @@ class ActionHandoff(Action):
             # 俺想接电 names a service and no person: neither asks for a person.
             return answer_service(dispatcher, tracker, names_service=True)
         else:
-            dispatcher.utter_message(
-                response="utter_handoff", summary=question_summary(tracker, skip_latest=True),
-                json_message={"type": "handoff"},
-            )
+            summary = question_summary(tracker, skip_latest=True)
+            dispatcher.utter_message(response="utter_handoff", summary=summary,
+                                     json_message=handoff_card(tracker, summary))
         return [SlotSet("misses", 0)]
 
 

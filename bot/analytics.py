@@ -42,6 +42,8 @@ class DayRow(BaseModel):
     fallback_rate: float | None
     assist_requests: int = Field(description="坐席辅助请求数 / agent-assist requests")
     assist_copies: int = Field(description="坐席复制话术次数 / scripts copied")
+    handoffs: int = Field(default=0, description="转人工（12345）次数 / hand-offs to 12345")
+    no_match: int = Field(default=0, description="坐席标记无匹配 / marked no match by agents")
 
 
 class ServiceCount(BaseModel):
@@ -74,6 +76,8 @@ class Totals(BaseModel):
     fallback_rate: float | None
     assist_requests: int
     assist_copies: int
+    handoffs: int = 0
+    no_match: int = 0
     copy_rate: float | None = Field(description="复制次数 / 坐席辅助请求数")
     satisfied: int
     unsatisfied: int
@@ -196,6 +200,10 @@ def compute(session: Session, period: Period) -> Analytics:
             if slug:
                 suggested[slug] += 1
             continue
+        if channel == "nomatch":  # an agent's "无匹配": its text joins the unanswered below
+            per_day[day]["no_match"] += 1
+            continue
+        per_day[day]["handoffs"] += int(channel == "handoff")
         per_day[day]["messages"] += 1
         per_day[day]["fallbacks"] += int(bool(fallback))
         senders_per_day[day].add(sender)
@@ -228,6 +236,7 @@ def compute(session: Session, period: Period) -> Analytics:
             date=d, messages=c["messages"], conversations=len(senders_per_day.get(d, ())),
             fallbacks=c["fallbacks"], fallback_rate=_rate(c["fallbacks"], c["messages"]),
             assist_requests=c["assist_requests"], assist_copies=c["assist_copies"],
+            handoffs=c["handoffs"], no_match=c["no_match"],
         ))
 
     def name(slug: str) -> str:
@@ -254,7 +263,8 @@ def compute(session: Session, period: Period) -> Analytics:
         totals=Totals(
             messages=messages, conversations=len(senders), fallbacks=fallbacks,
             fallback_rate=_rate(fallbacks, messages), assist_requests=assist_requests,
-            assist_copies=n_copies, copy_rate=_rate(n_copies, assist_requests),
+            assist_copies=n_copies, handoffs=sum(r.handoffs for r in days),
+            no_match=sum(r.no_match for r in days), copy_rate=_rate(n_copies, assist_requests),
             satisfied=good, unsatisfied=bad, satisfaction_rate=_rate(good, good + bad),
         ),
         days=days,

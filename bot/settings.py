@@ -53,6 +53,9 @@ class Settings(BaseSettings):
     login_window_minutes: int = 15
     redis_url: str | None = None
     rasa_project_dir: str | None = None  # where `rasa train` runs for admin retrains
+    # A work order's due date: only from a handling limit staff configure (working days).
+    # Hotline limits vary by region and none is in the plan, so there is no default.
+    hotline_due_working_days: int | None = Field(default=None, ge=1, le=60)
 
     @model_validator(mode="before")
     @classmethod

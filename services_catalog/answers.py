@@ -253,7 +253,21 @@ def compose(
     else:
         name = "utter_policy"
         base["item"] = str(service.citation.item)
+    card["citation"] = cited_clause(service, int(base["item"]))
     return Answer(name, base, card, buttons, condition)
+
+
+def cited_clause(service: ServiceOut, item: int) -> dict[str, Any]:
+    """The card's 依据 names the task the answer cites (a fee answer may cite 第45条 where the
+    service's own citation is 第46条), quoting that task's catalog lines."""
+    if item == service.citation.item:
+        return service.citation.model_dump()
+    lines = [f.text for f in service.fees if f.item == item]
+    lines += [m.text for m in service.materials if m.item == item]
+    lines += [n.text for n in service.notes if n.item == item]
+    lines += [t.text for t in service.time_limits if t.item == item]
+    text = "；".join(dict.fromkeys(lines)) or service.citation.text
+    return {"item": item, "text": text}
 
 
 def due_for_limit(tl: TimeLimit, today: date) -> dict[str, Any]:

@@ -14,12 +14,15 @@ from fastapi import APIRouter, HTTPException, Request
 from pydantic import BaseModel, Field, field_validator
 
 from bot.admin_auth import AgentDep
-from bot.catalog_reply import due_dates, question_for, script
+from bot.assist_confidence import calibrated, script_allowed
+from bot.catalog_reply import due_dates, question_for, script, today
 from bot.deps import RasaDep, SessionDep, SettingsDep, SnapshotDep
 from bot.masking import mask_personal
 from bot.rasa_client import RasaUnavailable
 from bot.ratelimit import InFlightSlot, enforce_account_limit
 from bot.routers.chat import CONTROL
+from bot.spoken_script import answered_by_catalog, is_greeting_only, questions_in, spoken
+from bot.workorder import build as build_workorder
 from services_catalog.models import AssistCopy, ChatLog
 
 router = APIRouter(tags=["assist"], responses={
@@ -34,6 +37,18 @@ CALLER_LINE = re.compile(r"^\s*(来电人|来电|市民|群众|用户|企业|cal
 
 class AssistIn(BaseModel):
     text: str = Field(min_length=1, description="来电人说的话，或粘贴的通话记录")
+
+    @field_validator("text")
+    @classmethod
+    def _clean(cls, v: str) -> str:
+        v = CONTROL.sub("", v.replace("\r", "")).strip()
+        if not v:
+            raise ValueError("内容不能为空 / text must not be empty")
+        return v
+
+
+class NoMatchIn(BaseModel):
+    text: str = Field(min_length=1, max_length=4000, description="坐席认为无匹配事项的来电内容")
 
     @field_validator("text")
     @classmethod
@@ -92,6 +107,10 @@ async def assist(
         await enforce_account_limit(request, staff.username, settings)
     transcript = is_transcript(body.text)
     text = caller_text(mask_personal(body.text))
+    if is_greeting_only(text):
+        # 喂，你好， — the caller has not said what they need: nothing to suggest yet.
+        return {"suggestions": [], "workorder": None, "status": "greeting", "intent": {},
+                "entities": [], "question": "overview", "questions": []}
     intent: dict[str, Any] = {}
     entities: list[dict[str, Any]] = []
     # The catalog search (its sentence encoder: 10–40 ms of CPU) runs in a thread while Rasa
@@ -125,15 +144,24 @@ async def assist(
     ranked = ranked[:MAX_SUGGESTIONS]
 
     question = question_for(intent.get("name"))
+    questions = questions_in(text, question)
+    top_raw = ranked[0][1] if ranked else 0.0
+    # Below the floor the words are too thin for a script: 信息不足，请继续听.
+    speak = script_allowed([raw for _, raw in ranked])
     suggestions = []
-    for slug, confidence in ranked:
+    named: list[str] = []  # the services the caller named: the top and any tied with it
+    for rank, (slug, raw) in enumerate(ranked):
         service = snapshot.services[slug]
-        answer, card = script(service, question, text)
+        tied = rank > 0 and raw >= top_raw - 0.005
+        if rank == 0 or (tied and raw >= 0.9):
+            named.append(slug)
+        card_answer, card = script(service, question, text)
         dues = due_dates(service)
         suggestions.append({
             "service": {"slug": slug, "name": service.name},
-            "confidence": round(confidence, 3),
-            "answer": answer,
+            "confidence": calibrated(rank, tied, raw),
+            "answer": spoken(service, questions, text, today()) if speak else None,
+            "card_answer": card_answer,
             "time_limits": card["time_limits"],
             "departments": card["departments"],
             "lead_unit": card["lead_unit"],
@@ -142,11 +170,34 @@ async def assist(
             "citation": card["citation"],
             **({"due_date": dues[0], "due_dates": dues} if dues else {}),
         })
+    services = [snapshot.services[s] for s in named] if speak else []
+    reply = "".join(s["answer"] or "" for s in suggestions
+                    if s["service"]["slug"] in named) or None
+    workorder = build_workorder(
+        text, services, questions, reply,
+        answered=all(answered_by_catalog(s, q) for s in services for q in questions),
+        today=today(), due_working_days=settings.hotline_due_working_days,
+    )
+    if not speak and workorder["category"] in ("咨询", "其他"):
+        workorder = None  # a question not yet understood: 信息不足，请继续听
     session.add(ChatLog(channel="assist", sender="assist", text=text[:2000],
-                        reply=suggestions[0]["answer"] if suggestions else "",
+                        reply=(reply or "")[:2000],
                         slug=ranked[0][0] if ranked else None, fallback=not ranked))
-    return {"suggestions": suggestions, "intent": intent, "entities": entities,
-            "question": question}
+    return {"suggestions": suggestions, "workorder": workorder,
+            "status": "ok" if speak else ("listen" if ranked else "none"),
+            "intent": intent, "entities": entities, "question": question,
+            "questions": questions}
+
+
+@router.post("/api/assist/nomatch", status_code=201)
+def record_no_match(body: NoMatchIn, session: SessionDep, staff: AgentDep) -> dict[str, Any]:
+    """An agent found no matching service: the (masked) caller text goes to the staff inbox —
+    the analytics page's unanswered questions — for a new alias or service."""
+    row = ChatLog(channel="nomatch", sender="assist", text=caller_text(mask_personal(body.text)),
+                  reply="", slug=None, fallback=True)
+    session.add(row)
+    session.flush()
+    return {"id": row.id}
 
 
 @router.post("/api/assist/copy", status_code=201)

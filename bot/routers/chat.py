@@ -122,7 +122,8 @@ async def chat(
     card = next((m["custom"] for m in messages if m.get("custom", {}).get("slug")), None)
     kinds = {m.get("custom", {}).get("type") for m in messages}
     session.add(ChatLog(
-        channel="chat", sender=body.sender, text=text,
+        # A hand-off to 12345 is recorded as such: analytics counts them (bot/analytics.py).
+        channel="handoff" if "handoff" in kinds else "chat", sender=body.sender, text=text,
         reply="\n".join(m.get("text", "") for m in messages)[:2000],
         slug=card["slug"] if card else None,
         fallback=bool(kinds & {"fallback", "handoff"}), degraded=degraded,

@@ -30,6 +30,7 @@
   var $ = D.$, el = D.el, str = D.str, list = D.list, limitText = D.limitText;
   var detailOf = D.detailOf;
   var input, status, meta, topCard, others, othersWrap, emptyState, copyBtn, charCount;
+  var LISTEN = '信息不足，请继续听';
 
   /* ---------- helpers (el, str, list, limitText, detailOf: dom.js) ---------- */
   function percent(c) {
@@ -51,7 +52,7 @@
     box.classList.remove('level-high', 'level-mid', 'level-low');
     box.classList.add('level-' + level(p));
     box.querySelector('.conf-fill').style.width = p + '%';
-    box.querySelector('.conf-value').textContent = p + '%（' + levelText(p) + '）';
+    box.querySelector('.conf-value').textContent = (p === 0 ? '<1' : p) + '%（' + levelText(p) + '）';
     box.setAttribute('title', '匹配度 ' + p + '%');
   }
 
@@ -118,8 +119,10 @@
     $('top-name').textContent = str(svc.name) || str(svc.slug);
     $('top-category').textContent = '';
     fillConfidence($('top-confidence'), s.confidence);
-    $('top-answer').textContent = str(s.answer);
+    $('top-answer').textContent = str(s.answer) || LISTEN;
+    $('top-answer').classList.toggle('is-listen', !s.answer);
     resetCopyButton(copyBtn, '复制话术');
+    copyBtn.disabled = !s.answer;
 
     var dl = $('top-facts');
     dl.textContent = '';
@@ -165,6 +168,8 @@
       var main = el('button', 'candidate-main');
       main.type = 'button';
       main.setAttribute('aria-label', '设为首选：' + str(svc.name));
+      main.setAttribute('aria-keyshortcuts', 'Alt+' + entry.rank);
+      main.appendChild(el('span', 'cand-key', 'Alt+' + entry.rank));
       main.appendChild(el('span', 'cand-name', str(svc.name) || str(svc.slug)));
       var limits = Array.isArray(s.time_limits) ? s.time_limits : [];
       var line = limits.length ? '时限：' + limits.map(function (tl) {
@@ -185,6 +190,7 @@
         ev.stopPropagation();
         copyScript(entry, copy, '复制话术');
       });
+      copy.disabled = !s.answer; // below the floor: 信息不足, nothing to read out
       tools.appendChild(copy);
       card.appendChild(tools);
 
@@ -207,6 +213,8 @@
     state.query = query;
     state.suggestions = list_.map(function (s, i) { return { rank: i + 1, data: s || {} }; });
     state.topIndex = 0;
+    renderWorkorder(data);
+    if (data && data.status === 'greeting') { showGreeting(); return; }
     if (!state.suggestions.length) {
       topCard.hidden = true;
       othersWrap.hidden = true;
@@ -219,16 +227,18 @@
     emptyState.hidden = true;
     renderTop(state.suggestions[0]);
     renderOthers();
-    setStatus('ok', '找到' + state.suggestions.length + '个匹配事项，首选：' +
-      str(state.suggestions[0].data.service && state.suggestions[0].data.service.name));
-    var q = str(data.question);
-    var intent = data.intent && data.intent.name ? str(data.intent.name) : '';
-    var parts = [];
-    if (q) parts.push('问题类型：' + (QUESTION_LABEL[q] || q));
-    if (intent) parts.push('意图：' + intent + (data.intent.confidence !== undefined
-      ? '（' + percent(data.intent.confidence) + '%）' : ''));
-    meta.textContent = parts.join('　');
-    meta.hidden = !parts.length;
+    if (data.status === 'listen') {
+      setStatus('none', LISTEN + '：还听不出来电人要办哪项业务，下面是可能的事项。');
+    } else {
+      setStatus('ok', '找到' + state.suggestions.length + '个匹配事项，首选：' +
+        str(state.suggestions[0].data.service && state.suggestions[0].data.service.name));
+    }
+    // The question types asked, in the agent's words (never the NLU's intent names).
+    var qs = Array.isArray(data.questions) && data.questions.length ? data.questions
+      : (data.question ? [data.question] : []);
+    var labels = qs.map(function (q) { return QUESTION_LABEL[q] || ''; }).filter(Boolean);
+    meta.textContent = labels.length ? '来电问：' + labels.join('、') : '';
+    meta.hidden = !labels.length;
   }
 
   function showEmpty() {
@@ -239,6 +249,7 @@
     others.textContent = '';
     emptyState.hidden = false;
     meta.hidden = true;
+    renderWorkorder(null);
     setStatus('empty', '请在上方输入或粘贴来电内容，系统会实时推荐匹配的服务事项和答复话术。');
   }
 
@@ -432,6 +443,117 @@
     });
   }
 
+  /* ---------- greeting / work order / 无匹配 / shortcuts ---------- */
+  function showGreeting() {
+    topCard.hidden = true;
+    othersWrap.hidden = true;
+    others.textContent = '';
+    emptyState.hidden = true;
+    meta.hidden = true;
+    setStatus('none', '来电人还在问候，' + LISTEN + '。');
+  }
+
+  var WO_FIELDS = [
+    ['category', '诉求类型'], ['summary', '来电摘要'], ['services', '涉及事项'],
+    ['handling_unit', '承办单位'], ['route', '办理方式'], ['due_date', '办结时限'],
+    ['can_close_on_call', '当场办结'], ['reply', '答复口径']
+  ];
+
+  function serviceNames(slugs) {
+    var names = {};
+    state.suggestions.forEach(function (e) {
+      var svc = e.data.service || {};
+      names[str(svc.slug)] = str(svc.name);
+    });
+    return list(slugs).map(function (slug) { return names[slug] || slug; });
+  }
+
+  function woValue(wo, key) {
+    var v = wo[key];
+    if (key === 'services') return serviceNames(v).join('、') || '（未识别）';
+    if (key === 'can_close_on_call') return v ? '是' : '否';
+    if (key === 'due_date') return v ? str(v) : '未配置办理时限';
+    return str(v) || '（无）';
+  }
+
+  function workorderText(wo) {
+    return '【12345工单草稿】\n' + WO_FIELDS.map(function (f) {
+      return f[1] + '：' + woValue(wo, f[0]);
+    }).join('\n');
+  }
+
+  function renderWorkorder(data) {
+    var box = $('workorder');
+    var wo = data && data.workorder;
+    state.workorder = wo || null;
+    if (!wo) { box.hidden = true; return; }
+    var dl = $('wo-fields');
+    dl.textContent = '';
+    WO_FIELDS.forEach(function (f) {
+      if (f[0] === 'reply') return; // the script box shows it
+      dl.appendChild(el('dt', '', f[1]));
+      var dd = el('dd', 'wo-' + f[0].replace(/_/g, '-'), woValue(wo, f[0]));
+      dl.appendChild(dd);
+    });
+    resetCopyButton($('copy-wo-btn'), '复制工单');
+    box.hidden = false;
+  }
+
+  function copyWorkorder() {
+    var wo = state.workorder;
+    var btn = $('copy-wo-btn');
+    if (!wo) return;
+    writeClipboard(workorderText(wo)).then(function (ok) {
+      resetCopyButton(btn, '复制工单');
+      btn.textContent = ok ? '已复制' : '复制失败';
+      btn.classList.add(ok ? 'is-done' : 'is-failed');
+      setStatus(ok ? 'ok' : 'error', ok ? '已复制工单草稿' : '浏览器不允许自动复制工单。');
+      var top = state.suggestions[state.topIndex];
+      if (ok && top) recordCopy(top);
+      btn._resetTimer = setTimeout(function () { resetCopyButton(btn, '复制工单'); }, 2000);
+    });
+  }
+
+  function recordNoMatch() {
+    var text = input.value.trim();
+    var note = $('nomatch-note');
+    if (!text) { note.textContent = '请先输入来电内容'; return; }
+    fetch('/api/assist/nomatch', {
+      method: 'POST',
+      headers: authHeaders({ 'Content-Type': 'application/json' }),
+      body: JSON.stringify({ text: text.slice(0, MAX_CHARS) }),
+      credentials: 'same-origin'
+    }).then(function (res) {
+      if (res.status === 401) { showLogin('登录已过期，请重新登录。'); return; }
+      note.textContent = res.ok ? '已记录，待工作人员核实补充' : '记录失败，请稍后再试';
+    }, function () { note.textContent = '记录失败，请稍后再试'; });
+  }
+
+  /* Alt+1…5 picks a candidate; Ctrl+Enter copies the script, Ctrl+Shift+Enter the work order. */
+  function onShortcut(ev) {
+    if (ev.altKey && !ev.ctrlKey && /^[1-5]$/.test(ev.key || '')) {
+      var rank = Number(ev.key);
+      for (var i = 0; i < state.suggestions.length; i++) {
+        if (state.suggestions[i].rank === rank) { ev.preventDefault(); promote(i); input.focus(); }
+      }
+      return;
+    }
+    if (ev.key === 'Enter' && (ev.ctrlKey || ev.metaKey) && ev.shiftKey) {
+      ev.preventDefault();
+      copyWorkorder();
+    } else if (ev.key === 'Enter' && (ev.ctrlKey || ev.metaKey) && ev.target !== input) {
+      ev.preventDefault();
+      var top = state.suggestions[state.topIndex];
+      if (top) copyScript(top, copyBtn, '复制话术');
+    }
+  }
+
+  function initWorkorderTools() {
+    $('copy-wo-btn').addEventListener('click', copyWorkorder);
+    $('nomatch-btn').addEventListener('click', recordNoMatch);
+    document.addEventListener('keydown', onShortcut);
+  }
+
   /* ---------- init ---------- */
   function updateCount() {
     var n = input.value.length;
@@ -455,7 +577,7 @@
       schedule(DEBOUNCE_MS);
     });
     input.addEventListener('keydown', function (ev) {
-      if (ev.key === 'Enter' && (ev.ctrlKey || ev.metaKey)) {
+      if (ev.key === 'Enter' && (ev.ctrlKey || ev.metaKey) && !ev.shiftKey) {
         ev.preventDefault();
         var top = state.suggestions[state.topIndex];
         if (top) copyScript(top, copyBtn, '复制话术');
@@ -481,6 +603,7 @@
         input.focus();
       });
     });
+    initWorkorderTools();
     updateCount();
     $('agent-login-form').addEventListener('submit', onLogin);
     $('agent-logout').addEventListener('click', function () { showLogin(''); });

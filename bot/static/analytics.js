@@ -181,6 +181,8 @@
     $('kpi-fallback-rate').textContent = pct(t.fallback_rate);
     $('kpi-satisfaction').textContent = pct(t.satisfaction_rate);
     $('kpi-copy-rate').textContent = pct(t.copy_rate);
+    $('kpi-handoffs').textContent = t.handoffs;
+    $('kpi-no-match').textContent = t.no_match;
     dailyChart(data.days);
     topChart(data.top_services);
 

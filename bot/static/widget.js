@@ -73,6 +73,7 @@
   /* ---------- state & elements ---------- */
   var state = { sender: '', entries: [], busy: false, failed: null, nextId: 1 };
   var log, scroller, input, sendBtn, form, typing, banner, bannerText, bannerRetry, fontBtn, hint;
+  var counter, replyStatus, confirmBar, newChatBtn;
 
   function save() {
     if (state.entries.length > MAX_ENTRIES) {
@@ -101,18 +102,38 @@
 
   function mutedText(text) { return el('span', 'muted', text); }
 
+  function limitsLine(c) {
+    var limits = Array.isArray(c.time_limits) ? c.time_limits : [];
+    return limits.map(function (tl) {
+      var cond = str(tl && tl.condition);
+      return (cond ? cond + ' ' : '') + limitText(tl);
+    }).filter(Boolean).join('，');
+  }
+
+  /* What a screen reader says for a card: its name, time limit and lead unit, not every row. */
+  function cardSummary(c) {
+    var name = str(c.name) || '服务事项';
+    var parts = ['服务卡片：' + name];
+    var lim = limitsLine(c);
+    parts.push(lim ? '办理时限' + lim : '方案未规定具体时限');
+    if (c.lead_unit) parts.push('牵头单位' + str(c.lead_unit));
+    return parts.join('，');
+  }
+
+  /* Compact first: time limit, channel, fee, the lead unit. The full 责任单位 list and the rows
+   * the plan leaves empty (方案未写明) are folded into 更多信息. */
   function renderCard(c) {
     var name = str(c.name) || '服务事项';
     var card = el('section', 'service-card');
     card.setAttribute('data-slug', str(c.slug));
-    card.setAttribute('aria-label', '服务卡片：' + name);
+    card.setAttribute('aria-label', cardSummary(c));
 
     var head = el('div', 'card-head');
     head.appendChild(el('h2', 'card-name', name));
-    if (c.category) head.appendChild(el('p', 'card-category', c.category));
     card.appendChild(head);
 
     var dl = el('dl', 'card-rows');
+    var more = el('dl', 'card-rows');
     var limits = Array.isArray(c.time_limits) ? c.time_limits : [];
     if (limits.length) {
       var ul = el('ul', 'limits');
@@ -129,7 +150,7 @@
       });
       cardRow(dl, '办理时限', ul);
     } else {
-      cardRow(dl, '办理时限', mutedText('《行动方案》未规定具体时限，以受理窗口告知为准'));
+      cardRow(more, '办理时限', mutedText('《行动方案》未规定具体时限，以受理窗口告知为准'));
     }
 
     var due = c.due_date;
@@ -144,51 +165,133 @@
       cardRow(dl, '最晚办结', box);
     }
 
-    if (c.lead_unit) cardRow(dl, '牵头单位', str(c.lead_unit));
-    var depts = list(c.departments);
-    if (depts.length) cardRow(dl, '责任单位', depts.join('、'));
     var channels = list(c.channels);
-    cardRow(dl, '办理渠道', channels.length ? channels.join('、')
-      : mutedText('方案未写明，可到政务服务大厅综合窗口或拨打12345咨询'));
+    if (channels.length) cardRow(dl, '办理渠道', channels.join('、'));
+    else cardRow(more, '办理渠道', mutedText('方案未写明，可到政务服务大厅综合窗口或拨打12345咨询'));
     var fees = list(c.fees);
     if (fees.length) {
       var fl = el('ul');
       fees.forEach(function (f) { fl.appendChild(el('li', '', f)); });
       cardRow(dl, '收费', fl);
     } else {
-      cardRow(dl, '收费', mutedText('方案未作规定，以窗口告知为准'));
+      cardRow(more, '收费', mutedText('方案未作规定，以窗口告知为准'));
     }
+    if (c.lead_unit) cardRow(dl, '牵头单位', str(c.lead_unit));
+    var depts = list(c.departments);
+    if (depts.length) cardRow(more, '责任单位', depts.join('、'));
     card.appendChild(dl);
+
+    if (more.childNodes.length) {
+      var det = el('details', 'card-more');
+      det.appendChild(el('summary', '', '更多信息（' + Array.prototype.map.call(
+        more.querySelectorAll('dt'), function (d) { return d.textContent; }).join('、') + '）'));
+      det.appendChild(more);
+      card.appendChild(det);
+    }
 
     var cit = c.citation;
     if (cit && cit.item) {
-      var det = el('details', 'citation');
-      det.appendChild(el('summary', '', '依据：《行动方案》第' + str(cit.item) + '条'));
-      if (cit.text) det.appendChild(el('p', '', cit.text));
-      card.appendChild(det);
+      var cd = el('details', 'citation');
+      cd.appendChild(el('summary', '', '依据：《行动方案》第' + str(cit.item) + '条'));
+      if (cit.text) cd.appendChild(el('p', '', cit.text));
+      card.appendChild(cd);
     }
     if (c.degraded) card.appendChild(el('p', 'card-degraded', '以上信息来自服务目录检索'));
     return card;
   }
 
-  function renderButtons(entry, wrap) {
-    var group = el('div', 'quick-replies');
-    group.setAttribute('role', 'group');
-    group.setAttribute('aria-label', entry.welcome ? '示例问题' : '快捷回复');
-    entry.buttons.forEach(function (b, i) {
-      var btn = el('button', '', str(b.title) || str(b.payload));
+  /* ---------- hand-off to 12345: a tel: link and the summary to copy ---------- */
+  function copyText(text) {
+    if (navigator.clipboard && typeof navigator.clipboard.writeText === 'function') {
+      return navigator.clipboard.writeText(text).then(function () { return true; },
+        function () { return legacyCopy(text); });
+    }
+    return Promise.resolve(legacyCopy(text));
+  }
+
+  function legacyCopy(text) {
+    // The mini-program web-view has no async clipboard: a selected textarea and execCommand.
+    var ta = document.createElement('textarea');
+    ta.value = text;
+    ta.setAttribute('readonly', '');
+    ta.style.position = 'fixed';
+    ta.style.top = '-1000px';
+    document.body.appendChild(ta);
+    ta.select();
+    var ok = false;
+    try { ok = document.execCommand('copy'); } catch (e) { ok = false; }
+    document.body.removeChild(ta);
+    return ok;
+  }
+
+  function renderHandoff(c, wrap) {
+    var box = el('div', 'handoff-box');
+    var a = el('a', 'hotline-link', '拨打 12345 热线');
+    a.href = 'tel:12345';
+    box.appendChild(a);
+    var summary = str(c && c.summary);
+    if (summary) {
+      box.appendChild(el('p', 'handoff-label', '问题摘要（可复制后告诉接线员）：'));
+      var text = el('p', 'handoff-summary', summary);
+      box.appendChild(text);
+      var btn = el('button', 'copy-summary', '复制摘要');
       btn.type = 'button';
-      if (typeof entry.used === 'number') {
-        btn.disabled = true;
-        if (entry.used === i) {
-          btn.classList.add('chosen');
-          btn.setAttribute('aria-pressed', 'true');
-        }
+      btn.addEventListener('click', function () {
+        copyText(summary).then(function (ok) {
+          btn.textContent = ok ? '已复制' : '请长按上方文字复制';
+          announce(ok ? '问题摘要已复制' : '无法自动复制，请长按摘要文字复制');
+        });
+      });
+      box.appendChild(btn);
+    }
+    wrap.appendChild(box);
+  }
+
+  /* A message's buttons in up to three groups: "did you mean" suggestions (labelled), choices
+   * such as 居民/非居民 or the welcome examples, and the 满意/不满意 rating on its own row. */
+  function buttonKind(b) {
+    var p = str(b.payload);
+    if (p.indexOf('/inform_service') === 0) return 'suggest';
+    if (p.indexOf('/feedback_') === 0) return 'rating';
+    return 'choice';
+  }
+
+  var GROUP_LABEL = { suggest: '您是不是想问', rating: '这个回答有帮助吗？' };
+
+  function renderButtons(entry, wrap) {
+    var closed = typeof entry.used === 'number' || entry.closed;
+    ['suggest', 'choice', 'rating'].forEach(function (kind) {
+      var idx = [];
+      entry.buttons.forEach(function (b, i) { if (buttonKind(b) === kind) idx.push(i); });
+      if (!idx.length) return;
+      var group = el('div', 'quick-replies is-' + kind);
+      group.setAttribute('role', 'group');
+      var label = GROUP_LABEL[kind];
+      if (label) {
+        var id = 'grp-' + entry.id + '-' + kind;
+        var head = el('p', 'group-label', label);
+        head.id = id;
+        group.appendChild(head);
+        group.setAttribute('aria-labelledby', id);
+      } else {
+        group.setAttribute('aria-label', entry.welcome ? '示例问题' : '请选择');
       }
-      btn.addEventListener('click', function (ev) { onQuickReply(entry, i, group, ev); });
-      group.appendChild(btn);
+      idx.forEach(function (i) {
+        var b = entry.buttons[i];
+        var btn = el('button', '', str(b.title) || str(b.payload));
+        btn.type = 'button';
+        if (closed) {
+          btn.disabled = true;
+          if (entry.used === i) {
+            btn.classList.add('chosen');
+            btn.setAttribute('aria-pressed', 'true');
+          }
+        }
+        btn.addEventListener('click', function (ev) { onQuickReply(entry, i, wrap, ev); });
+        group.appendChild(btn);
+      });
+      wrap.appendChild(group);
     });
-    wrap.appendChild(group);
   }
 
   function renderEntry(entry) {
@@ -197,10 +300,6 @@
       wrap = el('div', 'msg user');
       wrap.appendChild(el('span', 'sr-only', '您说：'));
       wrap.appendChild(el('div', 'bubble', entry.text));
-      if (entry.failed) {
-        wrap.classList.add('failed');
-        wrap.appendChild(el('span', 'msg-flag', '未发送'));
-      }
     } else {
       wrap = el('div', 'msg bot');
       var type = entry.custom && entry.custom.type;
@@ -208,14 +307,24 @@
       if (type === 'unavailable') wrap.classList.add('alert');
       wrap.appendChild(el('span', 'sr-only', '吉速问说：'));
       var text = entry.text;
-      if (text && type === 'service_card') {
+      if (text && (type === 'service_card' || type === 'field_answer')) {
         // The card below lists the responsible units: the bubble keeps the answer and its 依据.
         var cut = text.indexOf('；责任单位：');
         if (cut > 0) text = text.slice(0, cut);
       }
+      if (text && type === 'handoff' && entry.custom.summary) {
+        // The summary is in the box below, with its copy button: not twice.
+        var at = text.indexOf('问题摘要：');
+        if (at > 0) text = text.slice(0, at);
+      }
       if (text) wrap.appendChild(el('div', 'bubble', text));
+      if (type === 'field_answer') {
+        wrap.classList.add('field-answer');
+        wrap.setAttribute('data-slug', str(entry.custom.slug));
+      }
       if (entry.custom && type === 'service_card') wrap.appendChild(renderCard(entry.custom));
-      if (type === 'handoff' || type === 'unavailable') {
+      if (type === 'handoff') renderHandoff(entry.custom, wrap);
+      if (type === 'unavailable') {
         var a = el('a', 'hotline-link', '拨打 12345 热线');
         a.href = 'tel:12345';
         wrap.appendChild(a);
@@ -278,10 +387,17 @@
     bannerRetry.hidden = true;
   }
 
+  function announce(text) {
+    // Cleared first so that the same words twice are announced twice.
+    replyStatus.textContent = '';
+    setTimeout(function () { replyStatus.textContent = text; }, 50);
+  }
+
   function setBusy(busy) {
     state.busy = busy;
     sendBtn.disabled = busy;
     typing.hidden = !busy;
+    if (busy) announce('正在回答…');
     log.setAttribute('aria-busy', busy ? 'true' : 'false');
     if (busy) scrollToBottom();
   }
@@ -308,15 +424,76 @@
     });
   }
 
-  function markFailed(userEntry, failed) {
-    userEntry.failed = failed;
-    save();
+  /* A message that did not go through leaves no bubble: its text goes back into the box (or
+   * its button is usable again) so that the user can retry. */
+  function withdraw(userEntry, typedText, origin) {
+    state.entries = state.entries.filter(function (e) { return e !== userEntry; });
     var node = log.querySelector('[data-entry="' + userEntry.id + '"]');
-    if (node) {
-      var fresh = renderEntry(userEntry);
-      fresh.setAttribute('data-entry', String(userEntry.id));
-      node.replaceWith(fresh);
+    if (node) node.remove();
+    if (origin) {
+      delete origin.entry.used;
+      rerender(origin.entry);
     }
+    if (state.closedBy === userEntry) reopen();
+    save();
+    if (typedText && !input.value) {
+      input.value = typedText;
+      updateHint();
+    }
+  }
+
+  function rerender(entry) {
+    var old = log.querySelector('[data-entry="' + entry.id + '"]');
+    if (!old) return;
+    var fresh = renderEntry(entry);
+    fresh.setAttribute('data-entry', String(entry.id));
+    old.replaceWith(fresh);
+  }
+
+  /* Buttons of earlier messages are used up once the user says something new. */
+  function closeOpenButtons(except) {
+    var closed = [];
+    state.entries.forEach(function (e) {
+      if (e === except || !Array.isArray(e.buttons) || !e.buttons.length) return;
+      if (typeof e.used === 'number' || e.closed) return;
+      e.closed = true;
+      closed.push(e);
+      var node = log.querySelector('[data-entry="' + e.id + '"]');
+      if (node) {
+        Array.prototype.forEach.call(node.querySelectorAll('.quick-replies button'),
+          function (b) { b.disabled = true; });
+      }
+    });
+    state.reopenable = closed;
+  }
+
+  function reopen() {
+    (state.reopenable || []).forEach(function (e) {
+      delete e.closed;
+      var node = log.querySelector('[data-entry="' + e.id + '"]');
+      if (node) {
+        Array.prototype.forEach.call(node.querySelectorAll('.quick-replies button'),
+          function (b) { b.disabled = false; });
+      }
+    });
+    state.reopenable = [];
+  }
+
+  function chineseOnly(detail) {
+    // Server messages are "中文 / English": the widget shows the Chinese.
+    return str(detail).split(/\s+\/\s+/)[0].replace(/^Value error,\s*/i, '').trim();
+  }
+
+  function briefOf(entries) {
+    var parts = [];
+    entries.forEach(function (e) {
+      var t = str(e.text);
+      var cut = t.indexOf('\n依据');
+      if (cut > 0) t = t.slice(0, cut);
+      if (t) parts.push(t.length > 80 ? t.slice(0, 80) + '…' : t);
+      if (e.custom && e.custom.type === 'service_card') parts.push(cardSummary(e.custom));
+    });
+    return parts.join('。');
   }
 
   function handleReply(data) {
@@ -330,6 +507,7 @@
       last = append({ id: entryId(), role: 'bot', notice: true, text: DEGRADED_NOTICE });
     }
     var first = null;
+    var shown = [];
     messages.forEach(function (m) {
       if (!m || (!m.text && !m.buttons && !m.custom)) return;
       var entry = { id: entryId(), role: 'bot', text: str(m.text) };
@@ -340,15 +518,17 @@
       }
       if (m.custom && typeof m.custom === 'object') entry.custom = m.custom;
       var node = append(entry);
+      shown.push(entry);
       first = first || last || node;
     });
+    if (shown.length) announce('吉速问回答：' + briefOf(shown));
     if (!messages.length) {
       first = append({ id: entryId(), role: 'bot', text: '抱歉，我暂时没有找到答案。您可以换个说法再问，或拨打12345政务服务便民热线。' });
     }
     if (first) scrollToNode(first);
   }
 
-  function deliver(message, userEntry, typedText) {
+  function deliver(message, userEntry, typedText, origin) {
     setBusy(true);
     return post(message).then(function (r) {
       setBusy(false);
@@ -358,40 +538,41 @@
           store.set(KEYS.sender, state.sender);
         }
         state.failed = null;
+        state.reopenable = [];
         hideBanner();
-        if (userEntry.failed) markFailed(userEntry, false);
         handleReply(r.body);
         return;
       }
-      markFailed(userEntry, true);
-      var detail = detailOf(r.body);
+      withdraw(userEntry, typedText, origin);
+      var detail = chineseOnly(detailOf(r.body));
+      announce('发送失败');
       if (r.status === 429) {
         var wait = parseInt(r.retryAfter, 10);
-        state.failed = { message: message, entry: userEntry };
+        state.failed = { shown: userEntry.text, message: message, typedText: typedText, origin: origin };
         showBanner((detail || '请求过于频繁，请稍后再试') +
           (wait > 0 ? '（约' + wait + '秒后可重试）' : ''), { warn: true, retry: true });
       } else if (r.status === 413 || r.status === 422) {
         state.failed = null;
         showBanner(detail || (r.status === 413 ? '消息过长，最多' + MAX_CHARS + '字' : '输入内容有误，请修改后再试'),
           { warn: true });
-        if (typedText && !input.value) input.value = typedText; // let the user shorten or fix it
-        updateHint();
       } else {
         // network error, timeout, 5xx, or anything unexpected
-        state.failed = { message: message, entry: userEntry };
+        state.failed = { shown: userEntry.text, message: message, typedText: typedText, origin: origin };
         showBanner(UNREACHABLE, { retry: true });
       }
     });
   }
 
-  function sendMessage(shown, message, typedText) {
+  function sendMessage(shown, message, typedText, origin) {
     if (state.busy) return false;
     message = str(message).trim();
     if (!message) return false;
     var userEntry = { id: entryId(), role: 'user', text: shown };
+    closeOpenButtons(origin && origin.entry);
+    state.closedBy = userEntry;
     append(userEntry);
     scrollToBottom();
-    deliver(message, userEntry, typedText);
+    deliver(message, userEntry, typedText, origin);
     return true;
   }
 
@@ -407,6 +588,13 @@
     ev.preventDefault();
     var text = input.value.trim();
     if (!text || state.busy) { input.focus(); return; }
+    if (text.length > MAX_CHARS) {
+      // Said before sending, with the text kept to shorten.
+      showBanner('消息过长：最多' + MAX_CHARS + '字，请删减' + (text.length - MAX_CHARS) + '字后再发送',
+        { warn: true });
+      input.focus();
+      return;
+    }
     if (sendMessage(text, text, text)) {
       input.value = '';
       updateHint();
@@ -414,26 +602,36 @@
     input.focus();
   }
 
-  function onQuickReply(entry, index, group, ev) {
-    if (state.busy || typeof entry.used === 'number') return;
+  function onQuickReply(entry, index, wrap, ev) {
+    if (state.busy || typeof entry.used === 'number' || entry.closed) return;
     var b = entry.buttons[index];
     if (!b) return;
     entry.used = index;
     save();
-    Array.prototype.forEach.call(group.querySelectorAll('button'), function (btn, i) {
-      btn.disabled = true;
-      if (i === index) {
-        btn.classList.add('chosen');
-        btn.setAttribute('aria-pressed', 'true');
-      }
-    });
-    sendMessage(b.title || b.payload, b.payload);
+    rerender(entry);
+    sendMessage(b.title || b.payload, b.payload, null, { entry: entry });
     keepInputFocus(ev);
   }
 
+  var WARN_AT = MAX_CHARS - 50;
+
   function updateHint() {
     var n = input.value.length;
-    hint.textContent = n > MAX_CHARS ? '已输入' + n + '字，最多' + MAX_CHARS + '字' : '';
+    counter.textContent = n + '/' + MAX_CHARS;
+    counter.hidden = n === 0;
+    counter.classList.toggle('is-near', n >= WARN_AT && n <= MAX_CHARS);
+    counter.classList.toggle('is-over', n > MAX_CHARS);
+    var msg = n > MAX_CHARS ? '已超出' + (n - MAX_CHARS) + '字，请删减后发送'
+      : n >= WARN_AT ? '还可输入' + (MAX_CHARS - n) + '字' : '';
+    if (hint.textContent !== msg) hint.textContent = msg;
+    grow();
+  }
+
+  function grow() {
+    // The box grows with the text up to about five lines, then scrolls.
+    input.style.height = 'auto';
+    var max = parseFloat(getComputedStyle(input).lineHeight || '24') * 5 + 18;
+    input.style.height = Math.min(input.scrollHeight + 2, max) + 'px';
   }
 
   function applyFont(large) {
@@ -442,7 +640,20 @@
     fontBtn.title = large ? '适老化大字已开启，点击恢复标准字号' : '适老化：放大字号';
   }
 
+  function askNewConversation() {
+    confirmBar.hidden = false;
+    newChatBtn.setAttribute('aria-expanded', 'true');
+    $('confirm-new-no').focus();
+  }
+
+  function closeConfirm(focusBack) {
+    confirmBar.hidden = true;
+    newChatBtn.setAttribute('aria-expanded', 'false');
+    if (focusBack) newChatBtn.focus();
+  }
+
   function newConversation() {
+    closeConfirm(false);
     state.sender = newSenderId();
     store.set(KEYS.sender, state.sender);
     state.entries = [];
@@ -467,6 +678,10 @@
     bannerRetry = banner.querySelector('.status-retry');
     fontBtn = $('font-toggle');
     hint = $('input-hint');
+    counter = $('char-count');
+    replyStatus = $('reply-status');
+    confirmBar = $('confirm-new');
+    newChatBtn = $('new-chat');
 
     applyFont(store.get(KEYS.font) === '1');
     state.sender = loadSender();
@@ -474,11 +689,17 @@
     if (!state.entries.length) state.entries.push(welcomeEntry());
     renderAll();
     save();
+    updateHint();
 
     form.addEventListener('submit', onSubmit);
     input.addEventListener('keydown', function (ev) {
       // Enter that confirms an IME (pinyin) composition must not send.
-      if (ev.key === 'Enter' && (ev.isComposing || ev.keyCode === 229)) ev.preventDefault();
+      if (ev.key !== 'Enter') return;
+      if (ev.isComposing || ev.keyCode === 229) { ev.preventDefault(); return; }
+      if (ev.shiftKey) return; // a new line
+      ev.preventDefault();
+      if (typeof form.requestSubmit === 'function') form.requestSubmit();
+      else onSubmit(ev);
     });
     input.addEventListener('input', updateHint);
     sendBtn.addEventListener('mousedown', function (ev) { ev.preventDefault(); });
@@ -487,11 +708,26 @@
       applyFont(large);
       store.set(KEYS.font, large ? '1' : '0');
     });
-    $('new-chat').addEventListener('click', newConversation);
+    newChatBtn.addEventListener('click', askNewConversation);
+    $('confirm-new-yes').addEventListener('click', newConversation);
+    $('confirm-new-no').addEventListener('click', function () { closeConfirm(true); });
+    confirmBar.addEventListener('keydown', function (ev) {
+      if (ev.key === 'Escape') closeConfirm(true);
+    });
     bannerRetry.addEventListener('click', function () {
       var f = state.failed;
       if (!f || state.busy) return;
-      deliver(f.message, f.entry);
+      if (f.typedText && input.value.trim() === f.typedText) {
+        input.value = '';
+        updateHint();
+      }
+      if (f.origin) {
+        var e = f.origin.entry;
+        for (var i = 0; i < e.buttons.length; i++) if (e.buttons[i].payload === f.message) e.used = i;
+        save();
+        rerender(e);
+      }
+      sendMessage(f.shown, f.message, f.typedText, f.origin);
       input.focus();
     });
     if (window.matchMedia && window.matchMedia('(pointer: fine)').matches) input.focus();

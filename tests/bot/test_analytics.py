@@ -109,7 +109,7 @@ async def test_csv_download(gateway, rows) -> None:
     assert text.startswith("\ufeff")
     lines = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
     day_header = lines.index(["date", "messages", "conversations", "fallbacks", "fallback_rate",
-                              "assist_requests", "assist_copies"])
+                              "assist_requests", "assist_copies", "handoffs", "no_match"])
     assert lines[day_header + 1][:4] == ["2001-03-01", "4", "2", "1"]
     svc_header = next(i for i, row in enumerate(lines) if row[:2] == ["slug", "name"])
     reg = next(row for row in lines[svc_header:] if row[:1] == [REG])

@@ -24,10 +24,11 @@ def as_agent(gateway, agent_token: str) -> None:
 
 
 async def test_assist_needs_a_login(gateway) -> None:
-    """Finding 9: no login → 401 on both endpoints, and nothing is recorded."""
+    """Finding 9: no login → 401 on every assist endpoint, and nothing is recorded."""
     del gateway.headers["Authorization"]
     for path, body in (("/api/assist", {"text": "接自来水要多久"}),
-                       ("/api/assist/copy", {"slug": "gas-connection", "rank": 1})):
+                       ("/api/assist/copy", {"slug": "gas-connection", "rank": 1}),
+                       ("/api/assist/nomatch", {"text": "我想问个别的事"})):
         r = await gateway.post(path, json=body)
         assert r.status_code == 401, r.text
         assert r.headers["www-authenticate"] == "Bearer"
@@ -60,7 +61,9 @@ async def test_assist_returns_a_script_with_figures_and_citation(gateway) -> Non
     assert r.status_code == 200
     top = r.json()["suggestions"][0]
     assert top["service"]["slug"] == "water-connection"
-    assert "5个工作日" in top["answer"] and "第46条" in top["answer"]
+    # the spoken script has no citation tail: the 第N条 is on the card
+    assert "5个工作日" in top["answer"] and "第46条" not in top["answer"]
+    assert top["citation"]["item"] == 46
     assert 0 < top["confidence"] <= 1
     assert top["due_date"]["date"] > "2000-01-01"
 
