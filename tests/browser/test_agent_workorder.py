@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from bot.launcher import ROOT
 from services_catalog.db import get_sessionmaker
 from services_catalog.models import AssistCopy, ChatLog
-from tests.browser.conftest import _open_page
+from tests.browser.conftest import _open_page, agent_login_script
 
 pytestmark = pytest.mark.browser
 DESK = {"width": 1366, "height": 768}
@@ -22,8 +22,10 @@ TWO_QUESTIONS = "喂，你好，我们厂要通天然气，多久能通，要交
 
 
 @pytest.fixture()
-def desk(browser, live_stack) -> Iterator[Page]:
-    yield from _open_page(browser, live_stack, "/agent", clipboard=True, viewport=DESK)
+def desk(browser, live_stack, agent_auth) -> Iterator[Page]:
+    """/agent at 1366×768, logged in as an agent."""
+    yield from _open_page(browser, live_stack, "/agent", clipboard=True, viewport=DESK,
+                          init_script=agent_login_script(agent_auth))
 
 
 def type_and_wait(page: Page, text: str) -> None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import httpx
 import pytest
 
+from tests.e2e.evaluate import staff_headers
+
 pytestmark = pytest.mark.e2e
 
 
@@ -47,7 +49,7 @@ def test_handoff_after_a_real_question_summarises_that_question(live_stack) -> N
 
 
 def test_two_question_caller_utterance_gets_a_work_order(live_stack) -> None:
-    r = httpx.post(f"{live_stack.gateway_url}/api/assist", timeout=30,
+    r = httpx.post(f"{live_stack.gateway_url}/api/assist", timeout=30, headers=staff_headers(),
                    json={"text": "喂，你好，我们厂要通天然气，多久能通，要交什么钱不"})
     r.raise_for_status()
     wo = r.json()["workorder"]
