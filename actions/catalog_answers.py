@@ -16,10 +16,16 @@ from actions.catalog_access import (
     today,
     user_text,
 )
-from services_catalog.answers import INTENT_QUESTION, compose, detect_condition
+from services_catalog.answers import (
+    INTENT_QUESTION,
+    compose,
+    detect_condition,
+    other_region_answer,
+)
 from services_catalog.db import session_scope
 from services_catalog.question_cues import decisive_question_type, question_type
 from services_catalog.resolve import resolve
+from services_catalog.scope import other_region
 
 MISSES_BEFORE_HANDOFF = 2  # the second unanswerable message in a row goes to the hotline
 
@@ -47,11 +53,26 @@ class ActionAnswerService(Action):
         return answer_service(dispatcher, tracker)
 
 
+def answer_other_region(
+    dispatcher: CollectingDispatcher, tracker: Tracker
+) -> list[dict[str, Any]] | None:
+    """A question about another region gets the scope reply (no 昌吉 figure, no buttons); None
+    when the message names no other region."""
+    region = other_region(user_text(tracker))
+    if region is None:
+        return None
+    send(dispatcher, other_region_answer(region))
+    return [SlotSet("misses", 0)]
+
+
 def answer_service(
     dispatcher: CollectingDispatcher, tracker: Tracker, names_service: bool = False
 ) -> list[dict[str, Any]]:
     """`names_service`: the message itself is about a service (a follow-up such as 那燃气呢, or a
     message the catalog claimed from small talk), so its best match beats the last service."""
+    scoped = answer_other_region(dispatcher, tracker)
+    if scoped is not None:
+        return scoped
     intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
     text = user_text(tracker)
     previous_service = tracker.get_slot("service")

@@ -15,7 +15,12 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.catalog_access import CACHE, question_summary, user_text
-from actions.catalog_answers import MISSES_BEFORE_HANDOFF, answer_service, candidate_buttons
+from actions.catalog_answers import (
+    MISSES_BEFORE_HANDOFF,
+    answer_other_region,
+    answer_service,
+    candidate_buttons,
+)
 from services_catalog.db import session_scope
 from services_catalog.models import Feedback
 from services_catalog.normalize import is_noise
@@ -31,6 +36,10 @@ SMALL_TALK = {
     "what_can_you_do": "utter_what_can_you_do",
     "out_of_scope": "utter_out_of_scope",
 }
+
+# A greeting or a thank-you naming a place (谢谢，我去乌鲁木齐看看) asks nothing about it, unless
+# it asks something (你好，喀什开饭馆要多久).
+GREETINGS = frozenset(("greet", "goodbye", "thanks"))
 
 # What a request for a person names: a person, the hotline, a phone, the machine it is tired of.
 # A message naming none of them (俺想接电) is no such request, whatever intent the NLU gave it.
@@ -62,6 +71,10 @@ class ActionSmallTalk(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
+        if intent_of(tracker) not in GREETINGS or QUESTION_CUE.search(user_text(tracker)):
+            scoped = answer_other_region(dispatcher, tracker)
+            if scoped is not None:
+                return scoped
         if follows_up(tracker):
             return answer_service(dispatcher, tracker)
         if about_a_service(tracker):
@@ -84,6 +97,9 @@ class ActionFallback(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
+        scoped = answer_other_region(dispatcher, tracker)
+        if scoped is not None:
+            return scoped
         if follows_up(tracker):
             return answer_service(dispatcher, tracker)
         if about_a_service(tracker):

@@ -137,6 +137,12 @@ def _notes_for(service: ServiceOut, text: str) -> str:
     return "".join(f"{t.rstrip('。')}。" for t in picked)
 
 
+def other_region_answer(region: str) -> Answer:
+    """A question about another region: we cover 昌吉州, ask 12345; no card, no figure."""
+    return Answer("utter_other_region", {"region": region},
+                  {"type": "other_region", "region": region})
+
+
 def condition_button(condition: str) -> dict[str, str]:
     return {"title": condition, "payload": f'/inform_condition{{"condition": "{condition}"}}'}
 

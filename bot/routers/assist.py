@@ -15,7 +15,10 @@ from bot.masking import mask_personal
 from bot.rasa_client import RasaUnavailable
 from bot.ratelimit import enforce_rate_limit
 from bot.routers.chat import CONTROL
+from services_catalog.answers import other_region_answer
 from services_catalog.models import AssistCopy, ChatLog
+from services_catalog.scope import other_region
+from services_catalog.wording import render
 
 router = APIRouter(tags=["assist"])
 MAX_SUGGESTIONS = 5
@@ -83,6 +86,15 @@ async def assist(
     await enforce_rate_limit(request, None, settings)
     transcript = is_transcript(body.text)
     text = caller_text(mask_personal(body.text))
+    region = other_region(text)
+    if region is not None:
+        # Another region's policy: no 昌吉 card to read out, the scope reply instead.
+        scoped = other_region_answer(region)
+        reply = render(scoped.response, scoped.variables)
+        session.add(ChatLog(channel="assist", sender="assist", text=text[:2000], reply=reply,
+                            slug=None, fallback=True))
+        return {"suggestions": [], "intent": {}, "entities": [], "question": "overview",
+                "scope": {"region": region, "answer": reply}}
     intent: dict[str, Any] = {}
     entities: list[dict[str, Any]] = []
     # The catalog search (its sentence encoder: 10–40 ms of CPU) runs in a thread while Rasa

@@ -14,8 +14,10 @@ from bot.deps import RasaDep, SessionDep, SettingsDep
 from bot.masking import mask_personal
 from bot.rasa_client import RasaUnavailable
 from bot.ratelimit import enforce_rate_limit
+from services_catalog.answers import other_region_answer
 from services_catalog.models import ChatLog
 from services_catalog.resolve import resolve
+from services_catalog.scope import other_region
 from services_catalog.wording import render
 
 log = logging.getLogger(__name__)
@@ -69,6 +71,10 @@ def merge_messages(raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def degraded_reply(snapshot, text: str) -> list[dict[str, Any]]:  # type: ignore[no-untyped-def]
     notice = {"text": render("utter_degraded", {}), "custom": {"type": "degraded"}}
+    region = other_region(text)
+    if region is not None:
+        scoped = other_region_answer(region)
+        return [notice, {"text": render(scoped.response, scoped.variables), "custom": scoped.card}]
     found = resolve(snapshot, text)
     if found.slug is None:
         return [notice, {"text": render("utter_not_understood", {})}]

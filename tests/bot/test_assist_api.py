@@ -67,3 +67,12 @@ async def test_assist_bad_input(gateway) -> None:
         assert r.status_code == 422
     r = await gateway.post("/api/assist", json={"text": "开" * 4001})
     assert r.status_code == 413
+
+
+async def test_assist_on_another_region_gives_no_changji_card(gateway) -> None:
+    r = await gateway.post("/api/assist", json={"text": "来电人：北京那边用电报装要多久？"})
+    assert r.status_code == 200
+    body = r.json()
+    assert body["suggestions"] == []
+    assert body["scope"]["region"] == "北京"
+    assert "昌吉州" in body["scope"]["answer"] and "12345" in body["scope"]["answer"]

@@ -75,3 +75,15 @@ def test_rate_limit_memory_forgets_idle_senders() -> None:
         ratelimit._allow_local(f"sender:idle-{i}", 10, now=0.0)
     ratelimit._sweep(now=ratelimit.WINDOW_S + 1)
     assert not [k for k in ratelimit._hits if k.startswith("sender:idle-")]
+
+
+async def test_degraded_mode_tells_another_region_we_cover_changji(gateway) -> None:
+    r = await gateway.post("/api/chat",
+                           json={"sender": "deg-region", "message": "上海开公司要多久"})
+    body = r.json()
+    text = " ".join(m.get("text", "") for m in body["messages"])
+    assert body["degraded"] is True
+    assert "上海" in text and "昌吉州" in text and "12345" in text
+    assert "3个工作日" not in text
+    assert not any((m.get("custom") or {}).get("slug") for m in body["messages"])
+    assert not any(m.get("buttons") for m in body["messages"])
