@@ -20,10 +20,11 @@ from services_catalog.answers import (
     INTENT_QUESTION,
     compose,
     detect_condition,
+    missing_fact_answer,
     other_region_answer,
 )
 from services_catalog.db import session_scope
-from services_catalog.question_cues import decisive_question_type, question_type
+from services_catalog.question_cues import absent_fact, decisive_question_type, question_type
 from services_catalog.resolve import resolve
 from services_catalog.scope import other_region
 
@@ -83,6 +84,13 @@ def answer_service(
         snap = CACHE.get(session)
     found = resolve(snap, text, entity_values(tracker, "service"), previous_service,
                     names_service=names_service or intent == "inform_service")
+    missing = absent_fact(text)
+    if missing is not None:
+        # A phone number, a name, a price …: the plan does not say; where to ask instead.
+        plain = missing_fact_answer(missing, snap.services.get(found.slug or ""), snap.services)
+        send(dispatcher, plain)
+        return [SlotSet("service", (plain.card or {}).get("slug") or previous_service),
+                SlotSet("question", question), SlotSet("misses", 0)]
     if found.slug is None:
         misses = int(tracker.get_slot("misses") or 0) + 1
         if misses >= MISSES_BEFORE_HANDOFF:

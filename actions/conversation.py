@@ -24,7 +24,7 @@ from actions.catalog_answers import (
 from services_catalog.db import session_scope
 from services_catalog.models import Feedback
 from services_catalog.normalize import is_noise
-from services_catalog.question_cues import is_bare_follow_up
+from services_catalog.question_cues import absent_fact, is_bare_follow_up
 from services_catalog.resolve import SEARCH_MIN, claims_message
 from services_catalog.search import QUESTION_CUE
 
@@ -75,6 +75,8 @@ class ActionSmallTalk(Action):
             scoped = answer_other_region(dispatcher, tracker)
             if scoped is not None:
                 return scoped
+            if absent_fact(user_text(tracker)):  # 局长叫什么: not in the plan, ask here
+                return answer_service(dispatcher, tracker)
         if follows_up(tracker):
             return answer_service(dispatcher, tracker)
         if about_a_service(tracker):
@@ -100,7 +102,7 @@ class ActionFallback(Action):
         scoped = answer_other_region(dispatcher, tracker)
         if scoped is not None:
             return scoped
-        if follows_up(tracker):
+        if follows_up(tracker) or absent_fact(user_text(tracker)):
             return answer_service(dispatcher, tracker)
         if about_a_service(tracker):
             return answer_service(dispatcher, tracker, names_service=True)

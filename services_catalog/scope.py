@@ -39,15 +39,18 @@ OTHER_REGIONS = (
     "武汉", "长沙", "广州", "深圳", "东莞", "佛山", "珠海", "南宁", "海口", "三亚", "成都",
     "贵阳", "昆明", "拉萨", "西安(?!装)", "兰州", "西宁", "银川", "雄安",
 )
+# Leaving for (or arriving from) another region is a 昌吉 procedure: 从新疆迁到陕西 税务怎么办
+# is 税务迁移, 跨省通办 serves other provinces' businesses here.
+_MOVING = re.compile(r"迁|搬|跨省|跨区域|跨地区|异地|通办")
 _OTHER = re.compile("|".join(OTHER_REGIONS))
 _HOME = re.compile("|".join(HOME))
 
 
 def other_region(text: str) -> str | None:
-    """The other region a message asks about, or None (no place, or a place of 昌吉州 named:
-    我在乌鲁木齐的公司想迁到昌吉 is a question for 昌吉)."""
+    """The other region a message asks about, or None (no place, a place of 昌吉州 named —
+    我在乌鲁木齐的公司想迁到昌吉 is a question for 昌吉 — or a move between regions)."""
     norm = normalize(text)
     found = _OTHER.search(norm)
-    if found is None or _HOME.search(norm):
+    if found is None or _HOME.search(norm) or _MOVING.search(norm):
         return None
     return found.group(0)

@@ -15,8 +15,9 @@ from bot.masking import mask_personal
 from bot.rasa_client import RasaUnavailable
 from bot.ratelimit import enforce_rate_limit
 from bot.routers.chat import CONTROL
-from services_catalog.answers import other_region_answer
+from services_catalog.answers import missing_fact_answer, other_region_answer
 from services_catalog.models import AssistCopy, ChatLog
+from services_catalog.question_cues import absent_fact
 from services_catalog.scope import other_region
 from services_catalog.wording import render
 
@@ -128,10 +129,14 @@ async def assist(
     ranked = ranked[:MAX_SUGGESTIONS]
 
     question = question_for(intent.get("name"))
+    missing = absent_fact(text)
     suggestions = []
     for slug, confidence in ranked:
         service = snapshot.services[slug]
         answer, card = script(service, question, text)
+        if missing is not None:  # 电话多少 / 局长是谁: the plan does not say; where to ask
+            plain = missing_fact_answer(missing, service, snapshot.services)
+            answer = render(plain.response, plain.variables)
         dues = due_dates(service)
         suggestions.append({
             "service": {"slug": slug, "name": service.name},

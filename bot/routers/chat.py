@@ -14,8 +14,9 @@ from bot.deps import RasaDep, SessionDep, SettingsDep
 from bot.masking import mask_personal
 from bot.rasa_client import RasaUnavailable
 from bot.ratelimit import enforce_rate_limit
-from services_catalog.answers import other_region_answer
+from services_catalog.answers import INTENT_QUESTION, missing_fact_answer, other_region_answer
 from services_catalog.models import ChatLog
+from services_catalog.question_cues import absent_fact, decisive_question_type, question_type
 from services_catalog.resolve import resolve
 from services_catalog.scope import other_region
 from services_catalog.wording import render
@@ -76,9 +77,20 @@ def degraded_reply(snapshot, text: str) -> list[dict[str, Any]]:  # type: ignore
         scoped = other_region_answer(region)
         return [notice, {"text": render(scoped.response, scoped.variables), "custom": scoped.card}]
     found = resolve(snapshot, text)
+    missing = absent_fact(text)
+    if missing is not None:
+        plain = missing_fact_answer(missing, snapshot.services.get(found.slug or ""),
+                                    snapshot.services)
+        reply: dict[str, Any] = {"text": render(plain.response, plain.variables)}
+        if plain.card:
+            reply["custom"] = {**plain.card, "degraded": True}
+        return [notice, reply]
     if found.slug is None:
         return [notice, {"text": render("utter_not_understood", {})}]
-    answer, card = script(snapshot.services[found.slug], "overview", text)
+    # The question its wording shows (要钱吗 → fee), else the overview.
+    question = INTENT_QUESTION.get(decisive_question_type(text) or question_type(text) or "",
+                                   "overview")
+    answer, card = script(snapshot.services[found.slug], question, text)
     return [notice, {"text": answer, "custom": {**card, "degraded": True}}]
 
 

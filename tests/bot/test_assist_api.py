@@ -76,3 +76,10 @@ async def test_assist_on_another_region_gives_no_changji_card(gateway) -> None:
     assert body["suggestions"] == []
     assert body["scope"]["region"] == "北京"
     assert "昌吉州" in body["scope"]["answer"] and "12345" in body["scope"]["answer"]
+
+
+async def test_assist_says_the_plan_has_no_phone_number(gateway) -> None:
+    r = await gateway.post("/api/assist", json={"text": "燃气报装那边的电话是多少"})
+    top = r.json()["suggestions"][0]
+    assert top["service"]["slug"] == "gas-connection"
+    assert "未写明" in top["answer"] and "12345" in top["answer"]

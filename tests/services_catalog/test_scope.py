@@ -44,3 +44,12 @@ def test_other_regions_are_named(text: str, region: str) -> None:
 ])
 def test_changji_and_no_place_are_in_scope(text: str) -> None:
     assert other_region(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "从新疆迁到陕西 税务手续麻烦吗",
+    "我们公司要从新疆搬到四川去，税务这块要怎么迁出迁入？",
+    "北京的营业执照能跨省通办吗",
+])
+def test_moving_between_regions_is_a_changji_procedure(text: str) -> None:
+    assert other_region(text) is None
