@@ -11,6 +11,7 @@ from services_catalog.question_cues import (
     content_besides_cues,
     decisive_question_type,
     is_bare_follow_up,
+    question_type,
 )
 from services_catalog.search import QUESTION_CUE, Hit
 from services_catalog.snapshot import CatalogSnapshot
@@ -102,6 +103,30 @@ def switches(hits: list[Hit], previous: str | None, text: str) -> bool:
     return hits[0].confidence >= SEARCH_SWITCH and hits[0].confidence - current >= SWITCH_MARGIN
 
 
+TIME_QUESTIONS = ("ask_time_limit", "ask_due_date")
+# How far below the best free-text guess (one without a time limit) a service with one may lie
+# and still be meant by a how-long question: 营业执照多长时间 reads 0.19 closer to 电子营业执照.
+# On the dev sets (660 questions, labelled intents) 0.2 answers 2 more rightly, 0 fewer.
+PROMISED_MARGIN = 0.2
+
+
+def promised_first(snap: CatalogSnapshot, hits: list[Hit], text: str) -> list[Hit]:
+    """A how-long question read from free text: of close candidates, the service the plan gives
+    a time limit. 营业执照多久 reads as 电子营业执照 and 一照多址 (no time limit) about as well as
+    企业开办 (3个工作日): the caller wants the licence, i.e. 企业开办."""
+    if not hits or hits[0].kind != "bm25" or snap.services[hits[0].slug].time_limits:
+        return hits
+    if (decisive_question_type(text) or question_type(text)) not in TIME_QUESTIONS:
+        return hits
+    top = hits[0]
+    for hit in hits[1:3]:
+        if (top.confidence - hit.confidence < PROMISED_MARGIN
+                and snap.services[hit.slug].time_limits):
+            promoted = Hit(hit.slug, hit.score, top.confidence, hit.kind, hit.matched)
+            return [promoted, *(h for h in hits if h.slug != hit.slug)]
+    return hits
+
+
 def resolve(
     snap: CatalogSnapshot,
     text: str,
@@ -141,7 +166,8 @@ def resolve(
         return Resolution(mentions[0].slug, "mention", mentions[0].confidence)
     if entities:
         return Resolution(entities[0], "entity", 1.0)
-    hits = [h for h in snap.index.search(text, 5) if h.confidence >= SEARCH_MIN]
+    hits = promised_first(
+        snap, [h for h in snap.index.search(text, 5) if h.confidence >= SEARCH_MIN], text)
     top = hits[0] if hits else None
     if in_context and not names_service and not switches(hits, previous, text):
         return Resolution(previous, "context", 1.0)

@@ -18,6 +18,7 @@ from bot.routers.chat import CONTROL
 from services_catalog.answers import missing_fact_answer, other_region_answer
 from services_catalog.models import AssistCopy, ChatLog
 from services_catalog.question_cues import absent_fact
+from services_catalog.resolve import promised_first
 from services_catalog.scope import other_region
 from services_catalog.wording import render
 
@@ -114,7 +115,7 @@ async def assist(
     for e in entities:
         if e["entity"] == "service" and e["value"] in snapshot.services:
             scores[e["value"]] = max(scores.get(e["value"], 0.0), ENTITY_CONFIDENCE)
-    hits = await searching
+    hits = promised_first(snapshot, await searching, text)  # 营业执照多久 → 企业开办
     for hit in hits:
         if hit.confidence >= ASSIST_MIN:
             # A name/alias match keeps its confidence; free-text hits are discounted a little.
