@@ -24,7 +24,12 @@ from actions.catalog_answers import (
 from services_catalog.db import session_scope
 from services_catalog.models import Feedback
 from services_catalog.normalize import is_noise
-from services_catalog.question_cues import absent_fact, is_bare_follow_up
+from services_catalog.question_cues import (
+    absent_fact,
+    asks_detail,
+    is_bare_follow_up,
+    states_condition,
+)
 from services_catalog.resolve import SEARCH_MIN, claims_message
 from services_catalog.search import QUESTION_CUE
 
@@ -51,9 +56,17 @@ def intent_of(tracker: Tracker) -> str:
 
 
 def follows_up(tracker: Tracker) -> bool:
-    """在哪领 / 收费吗 after an answer is about that service, whatever small-talk intent the NLU
-    gave such a short message."""
-    return bool(tracker.get_slot("service")) and is_bare_follow_up(user_text(tracker))
+    """在哪领 / 收费吗, a stated condition (我们是非居民用户) or a detail (那要是超过160千瓦呢)
+    after an answer is about that service, whatever small-talk, out-of-scope or fallback intent
+    the NLU gave such a short message."""
+    if not tracker.get_slot("service"):
+        return False
+    text = user_text(tracker)
+    if is_bare_follow_up(text) or asks_detail(text):
+        return True
+    with session_scope() as session:
+        snap = CACHE.get(session)
+    return states_condition(text, snap.condition_words)
 
 
 def about_a_service(tracker: Tracker) -> bool:

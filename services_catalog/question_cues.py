@@ -12,6 +12,10 @@ import re
 
 from services_catalog.normalize import content_only, normalize, strip_filler
 
+# Words that make a sentence a question (also used to tell a question from a command).
+QUESTION_CUE = re.compile(r"[?？吗呢么嘛]|怎|咋|啥|什么|哪|几|多久|多少|多长|能不能|能否|"
+                              r"可不可以|可以|要不要|需不需要|有没有|是否|如何")
+
 _DUE_DATE = re.compile(r"哪天|几号|什么时候能|啥时候能")
 # Checked in this order; a wording matching two types shows none (but see _first_type).
 QUESTION_CUES: dict[str, re.Pattern[str]] = {
@@ -89,6 +93,42 @@ def absent_fact(text: str) -> str | None:
         if cue.search(norm) and not (kind == "phone" and _HOTLINE.search(norm)):
             return kind
     return None
+
+
+# A follow-up that asks a detail of the service at hand (那要是超过160千瓦呢, 被驳回了怎么办,
+# 能一起办吗): a question opening on 如果/要是 … or asking about a rejection, a threshold,
+# doing two things together. 现在几点了 is none of these; a bare 那X呢 names a new service.
+_DETAIL_OPENER = re.compile(r"^(?:那|那么)?(?:如果|要是|假如|万一|是不是|是否)")
+_DETAIL_WORDS = re.compile(r"驳回|不通过|没通过|不批|退回|超过|不到|以上|以下|以内|一起|同时|顺便"
+                           r"|一块|分别|条件|资格|符合|享受|适用|能不能|可不可以|可以吗|需要吗"
+                           r"|要不要|需不需要|有没有")
+DETAIL_MAX_CONTENT = 12  # characters besides question words: a follow-up, not a new question
+
+
+def asks_detail(text: str) -> bool:
+    """A short question about a detail of the conversation's service, whatever intent the NLU
+    gave it."""
+    full = normalize(text)
+    norm = strip_filler(full)
+    if not QUESTION_CUE.search(full) or len(content_besides_cues(text)) > DETAIL_MAX_CONTENT:
+        return False
+    return bool(_DETAIL_OPENER.search(norm) or _DETAIL_WORDS.search(norm))
+
+
+# Saying who one is: 我们是非居民用户, 属于社会投资项目, 如果是饭馆的话.
+_STATEMENT = re.compile(r"^(?:我们|我|俺们|俺|咱们|咱|我家|我们家|我们这|我这|咱家)"
+                        r"(?:家|公司|企业|单位|这边)?(?:是|属于|算|都是|就是)"
+                        r"|^(?:是|属于|算|如果是|要是|假如是|那如果是|那要是)"
+                        r"|(?:的|的话|用户|项目|性质)$")
+
+
+def states_condition(text: str, condition_words: frozenset[str]) -> bool:
+    """A short message that says who the caller is in a service's own condition words (居民,
+    非居民, 社会投资 …): a condition for the service at hand, never a new service."""
+    norm = strip_filler(normalize(text))
+    if len(content_only(norm)) > DETAIL_MAX_CONTENT or not _STATEMENT.search(norm):
+        return False
+    return any(word in norm for word in condition_words)
 
 
 def content_besides_cues(text: str) -> str:

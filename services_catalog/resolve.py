@@ -8,10 +8,12 @@ from dataclasses import dataclass, field
 from services_catalog.answers import detect_condition
 from services_catalog.normalize import content_only, normalize, strip_filler
 from services_catalog.question_cues import (
+    asks_detail,
     content_besides_cues,
     decisive_question_type,
     is_bare_follow_up,
     question_type,
+    states_condition,
 )
 from services_catalog.search import QUESTION_CUE, Hit
 from services_catalog.snapshot import CatalogSnapshot
@@ -127,6 +129,12 @@ def promised_first(snap: CatalogSnapshot, hits: list[Hit], text: str) -> list[Hi
     return hits
 
 
+def _inside_condition(snap: CatalogSnapshot, text: str, phrase: str) -> bool:
+    """Whether a name/alias matched in `text` is only part of a stated condition word."""
+    norm = normalize(text)
+    return any(phrase in word and word in norm for word in snap.condition_words)
+
+
 def resolve(
     snap: CatalogSnapshot,
     text: str,
@@ -148,6 +156,11 @@ def resolve(
     # Several services named ("政府采购投标保证金"): the text ranking (longest match) decides;
     # an entity alone (e.g. a button payload carrying a slug) is taken as it is.
     in_context = bool(previous and previous in snap.services)
+    if in_context and states_condition(text, snap.condition_words) and not any(
+            not _inside_condition(snap, text, h.matched) for h in mentions):
+        # "我们是非居民用户" after 燃气报装: a condition, for the service at hand (its variant if
+        # it has one); 非居民 reads as 用电报装, but a condition alone never switches service.
+        return Resolution(previous, "context", 1.0)
     if not in_context and not mentions and not entities and is_bare_follow_up(text):
         # "要准备啥材料" with no service before it: its words match some service's example
         # questions, but only the user knows which service they mean, so ask.
@@ -158,6 +171,10 @@ def resolve(
         analogue = snap.index.analogue(previous, strip_filler(normalize(text)))  # 那电呢
         if analogue:
             return Resolution(analogue, "mention", SURE)
+        if not names_service and not entities and asks_detail(text):
+            # "被驳回了怎么办" after 企业开办 asks about 企业开办, though its words read closer
+            # to 清吊 (吊销): a short detail question names no new service.
+            return Resolution(previous, "context", 1.0)
         if detect_condition(snap.services[previous], text):
             # "一般社会投资的" after a question about 工程建设项目审批 answers its question back,
             # even though 小型低风险项目 reads closer in free text.

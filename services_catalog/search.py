@@ -26,6 +26,7 @@ from pypinyin import Style, lazy_pinyin, pinyin
 
 from services_catalog.normalize import normalize, strip_filler, unquote
 from services_catalog.paraphrase import ParaphraseIndex, SemanticIndex, mix_paraphrase
+from services_catalog.question_cues import QUESTION_CUE
 
 CONF_TEXT = 1.0
 CONF_PINYIN = 0.85
@@ -94,9 +95,6 @@ _CONTENT = re.compile(r"[0-9a-z\u3400-\u4dbf\u4e00-\u9fff]")
 _VERB_MEASURE = re.compile(
     r"(?<=[办开装接通申领报交弄搞做注用换迁拉])(?:一个|个|一路|一条|条|一根|根)(?![体人税])")
 _SENTENCE = re.compile(r"[。！？!?；;\n]+")
-# Words that make a sentence a question (also used to tell a question from a command).
-QUESTION_CUE = re.compile(r"[?？吗呢么嘛]|怎|咋|啥|什么|哪|几|多久|多少|多长|能不能|能否|"
-                          r"可不可以|可以|要不要|需不需要|有没有|是否|如何")
 _KIND_RANK = {"name": 0, "alias": 1, "pinyin": 2, "bm25": 3}
 # Sort key, smaller is better: (-confidence, -match length, position, kind, -bm25 score, order).
 _Key = tuple[float, int, int, int, float, int]
