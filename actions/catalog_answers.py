@@ -27,6 +27,7 @@ from services_catalog.db import session_scope
 from services_catalog.question_cues import absent_fact, decisive_question_type, question_type
 from services_catalog.resolve import resolve
 from services_catalog.scope import other_region
+from services_catalog.several import services_asked, several_answer
 
 MISSES_BEFORE_HANDOFF = 2  # the second unanswerable message in a row goes to the hotline
 
@@ -82,6 +83,12 @@ def answer_service(
 
     with session_scope() as session:
         snap = CACHE.get(session)
+    several = services_asked(snap, text)
+    if several:
+        # 企业开办和用水报装分别要多久: one line each, with its figure and 第N条.
+        send(dispatcher, several_answer(snap, several, question))
+        return [SlotSet("service", several[0]), SlotSet("question", question),
+                SlotSet("condition", None), SlotSet("misses", 0)]
     found = resolve(snap, text, entity_values(tracker, "service"), previous_service,
                     names_service=names_service or intent == "inform_service")
     missing = absent_fact(text)

@@ -447,6 +447,20 @@ class SearchIndex:
         named = [hit for _, hit in sorted(self._phrase_hits_any(norm).values())]
         return self._relative_first(norm, self._asked_first(norm, named))
 
+    def named_spans(self, text: str) -> list[tuple[str, int, int, float]]:
+        """(slug, start, end, confidence) of each service named by name/alias/pinyin in the
+        normalised, typo-corrected message (each service's best match), best first."""
+        norm = self.correct_typos(_plain(text))
+        out = []
+        for key, hit in sorted(self._phrase_hits_any(norm).values()):
+            start = key[2]
+            out.append((hit.slug, start, start - key[1], hit.confidence))
+        return out
+
+    def normalised(self, text: str) -> str:
+        """The message as the matchers read it (normalised, unquoted, typos put right)."""
+        return self.correct_typos(_plain(text))
+
     def _phrase_hits_any(self, norm: str) -> dict[str, tuple[_Key, Hit]]:
         best = self._phrase_hits(norm)
         bare = _VERB_MEASURE.sub("", norm)

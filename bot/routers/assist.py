@@ -17,9 +17,11 @@ from bot.ratelimit import enforce_rate_limit
 from bot.routers.chat import CONTROL
 from services_catalog.answers import missing_fact_answer, other_region_answer
 from services_catalog.models import AssistCopy, ChatLog
+from services_catalog.normalize import content_only, normalize, strip_filler
 from services_catalog.question_cues import absent_fact
 from services_catalog.resolve import promised_first
 from services_catalog.scope import other_region
+from services_catalog.several import services_asked
 from services_catalog.wording import render
 
 router = APIRouter(tags=["assist"])
@@ -128,6 +130,12 @@ async def assist(
     order = {hit.slug: i for i, hit in enumerate(hits)}
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], order.get(kv[0], len(order))))
     ranked = ranked[:MAX_SUGGESTIONS]
+    asked = services_asked(snapshot, text)
+    if asked:
+        # 开公司和接水分别要多久: one suggestion per service the caller asks about, in order.
+        ranked = [(slug, scores.get(slug, 1.0)) for slug in asked]
+    if not content_only(strip_filler(normalize(text))):
+        ranked = []  # a greeting alone (喂，你好) asks about nothing
 
     question = question_for(intent.get("name"))
     missing = absent_fact(text)

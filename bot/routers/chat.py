@@ -19,6 +19,7 @@ from services_catalog.models import ChatLog
 from services_catalog.question_cues import absent_fact, decisive_question_type, question_type
 from services_catalog.resolve import resolve
 from services_catalog.scope import other_region
+from services_catalog.several import services_asked, several_answer
 from services_catalog.wording import render
 
 log = logging.getLogger(__name__)
@@ -76,6 +77,14 @@ def degraded_reply(snapshot, text: str) -> list[dict[str, Any]]:  # type: ignore
     if region is not None:
         scoped = other_region_answer(region)
         return [notice, {"text": render(scoped.response, scoped.variables), "custom": scoped.card}]
+    # The question its wording shows (要钱吗 → fee), else the overview.
+    question = INTENT_QUESTION.get(decisive_question_type(text) or question_type(text) or "",
+                                   "overview")
+    several = services_asked(snapshot, text)
+    if several:
+        lines = several_answer(snapshot, several, question)
+        return [notice, {"text": render(lines.response, lines.variables),
+                         "custom": {**(lines.card or {}), "degraded": True}}]
     found = resolve(snapshot, text)
     missing = absent_fact(text)
     if missing is not None:
@@ -87,9 +96,6 @@ def degraded_reply(snapshot, text: str) -> list[dict[str, Any]]:  # type: ignore
         return [notice, reply]
     if found.slug is None:
         return [notice, {"text": render("utter_not_understood", {})}]
-    # The question its wording shows (要钱吗 → fee), else the overview.
-    question = INTENT_QUESTION.get(decisive_question_type(text) or question_type(text) or "",
-                                   "overview")
     answer, card = script(snapshot.services[found.slug], question, text)
     return [notice, {"text": answer, "custom": {**card, "degraded": True}}]
 

@@ -83,3 +83,17 @@ async def test_assist_says_the_plan_has_no_phone_number(gateway) -> None:
     top = r.json()["suggestions"][0]
     assert top["service"]["slug"] == "gas-connection"
     assert "未写明" in top["answer"] and "12345" in top["answer"]
+
+
+async def test_assist_gives_one_suggestion_per_service_asked(gateway) -> None:
+    r = await gateway.post("/api/assist", json={"text": "来电人：开公司和接水分别要多久？"})
+    suggestions = r.json()["suggestions"]
+    assert [s["service"]["slug"] for s in suggestions] == ["company-registration",
+                                                           "water-connection"]
+    assert "3个工作日" in suggestions[0]["answer"] and "5个工作日" in suggestions[1]["answer"]
+    assert "5个工作日" not in suggestions[0]["answer"]
+
+
+async def test_assist_on_a_greeting_alone_suggests_nothing(gateway) -> None:
+    r = await gateway.post("/api/assist", json={"text": "喂，你好"})
+    assert r.status_code == 200 and r.json()["suggestions"] == []

@@ -99,3 +99,10 @@ async def test_degraded_mode_answers_plainly(gateway, message, expected, absent)
     r = await gateway.post("/api/chat", json={"sender": "deg-plain", "message": message})
     text = " ".join(m.get("text", "") for m in r.json()["messages"])
     assert expected in text and absent not in text and "12345" in text
+
+
+async def test_degraded_mode_answers_each_service_asked(gateway) -> None:
+    r = await gateway.post("/api/chat", json={"sender": "deg-several",
+                                              "message": "企业开办和用水报装分别要多久"})
+    text = " ".join(m.get("text", "") for m in r.json()["messages"])
+    assert "3个工作日（第3条）" in text and "5个工作日（第46条）" in text
