@@ -18,6 +18,7 @@ SURE = 0.8  # as resolve.SURE: a name, alias or pinyin match
 # says each is asked about (分别, 各要).
 _JOINER = re.compile(r"^(?:和|跟|与|及|以及|、|,|，|还有|或者|或|加上|及其|同|以及还有)$")
 _EACH = re.compile(r"分别|各自|各要|各需|各是|各多|各几|各有|都要多|都多|哪个快|哪个慢")
+_MAY_JOIN = re.compile(r"[和跟与及、,，或同各]|还有|加上|分别")
 # ... unless the question is whether they go together (买房交税和过户能在一个窗口办吗): that is one
 # question, about the service that joins them.
 _JOINTLY = re.compile(r"一起|一个窗口|同一个|一块|一并|一次|同时|合并|联办|一窗")
@@ -47,6 +48,8 @@ LINE = {
 
 def services_asked(snap: CatalogSnapshot, text: str) -> list[str]:
     """The services a message asks about together, in its order (2 to 4), else []."""
+    if not _MAY_JOIN.search(text):
+        return []  # most messages: no joiner, no 分别 — skip the second name match
     spans = [s for s in snap.index.named_spans(text) if s[3] >= SURE]
     if len(spans) < 2:
         return []
