@@ -115,6 +115,13 @@ def asks_detail(text: str) -> bool:
     return bool(_DETAIL_OPENER.search(norm) or _DETAIL_WORDS.search(norm))
 
 
+def detail_rest(text: str) -> str:
+    """What a detail follow-up says besides its question and detail words (被驳回了怎么办 → 被办):
+    when that is almost nothing, it can name no other service."""
+    rest = _DETAIL_WORDS.sub("", content_besides_cues(text))
+    return _DETAIL_OPENER.sub("", rest)
+
+
 # Saying who one is: 我们是非居民用户, 属于社会投资项目, 如果是饭馆的话.
 _STATEMENT = re.compile(r"^(?:我们|我|俺们|俺|咱们|咱|我家|我们家|我们这|我这|咱家)"
                         r"(?:家|公司|企业|单位|这边)?(?:是|属于|算|都是|就是)"

@@ -11,6 +11,7 @@ from services_catalog.question_cues import (
     asks_detail,
     content_besides_cues,
     decisive_question_type,
+    detail_rest,
     is_bare_follow_up,
     question_type,
     states_condition,
@@ -171,9 +172,10 @@ def resolve(
         analogue = snap.index.analogue(previous, strip_filler(normalize(text)))  # 那电呢
         if analogue:
             return Resolution(analogue, "mention", SURE)
-        if not names_service and not entities and asks_detail(text):
-            # "被驳回了怎么办" after 企业开办 asks about 企业开办, though its words read closer
-            # to 清吊 (吊销): a short detail question names no new service.
+        if (not names_service and not entities and asks_detail(text)
+                and len(detail_rest(text)) < SWITCH_MIN_CONTENT):
+            # "被驳回了怎么办" after 企业开办 asks about 企业开办, though 驳回 reads closer to
+            # 清吊 (吊销): besides its detail words it says nothing that could name a service.
             return Resolution(previous, "context", 1.0)
         if detect_condition(snap.services[previous], text):
             # "一般社会投资的" after a question about 工程建设项目审批 answers its question back,
