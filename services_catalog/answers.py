@@ -14,6 +14,7 @@ from typing import Any
 
 from services_catalog.due_dates import due_date, format_date
 from services_catalog.normalize import normalize
+from services_catalog.question_cues import asks_online
 from services_catalog.schemas import Fact, ServiceOut, TimeLimit
 from services_catalog.wording import MISSING_FACT
 
@@ -44,6 +45,8 @@ FEEDBACK_BUTTONS = [
 _FREE = re.compile(r"免费|零投资|免收|不收费|不收取")
 _WAIVED = re.compile(r"^(?:取消|免除|减免)\S*费")
 _FIGURE = re.compile(r"\d")
+# A channel one can use without going anywhere: a website, platform, system, app or phone.
+_ONLINE_CHANNEL = re.compile(r"网|线上|平台|系统|小程序|掌上|手机|移动端|APP|app|电子|自助终端")
 # Opening hours need no answer when the service is served around the clock.
 _ROUND_THE_CLOCK = re.compile(r"24小时|不打烊")
 KW_RE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:kw|千瓦|kva)")
@@ -297,6 +300,9 @@ def compose(
             name = "utter_due_date"
     elif question == "channel":
         name = "utter_channel" if service.channels else "utter_no_channel"
+        if service.channels and asks_online(text):  # 能网上办吗: yes first, or not stated
+            online = any(_ONLINE_CHANNEL.search(c) for c in service.channels)
+            name = "utter_channel_online_yes" if online else "utter_channel_online_unstated"
     elif question == "materials":
         name = "utter_materials" if service.materials else "utter_no_materials"
         if service.materials and service.materials[0].item:

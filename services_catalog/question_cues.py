@@ -83,6 +83,16 @@ def decisive_question_type(text: str) -> str | None:
     return _first_type(text, DECISIVE)
 
 
+# 能网上办吗 / 手机上能弄不: a yes/no question about applying online.
+_ONLINE = re.compile(r"网上|线上|在线|手机|网络|小程序|在家|不用跑|不跑|远程")
+_YES_NO = re.compile(r"吗|能不能|可不可以|能否|行不行|是否|可以不|能不|行不|[不没]$")
+
+
+def asks_online(text: str) -> bool:
+    norm = strip_filler(normalize(text)) + ("吗" if re.search(r"吗\W*$", text) else "")
+    return bool(_ONLINE.search(norm) and _YES_NO.search(norm))
+
+
 def absent_fact(text: str) -> str | None:
     """The kind of fact asked for that the plan does not hold (phone, person, price, address,
     hours), or None."""

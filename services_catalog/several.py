@@ -33,6 +33,8 @@ LINE = {
     "utter_overview_no_time_limit": "utter_line_no_time_limit",
     "utter_channel": "utter_line_channel",
     "utter_no_channel": "utter_line_no_channel",
+    "utter_channel_online_yes": "utter_line_channel",
+    "utter_channel_online_unstated": "utter_line_channel",
     "utter_fee": "utter_line_fee",
     "utter_fee_free": "utter_line_fee",
     "utter_fee_waived": "utter_line_fee",

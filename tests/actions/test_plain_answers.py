@@ -97,3 +97,14 @@ def test_a_phone_number_with_no_service_in_view_is_12345(run_action, action, tex
                                                         intent) -> None:
     run = run_action(action, ask(text, intent))
     assert run.cards[0]["slug"] == "hotline-12345" and "12345" in run.texts[0]
+
+
+@pytest.mark.parametrize(("text", "slug", "first_words"), [
+    ("注册公司在网上能办不", "company-registration", "可以。"),
+    ("燃气报装能网上办吗", "gas-connection", "《行动方案》未写明燃气报装能否网上办理"),
+])
+def test_can_i_apply_online_is_answered_yes_or_not_stated_first(run_action, text, slug,
+                                                               first_words) -> None:
+    run = run_action(ActionAnswerService(), ask(text, "ask_channel", slug))
+    assert run.cards[0]["slug"] == slug
+    assert run.texts[0].startswith(first_words), run.texts[0]
