@@ -90,15 +90,6 @@ async def assist(
     await enforce_rate_limit(request, None, settings)
     transcript = is_transcript(body.text)
     text = caller_text(mask_personal(body.text))
-    region = other_region(text)
-    if region is not None:
-        # Another region's policy: no 昌吉 card to read out, the scope reply instead.
-        scoped = other_region_answer(region)
-        reply = render(scoped.response, scoped.variables)
-        session.add(ChatLog(channel="assist", sender="assist", text=text[:2000], reply=reply,
-                            slug=None, fallback=True))
-        return {"suggestions": [], "intent": {}, "entities": [], "question": "overview",
-                "scope": {"region": region, "answer": reply}}
     intent: dict[str, Any] = {}
     entities: list[dict[str, Any]] = []
     # The catalog search (its sentence encoder: 10–40 ms of CPU) runs in a thread while Rasa
@@ -136,6 +127,13 @@ async def assist(
         ranked = [(slug, scores.get(slug, 1.0)) for slug in asked]
     if not content_only(strip_filler(normalize(text))):
         ranked = []  # a greeting alone (喂，你好) asks about nothing
+    scope: dict[str, str] | None = None
+    region = other_region(text)
+    if region is not None:
+        # Another region's policy: no 昌吉 card to read out, the scope reply instead.
+        scoped = other_region_answer(region)
+        scope = {"region": region, "answer": render(scoped.response, scoped.variables)}
+        ranked = []
 
     question = question_for(intent.get("name"))
     missing = absent_fact(text)
@@ -159,11 +157,11 @@ async def assist(
             "citation": card["citation"],
             **({"due_date": dues[0], "due_dates": dues} if dues else {}),
         })
-    session.add(ChatLog(channel="assist", sender="assist", text=text[:2000],
-                        reply=suggestions[0]["answer"] if suggestions else "",
+    reply = suggestions[0]["answer"] if suggestions else (scope or {}).get("answer", "")
+    session.add(ChatLog(channel="assist", sender="assist", text=text[:2000], reply=reply,
                         slug=ranked[0][0] if ranked else None, fallback=not ranked))
     return {"suggestions": suggestions, "intent": intent, "entities": entities,
-            "question": question}
+            "question": question, **({"scope": scope} if scope else {})}
 
 
 @router.post("/api/assist/copy", status_code=201)
