@@ -18,10 +18,19 @@ from actions.catalog_access import (
     today,
     user_text,
 )
-from services_catalog.answers import INTENT_QUESTION, Answer, compose, detect_condition
+from services_catalog.answers import (
+    INTENT_QUESTION,
+    Answer,
+    compose,
+    detect_condition,
+    missing_fact_answer,
+    other_region_answer,
+)
 from services_catalog.db import session_scope
-from services_catalog.question_cues import decisive_question_type, question_type
+from services_catalog.question_cues import absent_fact, decisive_question_type, question_type
 from services_catalog.resolve import resolve
+from services_catalog.scope import other_region
+from services_catalog.several import services_asked, several_answer
 
 MISSES_BEFORE_HANDOFF = 2  # the second unanswerable message in a row goes to the hotline
 
@@ -63,11 +72,26 @@ class ActionAnswerService(Action):
         return answer_service(dispatcher, tracker)
 
 
+def answer_other_region(
+    dispatcher: CollectingDispatcher, tracker: Tracker
+) -> list[dict[str, Any]] | None:
+    """A question about another region gets the scope reply (no 昌吉 figure, no buttons); None
+    when the message names no other region."""
+    region = other_region(user_text(tracker))
+    if region is None:
+        return None
+    send(dispatcher, other_region_answer(region))
+    return [SlotSet("misses", 0)]
+
+
 def answer_service(
     dispatcher: CollectingDispatcher, tracker: Tracker, names_service: bool = False
 ) -> list[dict[str, Any]]:
     """`names_service`: the message itself is about a service (a follow-up such as 那燃气呢, or a
     message the catalog claimed from small talk), so its best match beats the last service."""
+    scoped = answer_other_region(dispatcher, tracker)
+    if scoped is not None:
+        return scoped
     intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
     text = user_text(tracker)
     previous_service = tracker.get_slot("service")
@@ -76,8 +100,21 @@ def answer_service(
 
     with session_scope() as session:
         snap = CACHE.get(session)
+    several = services_asked(snap, text)
+    if several:
+        # 企业开办和用水报装分别要多久: one line each, with its figure and 第N条.
+        send(dispatcher, several_answer(snap, several, question))
+        return [SlotSet("service", several[0]), SlotSet("question", question),
+                SlotSet("condition", None), SlotSet("misses", 0)]
     found = resolve(snap, text, entity_values(tracker, "service"), previous_service,
                     names_service=names_service or intent == "inform_service")
+    missing = absent_fact(text)
+    if missing is not None:
+        # A phone number, a name, a price …: the plan does not say; where to ask instead.
+        plain = missing_fact_answer(missing, snap.services.get(found.slug or ""), snap.services)
+        send(dispatcher, plain)
+        return [SlotSet("service", (plain.card or {}).get("slug") or previous_service),
+                SlotSet("question", question), SlotSet("misses", 0)]
     if found.slug is None:
         misses = int(tracker.get_slot("misses") or 0) + 1
         if misses >= MISSES_BEFORE_HANDOFF:

@@ -16,11 +16,21 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 
 from actions.catalog_access import CACHE, handoff_card, question_summary, user_text
-from actions.catalog_answers import MISSES_BEFORE_HANDOFF, answer_service, candidate_buttons
+from actions.catalog_answers import (
+    MISSES_BEFORE_HANDOFF,
+    answer_other_region,
+    answer_service,
+    candidate_buttons,
+)
 from services_catalog.db import session_scope
 from services_catalog.models import Feedback
 from services_catalog.normalize import is_noise
-from services_catalog.question_cues import is_bare_follow_up
+from services_catalog.question_cues import (
+    absent_fact,
+    asks_detail,
+    is_bare_follow_up,
+    states_condition,
+)
 from services_catalog.resolve import SEARCH_MIN, claims_message
 from services_catalog.search import QUESTION_CUE
 
@@ -33,6 +43,10 @@ SMALL_TALK = {
     "out_of_scope": "utter_out_of_scope",
 }
 
+# A greeting or a thank-you naming a place (谢谢，我去乌鲁木齐看看) asks nothing about it, unless
+# it asks something (你好，喀什开饭馆要多久).
+GREETINGS = frozenset(("greet", "goodbye", "thanks"))
+
 # What a request for a person names: a person, the hotline, a phone, the machine it is tired of.
 # A message naming none of them (俺想接电) is no such request, whatever intent the NLU gave it.
 ASKS_FOR_A_PERSON = re.compile(r"人|客服|坐席|12345|热线|电话|回电|机器|機器")
@@ -43,9 +57,17 @@ def intent_of(tracker: Tracker) -> str:
 
 
 def follows_up(tracker: Tracker) -> bool:
-    """在哪领 / 收费吗 after an answer is about that service, whatever small-talk intent the NLU
-    gave such a short message."""
-    return bool(tracker.get_slot("service")) and is_bare_follow_up(user_text(tracker))
+    """在哪领 / 收费吗, a stated condition (我们是非居民用户) or a detail (那要是超过160千瓦呢)
+    after an answer is about that service, whatever small-talk, out-of-scope or fallback intent
+    the NLU gave such a short message."""
+    if not tracker.get_slot("service"):
+        return False
+    text = user_text(tracker)
+    if is_bare_follow_up(text) or asks_detail(text):
+        return True
+    with session_scope() as session:
+        snap = CACHE.get(session)
+    return states_condition(text, snap.condition_words)
 
 
 def about_a_service(tracker: Tracker) -> bool:
@@ -63,6 +85,12 @@ class ActionSmallTalk(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
+        if intent_of(tracker) not in GREETINGS or QUESTION_CUE.search(user_text(tracker)):
+            scoped = answer_other_region(dispatcher, tracker)
+            if scoped is not None:
+                return scoped
+            if absent_fact(user_text(tracker)):  # 局长叫什么: not in the plan, ask here
+                return answer_service(dispatcher, tracker)
         if follows_up(tracker):
             return answer_service(dispatcher, tracker)
         if about_a_service(tracker):
@@ -85,7 +113,10 @@ class ActionFallback(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        if follows_up(tracker):
+        scoped = answer_other_region(dispatcher, tracker)
+        if scoped is not None:
+            return scoped
+        if follows_up(tracker) or absent_fact(user_text(tracker)):
             return answer_service(dispatcher, tracker)
         if about_a_service(tracker):
             return answer_service(dispatcher, tracker, names_service=True)

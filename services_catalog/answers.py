@@ -14,7 +14,9 @@ from typing import Any
 
 from services_catalog.due_dates import due_date, format_date
 from services_catalog.normalize import normalize
-from services_catalog.schemas import ServiceOut, TimeLimit
+from services_catalog.question_cues import asks_online
+from services_catalog.schemas import Fact, ServiceOut, TimeLimit
+from services_catalog.wording import MISSING_FACT
 
 QUESTION_TYPES = (
     "overview", "time_limit", "due_date", "channel", "materials", "fee", "department", "howto",
@@ -32,10 +34,21 @@ INTENT_QUESTION = {
 }
 # Question types whose answer depends on which time limit applies.
 NEEDS_LIMIT = ("overview", "time_limit", "due_date")
+HOTLINE_SLUG = "hotline-12345"  # the one phone number the plan gives
 FEEDBACK_BUTTONS = [
     {"title": "满意", "payload": "/feedback_satisfied"},
     {"title": "不满意", "payload": "/feedback_unsatisfied"},
 ]
+# How a fee fact reads, for the plain answer first (免费 / 不收费 / 方案未规定收费标准): the words
+# of the catalog's own fact decide, never a figure of ours. "清理取消…收费" is price supervision,
+# not "no fee": only a fact that itself waives a fee (取消报装费…) counts as 不收费.
+_FREE = re.compile(r"免费|零投资|免收|不收费|不收取")
+_WAIVED = re.compile(r"^(?:取消|免除|减免)\S*费")
+_FIGURE = re.compile(r"\d")
+# A channel one can use without going anywhere: a website, platform, system, app or phone.
+_ONLINE_CHANNEL = re.compile(r"网|线上|平台|系统|小程序|掌上|手机|移动端|APP|app|电子|自助终端")
+# Opening hours need no answer when the service is served around the clock.
+_ROUND_THE_CLOCK = re.compile(r"24小时|不打烊")
 KW_RE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:kw|千瓦|kva)")
 DATE_RE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]")
 RELATIVE_DAYS = {"今天": 0, "今日": 0, "明天": 1, "明日": 1, "后天": 2}
@@ -135,6 +148,55 @@ def _notes_for(service: ServiceOut, text: str) -> str:
     picked = [n.text for n in service.notes if n.max_kw is not None and kw is not None
               and kw <= n.max_kw]
     return "".join(f"{t.rstrip('。')}。" for t in picked)
+
+
+def fee_response(fees: list[Fact]) -> str:
+    """The fee response whose first words answer "要钱吗 / 多少钱" plainly."""
+    texts = [f.text for f in fees]
+    if not texts:
+        return "utter_no_fee"  # 《行动方案》未规定…收费标准
+    if any(_FREE.search(t) for t in texts):
+        return "utter_fee_free"
+    if any(_WAIVED.search(t) for t in texts):
+        return "utter_fee_waived"
+    if any(_FIGURE.search(t) for t in texts):
+        return "utter_fee"  # the plan's own figures (保证金比例低于2%)
+    return "utter_fee_unstated"  # price supervision only: no standard stated
+
+
+def missing_fact_answer(
+    kind: str, service: ServiceOut | None, services: dict[str, ServiceOut]
+) -> Answer:
+    """The answer to a question for a fact the plan does not hold. A phone number asked with
+    no service in view (有事反映打哪个电话) is the plan's own number: the 12345 service."""
+    hotline = services.get(HOTLINE_SLUG)
+    if kind == "phone" and hotline and (service is None or service.slug == HOTLINE_SLUG):
+        return compose(hotline, "channel")
+    return not_in_plan_answer(kind, service)
+
+
+def not_in_plan_answer(kind: str, service: ServiceOut | None) -> Answer:
+    """A fact the plan does not hold (phone, person, price, address, hours): say so, and where
+    to ask — the service's lead unit and 12345. No figure, no "which service?"."""
+    if service is None:
+        return Answer("utter_not_in_plan_general", {"missing": MISSING_FACT[kind]}, None)
+    if kind == "hours" and any(_ROUND_THE_CLOCK.search(c)
+                               for c in [*service.channels, service.howto]):
+        return compose(service, "channel")  # 7×24小时: the channels answer the hours
+    base = {
+        "service_name": service.name,
+        "missing": MISSING_FACT[kind],
+        "item": str(service.citation.item),
+        "lead_unit": service.lead_unit or _join(service.departments) or "办理窗口",
+        "departments": _join(service.departments) or service.lead_unit or "相关部门",
+    }
+    return Answer("utter_not_in_plan", base, service_card(service), list(FEEDBACK_BUTTONS))
+
+
+def other_region_answer(region: str) -> Answer:
+    """A question about another region: we cover 昌吉州, ask 12345; no card, no figure."""
+    return Answer("utter_other_region", {"region": region},
+                  {"type": "other_region", "region": region})
 
 
 def condition_button(condition: str) -> dict[str, str]:
@@ -238,12 +300,15 @@ def compose(
             name = "utter_due_date"
     elif question == "channel":
         name = "utter_channel" if service.channels else "utter_no_channel"
+        if service.channels and asks_online(text):  # 能网上办吗: yes first, or not stated
+            online = any(_ONLINE_CHANNEL.search(c) for c in service.channels)
+            name = "utter_channel_online_yes" if online else "utter_channel_online_unstated"
     elif question == "materials":
         name = "utter_materials" if service.materials else "utter_no_materials"
         if service.materials and service.materials[0].item:
             base["item"] = str(service.materials[0].item)
     elif question == "fee":
-        name = "utter_fee" if service.fees else "utter_no_fee"
+        name = fee_response(service.fees)
         if service.fees and service.fees[0].item:
             base["item"] = str(service.fees[0].item)
     elif question == "department":

@@ -9,7 +9,8 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_FILE = Path(__file__).resolve().parent / "data" / "services.yml"
-PLAN_FILE = ROOT.parent / "shared" / "seeds" / "000_0571abc50a7b2424.txt"
+# The plan itself, shipped with the project (the seed file's bytes, unchanged).
+PLAN_FILE = Path(__file__).resolve().parent / "data" / "plan.txt"
 
 
 class CatalogSettings(BaseSettings):

@@ -12,6 +12,10 @@ import re
 
 from services_catalog.normalize import content_only, normalize, strip_filler
 
+# Words that make a sentence a question (also used to tell a question from a command).
+QUESTION_CUE = re.compile(r"[?？吗呢么嘛]|怎|咋|啥|什么|哪|几|多久|多少|多长|能不能|能否|"
+                              r"可不可以|可以|要不要|需不需要|有没有|是否|如何")
+
 _DUE_DATE = re.compile(r"哪天|几号|什么时候能|啥时候能")
 # Checked in this order; a wording matching two types shows none (but see _first_type).
 QUESTION_CUES: dict[str, re.Pattern[str]] = {
@@ -33,6 +37,29 @@ DECISIVE: dict[str, re.Pattern[str]] = {
     "ask_fee": re.compile(r"(?<!乱)收费|收钱|要钱|花钱|多少钱|费用|免费|交费|缴费|贵不贵"
                           r"|收多少|费率"),
 }
+# Facts the plan never states: a price, a phone number (other than 12345), a person's name, a
+# street address, opening hours. A question for one gets "《行动方案》未写明…" and where to ask,
+# never a guess, never "which service?". Checked in this order.
+ABSENT_FACTS: dict[str, re.Pattern[str]] = {
+    # asking for a number to call, not telling of a call (打自来水公司电话没人接) or a lottery
+    "phone": re.compile(r"(?:电话|电话号码|手机号|座机)(?:是)?(?:多少|几|什么)|联系电话|联系方式"
+                        r"|什么电话|哪个电话|打哪个|电话吗|电话呢|要个电话|留个电话"),
+    # a person's name, not the name of a thing (那个小程序叫什么名字)
+    "person": re.compile(r"局长|科长|处长|主任(?!务)|负责人(?:是|叫|姓)|经办人"
+                         r"|(?:人|员|长|导)(?:叫|姓)(?:什么|啥)|姓名|领导是谁"),
+    # an amount of money per unit, not the plan's 公开燃气价格 (a policy) or 一度电比外面贵
+    "price": re.compile(r"(?:价格|单价|价钱|水价|电价|气价)(?:是)?(?:多少|几|怎么算)"
+                        r"|多少钱一|(?:一度电|一方水|每立方|每方|每度|每吨)(?:是)?(?:多少|几)"),
+    # where the building is, not 住所登记 of an address
+    "address": re.compile(r"地址(?:是|在)?(?:多少|哪|什么)|具体地址|详细地址|几楼|哪栋"
+                          r"|哪条街|哪条路|具体位置|怎么走|坐几路|(?:大厅|中心|窗口)在哪"),
+    # opening hours, not the time of day (现在几点了)
+    "hours": re.compile(r"几点(?:上班|下班|开门|关门|开始|营业|办)|(?:上班|下班|开门|关门|营业)"
+                        r"(?:是)?几点|上班时间|办公时间|营业时间|周末|周六|周日|星期[六天日]|午休"),
+}
+# 12345 is the one phone number the plan gives (its own service answers it).
+_HOTLINE = re.compile(r"12345|热线|市长")
+
 # What a bare follow-up may keep besides its cue: a verb or two (在哪领, 要带啥).
 BARE_MAX_REST = 2
 _PARTICLES = re.compile(r"[的了吗呢吧啊呀嘛么要是能可以还那这个]")
@@ -54,6 +81,71 @@ def decisive_question_type(text: str) -> str | None:
     """The question type when the wording settles it: a due date, or exactly one of how long /
     how much."""
     return _first_type(text, DECISIVE)
+
+
+# 能网上办吗 / 手机上能弄不: a yes/no question about applying online.
+_ONLINE = re.compile(r"网上|线上|在线|手机|网络|小程序|在家|不用跑|不跑|远程")
+_YES_NO = re.compile(r"吗|能不能|可不可以|能否|行不行|是否|可以不|能不|行不|[不没]$")
+
+
+def asks_online(text: str) -> bool:
+    norm = strip_filler(normalize(text)) + ("吗" if re.search(r"吗\W*$", text) else "")
+    return bool(_ONLINE.search(norm) and _YES_NO.search(norm))
+
+
+def absent_fact(text: str) -> str | None:
+    """The kind of fact asked for that the plan does not hold (phone, person, price, address,
+    hours), or None."""
+    norm = normalize(text)
+    if decisive_question_type(norm) in ("ask_due_date", "ask_time_limit"):
+        return None  # 下班前交的几天能办完 asks how long
+    for kind, cue in ABSENT_FACTS.items():
+        if cue.search(norm) and not (kind == "phone" and _HOTLINE.search(norm)):
+            return kind
+    return None
+
+
+# A follow-up that asks a detail of the service at hand (那要是超过160千瓦呢, 被驳回了怎么办,
+# 能一起办吗): a question opening on 如果/要是 … or asking about a rejection, a threshold,
+# doing two things together. 现在几点了 is none of these; a bare 那X呢 names a new service.
+_DETAIL_OPENER = re.compile(r"^(?:那|那么)?(?:如果|要是|假如|万一|是不是|是否)")
+_DETAIL_WORDS = re.compile(r"驳回|不通过|没通过|不批|退回|超过|不到|以上|以下|以内|一起|同时|顺便"
+                           r"|一块|分别|条件|资格|符合|享受|适用|能不能|可不可以|可以吗|需要吗"
+                           r"|要不要|需不需要|有没有")
+DETAIL_MAX_CONTENT = 12  # characters besides question words: a follow-up, not a new question
+
+
+def asks_detail(text: str) -> bool:
+    """A short question about a detail of the conversation's service, whatever intent the NLU
+    gave it."""
+    full = normalize(text)
+    norm = strip_filler(full)
+    if not QUESTION_CUE.search(full) or len(content_besides_cues(text)) > DETAIL_MAX_CONTENT:
+        return False
+    return bool(_DETAIL_OPENER.search(norm) or _DETAIL_WORDS.search(norm))
+
+
+def detail_rest(text: str) -> str:
+    """What a detail follow-up says besides its question and detail words (被驳回了怎么办 → 被办):
+    when that is almost nothing, it can name no other service."""
+    rest = _DETAIL_WORDS.sub("", content_besides_cues(text))
+    return _DETAIL_OPENER.sub("", rest)
+
+
+# Saying who one is: 我们是非居民用户, 属于社会投资项目, 如果是饭馆的话.
+_STATEMENT = re.compile(r"^(?:我们|我|俺们|俺|咱们|咱|我家|我们家|我们这|我这|咱家)"
+                        r"(?:家|公司|企业|单位|这边)?(?:是|属于|算|都是|就是)"
+                        r"|^(?:是|属于|算|如果是|要是|假如是|那如果是|那要是)"
+                        r"|(?:的|的话|用户|项目|性质)$")
+
+
+def states_condition(text: str, condition_words: frozenset[str]) -> bool:
+    """A short message that says who the caller is in a service's own condition words (居民,
+    非居民, 社会投资 …): a condition for the service at hand, never a new service."""
+    norm = strip_filler(normalize(text))
+    if len(content_only(norm)) > DETAIL_MAX_CONTENT or not _STATEMENT.search(norm):
+        return False
+    return any(word in norm for word in condition_words)
 
 
 def content_besides_cues(text: str) -> str:

@@ -26,6 +26,7 @@ from pypinyin import Style, lazy_pinyin, pinyin
 
 from services_catalog.normalize import normalize, strip_filler, unquote
 from services_catalog.paraphrase import ParaphraseIndex, SemanticIndex, mix_paraphrase
+from services_catalog.question_cues import QUESTION_CUE
 
 CONF_TEXT = 1.0
 CONF_PINYIN = 0.85
@@ -56,6 +57,15 @@ SUBWORD_WEIGHT = 0.5
 K1 = 1.5
 B = 0.75
 MAX_READING_COMBOS = 64  # caps heteronym blow-up in one pinyin window
+# The words users type most, and mistype most, across services (营业执照 → 营业执招 / 营页执照,
+# 报装 → 报状, 注销 → 注消, 社保 → 社宝). Not names of one service, so the name/alias pinyin match
+# cannot fix them; they are corrected in the message itself, by the same pinyin test, before
+# anything else reads it. A window that is itself a common word (包装) is left alone.
+COMMON_WORDS = (
+    "营业执照", "执照", "报装", "注销", "社保", "医保", "公积金", "发票", "纳税", "办税",
+    "开办", "不动产", "许可证", "失业金", "用电", "用水", "燃气", "营业",
+)
+REAL_WORD_FREQ = 10  # jieba frequency from which a window is a word of its own, not a typo
 
 # Words that say what kind of question it is (how long, where, what to bring), not which service.
 STOP_WORDS = frozenset((
@@ -85,9 +95,6 @@ _CONTENT = re.compile(r"[0-9a-z\u3400-\u4dbf\u4e00-\u9fff]")
 _VERB_MEASURE = re.compile(
     r"(?<=[办开装接通申领报交弄搞做注用换迁拉])(?:一个|个|一路|一条|条|一根|根)(?![体人税])")
 _SENTENCE = re.compile(r"[。！？!?；;\n]+")
-# Words that make a sentence a question (also used to tell a question from a command).
-QUESTION_CUE = re.compile(r"[?？吗呢么嘛]|怎|咋|啥|什么|哪|几|多久|多少|多长|能不能|能否|"
-                          r"可不可以|可以|要不要|需不需要|有没有|是否|如何")
 _KIND_RANK = {"name": 0, "alias": 1, "pinyin": 2, "bm25": 3}
 # Sort key, smaller is better: (-confidence, -match length, position, kind, -bm25 score, order).
 _Key = tuple[float, int, int, int, float, int]
@@ -230,6 +237,9 @@ class SearchIndex:
             if len(ph.text) >= 3:  # two folded syllables collide with everyday words
                 self._py_fuzzy[tuple(_fold(s) for s in syllables)].append(ph)
         self._py_exact_prefixes = _prefixes(self._py_exact)
+        self._common: dict[tuple[str, ...], str] = {
+            tuple(lazy_pinyin(w, style=Style.NORMAL)): w for w in COMMON_WORDS}
+        self._common_lengths = sorted({len(w) for w in COMMON_WORDS}, reverse=True)
         self._py_fuzzy_prefixes = _prefixes(self._py_fuzzy)
 
         # -- BM25 ------------------------------------------------------------------------
@@ -287,7 +297,7 @@ class SearchIndex:
         """Best hit per service, best first; empty when nothing points at a service."""
         if limit <= 0:
             return []
-        norm = _plain(text)
+        norm = self.correct_typos(_plain(text))
         best = self._phrase_hits_any(norm)
         free = self._free_text_hits(norm)
         for key, hit in free:
@@ -343,6 +353,46 @@ class SearchIndex:
         winners = [s for s, v in votes.items() if v == best]
         return winners[0] if len(winners) == 1 else None
 
+    def correct_typos(self, norm: str) -> str:
+        """The message with mistyped common words put right (营页执照 → 营业执照)."""
+        fixes: list[tuple[int, int, str]] = []
+        spans: list[tuple[int, int]] | None = None
+        i = 0
+        while i < len(norm):
+            for length in self._common_lengths:
+                window = norm[i:i + length]
+                if len(window) < length or not _ALL_HAN.fullmatch(window):
+                    continue
+                word = self._common_word(window)
+                if word is None or window == word:
+                    continue
+                if self._tok.FREQ.get(window, 0) >= REAL_WORD_FREQ:
+                    continue
+                if spans is None:
+                    spans = self._token_spans(norm)
+                if any(ts < i + length and i < te and not (i <= ts and te <= i + length)
+                       for ts, te in spans):
+                    continue  # cuts through a word of the message: 建设保障 holds no 社保
+                fixes.append((i, i + length, word))
+                i += length - 1
+                break
+            i += 1
+        for start, end, word in reversed(fixes):
+            norm = norm[:start] + word + norm[end:]
+        return norm
+
+    def _common_word(self, window: str) -> str | None:
+        partial: set[tuple[str, ...]] = {()}
+        for ch in window:
+            partial = {(*p, r) for p in partial for r in _readings(ch)}
+            if not partial or len(partial) > MAX_READING_COMBOS:
+                return None
+        for key in partial:
+            word = self._common.get(key)
+            if word and _typo_plausible(window, word, fuzzy=False):
+                return word
+        return None
+
     def _asked_first(self, norm: str, hits: list[Hit]) -> list[Hit]:
         asked = self._asked_about(norm) if len(hits) > 1 else None
         if asked:
@@ -393,9 +443,23 @@ class SearchIndex:
         Weak matches are included with their confidence (e.g. 0.45 for 接电 inside 接电话);
         callers should treat confidence < 0.5 as "no".
         """
-        norm = _plain(text)
+        norm = self.correct_typos(_plain(text))
         named = [hit for _, hit in sorted(self._phrase_hits_any(norm).values())]
         return self._relative_first(norm, self._asked_first(norm, named))
+
+    def named_spans(self, text: str) -> list[tuple[str, int, int, float]]:
+        """(slug, start, end, confidence) of each service named by name/alias/pinyin in the
+        normalised, typo-corrected message (each service's best match), best first."""
+        norm = self.correct_typos(_plain(text))
+        out = []
+        for key, hit in sorted(self._phrase_hits_any(norm).values()):
+            start = key[2]
+            out.append((hit.slug, start, start - key[1], hit.confidence))
+        return out
+
+    def normalised(self, text: str) -> str:
+        """The message as the matchers read it (normalised, unquoted, typos put right)."""
+        return self.correct_typos(_plain(text))
 
     def _phrase_hits_any(self, norm: str) -> dict[str, tuple[_Key, Hit]]:
         best = self._phrase_hits(norm)

@@ -7,11 +7,12 @@ very next answer says without a restart.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
 from services_catalog import repository as repo
+from services_catalog.normalize import normalize
 from services_catalog.paraphrase import example_questions
 from services_catalog.schemas import ServiceOut
 from services_catalog.search import SearchDoc, SearchIndex
@@ -22,6 +23,9 @@ class CatalogSnapshot:
     revision: tuple[int, int]
     services: dict[str, ServiceOut]
     index: SearchIndex
+    # Every service's time-limit conditions and their keywords (居民, 非居民, 社会投资, 饭馆 …),
+    # normalised: what a follow-up that only states who the caller is can say.
+    condition_words: frozenset[str] = field(default_factory=frozenset)
 
 
 def build_snapshot(session: Session) -> CatalogSnapshot:
@@ -38,7 +42,11 @@ def build_snapshot(session: Session) -> CatalogSnapshot:
         )
         for s in services.values()
     ]
-    return CatalogSnapshot(revision=revision, services=services, index=SearchIndex(docs))
+    conditions = frozenset(
+        normalize(word) for s in services.values() for t in s.time_limits if t.condition
+        for word in (t.condition, *t.keywords) if word.strip())
+    return CatalogSnapshot(revision=revision, services=services, index=SearchIndex(docs),
+                           condition_words=conditions)
 
 
 class CatalogCache:

@@ -11,6 +11,14 @@ import yaml
 from services_catalog.config import ROOT
 
 DOMAIN_FILE = ROOT / "domain.yml"
+# What utter_not_in_plan says the plan does not state, by question_cues.ABSENT_FACTS kind.
+MISSING_FACT = {
+    "phone": "联系电话",
+    "person": "工作人员或负责人的姓名",
+    "price": "具体价格",
+    "address": "具体办公地址",
+    "hours": "办公时间",
+}
 _VAR = re.compile(r"{([^\n{}]+?)}")
 
 

@@ -23,7 +23,14 @@ from bot.ratelimit import InFlightSlot, enforce_account_limit
 from bot.routers.chat import CONTROL
 from bot.spoken_script import answered_by_catalog, is_greeting_only, questions_in, spoken
 from bot.workorder import build as build_workorder
+from services_catalog.answers import missing_fact_answer, other_region_answer
 from services_catalog.models import AssistCopy, ChatLog
+from services_catalog.normalize import content_only, normalize, strip_filler
+from services_catalog.question_cues import absent_fact
+from services_catalog.resolve import promised_first
+from services_catalog.scope import other_region
+from services_catalog.several import services_asked
+from services_catalog.wording import render
 
 router = APIRouter(tags=["assist"], responses={
     401: {"description": "未登录 / not logged in (role agent or above needed)"},
@@ -129,7 +136,7 @@ async def assist(
     for e in entities:
         if e["entity"] == "service" and e["value"] in snapshot.services:
             scores[e["value"]] = max(scores.get(e["value"], 0.0), ENTITY_CONFIDENCE)
-    hits = await searching
+    hits = promised_first(snapshot, await searching, text)  # 营业执照多久 → 企业开办
     for hit in hits:
         if hit.confidence >= ASSIST_MIN:
             # A name/alias match keeps its confidence; free-text hits are discounted a little.
@@ -142,25 +149,43 @@ async def assist(
     order = {hit.slug: i for i, hit in enumerate(hits)}
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], order.get(kv[0], len(order))))
     ranked = ranked[:MAX_SUGGESTIONS]
+    asked = services_asked(snapshot, text)
+    if asked:
+        # 开公司和接水分别要多久: one suggestion per service the caller asks about, in order.
+        ranked = [(slug, scores.get(slug, 1.0)) for slug in asked]
+    if not content_only(strip_filler(normalize(text))):
+        ranked = []  # a greeting alone (喂，你好) asks about nothing
+    scope: dict[str, str] | None = None
+    region = other_region(text)
+    if region is not None:
+        # Another region's policy: no 昌吉 card to read out, the scope reply instead.
+        scoped = other_region_answer(region)
+        scope = {"region": region, "answer": render(scoped.response, scoped.variables)}
+        ranked = []
 
     question = question_for(intent.get("name"))
     questions = questions_in(text, question)
     top_raw = ranked[0][1] if ranked else 0.0
     # Below the floor the words are too thin for a script: 信息不足，请继续听.
-    speak = script_allowed([raw for _, raw in ranked])
+    speak = script_allowed([raw for _, raw in ranked]) or bool(asked)
+    missing = absent_fact(text)
     suggestions = []
     named: list[str] = []  # the services the caller named: the top and any tied with it
     for rank, (slug, raw) in enumerate(ranked):
         service = snapshot.services[slug]
         tied = rank > 0 and raw >= top_raw - 0.005
-        if rank == 0 or (tied and raw >= 0.9):
+        if rank == 0 or (tied and raw >= 0.9) or slug in asked:
             named.append(slug)
         card_answer, card = script(service, question, text)
+        answer = spoken(service, questions, text, today()) if speak else None
+        if missing is not None:  # 电话多少 / 局长是谁: the plan does not say; where to ask
+            plain = missing_fact_answer(missing, service, snapshot.services)
+            answer = card_answer = render(plain.response, plain.variables)
         dues = due_dates(service)
         suggestions.append({
             "service": {"slug": slug, "name": service.name},
             "confidence": calibrated(rank, tied, raw),
-            "answer": spoken(service, questions, text, today()) if speak else None,
+            "answer": answer,
             "card_answer": card_answer,
             "time_limits": card["time_limits"],
             "departments": card["departments"],
@@ -172,7 +197,7 @@ async def assist(
         })
     services = [snapshot.services[s] for s in named] if speak else []
     reply = "".join(s["answer"] or "" for s in suggestions
-                    if s["service"]["slug"] in named) or None
+                    if s["service"]["slug"] in named) or (scope or {}).get("answer")
     workorder = build_workorder(
         text, services, questions, reply,
         answered=all(answered_by_catalog(s, q) for s in services for q in questions),
@@ -186,7 +211,7 @@ async def assist(
     return {"suggestions": suggestions, "workorder": workorder,
             "status": "ok" if speak else ("listen" if ranked else "none"),
             "intent": intent, "entities": entities, "question": question,
-            "questions": questions}
+            "questions": questions, **({"scope": scope} if scope else {})}
 
 
 @router.post("/api/assist/nomatch", status_code=201)

@@ -15,8 +15,12 @@ from bot.masking import mask_personal
 from bot.offered import OfferedButtons, is_payload, offered_payloads
 from bot.rasa_client import RasaUnavailable
 from bot.ratelimit import InFlightSlot, enforce_rate_limit
+from services_catalog.answers import INTENT_QUESTION, missing_fact_answer, other_region_answer
 from services_catalog.models import ChatLog
+from services_catalog.question_cues import absent_fact, decisive_question_type, question_type
 from services_catalog.resolve import resolve
+from services_catalog.scope import other_region
+from services_catalog.several import services_asked, several_answer
 from services_catalog.wording import render
 
 log = logging.getLogger(__name__)
@@ -70,10 +74,30 @@ def merge_messages(raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def degraded_reply(snapshot, text: str) -> list[dict[str, Any]]:  # type: ignore[no-untyped-def]
     notice = {"text": render("utter_degraded", {}), "custom": {"type": "degraded"}}
+    region = other_region(text)
+    if region is not None:
+        scoped = other_region_answer(region)
+        return [notice, {"text": render(scoped.response, scoped.variables), "custom": scoped.card}]
+    # The question its wording shows (要钱吗 → fee), else the overview.
+    question = INTENT_QUESTION.get(decisive_question_type(text) or question_type(text) or "",
+                                   "overview")
+    several = services_asked(snapshot, text)
+    if several:
+        lines = several_answer(snapshot, several, question)
+        return [notice, {"text": render(lines.response, lines.variables),
+                         "custom": {**(lines.card or {}), "degraded": True}}]
     found = resolve(snapshot, text)
+    missing = absent_fact(text)
+    if missing is not None:
+        plain = missing_fact_answer(missing, snapshot.services.get(found.slug or ""),
+                                    snapshot.services)
+        reply: dict[str, Any] = {"text": render(plain.response, plain.variables)}
+        if plain.card:
+            reply["custom"] = {**plain.card, "degraded": True}
+        return [notice, reply]
     if found.slug is None:
         return [notice, {"text": render("utter_not_understood", {})}]
-    answer, card = script(snapshot.services[found.slug], "overview", text)
+    answer, card = script(snapshot.services[found.slug], question, text)
     return [notice, {"text": answer, "custom": {**card, "degraded": True}}]
 
 

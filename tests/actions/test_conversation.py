@@ -125,7 +125,7 @@ def test_noise_counts_as_a_miss_and_the_second_goes_to_12345(run_action) -> None
 
 def test_a_bare_follow_up_taken_for_small_talk_is_about_the_last_service(run_action) -> None:
     # 在哪领 / 收费吗 carry nothing but the question; the NLU may call such a short line a greeting.
-    for text, intent, expected in (("在哪领", "greet", "一网通办"), ("收费吗", "thanks", "收费"),
+    for text, intent, expected in (("在哪领", "greet", "一网通办"), ("收费吗", "thanks", "免费"),
                                    ("要几天呢", "nlu_fallback", "3个工作日")):
         tracker = load_tracker(
             "context_channel", sender_id=f"bare-{abs(hash(text))}",

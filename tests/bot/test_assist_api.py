@@ -118,3 +118,33 @@ async def test_assist_bad_input(gateway) -> None:
         assert r.status_code == 422
     r = await gateway.post("/api/assist", json={"text": "开" * 4001})
     assert r.status_code == 413
+
+
+async def test_assist_on_another_region_gives_no_changji_card(gateway) -> None:
+    r = await gateway.post("/api/assist", json={"text": "来电人：北京那边用电报装要多久？"})
+    assert r.status_code == 200
+    body = r.json()
+    assert body["suggestions"] == []
+    assert body["scope"]["region"] == "北京"
+    assert "昌吉州" in body["scope"]["answer"] and "12345" in body["scope"]["answer"]
+
+
+async def test_assist_says_the_plan_has_no_phone_number(gateway) -> None:
+    r = await gateway.post("/api/assist", json={"text": "燃气报装那边的电话是多少"})
+    top = r.json()["suggestions"][0]
+    assert top["service"]["slug"] == "gas-connection"
+    assert "未写明" in top["answer"] and "12345" in top["answer"]
+
+
+async def test_assist_gives_one_suggestion_per_service_asked(gateway) -> None:
+    r = await gateway.post("/api/assist", json={"text": "来电人：开公司和接水分别要多久？"})
+    suggestions = r.json()["suggestions"]
+    assert [s["service"]["slug"] for s in suggestions] == ["company-registration",
+                                                           "water-connection"]
+    assert "3个工作日" in suggestions[0]["answer"] and "5个工作日" in suggestions[1]["answer"]
+    assert "5个工作日" not in suggestions[0]["answer"]
+
+
+async def test_assist_on_a_greeting_alone_suggests_nothing(gateway) -> None:
+    r = await gateway.post("/api/assist", json={"text": "喂，你好"})
+    assert r.status_code == 200 and r.json()["suggestions"] == []

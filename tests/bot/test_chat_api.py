@@ -142,3 +142,33 @@ async def test_requests_beyond_the_in_flight_cap_get_503(monkeypatch) -> None:
             assert (await slow).status_code == 200  # degraded after Rasa's timeout
             r = await client.post("/api/chat", json={"sender": "cap-3", "message": "你好"})
             assert r.status_code != 503  # the slot was given back
+
+async def test_degraded_mode_tells_another_region_we_cover_changji(gateway) -> None:
+    r = await gateway.post("/api/chat",
+                           json={"sender": "deg-region", "message": "上海开公司要多久"})
+    body = r.json()
+    text = " ".join(m.get("text", "") for m in body["messages"])
+    assert body["degraded"] is True
+    assert "上海" in text and "昌吉州" in text and "12345" in text
+    assert "3个工作日" not in text
+    assert not any((m.get("custom") or {}).get("slug") for m in body["messages"])
+    assert not any(m.get("buttons") for m in body["messages"])
+
+
+@pytest.mark.parametrize(("message", "expected", "absent"), [
+    ("开公司要钱吗", "免费。", "3个工作日"),
+    ("燃气报装要交钱吗", "未规定燃气报装的收费标准", "10个工作日"),
+    ("燃气报装电话多少", "未写明燃气报装的联系电话", "10个工作日"),
+    ("你们局长叫什么名字", "未写明工作人员或负责人的姓名", "哪项业务"),
+])
+async def test_degraded_mode_answers_plainly(gateway, message, expected, absent) -> None:
+    r = await gateway.post("/api/chat", json={"sender": "deg-plain", "message": message})
+    text = " ".join(m.get("text", "") for m in r.json()["messages"])
+    assert expected in text and absent not in text and "12345" in text
+
+
+async def test_degraded_mode_answers_each_service_asked(gateway) -> None:
+    r = await gateway.post("/api/chat", json={"sender": "deg-several",
+                                              "message": "企业开办和用水报装分别要多久"})
+    text = " ".join(m.get("text", "") for m in r.json()["messages"])
+    assert "3个工作日（第3条）" in text and "5个工作日（第46条）" in text

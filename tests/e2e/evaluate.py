@@ -68,7 +68,10 @@ def judge(item: dict, messages: list[dict], allowed: dict[str, set[str]]) -> Tur
     slug = cards[0]["slug"] if cards else None
     text = item.get("user") or item.get("click") or item.get("text") or ""
     figs = TIME_FIGURE.findall(reply)
-    wrong = [f for f in figs if slug is None or f not in allowed.get(slug, set())]
+    # A several-services answer (utter_several) states each listed service's own figures.
+    shown = [slug, *(s.get("slug") for c in cards for s in c.get("several") or [])]
+    allowed_here = set().union(*(allowed.get(s, set()) for s in shown if s))
+    wrong = [f for f in figs if slug is None or f not in allowed_here]
     want = expected_slugs(item)
     why = []
     if want is None and slug is not None:

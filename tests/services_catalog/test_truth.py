@@ -12,13 +12,13 @@ from functools import lru_cache
 import pytest
 import yaml
 
-from services_catalog.config import PLAN_FILE, SEED_FILE
+from services_catalog import plan
+from services_catalog.config import SEED_FILE
 from services_catalog.schemas import ServiceIn
 
 FIGURE = re.compile(
     r"\d+(?:\.\d+)?\s*(?:个工作日|个事项|个|工作日|日|小时|万元|元|%|kW|kw|千瓦|吨|平方米|家|年)"
 )
-TASK_START = re.compile(r"(?m)^\s*(\d{1,3})\s*[.．]")
 
 
 def squash(text: str) -> str:
@@ -28,20 +28,8 @@ def squash(text: str) -> str:
 
 @lru_cache
 def tasks() -> dict[int, str]:
-    text = PLAN_FILE.read_text(encoding="utf-8")
-    body = text[text.index("二、主要任务"):text.index("三、保障措施")]
-    starts = [(int(m.group(1)), m.start()) for m in TASK_START.finditer(body)]
-    out: dict[int, str] = {}
-    expected = 1
-    bounds = []
-    for n, pos in starts:  # keep the running sequence 1..172, skip stray numbers
-        if n == expected:
-            bounds.append((n, pos))
-            expected += 1
-    for i, (n, pos) in enumerate(bounds):
-        end = bounds[i + 1][1] if i + 1 < len(bounds) else len(body)
-        out[n] = squash(body[pos:end])
-    return out
+    """Each task's text without whitespace, from the plan shipped in the repo."""
+    return {n: t.text + t.units for n, t in plan.tasks().items()}
 
 
 @lru_cache

@@ -1,0 +1,64 @@
+"""Cost per turn of the answer steps issue 15 added, over the dev questions (no Rasa, no HTTP).
+
+    python -m services_catalog prepare && python -m bench.answer_overhead
+
+Times, for each question of tests/dev and tests/dev3 (chat_single, 660 texts), the checks every
+turn now runs before or around resolving the service: the region scope, the absent-fact cue, the
+several-services detector (its name/alias matcher included), the stated-condition and
+detail-follow-up cues, and the typo correction (once here; search and the name matcher run it
+per call). Prints p50/p95 in ms; the issue's budget is 5 ms at p50.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from pathlib import Path
+
+import yaml
+
+from services_catalog.db import session_scope
+from services_catalog.question_cues import absent_fact, asks_detail, states_condition
+from services_catalog.scope import other_region
+from services_catalog.several import services_asked
+from services_catalog.snapshot import CatalogCache
+
+ROOT = Path(__file__).resolve().parent.parent
+SETS = [ROOT / "tests" / "dev" / "chat_single.yml", ROOT / "tests" / "dev3" / "chat_single.yml"]
+BUDGET_MS = 5.0
+
+
+def questions() -> list[str]:
+    return [item["text"] for path in SETS
+            for item in yaml.safe_load(path.read_text(encoding="utf-8"))]
+
+
+def main() -> None:
+    with session_scope() as session:
+        snap = CatalogCache().get(session)
+    texts = questions()
+
+    def added_work(text: str) -> None:
+        other_region(text)
+        absent_fact(text)
+        services_asked(snap, text)
+        states_condition(text, snap.condition_words)
+        asks_detail(text)
+        snap.index.normalised(text)
+
+    for text in texts:  # warm the pinyin/normalisation caches, as a running server has them
+        added_work(text)
+    timings = []
+    for text in texts:
+        start = time.perf_counter()
+        added_work(text)
+        timings.append((time.perf_counter() - start) * 1000)
+    timings.sort()
+    p50 = statistics.median(timings)
+    p95 = timings[int(len(timings) * 0.95)]
+    print(f"{len(texts)} questions: added answer work p50 {p50:.2f} ms, p95 {p95:.2f} ms "
+          f"(budget {BUDGET_MS} ms at p50)")
+
+
+if __name__ == "__main__":
+    main()

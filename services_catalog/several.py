@@ -1,0 +1,89 @@
+"""Several services in one message (企业开办和用水报装分别要多久): which, and one line for each.
+
+Each line is the service's own answer in compact form — its figure and 第N条, from the catalog —
+worded by the domain's utter_line_* responses, joined under utter_several.
+"""
+
+from __future__ import annotations
+
+import re
+
+from services_catalog.answers import FEEDBACK_BUTTONS, Answer, compose
+from services_catalog.snapshot import CatalogSnapshot
+from services_catalog.wording import render
+
+MAX_SERVICES = 4
+SURE = 0.8  # as resolve.SURE: a name, alias or pinyin match
+# What may stand between two services asked together (用水、用电报装; 开公司和接水), or a word that
+# says each is asked about (分别, 各要).
+_JOINER = re.compile(r"^(?:和|跟|与|及|以及|、|,|，|还有|或者|或|加上|及其|同|以及还有)$")
+_EACH = re.compile(r"分别|各自|各要|各需|各是|各多|各几|各有|都要多|都多|哪个快|哪个慢")
+_MAY_JOIN = re.compile(r"[和跟与及、,，或同各]|还有|加上|分别")
+# ... unless the question is whether they go together (买房交税和过户能在一个窗口办吗): that is one
+# question, about the service that joins them.
+_JOINTLY = re.compile(r"一起|一个窗口|同一个|一块|一并|一次|同时|合并|联办|一窗")
+# The compact line of each full answer.
+LINE = {
+    "utter_time_limit": "utter_line_time_limit",
+    "utter_overview": "utter_line_time_limit",
+    "utter_due_date": "utter_line_time_limit",
+    "utter_due_dates": "utter_line_time_limit",
+    "utter_ask_condition": "utter_line_time_limit",
+    "utter_no_time_limit": "utter_line_no_time_limit",
+    "utter_overview_no_time_limit": "utter_line_no_time_limit",
+    "utter_channel": "utter_line_channel",
+    "utter_no_channel": "utter_line_no_channel",
+    "utter_channel_online_yes": "utter_line_channel",
+    "utter_channel_online_unstated": "utter_line_channel",
+    "utter_fee": "utter_line_fee",
+    "utter_fee_free": "utter_line_fee",
+    "utter_fee_waived": "utter_line_fee",
+    "utter_fee_unstated": "utter_line_fee",
+    "utter_no_fee": "utter_line_no_fee",
+    "utter_department": "utter_line_department",
+    "utter_materials": "utter_line_materials",
+    "utter_no_materials": "utter_line_no_materials",
+    "utter_howto": "utter_line_policy",
+    "utter_policy": "utter_line_policy",
+}
+
+
+def services_asked(snap: CatalogSnapshot, text: str) -> list[str]:
+    """The services a message asks about together, in its order (2 to 4), else []."""
+    if not _MAY_JOIN.search(text):
+        return []  # most messages: no joiner, no 分别 — skip the second name match
+    spans = [s for s in snap.index.named_spans(text) if s[3] >= SURE]
+    if len(spans) < 2:
+        return []
+    chosen: list[tuple[str, int, int, float]] = []
+    for span in spans:  # best first: a family's two services on one word keep one
+        slug, start, end, _ = span
+        if any(start < e and s < end for _, s, e, _ in chosen):
+            continue
+        chosen.append(span)
+    if len(chosen) < 2:
+        return []
+    chosen.sort(key=lambda s: s[1])
+    norm = snap.index.normalised(text)
+    if _JOINTLY.search(norm):
+        return []
+    gaps = [norm[a[2]:b[1]].strip() for a, b in zip(chosen, chosen[1:], strict=False)]
+    together = all(_JOINER.match(gap) for gap in gaps)
+    if not together and not _EACH.search(norm):
+        return []
+    return [slug for slug, *_ in chosen][:MAX_SERVICES]
+
+
+def several_answer(snap: CatalogSnapshot, slugs: list[str], question: str) -> Answer:
+    """One line per service, each with its own figure (every variant's) and 第N条."""
+    lines = []
+    cards = []
+    for slug in slugs:
+        service = snap.services[slug]
+        answer = compose(service, question, list_variants=True)
+        lines.append(render(LINE.get(answer.response, "utter_line_policy"), answer.variables))
+        cards.append(answer.card or {})
+    first = cards[0]
+    card = {**first, "several": [{"slug": c.get("slug"), "name": c.get("name")} for c in cards]}
+    return Answer("utter_several", {"lines": "\n".join(f"· {line}" for line in lines)}, card,
+                  list(FEEDBACK_BUTTONS))
