@@ -1,0 +1,100 @@
+"""Every task of the plan can be reached: a question written from each of the 172 tasks, asked
+through /api/chat (in-process gateway, no Rasa: the degraded mode's catalog search + answer),
+gets an answer that cites that task — 第N条 in the reply, or the answered service cites it.
+
+The questions (every_task_questions.yml) are hand-written paraphrases, one per task; they are
+not example questions of the catalog and search is not tuned on them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+import yaml
+
+from services_catalog.config import SEED_FILE
+
+QUESTIONS = Path(__file__).with_name("every_task_questions.yml")
+TASKS = range(1, 173)
+# Tasks whose question lands on another service because of how *existing* entries match (ties
+# or a missing alias in entries this change did not touch). Listed so that they are seen;
+# strict: fixing one makes its test fail until it is removed from here.
+KNOWN_MISSES = {
+    24: "tie: 政府采购 words score procurement-payment = sme-procurement",
+    41: "营业执照 in 一照办电 reads as e-business-license",
+    72: "好评差评 is not the alias 好差评; 办完 pulls one-thing-once",
+    110: "name 不动产登记 ties property-info-query and property-registration",
+    153: "tie: 网上保全 scores property-preservation = online-case-filing",
+}
+
+
+@lru_cache
+def questions() -> dict[int, str]:
+    return yaml.safe_load(QUESTIONS.read_text(encoding="utf-8"))
+
+
+@lru_cache
+def items_by_slug() -> dict[str, set[int]]:
+    data = yaml.safe_load(SEED_FILE.read_text(encoding="utf-8"))
+    return {s["slug"]: set(s["items"]) for s in data["services"]}
+
+
+async def _ask_all() -> dict[int, tuple[str | None, set[int]]]:
+    import httpx
+
+    from bot.main import create_app
+
+    app = create_app()
+    out: dict[int, tuple[str | None, set[int]]] = {}
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+            for n, question in questions().items():
+                r = await client.post("/api/chat",
+                                      json={"sender": f"task-{n}", "message": question})
+                assert r.status_code == 200, (n, r.text)
+                messages = r.json()["messages"]
+                text = "\n".join(m.get("text", "") for m in messages)
+                slug = next((m["custom"]["slug"] for m in messages
+                             if (m.get("custom") or {}).get("slug")), None)
+                cites = set(map(int, re.findall(r"第(\d+)条", text)))
+                if slug is not None:
+                    cites |= items_by_slug().get(slug, set())
+                out[n] = (slug, cites)
+    return out
+
+
+@pytest.fixture(scope="module")
+def answers() -> dict[int, tuple[str | None, set[int]]]:
+    """One gateway, 172 chat turns (about 10 s)."""
+    return asyncio.run(_ask_all())
+
+
+def test_one_question_per_task() -> None:
+    assert sorted(questions()) == list(TASKS)
+    assert len(set(questions().values())) == len(TASKS), "duplicate questions"
+
+
+def test_every_task_is_cited_by_some_service() -> None:
+    cited = set().union(*items_by_slug().values())
+    assert not set(TASKS) - cited
+
+
+@pytest.mark.parametrize("n", [
+    pytest.param(n, marks=pytest.mark.xfail(reason=KNOWN_MISSES[n], strict=True))
+    if n in KNOWN_MISSES else n
+    for n in TASKS
+])
+def test_task_reachable_through_chat(n: int, answers) -> None:
+    slug, cites = answers[n]
+    assert n in cites, f"第{n}条: {questions()[n]!r} was answered by {slug}, citing {sorted(cites)}"
+
+
+def test_reachability_figure(answers) -> None:
+    """At least 167 of 172 (the figure reached when the catalog gained its last 37 services)."""
+    reached = sum(n in cites for n, (_, cites) in answers.items())
+    assert reached >= 167, reached
