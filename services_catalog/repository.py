@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from services_catalog.models import AuditEntry, Service, utcnow
 from services_catalog.schemas import ServiceFields, ServiceIn, ServiceOut, ServicePatch
@@ -25,7 +26,8 @@ class NotFound(CatalogError):
 
 
 class Conflict(CatalogError):
-    """The editor's version is not the current one; carries the current record."""
+    """The editor's version is not the current one; carries the current record (None when
+    the database refused a write that lost a race: the caller rolls back and reloads)."""
 
     status = 409
 
@@ -78,6 +80,16 @@ def _dump(value: Any) -> Any:
     return value
 
 
+def _flush_versioned(session: Session, row: Service, seen: int) -> None:
+    """Write the row; the UPDATE only matches while the stored version is still `seen`."""
+    try:
+        session.flush()
+    except StaleDataError as exc:
+        raise Conflict(
+            f"版本冲突：第{seen}版刚被他人修改 / version conflict: changed by someone else"
+        ) from exc
+
+
 def _audit(session: Session, row: Service, action: str, actor: str, changes: dict) -> None:
     session.add(
         AuditEntry(slug=row.slug, action=action, actor=actor, version=row.version, changes=changes)
@@ -128,10 +140,11 @@ def update_service(
         return row, changes
     for field, change in changes.items():
         setattr(row, field, change["after"])
-    row.version += 1
+    seen = row.version
+    row.version = seen + 1
     row.updated_at = utcnow()
     row.updated_by = actor
-    session.flush()
+    _flush_versioned(session, row, seen)
     _audit(session, row, action, actor, changes)
     return row, changes
 
@@ -145,10 +158,11 @@ def set_active(
     if row.active == active:
         return row
     row.active = active
-    row.version += 1
+    seen = row.version
+    row.version = seen + 1
     row.updated_at = utcnow()
     row.updated_by = actor
-    session.flush()
+    _flush_versioned(session, row, seen)
     _audit(
         session, row, "restore" if active else "delete", actor,
         {"active": {"before": not active, "after": active}},

@@ -89,6 +89,19 @@ def field_errors(session: Session, field: str) -> Iterator[None]:
         raise FieldErrors([error]) from exc
 
 
+@contextmanager
+def current_on_conflict(session: Session, slug: str) -> Iterator[None]:
+    """A write the database refused (another editor's UPDATE matched the version first) is a
+    409 with the record as it now is: roll back the failed flush, then read it again."""
+    try:
+        yield
+    except repo.Conflict as exc:
+        if exc.current is None:
+            session.rollback()
+            exc.current = repo.to_out(repo.get_service(session, slug, include_inactive=True))
+        raise
+
+
 # --- auth ----------------------------------------------------------------------------------------
 
 
@@ -203,7 +216,7 @@ def create_service(body: ServiceIn, staff: EditorDep, session: SessionDep) -> Ad
 def patch_service(
     slug: str, body: ServicePatch, staff: EditorDep, session: SessionDep
 ) -> AdminServiceOut:
-    with field_errors(session, "aliases"):
+    with current_on_conflict(session, slug), field_errors(session, "aliases"):
         row, _ = repo.update_service(session, slug, body, actor=staff.username)
     session.commit()
     return _admin_out(row)
@@ -219,7 +232,8 @@ def delete_service(
     slug: str, staff: AdminDep, session: SessionDep,
     version: int = Query(ge=1, description="当前版本号（防止误删他人刚改过的记录）"),
 ) -> AdminServiceOut:
-    row = repo.set_active(session, slug, False, staff.username, version)
+    with current_on_conflict(session, slug):
+        row = repo.set_active(session, slug, False, staff.username, version)
     session.commit()
     return _admin_out(row)
 
@@ -235,7 +249,8 @@ def restore_service(
 ) -> AdminServiceOut:
     with field_errors(session, "aliases"):  # its aliases may belong to another service by now
         repo.check_alias_conflicts(session, slug, *_name_aliases(session, slug))
-    row = repo.set_active(session, slug, True, staff.username, version)
+    with current_on_conflict(session, slug):
+        row = repo.set_active(session, slug, True, staff.username, version)
     session.commit()
     return _admin_out(row)
 
