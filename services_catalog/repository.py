@@ -13,6 +13,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from services_catalog.models import AuditEntry, Service, utcnow
 from services_catalog.schemas import ServiceFields, ServiceIn, ServiceOut, ServicePatch
+from services_catalog.text_rules import phrase_key
 
 EDITABLE = tuple(ServiceFields.model_fields)
 
@@ -171,13 +172,17 @@ def set_active(
 
 
 def check_alias_conflicts(session: Session, slug: str, name: str, aliases: list[str]) -> None:
-    """An alias may point at one service only; otherwise the bot could not tell them apart."""
-    mine = {name, *aliases}
+    """An alias may point at one service only; otherwise the bot could not tell them apart.
+
+    Compared in normalised form (phrase_key): a traditional, full-width, zero-width or
+    upper-case variant of another service's alias is the same alias to the bot."""
+    mine = {phrase_key(p): p for p in (name, *aliases)}
     for other in session.scalars(select(Service).where(Service.slug != slug, Service.active)):
-        clash = mine & {other.name, *other.aliases}
+        clash = sorted(p for k, p in mine.items()
+                       if k in {phrase_key(o) for o in (other.name, *other.aliases)})
         if clash:
             raise CatalogError(
-                f"别名 {'、'.join(sorted(clash))} 已属于事项 {other.slug} / alias already used"
+                f"别名 {'、'.join(clash)} 已属于事项 {other.slug} / alias already used"
             )
 
 
