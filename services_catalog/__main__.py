@@ -81,6 +81,15 @@ def mark_trained() -> None:
     print(f"model marked as trained on catalog NLU {h}")
 
 
+def purge_chat_logs(days: int | None) -> None:
+    from services_catalog.retention import purge_chat_logs as purge
+
+    days = days or get_catalog_settings().chat_log_retention_days
+    with session_scope() as session:
+        removed = purge(session, days)
+    print(f"chat logs older than {days} days deleted: {json.dumps(removed)}")
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m services_catalog")
     sub = p.add_subparsers(dest="cmd", required=True)
@@ -98,6 +107,9 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--password", help="default: prompt (or STAFF_PASSWORD)")
     sub.add_parser("mark-trained",
                    help="record the catalog NLU fingerprint as the one the model was trained on")
+    g = sub.add_parser("purge-chat-logs",
+                       help="delete chat/assist log rows older than CHAT_LOG_RETENTION_DAYS")
+    g.add_argument("--days", type=int, help="default: CHAT_LOG_RETENTION_DAYS (180)")
     args = p.parse_args(argv)
     if args.cmd == "migrate":
         migrate()
@@ -115,6 +127,10 @@ def main(argv: list[str] | None = None) -> int:
         create_staff(args.username, args.role, args.password or os.environ.get("STAFF_PASSWORD"))
     elif args.cmd == "mark-trained":
         mark_trained()
+    elif args.cmd == "purge-chat-logs":
+        if args.days is not None and args.days < 1:
+            p.error("--days must be at least 1")
+        purge_chat_logs(args.days)
     return 0
 
 
