@@ -58,7 +58,7 @@ def get_service(
         stmt = stmt.with_for_update()
     row = session.scalar(stmt)
     if row is None or (not row.active and not include_inactive):
-        raise NotFound(f"没有找到事项 {slug!r} / service {slug!r} not found")
+        raise NotFound("没有找到该事项 / service not found")  # the slug is not echoed
     return row
 
 

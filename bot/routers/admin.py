@@ -358,7 +358,10 @@ async def import_catalog(
     except UnicodeDecodeError:
         return _import_rejected(session, "文件须为 UTF-8 编码 / file must be UTF-8", None)
     except yaml.YAMLError as exc:
-        return _import_rejected(session, f"YAML 格式错误 / invalid YAML: {exc}"[:500], None)
+        # The parser's message quotes the file: only the position goes back (and to no log).
+        mark = getattr(exc, "problem_mark", None)
+        where = f"（第{mark.line + 1}行第{mark.column + 1}列）" if mark is not None else ""
+        return _import_rejected(session, f"YAML 格式错误{where} / invalid YAML", None)
     except repo.CatalogError as exc:
         return _import_rejected(session, str(exc), None)
     report = transfer.import_records(session, records, actor=staff.username, apply=apply)

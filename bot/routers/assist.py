@@ -143,7 +143,7 @@ async def assist(
 @router.post("/api/assist/copy", status_code=201)
 def record_copy(body: CopyIn, session: SessionDep, snapshot: SnapshotDep) -> dict[str, Any]:
     if body.slug not in snapshot.services:
-        raise HTTPException(404, f"没有找到事项 {body.slug!r} / service not found")
+        raise HTTPException(404, "没有找到该事项 / service not found")  # slug not echoed
     row = AssistCopy(slug=body.slug, rank=body.rank, query=mask_personal(body.query)[:2000])
     session.add(row)
     session.flush()
