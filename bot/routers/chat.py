@@ -7,10 +7,11 @@ import re
 from typing import Any
 
 from fastapi import APIRouter, Request
+from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field, field_validator
 
 from bot.catalog_reply import script
-from bot.deps import RasaDep, SessionDep, SettingsDep
+from bot.deps import RasaDep, SessionDep, SettingsDep, current_snapshot
 from bot.masking import mask_personal
 from bot.rasa_client import RasaUnavailable
 from bot.ratelimit import enforce_rate_limit
@@ -99,7 +100,8 @@ async def chat(
     except RasaUnavailable as exc:
         log.warning("rasa unavailable, answering from the catalog: %s", exc)
         # The catalog snapshot only matters here: checking it on every turn cost ~2.5 ms.
-        messages = degraded_reply(request.app.state.catalog.get(session), text)
+        snapshot = await current_snapshot(request.app.state.catalog, session)
+        messages = await run_in_threadpool(degraded_reply, snapshot, text)  # search: CPU
         degraded = True
     card = next((m["custom"] for m in messages if m.get("custom", {}).get("slug")), None)
     kinds = {m.get("custom", {}).get("type") for m in messages}
