@@ -11,13 +11,14 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from services_catalog.config import get_catalog_settings
+from services_catalog.private_files import private_sqlite
 
 
 def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         path = url.split("///", 1)[-1]
-        if path and path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        if path and path != ":memory:" and not path.startswith("file:"):
+            private_sqlite(Path(path))  # var/ 0700, the database (and its WAL) 0600
         # hide_parameters: a driver error's message would otherwise quote the values (user
         # text) into the log.
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 15},
