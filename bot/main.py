@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
-import swagger_ui_bundle
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
@@ -24,6 +25,11 @@ from services_catalog.repository import CatalogError
 from services_catalog.snapshot import CatalogCache
 
 log = logging.getLogger("bot")
+# Swagger UI 5 (OpenAPI 3.1, which FastAPI writes) as shipped in the pinned swagger-ui-py wheel;
+# its files only: the package itself (Flask/Tornado/… handlers) is never imported.
+_spec = importlib.util.find_spec("swagger_ui")
+assert _spec is not None and _spec.origin, "swagger-ui-py is not installed (requirements.txt)"
+SWAGGER_UI = Path(_spec.origin).parent / "static"
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -90,8 +96,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
               pages.router):
         app.include_router(r)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    app.mount("/docs-assets", StaticFiles(directory=swagger_ui_bundle.swagger_ui_path),
-              name="docs-assets")
+    app.mount("/docs-assets", StaticFiles(directory=SWAGGER_UI), name="docs-assets")
 
     @app.get("/docs", include_in_schema=False)
     async def docs() -> HTMLResponse:
