@@ -12,7 +12,13 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from services_catalog.models import AuditEntry, Service, utcnow
-from services_catalog.schemas import ServiceFields, ServiceIn, ServiceOut, ServicePatch
+from services_catalog.schemas import (
+    STORED,
+    ServiceFields,
+    ServiceIn,
+    ServiceOut,
+    ServicePatch,
+)
 from services_catalog.text_rules import phrase_key
 
 EDITABLE = tuple(ServiceFields.model_fields)
@@ -39,7 +45,7 @@ class Conflict(CatalogError):
 
 def to_out(row: Service) -> ServiceOut:
     return ServiceOut.model_validate(
-        {f: getattr(row, f) for f in ("slug", "version", "active", *EDITABLE)}
+        {f: getattr(row, f) for f in ("slug", "version", "active", *EDITABLE)}, context=STORED
     )
 
 

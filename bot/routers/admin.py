@@ -33,7 +33,7 @@ from services_catalog import training, transfer
 from services_catalog.config import get_catalog_settings
 from services_catalog.models import Service, StaffUser
 from services_catalog.normalize import normalize
-from services_catalog.schemas import ServiceIn, ServiceOut, ServicePatch
+from services_catalog.schemas import STORED, ServiceIn, ServiceOut, ServicePatch
 
 
 class ErrorOut(BaseModel):
@@ -162,7 +162,7 @@ class AdminServiceOut(ServiceOut):
 def _admin_out(row: Service) -> AdminServiceOut:
     return AdminServiceOut.model_validate(
         {**repo.to_out(row).model_dump(), "updated_at": row.updated_at,
-         "updated_by": row.updated_by}
+         "updated_by": row.updated_by}, context=STORED,
     )
 
 
