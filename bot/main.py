@@ -28,7 +28,8 @@ log = logging.getLogger("bot")
 # Swagger UI 5 (OpenAPI 3.1, which FastAPI writes) as shipped in the pinned swagger-ui-py wheel;
 # its files only: the package itself (Flask/Tornado/… handlers) is never imported.
 _spec = importlib.util.find_spec("swagger_ui")
-assert _spec is not None and _spec.origin, "swagger-ui-py is not installed (requirements.txt)"
+if _spec is None or not _spec.origin:
+    raise RuntimeError("swagger-ui-py is not installed (requirements.txt)")
 SWAGGER_UI = Path(_spec.origin).parent / "static"
 
 
