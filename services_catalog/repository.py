@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -114,7 +115,10 @@ def create_service(session: Session, data: ServiceIn, actor: str) -> Service:
         setattr(row, field, value)
         changes[field] = {"before": None, "after": value}
     session.add(row)
-    session.flush()
+    try:
+        session.flush()
+    except IntegrityError as exc:  # the same slug created concurrently: the unique index won
+        raise Conflict(f"事项 {data.slug!r} 已存在 / slug already exists") from exc
     _audit(session, row, "create", actor, changes)
     return row
 

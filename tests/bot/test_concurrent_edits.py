@@ -52,3 +52,18 @@ async def test_concurrent_deletes_of_one_version_never_both_win(gateway) -> None
     assert sorted([a.status_code, b.status_code]) == [200, 409], (a.text, b.text)
     versions = Counter(r["version"] for r in await audit_rows(gateway, slug))
     assert max(versions.values()) == 1, versions
+
+
+async def test_concurrent_creates_of_one_slug_give_one_201_and_one_409(gateway) -> None:
+    from tests.bot.test_admin_services import new_service
+
+    for _ in range(4):
+        body = new_service()
+        other = {**body, "name": body["name"] + "乙", "aliases": []}
+        a, b = await asyncio.gather(
+            gateway.post("/api/admin/services", json=body, headers=ADMIN),
+            gateway.post("/api/admin/services", json=other, headers=ADMIN),
+        )
+        assert sorted([a.status_code, b.status_code]) == [201, 409], (a.text, b.text)
+        rows = await audit_rows(gateway, body["slug"])
+        assert [r["action"] for r in rows] == ["create"]
