@@ -18,7 +18,7 @@ RASA_PORT ?= 5005
 ACTIONS_PORT ?= 5055
 
 .PHONY: help install run train catalog nlu validate lint test test-unit test-e2e crossval \
-	bench chromium admin clean reset-catalog
+	bench chromium admin clean reset-catalog purge-chat-logs
 
 help:
 	@echo "make run    install what is missing, prepare the catalog, train if stale, start all"
@@ -111,6 +111,10 @@ admin: $(VENV)/.installed catalog
 	   reset-password) $(PY) -m services_catalog reset-password "$$u";; \
 	   *) echo "unknown action: $$a"; exit 2;; \
 	 esac
+
+# Deletes chat/assist log rows older than CHAT_LOG_RETENTION_DAYS (default 180); run daily.
+purge-chat-logs: $(VENV)/.installed
+	$(PY) -m services_catalog purge-chat-logs
 
 reset-catalog:
 	rm -f var/catalog.db var/catalog.db-wal var/catalog.db-shm

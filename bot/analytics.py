@@ -12,6 +12,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import jieba
@@ -22,6 +23,7 @@ from sqlalchemy.orm import Session
 from services_catalog.models import AssistCopy, ChatLog, Feedback, Service
 from services_catalog.normalize import normalize, strip_filler
 from services_catalog.search import STOP_WORDS
+from services_catalog.transfer import csv_cell
 
 MAX_DAYS = 366
 SIMILARITY = 0.5
@@ -276,11 +278,21 @@ def compute(session: Session, period: Period) -> Analytics:
     )
 
 
+class _SafeWriter:
+    """Every text cell through csv_cell: no cell a spreadsheet would run as a formula."""
+
+    def __init__(self, writer: Any) -> None:
+        self._writer = writer
+
+    def writerow(self, row: list[Any]) -> None:
+        self._writer.writerow([csv_cell(v) for v in row])
+
+
 def to_csv(data: Analytics) -> str:
     """Both tables in one file, with a BOM so that Excel reads the Chinese correctly."""
     buf = io.StringIO()
     buf.write("\ufeff")
-    w = csv.writer(buf)
+    w = _SafeWriter(csv.writer(buf))
     w.writerow([f"吉速问使用统计 {data.date_from} ~ {data.date_to} ({data.timezone})"])
     w.writerow([])
     w.writerow(["每日统计 / per day"])

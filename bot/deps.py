@@ -12,6 +12,7 @@ from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import Depends, Request
+from fastapi.concurrency import run_in_threadpool
 from sqlalchemy.orm import Session
 
 from bot.rasa_client import RasaClient
@@ -44,9 +45,17 @@ async def get_rasa(request: Request) -> RasaClient:
 RasaDep = Annotated[RasaClient, Depends(get_rasa)]
 
 
+async def current_snapshot(cache: CatalogCache, session: Session) -> CatalogSnapshot:
+    """The catalog snapshot; a rebuild (after an edit) runs in a worker thread, so the event
+    loop keeps serving other requests meanwhile."""
+    snap = cache.current(session)
+    if snap is None:
+        snap = await run_in_threadpool(cache.get, session)
+    return snap
+
+
 async def get_snapshot(request: Request, session: SessionDep) -> CatalogSnapshot:
-    cache: CatalogCache = request.app.state.catalog
-    return cache.get(session)
+    return await current_snapshot(request.app.state.catalog, session)
 
 
 SnapshotDep = Annotated[CatalogSnapshot, Depends(get_snapshot)]

@@ -18,8 +18,13 @@ from pathlib import Path
 
 import httpx
 
+from services_catalog.private_files import PRIVATE_UMASK, private_dir, private_file
+
 ROOT = Path(__file__).resolve().parent.parent
 RASA_BIN = ROOT / ".venv-rasa" / "bin" / "rasa"
+# Starts `rasa run` with --auth-token taken from RASA_TOKEN inside the process: the command
+# line (world-readable in ps) never holds the token; the environment is readable by its owner.
+RASA_RUN = ROOT / "scripts" / "rasa_run.py"
 PY = ROOT / ".venv" / "bin" / "python"
 
 
@@ -110,8 +115,8 @@ class Stack:
                             "--port", str(self.actions_port)]}
         for name, port in self.ports().items():
             if self._selected(name, ["rasa"]):
-                cmds[name] = [str(RASA_BIN), "run", "--enable-api",
-                              "--auth-token", env["RASA_TOKEN"], "-i", "127.0.0.1",
+                cmds[name] = [str(RASA_BIN.parent / "python"), str(RASA_RUN), "run",
+                              "--enable-api", "-i", "127.0.0.1",
                               "-p", str(port), "-m", self.model,
                               "--endpoints", env.get("RASA_ENDPOINTS", "endpoints.yml"),
                               "--credentials", "credentials.yml"]
@@ -125,17 +130,19 @@ class Stack:
         return [f"{name} :{p}" for name, p in self.ports().items() if not port_free(p)]
 
     def start(self, only: list[str] | None = None) -> None:
-        self.log_dir.mkdir(parents=True, exist_ok=True)
-        (ROOT / "var").mkdir(exist_ok=True)
+        private_dir(ROOT / "var")
+        private_dir(self.log_dir)
         env = self._env()
         ports = self.ports()
         for name, cmd in self.commands().items():
             if not self._selected(name, only):
                 continue
-            log = open(self.log_dir / f"{name.split('-')[0]}-{ports[name]}.log", "ab")
+            log = open(private_file(self.log_dir / f"{name.split('-')[0]}-{ports[name]}.log"),
+                       "ab")
+            # umask 077: the databases, logs and files the processes create are 0600.
             self.procs[name] = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log,
                                                 stderr=subprocess.STDOUT,
-                                                start_new_session=True)
+                                                start_new_session=True, umask=PRIVATE_UMASK)
 
     def wait_healthy(self, timeout: float = 180.0) -> dict:
         deadline = time.monotonic() + timeout

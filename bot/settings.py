@@ -37,6 +37,9 @@ class Settings(BaseSettings):
     max_assist_chars: int = 4000
     max_body_bytes: int = 1_000_000
     cors_origins: Annotated[list[str], NoDecode] = []
+    # Who may frame the chat widget (CSP frame-ancestors), e.g. "'self',https://www.example.gov.cn".
+    # Every other page (admin, analytics, agent console) may not be framed at all.
+    widget_frame_ancestors: Annotated[list[str], NoDecode] = ["'self'"]
     chat_per_minute_per_sender: int = 30
     chat_per_minute_per_ip: int = 240
     # A logged-in agent's own budget on /api/assist (a 12345 centre shares one NAT address).
@@ -60,7 +63,7 @@ class Settings(BaseSettings):
     @model_validator(mode="before")
     @classmethod
     def _split_lists(cls, data: dict) -> dict:
-        for key in ("rasa_urls", "cors_origins"):
+        for key in ("rasa_urls", "cors_origins", "widget_frame_ancestors"):
             for k in (key, key.upper()):
                 if isinstance(data.get(k), str):
                     data[k] = [v.strip() for v in data[k].split(",") if v.strip()]

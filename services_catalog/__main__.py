@@ -125,6 +125,15 @@ def mark_trained() -> None:
     print(f"model marked as trained on catalog NLU {h}")
 
 
+def purge_chat_logs(days: int | None) -> None:
+    from services_catalog.retention import purge_chat_logs as purge
+
+    days = days or get_catalog_settings().chat_log_retention_days
+    with session_scope() as session:
+        removed = purge(session, days)
+    print(f"chat logs older than {days} days deleted: {json.dumps(removed)}")
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m services_catalog")
     sub = p.add_subparsers(dest="cmd", required=True)
@@ -153,6 +162,9 @@ def main(argv: list[str] | None = None) -> int:
     pw.add_argument("--password", help="default: prompt (or STAFF_PASSWORD)")
     sub.add_parser("mark-trained",
                    help="record the catalog NLU fingerprint as the one the model was trained on")
+    g = sub.add_parser("purge-chat-logs",
+                       help="delete chat/assist log rows older than CHAT_LOG_RETENTION_DAYS")
+    g.add_argument("--days", type=int, help="default: CHAT_LOG_RETENTION_DAYS (180)")
     args = p.parse_args(argv)
     if args.cmd == "migrate":
         migrate()
@@ -176,6 +188,10 @@ def main(argv: list[str] | None = None) -> int:
 
             args.password = args.password or os.environ.get("STAFF_PASSWORD")
         return staff_command(args)
+    elif args.cmd == "purge-chat-logs":
+        if args.days is not None and args.days < 1:
+            p.error("--days must be at least 1")
+        purge_chat_logs(args.days)
     return 0
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,6 +20,8 @@ class CatalogSettings(BaseSettings):
     database_url: str = f"sqlite:///{ROOT / 'var' / 'catalog.db'}"
     # Local time of 昌吉州 users for "今天提交" due dates (Xinjiang uses Beijing time officially).
     timezone: str = "Asia/Shanghai"
+    # Chat and assist log rows older than this are deleted by `purge-chat-logs` (retention.py).
+    chat_log_retention_days: int = Field(default=180, ge=1)
 
 
 @lru_cache

@@ -40,6 +40,11 @@ class Service(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_by: Mapped[str] = mapped_column(String(80), default="seed")
 
+    # Optimistic concurrency done by the database: every UPDATE of a service carries
+    # `WHERE version = <the version read>`, and SQLAlchemy raises StaleDataError when another
+    # writer got there first (no row matched). The repository sets the new version itself.
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
+
 
 class StaffUser(Base):
     __tablename__ = "staff_users"

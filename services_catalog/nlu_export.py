@@ -27,6 +27,7 @@ from services_catalog.normalize import normalize, unquote
 from services_catalog.paraphrase import example_questions
 from services_catalog.question_cues import question_type
 from services_catalog.schemas import ServiceOut
+from services_catalog.text_rules import check_phrase, check_text
 
 # A question that complains (水质有问题去哪投诉, 乱收费) is a complaint to the NLU, whatever
 # question word it carries; and 咋回事 asks what a policy is, not how to do something. Neither
@@ -87,11 +88,14 @@ def write_nlu(services: list[ServiceOut], root: Path = ROOT) -> dict[str, int]:
     # Generated examples already written by hand are left out: they would sit in two
     # cross-validation folds. The services the hand-written examples mark go to the dictionary.
     written = hand_written_examples(root / "data" / "nlu")
+    # The schema refuses line breaks and markup in names and aliases; data stored before it
+    # did is left out here too, so nothing in the catalog can add lines or annotations.
+    services, refused = _safe_services(services)
     words: set[str] = {m for line in written for m in ANNOTATION.findall(line)}
     for s in services:
         words.update([s.name, unquote(s.name), *s.aliases, *s.departments, s.lead_unit])
         words.update(t.condition for t in s.time_limits if t.condition)
-    words = {w for w in words if w and " " not in w}
+    words = {w for w in words if w and _one_token_line(w)}
     (dict_dir / "catalog.txt").write_text(
         "".join(f"{w} 2000 n\n" for w in sorted(words)), encoding="utf-8"
     )
@@ -119,7 +123,41 @@ def write_nlu(services: list[ServiceOut], root: Path = ROOT) -> dict[str, int]:
                      allow_unicode=True, sort_keys=False, width=1000)
     (nlu_file.parent / "questions.yml").write_text(header + body, encoding="utf-8")
     return {"dictionary_words": len(words), "services": len(services), "lookup": len(lookup),
-            "question_examples": sum(len(qs) for qs in by_intent.values())}
+            "question_examples": sum(len(qs) for qs in by_intent.values()),
+            "refused_phrases": refused}
+
+
+def _is_safe_phrase(text: str) -> bool:
+    try:
+        check_phrase(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _one_token_line(word: str) -> bool:
+    """A jieba dictionary line is `word freq tag`: the word may hold no space or line break."""
+    try:
+        check_text(word)
+    except ValueError:
+        return False
+    return not any(ch.isspace() for ch in word)
+
+
+def _safe_services(services: list[ServiceOut]) -> tuple[list[ServiceOut], int]:
+    """Services without names/aliases that would inject lines or markup; how many were
+    dropped. A service whose name itself is unsafe is left out."""
+    out: list[ServiceOut] = []
+    refused = 0
+    for s in services:
+        if not _is_safe_phrase(s.name):
+            refused += 1 + len(s.aliases)
+            continue
+        aliases = [a for a in s.aliases if _is_safe_phrase(a)]
+        refused += len(s.aliases) - len(aliases)
+        out.append(s if len(aliases) == len(s.aliases)
+                   else s.model_copy(update={"aliases": aliases}))
+    return out, refused
 
 
 def annotate(text: str, phrases: list[str]) -> str:
@@ -164,4 +202,8 @@ def export_type(question: str) -> str | None:
 
 
 def _block(values: list[str]) -> str:
+    """One `- example` line per value; a value that would make more than one line is refused."""
+    for v in values:
+        if len(v.splitlines()) != 1 or "\n" in v or v != v.strip():
+            raise ValueError("NLU example with a line break or edge whitespace refused")
     return "".join(f"- {v}\n" for v in values)

@@ -11,6 +11,7 @@ typos of one character and word order changes degrade the score gently instead o
 from __future__ import annotations
 
 import math
+import os
 from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
@@ -18,6 +19,7 @@ from pathlib import Path
 import yaml
 
 from services_catalog.normalize import normalize, strip_filler
+from services_catalog.private_files import private_dir
 
 QUESTIONS_FILE = Path(__file__).resolve().parent / "data" / "questions.yml"
 NGRAMS = (2, 3)
@@ -164,10 +166,11 @@ def example_vectors(texts: list[str]):  # noqa: ANN201 (numpy is imported lazily
     if missing:
         for text, enc in zip(missing, shared_encoder().encode(missing), strict=True):
             _vector_memo[text] = _unit(enc.sentence)
-        VECTOR_CACHE.parent.mkdir(exist_ok=True)
+        private_dir(VECTOR_CACHE.parent)
         tmp = VECTOR_CACHE.with_suffix(".tmp.npz")
         keys = sorted(_vector_memo)
         np.savez(tmp, texts=np.array(keys), vectors=np.stack([_vector_memo[k] for k in keys]))
+        os.chmod(tmp, 0o600)
         tmp.replace(VECTOR_CACHE)  # atomic: another process may be reading it
     if not texts:
         return np.zeros((0, 512), np.float32)

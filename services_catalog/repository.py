@@ -8,10 +8,19 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from services_catalog.models import AuditEntry, Service, utcnow
-from services_catalog.schemas import ServiceFields, ServiceIn, ServiceOut, ServicePatch
+from services_catalog.schemas import (
+    STORED,
+    ServiceFields,
+    ServiceIn,
+    ServiceOut,
+    ServicePatch,
+)
+from services_catalog.text_rules import phrase_key
 
 EDITABLE = tuple(ServiceFields.model_fields)
 
@@ -25,7 +34,8 @@ class NotFound(CatalogError):
 
 
 class Conflict(CatalogError):
-    """The editor's version is not the current one; carries the current record."""
+    """The editor's version is not the current one; carries the current record (None when
+    the database refused a write that lost a race: the caller rolls back and reloads)."""
 
     status = 409
 
@@ -36,7 +46,7 @@ class Conflict(CatalogError):
 
 def to_out(row: Service) -> ServiceOut:
     return ServiceOut.model_validate(
-        {f: getattr(row, f) for f in ("slug", "version", "active", *EDITABLE)}
+        {f: getattr(row, f) for f in ("slug", "version", "active", *EDITABLE)}, context=STORED
     )
 
 
@@ -55,7 +65,7 @@ def get_service(
         stmt = stmt.with_for_update()
     row = session.scalar(stmt)
     if row is None or (not row.active and not include_inactive):
-        raise NotFound(f"没有找到事项 {slug!r} / service {slug!r} not found")
+        raise NotFound("没有找到该事项 / service not found")  # the slug is not echoed
     return row
 
 
@@ -78,6 +88,16 @@ def _dump(value: Any) -> Any:
     return value
 
 
+def _flush_versioned(session: Session, row: Service, seen: int) -> None:
+    """Write the row; the UPDATE only matches while the stored version is still `seen`."""
+    try:
+        session.flush()
+    except StaleDataError as exc:
+        raise Conflict(
+            f"版本冲突：第{seen}版刚被他人修改 / version conflict: changed by someone else"
+        ) from exc
+
+
 def _audit(session: Session, row: Service, action: str, actor: str, changes: dict) -> None:
     session.add(
         AuditEntry(slug=row.slug, action=action, actor=actor, version=row.version, changes=changes)
@@ -95,7 +115,10 @@ def create_service(session: Session, data: ServiceIn, actor: str) -> Service:
         setattr(row, field, value)
         changes[field] = {"before": None, "after": value}
     session.add(row)
-    session.flush()
+    try:
+        session.flush()
+    except IntegrityError as exc:  # the same slug created concurrently: the unique index won
+        raise Conflict(f"事项 {data.slug!r} 已存在 / slug already exists") from exc
     _audit(session, row, "create", actor, changes)
     return row
 
@@ -128,10 +151,11 @@ def update_service(
         return row, changes
     for field, change in changes.items():
         setattr(row, field, change["after"])
-    row.version += 1
+    seen = row.version
+    row.version = seen + 1
     row.updated_at = utcnow()
     row.updated_by = actor
-    session.flush()
+    _flush_versioned(session, row, seen)
     _audit(session, row, action, actor, changes)
     return row, changes
 
@@ -145,10 +169,11 @@ def set_active(
     if row.active == active:
         return row
     row.active = active
-    row.version += 1
+    seen = row.version
+    row.version = seen + 1
     row.updated_at = utcnow()
     row.updated_by = actor
-    session.flush()
+    _flush_versioned(session, row, seen)
     _audit(
         session, row, "restore" if active else "delete", actor,
         {"active": {"before": not active, "after": active}},
@@ -157,13 +182,17 @@ def set_active(
 
 
 def check_alias_conflicts(session: Session, slug: str, name: str, aliases: list[str]) -> None:
-    """An alias may point at one service only; otherwise the bot could not tell them apart."""
-    mine = {name, *aliases}
+    """An alias may point at one service only; otherwise the bot could not tell them apart.
+
+    Compared in normalised form (phrase_key): a traditional, full-width, zero-width or
+    upper-case variant of another service's alias is the same alias to the bot."""
+    mine = {phrase_key(p): p for p in (name, *aliases)}
     for other in session.scalars(select(Service).where(Service.slug != slug, Service.active)):
-        clash = mine & {other.name, *other.aliases}
+        clash = sorted(p for k, p in mine.items()
+                       if k in {phrase_key(o) for o in (other.name, *other.aliases)})
         if clash:
             raise CatalogError(
-                f"别名 {'、'.join(sorted(clash))} 已属于事项 {other.slug} / alias already used"
+                f"别名 {'、'.join(clash)} 已属于事项 {other.slug} / alias already used"
             )
 
 

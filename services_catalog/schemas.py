@@ -3,13 +3,51 @@
 from __future__ import annotations
 
 import re
-from typing import Literal
+from collections.abc import Callable
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+
+from services_catalog.text_rules import check_phrase, check_text, phrase_key
 
 Unit = Literal["工作日", "日", "小时"]
 PLAN_TASKS = 172  # the plan has tasks 1..172
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]{1,78}$")
+
+# Limits on every text and list (the seed's largest: a 16-character name, 15 aliases of at most
+# 7 characters, 15 departments, 35 keywords). Without them one 100k-character alias and 20k
+# aliases made the next request take 125 s and the gateway 10 GB.
+MAX_NAME = 100
+MAX_PHRASE = 40
+MAX_ALIASES = 60
+MAX_LINE = 200
+MAX_LIST = 40
+MAX_KEYWORDS = 80
+
+
+def _multiline(v: str) -> str:
+    return check_text(v, multiline=True)
+
+
+# Reading a stored row (repository.to_out passes context={"stored": True}) skips the character
+# rules: a row written before they existed still loads (and shows in the admin), and the next
+# edit of that service is refused until the offending text is fixed.
+STORED = {"stored": True}
+
+
+def _new_text(check: Callable[[str], str]) -> AfterValidator:
+    def run(value: str, info: ValidationInfo) -> str:
+        if info.context and info.context.get("stored"):
+            return value
+        return check(value)
+
+    return AfterValidator(run)
+
+
+Line = Annotated[str, Field(max_length=MAX_LINE), _new_text(check_text)]
+LongText = Annotated[str, _new_text(_multiline)]
+Phrase = Annotated[str, Field(max_length=MAX_PHRASE), _new_text(check_phrase)]
+Name = Annotated[str, Field(min_length=1, max_length=MAX_NAME), _new_text(check_phrase)]
 
 
 class _Strict(BaseModel):
@@ -19,8 +57,11 @@ class _Strict(BaseModel):
 class TimeLimit(_Strict):
     amount: int = Field(gt=0, le=365, description="时限数值，必须大于0")
     unit: Unit = Field(description="单位：工作日、日或小时")
-    condition: str | None = Field(default=None, max_length=60)
-    keywords: list[str] = Field(default_factory=list)
+    condition: Annotated[str, _new_text(check_text)] | None = Field(default=None,
+                                                                   max_length=60)
+    keywords: list[Annotated[str, Field(max_length=MAX_PHRASE),
+                             _new_text(check_text)]] = Field(default_factory=list,
+                                                             max_length=MAX_KEYWORDS)
     item: int | None = Field(default=None, ge=1, le=PLAN_TASKS)
 
     @property
@@ -29,14 +70,14 @@ class TimeLimit(_Strict):
 
 
 class Fact(_Strict):
-    text: str = Field(min_length=1, max_length=500)
+    text: LongText = Field(min_length=1, max_length=500)
     item: int | None = Field(default=None, ge=1, le=PLAN_TASKS)
     max_kw: int | None = Field(default=None, gt=0)
 
 
 class Citation(_Strict):
     item: int = Field(ge=1, le=PLAN_TASKS, description="《行动方案》任务编号（第N条）")
-    text: str = Field(min_length=1, max_length=2000)
+    text: LongText = Field(min_length=1, max_length=2000)
 
 
 def _clean_list(values: list[str]) -> list[str]:
@@ -48,27 +89,45 @@ def _clean_list(values: list[str]) -> list[str]:
     return out
 
 
+def _clean_aliases(values: list[str]) -> list[str]:
+    """Blank and repeated aliases dropped; 開公司 after 开公司 is a repeat (see phrase_key)."""
+    out: list[str] = []
+    keys: set[str] = set()
+    for v in _clean_list(values):
+        key = phrase_key(v)
+        if key not in keys:
+            keys.add(key)
+            out.append(v)
+    return out
+
+
 class ServiceFields(_Strict):
     """Every editable field; used for the seed file, create and import."""
 
-    name: str = Field(min_length=1, max_length=200, description="事项名称不能为空")
-    category: str = Field(default="", max_length=200)
-    lead_unit: str = Field(default="", max_length=200)
-    departments: list[str] = Field(default_factory=list)
-    aliases: list[str] = Field(default_factory=list)
-    time_limits: list[TimeLimit] = Field(default_factory=list)
-    fees: list[Fact] = Field(default_factory=list)
-    channels: list[str] = Field(default_factory=list)
-    materials: list[Fact] = Field(default_factory=list)
-    notes: list[Fact] = Field(default_factory=list)
-    howto: str = Field(default="", max_length=2000)
+    name: Name = Field(description="事项名称不能为空")
+    category: Line = Field(default="")
+    lead_unit: Line = Field(default="")
+    departments: list[Line] = Field(default_factory=list, max_length=MAX_LIST)
+    aliases: list[Phrase] = Field(default_factory=list, max_length=MAX_ALIASES)
+    time_limits: list[TimeLimit] = Field(default_factory=list, max_length=MAX_LIST)
+    fees: list[Fact] = Field(default_factory=list, max_length=MAX_LIST)
+    channels: list[Line] = Field(default_factory=list, max_length=MAX_LIST)
+    materials: list[Fact] = Field(default_factory=list, max_length=MAX_LIST)
+    notes: list[Fact] = Field(default_factory=list, max_length=MAX_LIST)
+    howto: LongText = Field(default="", max_length=2000)
     citation: Citation
-    items: list[int] = Field(default_factory=list)
+    items: list[Annotated[int, Field(ge=1, le=PLAN_TASKS)]] = Field(default_factory=list,
+                                                                    max_length=MAX_LIST)
 
-    @field_validator("departments", "aliases", "channels")
+    @field_validator("departments", "channels")
     @classmethod
     def _strip(cls, v: list[str]) -> list[str]:
         return _clean_list(v)
+
+    @field_validator("aliases")
+    @classmethod
+    def _aliases(cls, v: list[str]) -> list[str]:
+        return _clean_aliases(v)
 
 
 class ServiceIn(ServiceFields):
@@ -88,24 +147,30 @@ class ServicePatch(_Strict):
     """A partial edit; `version` must be the version the editor saw (optimistic concurrency)."""
 
     version: int = Field(ge=1)
-    name: str | None = Field(default=None, min_length=1, max_length=200)
-    category: str | None = Field(default=None, max_length=200)
-    lead_unit: str | None = Field(default=None, max_length=200)
-    departments: list[str] | None = None
-    aliases: list[str] | None = None
-    time_limits: list[TimeLimit] | None = None
-    fees: list[Fact] | None = None
-    channels: list[str] | None = None
-    materials: list[Fact] | None = None
-    notes: list[Fact] | None = None
-    howto: str | None = Field(default=None, max_length=2000)
+    name: Name | None = None
+    category: Line | None = None
+    lead_unit: Line | None = None
+    departments: list[Line] | None = Field(default=None, max_length=MAX_LIST)
+    aliases: list[Phrase] | None = Field(default=None, max_length=MAX_ALIASES)
+    time_limits: list[TimeLimit] | None = Field(default=None, max_length=MAX_LIST)
+    fees: list[Fact] | None = Field(default=None, max_length=MAX_LIST)
+    channels: list[Line] | None = Field(default=None, max_length=MAX_LIST)
+    materials: list[Fact] | None = Field(default=None, max_length=MAX_LIST)
+    notes: list[Fact] | None = Field(default=None, max_length=MAX_LIST)
+    howto: LongText | None = Field(default=None, max_length=2000)
     citation: Citation | None = None
-    items: list[int] | None = None
+    items: list[Annotated[int, Field(ge=1, le=PLAN_TASKS)]] | None = Field(
+        default=None, max_length=MAX_LIST)
 
-    @field_validator("departments", "aliases", "channels")
+    @field_validator("departments", "channels")
     @classmethod
     def _strip(cls, v: list[str] | None) -> list[str] | None:
         return None if v is None else _clean_list(v)
+
+    @field_validator("aliases")
+    @classmethod
+    def _aliases(cls, v: list[str] | None) -> list[str] | None:
+        return None if v is None else _clean_aliases(v)
 
 
 class ServiceOut(ServiceIn):

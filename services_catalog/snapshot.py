@@ -54,6 +54,14 @@ class CatalogCache:
         self._snapshot: CatalogSnapshot | None = None
         self._lock = threading.Lock()
 
+    def current(self, session: Session) -> CatalogSnapshot | None:
+        """The snapshot if it is still the catalog's (one small query), else None: then call
+        get() — in a worker thread from async code, a rebuild takes 0.2 s to seconds."""
+        snap = self._snapshot
+        if snap is not None and snap.revision == repo.catalog_revision(session):
+            return snap
+        return None
+
     def get(self, session: Session) -> CatalogSnapshot:
         revision = repo.catalog_revision(session)
         snap = self._snapshot

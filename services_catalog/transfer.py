@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from services_catalog import repository as repo
 from services_catalog.models import Service
-from services_catalog.schemas import ServiceFields, ServiceIn, ServicePatch
+from services_catalog.schemas import STORED, ServiceFields, ServiceIn, ServicePatch
 
 SCALAR_FIELDS = ("slug", "name", "category", "lead_unit", "howto")
 JSON_FIELDS = tuple(f for f in ServiceIn.model_fields if f not in SCALAR_FIELDS)
@@ -52,6 +52,42 @@ def export_records(session: Session) -> list[dict[str, Any]]:
     ]
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(…), +cmd|…,
+# @SUM…; a leading tab or CR hides it). Such cells are written with a leading apostrophe, which
+# spreadsheets show as text; a cell that starts with an apostrophe gets one more, so that the
+# import, which drops exactly one, gives back what was exported.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith((*FORMULA_START, "'")):
+        return "'" + value
+    return value
+
+
+def from_csv_cell(value: str) -> str:
+    return value[1:] if value.startswith("'") else value
+
+
+class _ImportLoader(yaml.SafeLoader):
+    """PyYAML's safe loader without aliases (a "billion laughs" file expands exponentially in
+    the validation after it) and with a nesting limit (5,000 nested lists overflowed the stack:
+    a 500)."""
+
+    MAX_DEPTH = 20
+
+    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.YAMLError("YAML 别名（*）不允许 / YAML aliases are not accepted")
+        self._depth = getattr(self, "_depth", 0) + 1
+        try:
+            if self._depth > self.MAX_DEPTH:
+                raise yaml.YAMLError(f"YAML 嵌套超过{self.MAX_DEPTH}层 / nested too deeply")
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
 def dump_yaml(records: list[dict[str, Any]]) -> str:
     return yaml.safe_dump({"services": records}, allow_unicode=True, sort_keys=False, width=120)
 
@@ -63,7 +99,8 @@ def dump_csv(records: list[dict[str, Any]]) -> str:
     for rec in records:
         writer.writerow(
             {
-                k: json.dumps(rec[k], ensure_ascii=False) if k in JSON_FIELDS else rec[k]
+                k: json.dumps(rec[k], ensure_ascii=False) if k in JSON_FIELDS
+                else csv_cell(rec[k])
                 for k in CSV_COLUMNS
             }
         )
@@ -71,13 +108,22 @@ def dump_csv(records: list[dict[str, Any]]) -> str:
 
 
 def parse_yaml(text: str) -> list[dict[str, Any]]:
-    data = yaml.safe_load(text)
+    data = yaml.load(text, Loader=_ImportLoader)  # noqa: S506 - a SafeLoader subclass
     if not isinstance(data, dict) or not isinstance(data.get("services"), list):
         raise repo.CatalogError("YAML 必须包含 services 列表 / YAML needs a 'services' list")
     return data["services"]
 
 
 def parse_csv(text: str) -> list[dict[str, Any]]:
+    """Records of a CSV file; any malformed file (a NUL byte, an oversized field, JSON nested
+    too deeply) is a CatalogError (422), never an exception from the parser."""
+    try:
+        return _parse_csv(text)
+    except (csv.Error, RecursionError) as exc:
+        raise repo.CatalogError(f"CSV 格式错误 / malformed CSV ({type(exc).__name__})") from None
+
+
+def _parse_csv(text: str) -> list[dict[str, Any]]:
     reader = csv.DictReader(io.StringIO(text))
     missing = set(CSV_COLUMNS) - set(reader.fieldnames or [])
     if missing:
@@ -92,13 +138,14 @@ def parse_csv(text: str) -> list[dict[str, Any]]:
                 except json.JSONDecodeError as exc:
                     raise repo.CatalogError(f"CSV 第{n}行 {k} 不是合法 JSON / bad JSON") from exc
             else:
-                rec[k] = row[k]
+                rec[k] = from_csv_cell(row[k]) if isinstance(row[k], str) else row[k]
         records.append({k: v for k, v in rec.items() if v is not None})
     return records
 
 
 def changed_fields(row: Service, item: ServiceFields) -> list[str]:
-    current = ServiceFields.model_validate({f: getattr(row, f) for f in ServiceFields.model_fields})
+    current = ServiceFields.model_validate(
+        {f: getattr(row, f) for f in ServiceFields.model_fields}, context=STORED)
     return [f for f in ServiceFields.model_fields if getattr(current, f) != getattr(item, f)]
 
 

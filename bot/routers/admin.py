@@ -34,7 +34,7 @@ from services_catalog import training, transfer
 from services_catalog.config import get_catalog_settings
 from services_catalog.models import Service, StaffUser
 from services_catalog.normalize import normalize
-from services_catalog.schemas import ServiceIn, ServiceOut, ServicePatch
+from services_catalog.schemas import STORED, ServiceIn, ServiceOut, ServicePatch
 
 
 class ErrorOut(BaseModel):
@@ -88,6 +88,19 @@ def field_errors(session: Session, field: str) -> Iterator[None]:
         session.rollback()
         error = {"loc": ("body", field), "msg": str(exc), "type": "value_error"}
         raise FieldErrors([error]) from exc
+
+
+@contextmanager
+def current_on_conflict(session: Session, slug: str) -> Iterator[None]:
+    """A write the database refused (another editor's UPDATE matched the version first) is a
+    409 with the record as it now is: roll back the failed flush, then read it again."""
+    try:
+        yield
+    except repo.Conflict as exc:
+        if exc.current is None:
+            session.rollback()
+            exc.current = repo.to_out(repo.get_service(session, slug, include_inactive=True))
+        raise
 
 
 # --- auth ----------------------------------------------------------------------------------------
@@ -172,7 +185,7 @@ class AdminServiceOut(ServiceOut):
 def _admin_out(row: Service) -> AdminServiceOut:
     return AdminServiceOut.model_validate(
         {**repo.to_out(row).model_dump(), "updated_at": row.updated_at,
-         "updated_by": row.updated_by}
+         "updated_by": row.updated_by}, context=STORED,
     )
 
 
@@ -226,7 +239,7 @@ def create_service(body: ServiceIn, staff: EditorDep, session: SessionDep) -> Ad
 def patch_service(
     slug: str, body: ServicePatch, staff: EditorDep, session: SessionDep
 ) -> AdminServiceOut:
-    with field_errors(session, "aliases"):
+    with current_on_conflict(session, slug), field_errors(session, "aliases"):
         row, _ = repo.update_service(session, slug, body, actor=staff.username)
     session.commit()
     return _admin_out(row)
@@ -242,7 +255,8 @@ def delete_service(
     slug: str, staff: AdminDep, session: SessionDep,
     version: int = Query(ge=1, description="当前版本号（防止误删他人刚改过的记录）"),
 ) -> AdminServiceOut:
-    row = repo.set_active(session, slug, False, staff.username, version)
+    with current_on_conflict(session, slug):
+        row = repo.set_active(session, slug, False, staff.username, version)
     session.commit()
     return _admin_out(row)
 
@@ -258,7 +272,8 @@ def restore_service(
 ) -> AdminServiceOut:
     with field_errors(session, "aliases"):  # its aliases may belong to another service by now
         repo.check_alias_conflicts(session, slug, *_name_aliases(session, slug))
-    row = repo.set_active(session, slug, True, staff.username, version)
+    with current_on_conflict(session, slug):
+        row = repo.set_active(session, slug, True, staff.username, version)
     session.commit()
     return _admin_out(row)
 
@@ -371,7 +386,10 @@ async def import_catalog(
     except UnicodeDecodeError:
         return _import_rejected(session, "文件须为 UTF-8 编码 / file must be UTF-8", None)
     except yaml.YAMLError as exc:
-        return _import_rejected(session, f"YAML 格式错误 / invalid YAML: {exc}"[:500], None)
+        # The parser's message quotes the file: only the position goes back (and to no log).
+        mark = getattr(exc, "problem_mark", None)
+        where = f"（第{mark.line + 1}行第{mark.column + 1}列）" if mark is not None else ""
+        return _import_rejected(session, f"YAML 格式错误{where} / invalid YAML", None)
     except repo.CatalogError as exc:
         return _import_rejected(session, str(exc), None)
     report = transfer.import_records(session, records, actor=staff.username, apply=apply)

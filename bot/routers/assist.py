@@ -229,7 +229,7 @@ def record_no_match(body: NoMatchIn, session: SessionDep, staff: AgentDep) -> di
 def record_copy(body: CopyIn, session: SessionDep, snapshot: SnapshotDep,
                 staff: AgentDep) -> dict[str, Any]:
     if body.slug not in snapshot.services:
-        raise HTTPException(404, f"没有找到事项 {body.slug!r} / service not found")
+        raise HTTPException(404, "没有找到该事项 / service not found")  # slug not echoed
     row = AssistCopy(slug=body.slug, rank=body.rank, query=mask_personal(body.query)[:2000])
     session.add(row)
     session.flush()

@@ -7,10 +7,11 @@ import re
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
+from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field, field_validator
 
 from bot.catalog_reply import script
-from bot.deps import RasaDep, SessionDep, SettingsDep
+from bot.deps import RasaDep, SessionDep, SettingsDep, current_snapshot
 from bot.masking import mask_personal
 from bot.offered import OfferedButtons, is_payload, offered_payloads
 from bot.rasa_client import RasaUnavailable
@@ -140,7 +141,8 @@ async def chat(
     except RasaUnavailable as exc:
         log.warning("rasa unavailable, answering from the catalog: %s", exc)
         # The catalog snapshot only matters here: checking it on every turn cost ~2.5 ms.
-        messages = degraded_reply(request.app.state.catalog.get(session), text)
+        snapshot = await current_snapshot(request.app.state.catalog, session)
+        messages = await run_in_threadpool(degraded_reply, snapshot, text)  # search: CPU
         degraded = True
     await offered.remember(body.sender, offered_payloads(messages))
     card = next((m["custom"] for m in messages if m.get("custom", {}).get("slug")), None)
