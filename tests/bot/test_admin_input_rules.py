@@ -112,7 +112,8 @@ async def test_a_row_stored_before_the_rules_still_loads_and_must_be_fixed_to_ed
         got = await admin_get(gateway, svc["slug"])
         assert got["aliases"] == ["旧别名(括号)测试", "旧\u200b别名测试"]
         assert (await gateway.get(f"/api/services/{svc['slug']}")).status_code == 200
-        assert (await gateway.post("/api/assist", json={"text": "开公司"})).status_code == 200
+        assert (await gateway.post("/api/assist", json={"text": "开公司"},
+                                   headers=ADMIN)).status_code == 200
         r = await gateway.patch(f"/api/admin/services/{svc['slug']}", headers=ADMIN,
                                 json={"version": 1, "howto": "新的办理方式"})
         assert r.status_code == 422 and "aliases.0" in r.json()["fields"]
