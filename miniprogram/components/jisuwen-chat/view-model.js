@@ -74,11 +74,20 @@ function botEntry(m, id) {
     if (cut > 0) entry.text = text.slice(0, cut);
     entry.card = card(custom);
   }
+  if (type === 'field_answer') {
+    // A follow-up about the service already on screen: the asked field only, no second card.
+    var tail = text.indexOf('；责任单位：');
+    if (tail > 0) entry.text = text.slice(0, tail);
+  }
   if (type === 'degraded') entry.kind = 'notice';
   if (type === 'unavailable') entry.kind = 'alert';
-  if (type === 'handoff' || type === 'unavailable') entry.hotline = true;
-  if (type === 'handoff' && text.indexOf(SUMMARY_MARK) >= 0) {
-    entry.summary = text.slice(text.indexOf(SUMMARY_MARK) + SUMMARY_MARK.length).trim();
+  if (type === 'handoff' || type === 'unavailable' || type === 'other_region') entry.hotline = true;
+  if (type === 'handoff') {
+    // The gateway's summary of the user's real questions; older replies carry it in the text.
+    if (custom.summary) entry.summary = str(custom.summary);
+    else if (text.indexOf(SUMMARY_MARK) >= 0) {
+      entry.summary = text.slice(text.indexOf(SUMMARY_MARK) + SUMMARY_MARK.length).trim();
+    }
   }
   (Array.isArray(m.buttons) ? m.buttons : []).forEach(function (b) {
     var button = { title: str(b && b.title) || str(b && b.payload), payload: str(b && b.payload) };
