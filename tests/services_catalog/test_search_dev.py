@@ -24,9 +24,9 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 DEV_FILE = ROOT / "tests" / "dev" / "search_dev.yml"
 REPORT = ROOT / "reports" / "search_dev.json"
 
-# 426/431 with the sentence encoder's half of the paraphrase signal (0.969 characters only,
-# 0.958 before relatives, 0.949 aliases only, 0.807 untuned)
-TOP1_REACHED = 0.988
+# 424/431 with the sentence encoder's half of the paraphrase signal (USE v3; m3e-small: 426;
+# 0.969 characters only, 0.958 before relatives, 0.949 aliases only, 0.807 untuned)
+TOP1_REACHED = 0.984
 NULL_CLEAN_REACHED = 0.975  # 39/40 (0.95 characters only)
 NULL_CLEAN_TARGET = 0.95
 NULL_MAX_CONFIDENCE = 0.5  # small talk below resolve.CLAIM_MIN (0.6) stays small talk
