@@ -17,7 +17,7 @@ PORT ?= 8000
 RASA_PORT ?= 5005
 ACTIONS_PORT ?= 5055
 
-.PHONY: help install run train catalog nlu validate lint test test-unit test-e2e crossval \
+.PHONY: help install run train catalog nlu validate lint licences test test-unit test-e2e crossval \
 	bench chromium admin clean reset-catalog
 
 help:
@@ -64,6 +64,10 @@ validate: install nlu
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 
+# Licences of both venvs and of every bundled model (licences.yml, THIRD_PARTY_NOTICES.md).
+licences: install
+	$(PY) scripts/licence_check.py
+
 run: train
 	$(PY) -m bot.launcher --port $(PORT) --rasa-port $(RASA_PORT) --actions-port $(ACTIONS_PORT)
 
@@ -71,7 +75,7 @@ chromium:
 	@test -x /usr/bin/chromium || { apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
 
-test: lint validate train chromium
+test: lint licences validate train chromium
 	$(RASA) test core --stories tests/rasa --fail-on-prediction-errors --out results/core
 	$(PY) -m pytest
 
