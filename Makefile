@@ -18,7 +18,7 @@ RASA_PORT ?= 5005
 ACTIONS_PORT ?= 5055
 
 .PHONY: help install run train catalog nlu validate lint licences test test-unit test-e2e crossval \
-	bench chromium admin clean reset-catalog
+	bench chromium admin clean reset-catalog FORCE
 
 help:
 	@echo "make run    install what is missing, prepare the catalog, train if stale, start all"
@@ -45,18 +45,42 @@ $(RASA_VENV)/.installed: requirements-rasa.txt requirements-encoder.txt
 
 install: $(VENV)/.installed $(RASA_VENV)/.installed
 
-catalog: $(VENV)/.installed
-	$(PY) -m services_catalog prepare
+# Stamps (issue 17): a warm `make run` skips what has not changed. The catalog is prepared again
+# when its sources change, or when the SQLite database or the example vectors are missing (an
+# external DATABASE_URL is always prepared: it is not ours to watch); the model is retrained only
+# when bot/train_stamp.py's content fingerprint of the training inputs changes.
+CATALOG_STAMP := var/.catalog-prepared
+CATALOG_SOURCES := alembic.ini $(wildcard services_catalog/*.py services_catalog/data/* \
+	services_catalog/migrations/versions/*.py)
+ifneq ($(DATABASE_URL)$(wildcard .env),)
+CATALOG_FORCE := FORCE
+endif
+ifeq ($(wildcard var/catalog.db),)
+CATALOG_FORCE := FORCE
+endif
+ifeq ($(wildcard var/example_vectors.*.npz),)
+CATALOG_FORCE := FORCE
+endif
 
+$(CATALOG_STAMP): $(VENV)/.installed $(CATALOG_SOURCES) $(CATALOG_FORCE)
+	$(PY) -m services_catalog prepare
+	@touch $@
+
+catalog: $(CATALOG_STAMP)
+
+# Always (~1 s): the catalog can change through the admin UI without any file changing; the
+# files are rewritten with the same bytes when nothing changed, and the fingerprint reads bytes.
 nlu: catalog
 	$(PY) -m services_catalog gen-nlu
 
-# Rasa fingerprints domain, config and data: an unchanged project reuses the last model.
 train: install nlu
-	@start=$$(date +%s); $(RASA) train --quiet --num-threads 2 && \
-	  echo "rasa train: $$(( $$(date +%s) - start ))s (a no-op when nothing changed)"
+	@if $(PY) -m bot.train_stamp check; then :; else \
+	  start=$$(date +%s); $(RASA) train --quiet --num-threads 2 && \
+	  echo "rasa train: $$(( $$(date +%s) - start ))s" && $(PY) -m bot.train_stamp write; fi
 	$(PY) -m services_catalog mark-trained
 	@ls -t models/*.tar.gz | tail -n +3 | xargs -r rm -f
+
+FORCE:
 
 validate: install nlu
 	$(RASA) data validate --fail-on-warnings
@@ -97,6 +121,7 @@ admin: $(VENV)/.installed catalog
 reset-catalog:
 	rm -f var/catalog.db var/catalog.db-wal var/catalog.db-shm
 	$(PY) -m services_catalog prepare
+	@touch $(CATALOG_STAMP)
 
 clean:
 	rm -rf models results generated data/nlu/generated .pytest_cache .ruff_cache
