@@ -52,7 +52,8 @@ SCRIPTS: list[list[str]] = [
 ]
 
 TARGETS = {"concurrency_20_p95_ms": 150.0, "errors": 0, "gateway_overhead_pct": 15.0,
-           "rasa_rss_mb": 1300.0}
+           "rasa_rss_mb": 1000.0, "rasa_cpu_ms_per_message": 35.0,
+           "all_cpu_ms_per_message": 50.0}
 
 
 # --- processes ------------------------------------------------------------------------------
@@ -499,6 +500,17 @@ def check_targets(report: dict[str, Any], concurrency: int) -> dict[str, Any]:
         "rasa_rss_mb": {"value": rasa_rss, "target": TARGETS["rasa_rss_mb"],
                         "met": rasa_rss <= TARGETS["rasa_rss_mb"]},
     }
+    # CPU per message is what a turn costs whatever else the machine does (issue 17); with
+    # several replicas the Rasa figure is their sum.
+    cpu = gw["cpu_ms_per_message"]
+    rasa_cpu = sum(v for n, v in cpu.items() if n.startswith("rasa") and v is not None)
+    out["rasa_cpu_ms_per_message"] = {"value": round(rasa_cpu, 1),
+                                      "target": TARGETS["rasa_cpu_ms_per_message"],
+                                      "met": rasa_cpu <= TARGETS["rasa_cpu_ms_per_message"]}
+    total = gw["cpu_ms_per_message_all"]
+    out["all_cpu_ms_per_message"] = {"value": total, "target": TARGETS["all_cpu_ms_per_message"],
+                                     "met": total is not None
+                                     and total <= TARGETS["all_cpu_ms_per_message"]}
     if "gateway_overhead" in report:
         # The paired (interleaved, sequential) figure is the robust one on a shared machine.
         paired = report.get("gateway_overhead_paired")
