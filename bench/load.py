@@ -458,6 +458,7 @@ async def bench(args: argparse.Namespace, target: Target) -> dict[str, Any]:
     print(f"gateway: {args.concurrency} conversations, "
           f"{f'{args.messages} messages' if soak else f'{seconds:.0f}s'} …",
           file=sys.stderr, flush=True)
+    load_before = os.getloadavg()  # other work on the machine: latency depends on it, CPU not
     gw = await run_phase("gateway", target.gateway, target.token, args.concurrency, seconds,
                          args.messages, sampler, run_id, args.think)
     report: dict[str, Any] = {
@@ -466,7 +467,7 @@ async def bench(args: argparse.Namespace, target: Target) -> dict[str, Any]:
                    "gateway": target.gateway, "rasa": target.rasa, "scripts": SCRIPTS,
                    "pids": sampler.pids, "cpus": os.cpu_count(),
                    "rasa_replicas": 1 + len(target.extra_rasa_ports),
-                   "loadavg_before": os.getloadavg()},
+                   "loadavg_before": load_before},
         "gateway": summarise(gw, names),
     }
     if not args.no_direct:
