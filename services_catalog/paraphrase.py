@@ -20,6 +20,8 @@ import yaml
 
 from services_catalog.normalize import normalize, strip_filler
 from services_catalog.private_files import private_dir
+from services_catalog.sentence_encoder import DIM as ENCODER_DIM
+from services_catalog.sentence_encoder import MODEL as ENCODER_MODEL
 
 QUESTIONS_FILE = Path(__file__).resolve().parent / "data" / "questions.yml"
 NGRAMS = (2, 3)
@@ -90,15 +92,20 @@ def example_questions() -> dict[str, tuple[str, ...]]:
     return {slug: tuple(qs or ()) for slug, qs in data.items()}
 
 
-# The semantic half of the paraphrase signal: m3e-small's sentence vectors (services_catalog/
-# sentence_encoder.py). Character n-grams miss paraphrases that share no characters (被公司裁了 ~
-# 失业); the encoder knows them. Cosine similarities of unrelated Chinese questions sit around
-# 0.6–0.7 with this model, so only the part above SEMANTIC_FLOOR counts, rescaled to 0–1. Set
-# with the mixing weight on the dev sets (search alone, 1,466 questions): chars alone 1,279
-# right, half and half with floor 0.75 1,309, and fewer confidently wrong (44 → 30).
-SEMANTIC_FLOOR = 0.75
-CHAR_WEIGHT = 0.5
-VECTOR_CACHE = Path(__file__).resolve().parent.parent / "var" / "example_vectors.npz"
+# The semantic half of the paraphrase signal: the sentence encoder's vectors (Google's USE
+# multilingual v3, services_catalog/sentence_encoder.py). Character n-grams miss paraphrases that
+# share no characters (被公司裁了 ~ 失业); the encoder knows them. With this model a question's
+# cosine to an unrelated example is ~0.25 (median; 99th percentile 0.53) and to its closest
+# example ~0.74, so only the part above SEMANTIC_FLOOR counts, rescaled to 0–1. Set with the
+# mixing weight on the dev sets only (scripts/search_eval.py dev dev3, 999 questions, and
+# tests/dev/search_dev.yml): characters alone 927 right / 58 confidently wrong; floor 0.40 with
+# 0.6 on characters 954 / 39, search_dev 0.984 with small talk 0.975 (floors 0.35–0.65 and
+# weights 0.4–0.8 tried; m3e-small at 0.75 / 0.5 had 938 on the same 999).
+SEMANTIC_FLOOR = 0.40
+CHAR_WEIGHT = 0.6
+# Named after the encoder: vectors of another model must never be mixed with this one's.
+VECTOR_CACHE = (Path(__file__).resolve().parent.parent / "var"
+                / f"example_vectors.{ENCODER_MODEL}.npz")
 
 
 class SemanticIndex:
@@ -142,11 +149,7 @@ def mix_paraphrase(chars: dict[str, float], semantic: dict[str, float]) -> dict[
 def _query_vector(text: str):  # noqa: ANN202 (numpy is imported lazily)
     from services_catalog.sentence_encoder import shared_encoder
 
-    return _unit(shared_encoder().encode([text])[0].sentence)
-
-
-def _unit(vec):  # noqa: ANN001, ANN202 (numpy is imported lazily)
-    return vec / (float((vec ** 2).sum()) ** 0.5 or 1.0)
+    return shared_encoder().encode([text])[0]  # unit length
 
 
 _vector_memo: dict[str, object] = {}
@@ -164,8 +167,8 @@ def example_vectors(texts: list[str]):  # noqa: ANN201 (numpy is imported lazily
             _vector_memo.update(zip(saved["texts"].tolist(), saved["vectors"], strict=True))
     missing = sorted({normalize(t) for t in texts} - _vector_memo.keys())
     if missing:
-        for text, enc in zip(missing, shared_encoder().encode(missing), strict=True):
-            _vector_memo[text] = _unit(enc.sentence)
+        for text, vec in zip(missing, shared_encoder().encode(missing), strict=True):
+            _vector_memo[text] = vec
         private_dir(VECTOR_CACHE.parent)
         tmp = VECTOR_CACHE.with_suffix(".tmp.npz")
         keys = sorted(_vector_memo)
@@ -173,5 +176,5 @@ def example_vectors(texts: list[str]):  # noqa: ANN201 (numpy is imported lazily
         os.chmod(tmp, 0o600)
         tmp.replace(VECTOR_CACHE)  # atomic: another process may be reading it
     if not texts:
-        return np.zeros((0, 512), np.float32)
+        return np.zeros((0, ENCODER_DIM), np.float32)
     return np.stack([_vector_memo[normalize(t)] for t in texts]).astype(np.float32)

@@ -1,7 +1,6 @@
-"""Dense features from a pretrained Chinese encoder (m3e-small), for DIET.
-
-Sequence features: per jieba token, the mean of the vectors of the word pieces (characters) it
-spans; sentence feature: m3e's sentence embedding. See services_catalog/sentence_encoder.py for why.
+"""Dense features from a pretrained multilingual sentence encoder (Universal Sentence Encoder
+multilingual v3), for DIET and the linear blend: one sentence feature per message (the encoder has
+no per-token vectors). See services_catalog/sentence_encoder.py for why.
 Not trainable: the encoder is fixed, so Rasa creates this component afresh when it loads a model.
 """
 
@@ -9,7 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -21,7 +19,7 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from services_catalog.sentence_encoder import shared_encoder
+from services_catalog.sentence_encoder import MODEL, shared_encoder
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False)
@@ -33,14 +31,12 @@ class PretrainedSentenceFeaturizer(DenseFeaturizer, GraphComponent):
     @staticmethod
     def get_default_config() -> dict[str, Any]:
         # `model` names the weights so that a change of encoder changes Rasa's fingerprint.
-        # Token vectors as sequence features cost DIET ~2.5x the training time; off by default.
-        return {**DenseFeaturizer.get_default_config(), "model": "m3e-small",
-                "sequence_features": False}
+        return {**DenseFeaturizer.get_default_config(), "model": MODEL}
 
     @classmethod
     def validate_config(cls, config: dict[str, Any]) -> None:
-        if config.get("model") != "m3e-small":
-            raise ValueError("PretrainedSentenceFeaturizer supports model: m3e-small only")
+        if config.get("model") != MODEL:
+            raise ValueError(f"PretrainedSentenceFeaturizer supports model: {MODEL} only")
 
     def __init__(self, config: dict[str, Any], execution_context: ExecutionContext) -> None:
         super().__init__(execution_context.node_name, config)
@@ -61,15 +57,6 @@ class PretrainedSentenceFeaturizer(DenseFeaturizer, GraphComponent):
 
     def _featurize(self, messages: list[Message]) -> None:
         todo = [m for m in messages if m.get(TEXT) and m.get(TOKENS_NAMES[TEXT])]
-        encoded = self.encoder.encode([m.get(TEXT) for m in todo])
-        for message, enc in zip(todo, encoded, strict=True):
-            sequence = None
-            if self._config["sequence_features"]:
-                tokens = message.get(TOKENS_NAMES[TEXT])
-                sequence = np.zeros((len(tokens), self.encoder.dim), np.float32)
-                for i, token in enumerate(tokens):
-                    inside = [j for j, (start, end) in enumerate(enc.spans)
-                              if start < token.end and end > token.start]
-                    if inside:
-                        sequence[i] = enc.pieces[inside].mean(0)
-            self.add_features_to_message(sequence, enc.sentence[None, :], TEXT, message)
+        vectors = self.encoder.encode([m.get(TEXT) for m in todo])
+        for message, vector in zip(todo, vectors, strict=True):
+            self.add_features_to_message(None, vector[None, :], TEXT, message)
