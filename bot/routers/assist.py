@@ -54,16 +54,8 @@ class AssistIn(BaseModel):
         return v
 
 
-class NoMatchIn(BaseModel):
+class NoMatchIn(AssistIn):
     text: str = Field(min_length=1, max_length=4000, description="坐席认为无匹配事项的来电内容")
-
-    @field_validator("text")
-    @classmethod
-    def _clean(cls, v: str) -> str:
-        v = CONTROL.sub("", v.replace("\r", "")).strip()
-        if not v:
-            raise ValueError("内容不能为空 / text must not be empty")
-        return v
 
 
 class CopyIn(BaseModel):

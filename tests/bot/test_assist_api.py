@@ -12,15 +12,7 @@ from bot.settings import get_settings
 from services_catalog.models import AssistCopy
 from tests.bot.test_admin_auth import auth, make_staff
 
-
-@pytest.fixture(scope="module")
-def agent_token() -> str:
-    return make_staff("agent")[1]
-
-
-@pytest.fixture(autouse=True)
-def as_agent(gateway, agent_token: str) -> None:
-    gateway.headers.update(auth(agent_token))
+pytestmark = pytest.mark.usefixtures("as_agent")
 
 
 async def test_assist_needs_a_login(gateway) -> None:

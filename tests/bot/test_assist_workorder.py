@@ -9,17 +9,8 @@ from bot.analytics import Period, compute
 from bot.assist_confidence import SCRIPT_FLOOR
 from bot.call_category import categorize
 from services_catalog.models import ChatLog
-from tests.bot.test_admin_auth import auth, make_staff
 
-
-@pytest.fixture(scope="module")
-def agent_token() -> str:
-    return make_staff("agent")[1]
-
-
-@pytest.fixture(autouse=True)
-def as_agent(gateway, agent_token: str) -> None:
-    gateway.headers.update(auth(agent_token))
+pytestmark = pytest.mark.usefixtures("as_agent")
 
 
 TWO_QUESTIONS = "喂，你好，我们厂要通天然气，多久能通，要交什么钱不"
@@ -59,7 +50,7 @@ async def test_a_greeting_alone_gives_nothing(gateway, text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "我们想问问那个手续的事",  # weak candidates only (top below the floor)
+    "我想问一下办手续的事情",  # weak candidates only (top below the floor)
     "喂，你好，我想问一下那个贷款",  # three loan services tie: which one is not said yet
 ])
 async def test_below_the_floor_no_script_is_offered(gateway, text: str) -> None:

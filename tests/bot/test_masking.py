@@ -13,13 +13,8 @@ from bot.masking import mask_personal
 from services_catalog.__main__ import main as catalog_cli
 from services_catalog.db import session_scope
 from services_catalog.models import AssistCopy, ChatLog, utcnow
-from tests.bot.test_admin_auth import auth, make_staff
 
-
-@pytest.fixture(autouse=True)
-def as_agent(gateway) -> None:
-    """/api/assist needs a login (role agent or above)."""
-    gateway.headers.update(auth(make_staff("agent")[1]))
+pytestmark = pytest.mark.usefixtures("as_agent")
 
 
 PHONE = "13812345678"

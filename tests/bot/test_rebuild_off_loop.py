@@ -11,14 +11,9 @@ import time
 import pytest
 
 from services_catalog.search import SearchDoc, SearchIndex, _relatives
-from tests.bot.test_admin_auth import auth, make_staff
 from tests.bot.test_admin_services import create
 
-
-@pytest.fixture(autouse=True)
-def as_agent(gateway) -> None:
-    """/api/assist needs a login (role agent or above)."""
-    gateway.headers.update(auth(make_staff("agent")[1]))
+pytestmark = pytest.mark.usefixtures("as_agent")
 
 
 
