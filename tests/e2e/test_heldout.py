@@ -58,3 +58,21 @@ def test_dev_sets_do_not_regress(live_stack, name: str) -> None:
     assert chat["multiturn"]["turn_accuracy"] >= floors["turns"], chat["failures"][:20]
     assist = run_assist(live_stack.gateway_url, TESTS / name)
     assert assist["top1"] >= floors["assist"], assist["failures"][:20]
+
+
+# The plan-wide held-out set (tests/heldout_plan/, issue 15), written from the plan alone. Its
+# floors are the figures of the code before the issue-15 work (reports/heldout_plan_chat.json of
+# 2391c76: detail 0.72, conversation turns 0.76, absent facts 0.33; the other categories 0.00 to
+# 0.08) less a few points: the work so far must not make any category worse. The issue's target
+# is 0.92 in every category.
+PLAN_FLOORS = {"detail": 0.69, "conversation_turns": 0.73, "absent_fact": 0.30}
+
+
+def test_heldout_plan_set_does_not_regress(live_stack) -> None:
+    from tests.e2e.evaluate_plan import run as run_plan
+
+    report = run_plan(live_stack.gateway_url, f"plan-{uuid.uuid4().hex[:6]}")
+    by = report["by_category"]
+    assert sum(c["n"] for c in by.values()) >= 240 + 30
+    for category, floor in PLAN_FLOORS.items():
+        assert by[category]["accuracy"] >= floor, (category, report["failures"][:20])

@@ -25,10 +25,7 @@ TASKS = range(1, 173)
 # strict: fixing one makes its test fail until it is removed from here.
 KNOWN_MISSES = {
     24: "tie: 政府采购 words score procurement-payment = sme-procurement",
-    41: "营业执照 in 一照办电 reads as e-business-license",
-    72: "好评差评 is not the alias 好差评; 办完 pulls one-thing-once",
-    110: "name 不动产登记 ties property-info-query and property-registration",
-    153: "tie: 网上保全 scores property-preservation = online-case-filing",
+    41: "营业执照 in 凭营业执照申请办电 reads as e-business-license",
 }
 
 
@@ -95,6 +92,7 @@ def test_task_reachable_through_chat(n: int, answers) -> None:
 
 
 def test_reachability_figure(answers) -> None:
-    """At least 167 of 172 (the figure reached when the catalog gained its last 37 services)."""
+    """At least 171 of 172 (167 when the catalog gained its last 37 services; 170 with the USE
+    encoder and the aliases 移动微法院, 网上保全)."""
     reached = sum(n in cites for n, (_, cites) in answers.items())
-    assert reached >= 167, reached
+    assert reached >= 170, reached
