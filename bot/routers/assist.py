@@ -15,6 +15,7 @@ from pydantic import BaseModel, Field, field_validator
 
 from bot.admin_auth import AgentDep
 from bot.assist_confidence import calibrated, script_allowed
+from bot.call_category import is_off_topic
 from bot.catalog_reply import due_dates, question_for, script, today
 from bot.deps import RasaDep, SessionDep, SettingsDep, SnapshotDep
 from bot.masking import mask_personal
@@ -195,7 +196,7 @@ async def assist(
         answered=all(answered_by_catalog(s, q) for s in services for q in questions),
         today=today(), due_working_days=settings.hotline_due_working_days,
     )
-    if not speak and workorder["category"] in ("咨询", "其他"):
+    if not speak and workorder["category"] in ("咨询", "其他") and not is_off_topic(text):
         workorder = None  # a question not yet understood: 信息不足，请继续听
     session.add(ChatLog(channel="assist", sender="assist", text=text[:2000],
                         reply=(reply or "")[:2000],

@@ -1,0 +1,27 @@
+"""The work order's request type and route on the development call set (tests/dev_calls/,
+written from the plan and GB/T 33358 by a helper who saw no code; the lexicon in
+bot/call_category.py was tuned on it). tests/heldout_calls/ is only reported
+(scripts/workorder_eval.py, README), never tuned on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+pytestmark = pytest.mark.usefixtures("as_agent")
+CALLS = yaml.safe_load((Path(__file__).parents[1] / "dev_calls" / "calls.yml").read_text("utf-8"))
+EMERGENCY_LINES = ("转110", "转119", "转120")
+
+
+async def test_dev_calls_get_the_right_request_type_and_route(gateway) -> None:
+    right = {"category": 0, "route": 0}
+    for case in CALLS:
+        wo = (await gateway.post("/api/assist", json={"text": case["text"]})).json()["workorder"]
+        want_route = "转110/119/120" if case["route"] in EMERGENCY_LINES else case["route"]
+        right["category"] += bool(wo) and wo["category"] == case["category"]
+        right["route"] += bool(wo) and wo["route"] == want_route
+    # measured 0.931 / 0.906 (before the lexicon was widened: 0.419 / 0.381)
+    assert right["category"] / len(CALLS) >= 0.9, right
+    assert right["route"] / len(CALLS) >= 0.87, right
