@@ -81,23 +81,30 @@ def test_invalid_amount_shows_a_field_message_and_changes_nothing(admin_page, li
     assert api.get("/api/services/water-connection").json() == before
 
 
-def test_script_in_a_service_name_renders_as_text_everywhere(
+def test_script_in_a_service_field_renders_as_text_everywhere(
     admin_page, browser, live_stack, agent_auth
 ):
+    """Names refuse markup now (finding 12); a field that may hold any text (the lead unit, the
+    howto) is rendered as text on the admin page, the agent console and the widget."""
     api = httpx.Client(base_url=live_stack.gateway_url, timeout=30)
     slug = f"xss-{uuid.uuid4().hex[:6]}"
-    name = "<script>alert(1)</script>测试事项"
+    script = "<script>alert(1)</script>"
     alias = f"叉叉测试{slug[-6:]}"
-    body = {"slug": slug, "name": name, "aliases": [alias, "叉叉事项" + slug[-6:]],
+    body = {"slug": slug, "name": "脚本测试事项" + slug[-6:], "lead_unit": script + "州测试局",
+            "aliases": [alias, "叉叉事项" + slug[-6:]],
             "citation": {"item": 77, "text": "深化“接诉即办”工作机制。"},
             "items": [77], "howto": "<img src=x onerror=alert(2)>"}
+    refused = api.post("/api/admin/services", headers=AUTH,
+                       json={**body, "slug": slug + "-n", "name": script + "测试事项"})
+    assert refused.status_code == 422 and "name" in refused.json()["fields"]
     r = api.post("/api/admin/services", headers=AUTH, json=body)
     assert r.status_code == 201, r.text
     try:
         page = admin_page
         page.fill("#service-search", slug)
-        expect(page.locator(f"button.service-item[data-slug='{slug}']")).to_contain_text(
-            "<script>alert(1)</script>")
+        page.click(f"button.service-item[data-slug='{slug}']")
+        expect(page.locator("#f-lead-unit")).to_have_value(script + "州测试局")
+        expect(page.locator("#f-howto")).to_have_value("<img src=x onerror=alert(2)>")
         ctx = _context(browser, live_stack.gateway_url, viewport=AGENT_VIEWPORT)
         ctx.add_init_script(agent_login_script(agent_auth))
         for url, fill in (("/agent", "#assist-input"), ("/", "#chat-input")):
@@ -110,7 +117,7 @@ def test_script_in_a_service_name_renders_as_text_everywhere(
                 card = p.locator(f".service-card[data-slug='{slug}']")
             else:
                 card = p.locator("#top-card")
-            expect(card).to_contain_text("<script>alert(1)</script>")
+            expect(card).to_contain_text(script)
             assert p.locator("script:not([src])").count() == 0
             assert not problems.dialogs and not problems.errors
         ctx.close()
