@@ -99,7 +99,7 @@ def test_a_greeting_gives_nothing_and_thin_words_no_script(desk: Page) -> None:
     expect(page.locator("#top-card")).to_be_hidden()
     expect(page.locator("#workorder")).to_be_hidden()
 
-    type_and_wait(page, "我们想问问那个手续的事")
+    type_and_wait(page, "我想问一下办手续的事情")
     expect(page.locator("#top-answer")).to_have_text("信息不足，请继续听")
     expect(page.locator("#copy-btn")).to_be_disabled()
     expect(page.locator("#workorder")).to_be_hidden()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 
@@ -67,8 +68,10 @@ async def _ask_all() -> dict[int, tuple[str | None, set[int]]]:
 
 @pytest.fixture(scope="module")
 def answers() -> dict[int, tuple[str | None, set[int]]]:
-    """One gateway, 172 chat turns (about 10 s)."""
-    return asyncio.run(_ask_all())
+    """One gateway, 172 chat turns (about 10 s). In a thread of its own: in the full suite the
+    browser tests' Playwright leaves an event loop running in this one."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, _ask_all()).result()
 
 
 def test_one_question_per_task() -> None:
