@@ -47,7 +47,7 @@ class ImportReport:
 
 def export_records(session: Session) -> list[dict[str, Any]]:
     return [
-        repo.to_out(r).model_dump(exclude={"version", "active"})
+        repo.to_out(r).model_dump(mode="json", exclude={"version", "active"})
         for r in repo.list_services(session)
     ]
 
