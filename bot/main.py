@@ -78,7 +78,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         body: dict = {"detail": str(exc)}
         current = getattr(exc, "current", None)
         if current is not None:
-            body["current"] = current.model_dump()
+            body["current"] = current.model_dump(mode="json")
         return JSONResponse(body, status_code=exc.status)
 
     @app.exception_handler(OperationalError)

@@ -121,6 +121,9 @@ def with_basis(variables: dict[str, str], figures: list[TimeLimit] | list[Fact])
     """`basis` (依据：…) and its short form for one-line answers, from the figures stated."""
     item = int(variables["item"])
     variables["basis"] = basis_text(figures, item)
+    # Who "写明/规定" the figures: the plan, unless one of them rests on a later decision.
+    plan_only = all(f.basis.kind == "plan" for f in figures)
+    variables["source"] = "《行动方案》" if plan_only else "现行文件"
     variables["basis_short"] = variables["basis"].replace(f"{basis_text([], item)}",
                                                           f"第{item}条")
 
