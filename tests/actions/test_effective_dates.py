@@ -1,3 +1,4 @@
+# ruff: noqa: F811  (the catalog_day fixture is imported, then requested by name)
 """A change staff scheduled for 2027-01-01, answered by the real action: before that day the
 current figure with "自2027年1月1日起调整为…", from that day the new figure; each answer names
 its basis (the plan's 第N条, or the decision and its date). "Today" is CATALOG_TODAY."""
@@ -22,7 +23,7 @@ PLAN = "依据：《行动方案（2023—2025年）》第3条"
 
 
 @pytest.fixture()
-def scheduled_service(catalog_day) -> Iterator[str]:  # noqa: F811
+def scheduled_service(catalog_day) -> Iterator[str]:
     catalog_day(date(2026, 12, 3))  # the day staff schedule the change
     uid = uuid.uuid4().hex[:8]
     slug = f"test-eff-{uid}"
@@ -51,7 +52,7 @@ def ask(run_action, slug: str, text: str, intent: str) -> str:
 
 
 def test_before_the_day_the_current_figure_and_the_change_to_come(
-        run_action, scheduled_service, catalog_day) -> None:  # noqa: F811
+        run_action, scheduled_service, catalog_day) -> None:
     catalog_day(date(2026, 12, 31))
     text = ask(run_action, scheduled_service, "要几天", "ask_time_limit")
     assert "承诺办理时限是5个工作日（自2027年1月1日起调整为2个工作日，依据《" + DOCUMENT in text
@@ -61,7 +62,7 @@ def test_before_the_day_the_current_figure_and_the_change_to_come(
 
 
 def test_from_the_day_the_new_figure_with_the_decision_as_basis(
-        run_action, scheduled_service, catalog_day) -> None:  # noqa: F811
+        run_action, scheduled_service, catalog_day) -> None:
     catalog_day(date(2027, 1, 1))
     text = ask(run_action, scheduled_service, "要几天", "ask_time_limit")
     assert "承诺办理时限是2个工作日。" in text

@@ -1,3 +1,4 @@
+# ruff: noqa: F811  (the catalog_day fixture is imported, then requested by name)
 """Basis and scheduled changes through /api/admin: what staff may save, what is refused (422 in
 Chinese, next to the field, nothing changed), versions and audit, and two editors at once."""
 
