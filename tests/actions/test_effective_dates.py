@@ -75,3 +75,19 @@ def test_from_the_day_the_new_figure_with_the_decision_as_basis(
     # a question about something else still cites the plan
     where = ask(run_action, scheduled_service, "在哪个部门办", "ask_department")
     assert PLAN in where
+
+
+def test_a_new_day_rebuilds_the_snapshot_every_answer_reads(
+        scheduled_service, catalog_day) -> None:
+    """No edit on 2027-01-01, yet the agent scripts and several-services lines (which read the
+    snapshot, not compose) give the new figure that day."""
+    from actions.catalog_access import CACHE
+
+    catalog_day(date(2026, 12, 31))
+    with session_scope() as session:
+        before = CACHE.get(session).services[scheduled_service]
+    catalog_day(date(2027, 1, 1))
+    with session_scope() as session:
+        after = CACHE.get(session).services[scheduled_service]
+    assert (before.time_limits[0].amount, after.time_limits[0].amount) == (5, 2)
+    assert after.time_limits[0].basis.document == DOCUMENT and after.time_limits[0].change is None
