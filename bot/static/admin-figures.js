@@ -95,7 +95,7 @@
       kind.appendChild(o);
     });
     kind.value = b.kind === 'decision' ? 'decision' : 'plan';
-    part.appendChild(field('依据', kind, 'basis.kind', 'fig-narrow'));
+    part.appendChild(field('依据', kind, 'basis.kind', 'fig-kind'));
     var doc = input('b-document', b.document);
     doc.maxLength = 200;
     doc.placeholder = '如：昌吉州关于…的通知';
