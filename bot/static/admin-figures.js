@@ -299,5 +299,26 @@
     return Array.prototype.map.call(box.querySelectorAll('.fig-row'), collectRow);
   }
 
-  window.AdminFigures = Object.freeze({ mount: mount, fill: fill, collect: collect, kinds: SPEC });
+  /* One figure in a line, for history and conflicts: "5个工作日（依据《…》（2026年11月20日）；自
+   * 2027年1月1日起调整为2个工作日）"; a figure on the plan with no change is its value alone. */
+  function describe(kind, f) {
+    f = f || {};
+    var value = SPEC[kind] && SPEC[kind].limit ?
+      (f.condition ? f.condition : '') + limitWords(f.amount, f.unit) : str(f.text);
+    var extra = [];
+    var b = f.basis || {};
+    if (b.kind === 'decision') {
+      extra.push('依据' + docName(b.document) + (b.date ? '（' + cnDate(b.date) + '）' : ''));
+    }
+    var c = f.change;
+    if (c) {
+      extra.push('自' + cnDate(c.effective) + '起调整为' +
+        (SPEC[kind].limit ? limitWords(c.amount, c.unit) : str(c.text)));
+    }
+    return value + (extra.length ? '（' + extra.join('；') + '）' : '');
+  }
+
+  window.AdminFigures = Object.freeze({
+    mount: mount, fill: fill, collect: collect, describe: describe, kinds: SPEC
+  });
 })();

@@ -136,3 +136,25 @@ async def test_two_editors_scheduling_at_once_one_wins_one_409(gateway, catalog_
     loser = b if winner is a else a
     assert loser.json()["current"]["time_limits"] == winner.json()["time_limits"]
     assert [r["version"] for r in await audit_rows(gateway, svc["slug"])] == [2, 1]
+
+
+async def test_export_import_round_trip_keeps_basis_and_changes(gateway, catalog_day) -> None:
+    """A scheduled change and one already in force (exported as the figure it now is) come
+    back from an export unchanged: no new version."""
+    catalog_day(TODAY)
+    svc = await create(gateway)
+    r = await patch(gateway, svc["slug"], {"version": 1, "time_limits": [
+        {"amount": 5, "unit": "工作日", "change": scheduled(effective="2026-12-03")},
+        {"amount": 9, "unit": "日", "condition": "非居民", "change": scheduled(unit="日")}],
+        "fees": [{"text": "收费", "basis": DECISION}]})
+    assert r.status_code == 200, r.text
+    for fmt in ("yaml", "csv"):
+        exported = await gateway.get(f"/api/admin/export?format={fmt}", headers=ADMIN)
+        r = await gateway.post(f"/api/admin/import?format={fmt}&apply=true",
+                               content=exported.content, headers=ADMIN)
+        assert r.status_code == 200, r.text
+        assert svc["slug"] not in r.json()["updated"], r.json()
+    saved = await admin_get(gateway, svc["slug"])
+    assert saved["version"] == 2
+    assert saved["time_limits"][1]["change"]["effective"] == "2027-01-01"
+    assert saved["fees"][0]["basis"] == DECISION

@@ -103,6 +103,10 @@ def test_basis_and_a_scheduled_change_edited_on_the_page(editor_page, service, s
     assert saved["notes"][0]["max_kw"] == 160 and saved["fees"][0]["text"] == "免费"
     audit = api.get("/api/admin/audit", headers=AUTH, params={"slug": slug}).json()
     assert set(audit[0]["changes"]) == {"time_limits", "materials"}
+    latest = page.locator("#history-list li.history-item").first
+    expect(latest).to_have_attribute("data-version", "2")
+    expect(latest).to_contain_text("5个工作日（依据《昌吉州营商环境工作专班会议纪要》（2026年11月20日）；"
+                                   "自2027年1月1日起调整为2个工作日）")
 
     limit.scroll_into_view_if_needed()
     shoot(page, "admin-figures")
