@@ -284,8 +284,9 @@ def compose(
                 f"{t.condition}{limit_text(t)}" if t.condition else limit_text(t) for t in limits
             )
 
-    if question in NEEDS_LIMIT:
-        with_basis(base, limits[:1] if condition is not None else limits)
+    # The basis of the figures stated; fee, materials and policy answers name theirs below.
+    stated = (limits[:1] if condition is not None else limits) if question in NEEDS_LIMIT else []
+    with_basis(base, stated)
     buttons = list(FEEDBACK_BUTTONS)
     if question == "time_limit":
         name = "utter_time_limit" if limits else "utter_no_time_limit"
