@@ -56,6 +56,13 @@ LEGAL = re.compile(r"起诉|诉讼|打官司|仲裁|复议|法院|判决|执行�
 OWN_CASE = re.compile(r"批了没|批下来没|到哪一步|进度|在不在名单")
 
 
+def lexicon_hits(text: str) -> list[int]:
+    """Which of the lexicon's patterns the text matches, one 0/1 each: features for the learned
+    classifier (bot/call_classifier.py)."""
+    patterns = [p for _, p in _LEXICON] + [EMERGENCY, OFF_TOPIC, _ASKS, LEGAL, OWN_CASE]
+    return [int(bool(p.search(text))) for p in patterns]
+
+
 def categorize(text: str, names_a_service: bool) -> str:
     if OFF_TOPIC.search(text):
         return "其他"
