@@ -44,6 +44,8 @@ _LEXICON: tuple[tuple[str, re.Pattern[str]], ...] = (
 EMERGENCY = re.compile(r"着火|火灾|起火|冒烟|烟好大|爆炸|泄漏|漏气|煤气味|打架|斗殴|打起来"
                        r"|抢劫|持刀"
                        r"|拿着刀|砸店|受伤|晕倒|昏迷|救命|车祸|一动不动|溺水|摔倒|流血|卡在.{0,6}层")
+# A wrongdoing still going on as the caller speaks (有人在砸车，现在还在砸): a police matter.
+ONGOING = re.compile(r"现在还在")
 # Not a government matter at all: a wrong number, a test call, chit-chat.
 OFF_TOPIC = re.compile(r"打错了|按错了|乱按|测试一下|试试这个号|没啥事|无聊|聊聊天|天气咋样|冷不冷"
                        r"|彩票|点个外卖|外卖电话|快递公司吗|火车票|球赛|唱首歌|是.{1,4}师傅吗"
@@ -80,7 +82,7 @@ def is_off_topic(text: str) -> bool:
 
 
 def route(text: str, category: str, can_close_on_call: bool) -> str:
-    if EMERGENCY.search(text):
+    if EMERGENCY.search(text) or (category == "举报" and ONGOING.search(text)):
         return "转110/119/120"
     if LEGAL.search(text) and category in ("咨询", "投诉", "举报", "求助"):
         return "引导法定途径"

@@ -100,6 +100,26 @@ class CallClassifier:
         return Verdict(classes[best], float(probs[0][best]))
 
 
+def cross_validate(calls: list[dict[str, Any]], vectors: np.ndarray, folds: int = 5,
+                   seed: int = 0, **params: Any) -> tuple[list[str], list[float]]:
+    """Out-of-fold (predicted category, its probability) for every call: how the model does on
+    calls it was not trained on (scripts/call_classifier_cv.py, tests/bot/test_call_classifier)."""
+    import numpy as np
+    from sklearn.model_selection import StratifiedKFold
+
+    texts = [c["text"] for c in calls]
+    labels = np.array([c["category"] for c in calls])
+    pred: list[str] = [""] * len(calls)
+    prob: list[float] = [0.0] * len(calls)
+    for train, test in StratifiedKFold(folds, shuffle=True, random_state=seed).split(texts, labels):
+        model = CallClassifier(**params).fit([texts[i] for i in train], list(labels[train]),
+                                             vectors[train])
+        classes, p = model.probabilities([texts[i] for i in test], vectors[test])
+        for i, row in zip(test, p, strict=True):
+            pred[i], prob[i] = classes[int(row.argmax())], float(row.max())
+    return pred, prob
+
+
 def encode(texts: list[str]) -> np.ndarray:
     from services_catalog.sentence_encoder import shared_encoder
 

@@ -12,7 +12,6 @@ import sys
 from typing import Any
 
 import numpy as np
-from sklearn.model_selection import StratifiedKFold
 
 from bot import call_classifier as cc
 
@@ -21,18 +20,8 @@ FOLDS = 5
 
 def cv_probabilities(calls: list[dict[str, Any]], vectors: np.ndarray, seed: int = 0,
                      **params: Any) -> tuple[np.ndarray, np.ndarray]:
-    """Out-of-fold (predicted category, its probability) for every call."""
-    texts = [c["text"] for c in calls]
-    labels = np.array([c["category"] for c in calls])
-    pred = np.empty(len(calls), dtype=object)
-    prob = np.zeros(len(calls))
-    for train, test in StratifiedKFold(FOLDS, shuffle=True, random_state=seed).split(texts, labels):
-        model = cc.CallClassifier(**params).fit([texts[i] for i in train], list(labels[train]),
-                                                vectors[train])
-        classes, p = model.probabilities([texts[i] for i in test], vectors[test])
-        pred[test] = [classes[i] for i in p.argmax(1)]
-        prob[test] = p.max(1)
-    return pred, prob
+    pred, prob = cc.cross_validate(calls, vectors, FOLDS, seed, **params)
+    return np.array(pred, dtype=object), np.array(prob)
 
 
 def at_thresholds(pred: np.ndarray, prob: np.ndarray, labels: np.ndarray) -> list[str]:

@@ -108,6 +108,23 @@ test('a reply with quick-reply buttons; tapping one sends its payload and marks 
   expect(wx.requests.length).toBe(2);
 });
 
+test('燃气报装 → 在哪办: the follow-up is a short field bubble, no second card', async () => {
+  const turns = exchanges('field_answer');
+  wx.reply(...turns);
+  const comp = renderChat({ baseUrl: BASE });
+  await typeAndSend(comp, turns[0].request.message);
+  await until(() => comp.querySelector('.jc-card') && !comp.instance.data.busy);
+  await typeAndSend(comp, turns[1].request.message);
+  await until(() => comp.querySelector('.jc-field'));
+  expect(comp.querySelectorAll('.jc-card').length).toBe(1);
+  const field = texts(comp, '.jc-field .jc-bubble')[0];
+  expect(field).toContain('政务服务大厅报装窗口');
+  expect(field).not.toContain('责任单位');
+  // the bubble and the card cite the same clause
+  const cited = /第(\d+)条/.exec(field)[1];
+  expect(texts(comp, '.jc-citation-title')).toEqual(['依据：《行动方案》第' + cited + '条']);
+});
+
 test('好差评: rating an answer sends the rating payload and shows which was chosen', async () => {
   const [answer, thanks] = exchanges('rating');
   const rateButtons = answer.body.messages.flatMap((m) => m.buttons || []);
