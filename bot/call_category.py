@@ -43,9 +43,11 @@ _LEXICON: tuple[tuple[str, re.Pattern[str]], ...] = (
 # An emergency the caller is in (fire, injury, gas): help, handed to 110/119/120.
 EMERGENCY = re.compile(r"着火|火灾|起火|冒烟|烟好大|爆炸|泄漏|漏气|煤气味|打架|斗殴|打起来"
                        r"|抢劫|持刀"
-                       r"|拿着刀|砸店|受伤|晕倒|昏迷|救命|车祸|一动不动|溺水|摔倒|流血|卡在.{0,6}层")
+                       r"|拿着刀|砸店|受伤|晕倒|昏迷|救命|车祸|一动不动|溺水|摔倒|流血|卡在.{0,6}层"
+                       r"|救护车|摔下来|不动了|撬.{0,4}门|困了人|困在电梯|羊水破|威胁要打|刚被骗"
+                       r"|走丢了")
 # A wrongdoing still going on as the caller speaks (有人在砸车，现在还在砸): a police matter.
-ONGOING = re.compile(r"现在还在")
+ONGOING = re.compile(r"现在(?:还|正)在")
 # Not a government matter at all: a wrong number, a test call, chit-chat.
 OFF_TOPIC = re.compile(r"打错了|按错了|乱按|测试一下|试试这个号|没啥事|无聊|聊聊天|天气咋样|冷不冷"
                        r"|彩票|点个外卖|外卖电话|快递公司吗|火车票|球赛|唱首歌|是.{1,4}师傅吗"

@@ -30,14 +30,19 @@ ROOT = Path(__file__).resolve().parents[1]
 # The development call sets: text + category (+ route) each.
 TRAINING_SETS = ("tests/dev_calls/calls.yml", "tests/dev_calls2/calls.yml")
 
-# Chosen by 5-fold cross-validation on the development sets (scripts/call_classifier_cv.py).
-NGRAMS = (1, 3)
-C = 10.0
-VECTOR_WEIGHT = 1.0
-LEXICON_WEIGHT = 1.0
-# Below this top probability the request type is withheld (chosen on the same folds for ~90 %
-# coverage).
-ABSTAIN_BELOW = 0.0
+# Chosen on the development sets by set-wise cross-validation (train on one set, test on the
+# other: the lexicon was written on tests/dev_calls/, so a 5-fold mix over-trusts it) — see
+# scripts/call_classifier_cv.py --grid. The sentence vector weighs most: it carries what the
+# calls mean beyond the words seen; the lexicon hits only nudge.
+NGRAMS = (1, 2)
+C = 30.0
+VECTOR_WEIGHT = 4.0
+LEXICON_WEIGHT = 0.5
+# Below this top probability the request type is withheld (信息不足，请继续听). Chosen on the
+# 5-fold out-of-fold probabilities of both sets (coverage 0.96, accuracy 0.888 there; set-wise
+# 0.92–0.95), leaving room for the calls
+# withheld because no service is understood yet (bot/routers/assist.py).
+ABSTAIN_BELOW = 0.45
 
 _SPACE = re.compile(r"\s+")
 
