@@ -61,3 +61,16 @@ def test_an_emergency_is_drafted_even_when_the_model_is_unsure(monkeypatch) -> N
     monkeypatch.setattr(cc, "ABSTAIN_BELOW", 1.01)  # the model is never sure enough
     assert cc.classify("我们楼道里着火了，烟好大") is not None
     assert cc.classify("开公司要几天") is None
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("开公司要几天", "咨询"),
+    ("我要举报有人偷排污水", "举报"),
+    ("窗口乱收费，我要投诉", "投诉"),
+    ("我想表扬一下政务大厅的工作人员", "表扬"),
+    ("建议政务大厅周末也开门", "建议"),
+    ("公司拖欠我们工资三个月了", "求助"),
+])
+def test_plain_calls_get_their_request_type(text: str, category: str) -> None:
+    verdict = cc.classify(text)
+    assert verdict is not None and verdict.category == category, verdict
