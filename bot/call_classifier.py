@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from bot.call_category import CATEGORIES, EMERGENCY, lexicon_hits
+from bot.call_category import CATEGORIES, EMERGENCY, categorize, lexicon_hits
 
 if TYPE_CHECKING:
     import numpy as np
@@ -135,13 +135,15 @@ _lock = threading.Lock()
 
 
 @cache
-def _trained() -> CallClassifier:
+def _trained() -> CallClassifier | None:
     calls = [c for c in load_calls() if c.get("category") in CATEGORIES]
+    if len({c["category"] for c in calls}) < 2:
+        return None  # a deployment without the development sets: the lexicon alone
     texts = [c["text"] for c in calls]
     return CallClassifier().fit(texts, [c["category"] for c in calls], encode(texts))
 
 
-def trained() -> CallClassifier:
+def trained() -> CallClassifier | None:
     """The process's classifier, trained on first use (one thread trains, the others wait)."""
     with _lock:
         return _trained()
@@ -155,7 +157,10 @@ def warm_up() -> None:
 def classify(text: str) -> Verdict | None:
     """The request type, or None when the model is not sure enough (withheld) — except in an
     emergency (着火了, 有人拿着刀), which is always drafted: it goes to 110/119/120."""
-    verdict = trained().predict(text, encode([text])[0])
+    model = trained()
+    if model is None:
+        return Verdict(categorize(text, names_a_service=False), 1.0)
+    verdict = model.predict(text, encode([text])[0])
     if verdict.probability >= ABSTAIN_BELOW or EMERGENCY.search(text):
         return verdict
     return None
