@@ -40,8 +40,8 @@ VECTOR_WEIGHT = 4.0
 LEXICON_WEIGHT = 0.5
 # Below this top probability the request type is withheld (信息不足，请继续听). Chosen on the
 # 5-fold out-of-fold probabilities of both sets (coverage 0.96, accuracy 0.888 there; set-wise
-# 0.92–0.95), leaving room for the calls
-# withheld because no service is understood yet (bot/routers/assist.py).
+# 0.92–0.95), leaving room for the calls withheld because no service is understood yet
+# (bot/routers/assist.py).
 ABSTAIN_BELOW = 0.45
 
 _SPACE = re.compile(r"\s+")
