@@ -11,16 +11,16 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
+from services_catalog import examples as example_store
 from services_catalog import repository as repo
 from services_catalog.normalize import normalize
-from services_catalog.paraphrase import example_questions
 from services_catalog.schemas import ServiceOut
 from services_catalog.search import SearchDoc, SearchIndex
 
 
 @dataclass(frozen=True)
 class CatalogSnapshot:
-    revision: tuple[int, int]
+    revision: tuple[int, ...]
     services: dict[str, ServiceOut]
     index: SearchIndex
     # Every service's time-limit conditions and their keywords (居民, 非居民, 社会投资, 饭馆 …),
@@ -28,10 +28,16 @@ class CatalogSnapshot:
     condition_words: frozenset[str] = field(default_factory=frozenset)
 
 
+def revision(session: Session) -> tuple[int, ...]:
+    """The services' revision and the example questions': an example staff add (or assign from
+    the inbox) is in the next answer's search, in every process, without a restart."""
+    return (*repo.catalog_revision(session), *example_store.revision(session))
+
+
 def build_snapshot(session: Session) -> CatalogSnapshot:
-    revision = repo.catalog_revision(session)
+    rev = revision(session)
     services = {r.slug: repo.to_out(r) for r in repo.list_services(session)}
-    examples = example_questions()
+    examples = example_store.by_slug(session)
     docs = [
         SearchDoc(
             slug=s.slug,
@@ -45,7 +51,7 @@ def build_snapshot(session: Session) -> CatalogSnapshot:
     conditions = frozenset(
         normalize(word) for s in services.values() for t in s.time_limits if t.condition
         for word in (t.condition, *t.keywords) if word.strip())
-    return CatalogSnapshot(revision=revision, services=services, index=SearchIndex(docs),
+    return CatalogSnapshot(revision=rev, services=services, index=SearchIndex(docs),
                            condition_words=conditions)
 
 
@@ -58,16 +64,16 @@ class CatalogCache:
         """The snapshot if it is still the catalog's (one small query), else None: then call
         get() — in a worker thread from async code, a rebuild takes 0.2 s to seconds."""
         snap = self._snapshot
-        if snap is not None and snap.revision == repo.catalog_revision(session):
+        if snap is not None and snap.revision == revision(session):
             return snap
         return None
 
     def get(self, session: Session) -> CatalogSnapshot:
-        revision = repo.catalog_revision(session)
+        rev = revision(session)
         snap = self._snapshot
-        if snap is not None and snap.revision == revision:
+        if snap is not None and snap.revision == rev:
             return snap
         with self._lock:
-            if self._snapshot is None or self._snapshot.revision != revision:
+            if self._snapshot is None or self._snapshot.revision != rev:
                 self._snapshot = build_snapshot(session)
             return self._snapshot
