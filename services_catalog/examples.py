@@ -123,10 +123,10 @@ def _flush(session: Session) -> None:
 
 
 def add(session: Session, slug: str | None, text: str, *, source: str, actor: str,
-        audited: bool = True) -> Added:
+        audited: bool = True, move: bool = True) -> Added:
     """Make `text` an example of `slug` (None: out of scope). A text that is already an example
-    elsewhere moves here; one staff removed earlier comes back. ValueError for a text the rules
-    refuse, NotFound for a slug that is no active service."""
+    elsewhere moves here (`move=False`: Conflict instead); one staff removed earlier comes back.
+    ValueError for a text the rules refuse, NotFound for a slug that is no active service."""
     text = check_example(text)
     if slug is not None:
         repo.get_service(session, slug)
@@ -140,6 +140,9 @@ def add(session: Session, slug: str | None, text: str, *, source: str, actor: st
         result = Added(row, "added")
     elif row.active and row.slug == slug:
         return Added(row, "unchanged")
+    elif row.active and not move:
+        where = f"事项 {row.slug}" if row.slug else "「不属于任何事项」"
+        raise repo.Conflict(f"该例句已属于{where} / the example belongs to another service")
     else:
         before = row.slug if row.active else None
         was_active = row.active
