@@ -35,8 +35,7 @@ def current_nlu_hash(session: Session) -> str:
 def current_state(session: Session) -> tuple[str, NluSnapshot]:
     """The fingerprint and snapshot of the catalog now, taken together (one read)."""
     services = _active(session)
-    examples = example_store.by_slug(session)
-    outside = example_store.out_of_scope(session)
+    examples, outside = example_store.grouped(session)
     snapshot: NluSnapshot = {s.slug: [s.name, sorted(s.aliases), sorted(examples.get(s.slug, ()))]
                              for s in services}
     if outside:
