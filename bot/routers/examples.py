@@ -8,7 +8,7 @@ catalog export so that a catalog round trip stays as it was.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any
 
 import yaml
 from fastapi import APIRouter, Query, Request
@@ -42,7 +42,7 @@ class ExampleOut(BaseModel):
     id: int
     slug: str | None = Field(description="所属事项；null 为「不属于任何事项」")
     text: str
-    source: Literal["seed", "staff", "inbox", "import"] | str
+    source: str = Field(description="seed 初始 | staff 人工添加 | inbox 待学习问题 | import 导入")
     author: str
     created_at: datetime
     version: int = Field(description="删除时提交 / send it to delete")

@@ -95,10 +95,15 @@ def _parse(stack: Stack, text: str) -> dict:
     return r.json()["intent"]
 
 
-def _ask(client: httpx.Client, sender: str) -> list[dict]:
-    r = client.post("/api/chat", json={"sender": sender, "message": QUESTION})
-    assert r.status_code == 200, r.text
-    return r.json()["messages"]
+def _ask(client: httpx.Client, sender: str, text: str = QUESTION) -> list[dict]:
+    """Rasa's answer. On a loaded machine a first message can outlast the gateway's Rasa
+    timeout and be answered in degraded mode from the catalog: asked again (new conversation)."""
+    for attempt in range(4):
+        r = client.post("/api/chat", json={"sender": f"{sender}-{attempt}", "message": text})
+        assert r.status_code == 200, r.text
+        if not r.json().get("degraded"):
+            return r.json()["messages"]
+    raise AssertionError(f"Rasa did not answer in time: {r.json()}")
 
 
 def _staff(client: httpx.Client, role: str) -> dict[str, str]:
@@ -119,6 +124,7 @@ def test_a_missed_question_is_learnt_through_the_inbox(learning_stack) -> None:
     assert intent == "ask_time_limit"
     with httpx.Client(base_url=stack.gateway_url, timeout=60) as client:
         editor, viewer = _staff(client, "editor"), _staff(client, "viewer")
+        _ask(client, "warm-up", "你好")
         training = client.get("/api/admin/training", headers=viewer).json()
         assert training["stale"] is False, training["changes"][:3]
 
@@ -128,8 +134,9 @@ def test_a_missed_question_is_learnt_through_the_inbox(learning_stack) -> None:
         missed = _ask(client, "inbox-e2e-1")
         assert not any(m.get("custom", {}).get("slug") for m in missed), missed
         inbox = client.get("/api/admin/inbox", headers=viewer).json()
-        question = next(q for c in inbox["clusters"] for q in c["questions"]
-                        if q["text"] == QUESTION)
+        listed = [q for c in inbox["clusters"] for q in c["questions"] if q["text"] == QUESTION]
+        assert listed, (missed, inbox)
+        question = listed[0]
 
         # 2. Assigned: answered with the service at once.
         r = client.post("/api/admin/inbox/assign", headers=editor,
