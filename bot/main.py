@@ -17,7 +17,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from bot.guard import Guard, error_summary
 from bot.rasa_client import RasaClient
-from bot.routers import admin, assist, chat, examples, health, inbox, pages, services
+from bot.routers import admin, assist, chat, health, pages, services
 from bot.routers.pages import STATIC
 from bot.settings import Settings, get_settings
 from bot.validation_zh import FieldErrors, validation_response
@@ -94,7 +94,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                             status_code=503, headers={"Retry-After": "5"})
 
     for r in (health.router, chat.router, assist.router, services.router, admin.router,
-              inbox.router, examples.router,
               pages.router):
         app.include_router(r)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

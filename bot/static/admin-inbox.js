@@ -1,6 +1,6 @@
 /* 吉速问 admin (/admin): the inbox of missed questions (待学习问题) and a service's example
- * questions (例句). Plain JS, no build step, no inline code (CSP script-src 'self'); server data
- * is rendered with textContent only. Reads the login admin.js keeps in sessionStorage.
+ * questions (例句). A section of admin-core.js (JisuwenAdmin.section); plain JS, no inline code
+ * (CSP script-src 'self'); server data is rendered with textContent only.
  *
  * Stable element ids (for browser tests):
  *   inbox     #inbox (section), #inbox-count, #inbox-refresh-btn, #inbox-days,
@@ -17,47 +17,33 @@
 (function () {
   'use strict';
 
-  var STORE_KEY = 'jisuwen.admin';
-  var API = '/api/admin';
-  var RANK = { agent: 0, viewer: 1, editor: 2, admin: 3 };
+  var A = window.JisuwenAdmin;
+  var D = window.JisuwenDom;
+  var $ = D.$, el = D.el, str = D.str, clear = D.clear;
   var KIND_ZH = { fallback: '未听懂', out_of_scope: '超出范围', unsatisfied: '不满意',
     nomatch: '坐席无匹配' };
   var SOURCE_ZH = { seed: '初始', staff: '人工添加', inbox: '待学习问题', import: '导入' };
-  var D = window.JisuwenDom;
-  var $ = D.$, el = D.el, str = D.str, clear = D.clear;
   var services = [];       // [{slug, name}] of active services, for the assign menus
   var openSlug = null;     // the service open in the editor (examples card)
   var importText = null;
 
-  function auth() { return D.loadAuth(STORE_KEY); }
-  function canEdit() { var a = auth(); return !!a && RANK[a.role] >= RANK.editor; }
+  function canEdit() { return A.hasRole('editor'); }
 
+  /* A.api, resolving to the body of a 2xx answer and rejecting with the message otherwise. */
   function api(method, path, body, raw) {
-    var a = auth();
-    if (!a) return Promise.reject(new Error('请先登录'));
-    var headers = { Authorization: 'Bearer ' + a.token };
-    var opts = { method: method, headers: headers };
-    if (raw !== undefined) {
-      headers['Content-Type'] = 'application/x-yaml';
-      opts.body = raw;
-    } else if (body !== undefined) {
-      headers['Content-Type'] = 'application/json';
-      opts.body = JSON.stringify(body);
-    }
-    return fetch(API + path, opts).then(function (r) {
-      var type = r.headers.get('content-type') || '';
-      var data = type.indexOf('json') >= 0 ? r.json() : r.text();
-      return data.then(function (d) {
-        if (!r.ok) {
-          var msg = (d && d.detail && D.detailOf(d)) || ('请求失败（' + r.status + '）');
-          var err = new Error(msg);
-          err.status = r.status;
-          err.body = d;
-          throw err;
-        }
-        return d;
-      });
+    var opts = raw !== undefined ? { raw: raw, contentType: 'application/x-yaml' }
+      : body !== undefined ? { json: body } : {};
+    return A.api(method, path, opts).then(function (r) {
+      if (r.status >= 200 && r.status < 300) return r.body;
+      var err = new Error(A.detailText(r.body, '请求失败（' + r.status + '）'));
+      err.status = r.status;
+      err.body = r.body;
+      throw err;
     });
+  }
+
+  function changed() {
+    if (A.training) A.training.refresh();  // the model is stale now: say so at once
   }
 
   function when(iso) {
@@ -125,7 +111,7 @@
           : '已忽略' + out.handled + '条';
       if (out.skipped) text += '；' + out.skipped + '条过长或含特殊字符，未作为例句';
       D.showMessage('ok', text);
-      document.dispatchEvent(new CustomEvent('jisuwen:catalog-changed'));
+      changed();
       loadInbox();
     }).catch(function (err) {
       D.showMessage('error', err.message);
@@ -214,7 +200,7 @@
           rm.disabled = true;
           api('DELETE', '/examples/' + e.id + '?version=' + e.version).then(function () {
             D.showMessage('ok', '例句已删除，搜索立即生效；重新训练后机器人也不再学它');
-            document.dispatchEvent(new CustomEvent('jisuwen:catalog-changed'));
+            changed();
             loadExamples();
           }).catch(function (err) { D.showMessage('error', err.message); loadExamples(); });
         });
@@ -249,7 +235,7 @@
       { text: input.value }).then(function () {
       input.value = '';
       D.showMessage('ok', '例句已添加，搜索立即生效；重新训练后机器人也能识别');
-      document.dispatchEvent(new CustomEvent('jisuwen:catalog-changed'));
+      changed();
       loadExamples();
     }).catch(function (err) {
       $('example-error').textContent = err.message;
@@ -283,7 +269,7 @@
         $('examples-import-apply-btn').disabled = apply || changes === 0;
         if (apply) {
           importText = null;
-          document.dispatchEvent(new CustomEvent('jisuwen:catalog-changed'));
+          changed();
           loadExamples();
         }
       }).catch(function (err) {
@@ -296,17 +282,10 @@
 
   /* ---------- wiring ---------- */
 
+  /* The service open in the editor (admin-services.js), or null (none, or a new one). */
   function currentSlug() {
-    var b = document.querySelector('#service-list button.service-item[aria-current="true"]');
-    var form = $('service-form');
-    return b && form && !form.hidden ? b.getAttribute('data-slug') : null;
-  }
-
-  function start() {
-    if (!auth() || $('app-section').hidden) return false;
-    loadServices().then(loadInbox);
-    showExamplesFor(currentSlug());
-    return true;
+    var cur = A.state.current;
+    return cur && !A.state.isNew && !$('service-form').hidden ? cur.slug : null;
   }
 
   function init() {
@@ -326,16 +305,17 @@
     });
     $('examples-import-dry-run-btn').addEventListener('click', function () { importExamples(false); });
     $('examples-import-apply-btn').addEventListener('click', function () { importExamples(true); });
-    // admin.js owns login and the service editor: follow what it shows.
-    var started = false;
-    new MutationObserver(function () {
-      if (!started) started = start();
-      else showExamplesFor(currentSlug());
-    }).observe(document.body, { subtree: true, attributes: true,
-      attributeFilter: ['hidden', 'aria-current'] });
-    started = start();
+    // The examples card follows the service editor: shown with a service open.
+    new MutationObserver(function () { showExamplesFor(currentSlug()); })
+      .observe($('service-form'), { attributes: true, attributeFilter: ['hidden'] });
+    new MutationObserver(function () { showExamplesFor(currentSlug()); })
+      .observe($('edit-title'), { childList: true, characterData: true, subtree: true });
   }
 
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
-  else init();
+  A.examples = { load: loadExamples };
+  A.section({
+    init: init,
+    show: function () { loadServices().then(loadInbox); showExamplesFor(currentSlug()); },
+    logout: function () { openSlug = null; clear($('inbox-list')); }
+  });
 })();

@@ -1,4 +1,4 @@
-"""The inbox of missed questions (待学习问题) under /api/admin/inbox (bot/inbox.py).
+"""The inbox of missed questions (待学习问题): /api/admin/inbox… (the logic: bot/inbox.py).
 
 Viewers read; editors assign a cluster or a question to a service, mark it out of scope or
 dismiss it. An assigned question is answered by search at once and marks the model stale.
@@ -8,31 +8,29 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
 from bot import inbox
-from bot.admin_auth import EditorDep, ViewerDep
 from bot.analytics import MAX_DAYS
-from bot.deps import SessionDep
-from bot.validation_zh import ZhValidationRoute
+from bot.routers.admin.common import (
+    R403,
+    EditorDep,
+    ErrorOut,
+    SessionDep,
+    ViewerDep,
+    admin_router,
+)
 from services_catalog import repository as repo
 
-
-class ErrorOut(BaseModel):
-    detail: str
-
-
-R403: dict[int | str, dict[str, Any]] = {403: {"model": ErrorOut, "description": "权限不足"}}
 R_ACT: dict[int | str, dict[str, Any]] = {
     **R403,
     404: {"model": ErrorOut, "description": "问题或事项不存在 / record or service not found"},
     409: {"model": ErrorOut, "description": "已被他人处理，未做任何更改 / already handled"},
 }
 
-router = APIRouter(prefix="/api/admin/inbox", tags=["admin"], route_class=ZhValidationRoute,
-                   responses={401: {"model": ErrorOut, "description": "未登录 / no login"}})
+router = admin_router()
 
 Ids = Annotated[list[Annotated[int, Field(ge=1)]], Field(min_length=1, max_length=inbox.MAX_ROWS)]
 
@@ -46,7 +44,7 @@ class AssignIn(IdsIn):
 
 
 @router.get(
-    "", response_model=inbox.InboxOut, responses=R403, summary="待学习问题 / inbox",
+    "/inbox", response_model=inbox.InboxOut, responses=R403, summary="待学习问题 / inbox",
     description="机器人没能回答好的问题：未听懂（含未听懂后转人工）、超出范围但在提问、被评"
                 "「不满意」的回答、坐席标记的「无匹配」。相似问题归为一组，最新的在前，附次数；"
                 "文字已脱敏。已处理的不再列出。 / Missed and poorly answered questions, "
@@ -70,7 +68,7 @@ def _act(session: Session, ids: list[int], action: inbox.Action, slug: str | Non
 
 
 @router.post(
-    "/assign", response_model=inbox.ActOut, responses=R_ACT,
+    "/inbox/assign", response_model=inbox.ActOut, responses=R_ACT,
     summary="归入事项 / assign to a service",
     description="这些问题成为该事项的例句（审计），搜索立即生效，模型标记为需要重新训练；"
                 "重新训练后 NLU 也能识别。 / The questions become example questions of the "
@@ -81,7 +79,7 @@ def assign(body: AssignIn, staff: EditorDep, session: SessionDep) -> inbox.ActOu
 
 
 @router.post(
-    "/out-of-scope", response_model=inbox.ActOut, responses=R_ACT,
+    "/inbox/out-of-scope", response_model=inbox.ActOut, responses=R_ACT,
     summary="标为超出范围 / mark out of scope",
     description="这些问题成为「超出范围」的训练例句（下次训练生效）。 / The questions become "
                 "out_of_scope NLU examples (from the next retrain).",
@@ -91,7 +89,7 @@ def out_of_scope(body: IdsIn, staff: EditorDep, session: SessionDep) -> inbox.Ac
 
 
 @router.post(
-    "/dismiss", response_model=inbox.ActOut, responses=R_ACT, summary="忽略 / dismiss",
+    "/inbox/dismiss", response_model=inbox.ActOut, responses=R_ACT, summary="忽略 / dismiss",
     description="从待学习列表中移除，不做其他更改。 / Remove from the inbox, nothing else.",
 )
 def dismiss(body: IdsIn, staff: EditorDep, session: SessionDep) -> inbox.ActOut:

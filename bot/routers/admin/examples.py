@@ -11,31 +11,29 @@ from datetime import datetime
 from typing import Any
 
 import yaml
-from fastapi import APIRouter, Query, Request
+from fastapi import Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field, field_validator
 from sqlalchemy.orm import Session
 
-from bot.admin_auth import EditorDep, ViewerDep
-from bot.deps import SessionDep
-from bot.validation_zh import ZhValidationRoute
+from bot.routers.admin.common import (
+    R403,
+    EditorDep,
+    ErrorOut,
+    SessionDep,
+    ViewerDep,
+    admin_router,
+)
 from services_catalog import examples as store
 from services_catalog import repository as repo
 from services_catalog.models import ExampleQuestion
 from services_catalog.transfer import _ImportLoader
 
-
-class ErrorOut(BaseModel):
-    detail: str
-
-
-R403: dict[int | str, dict[str, Any]] = {403: {"model": ErrorOut, "description": "权限不足"}}
 R404: dict[int | str, dict[str, Any]] = {404: {"model": ErrorOut, "description": "不存在"}}
 R409: dict[int | str, dict[str, Any]] = {
     409: {"model": ErrorOut, "description": "版本冲突或例句已属于其他事项 / conflict"}}
 
-router = APIRouter(prefix="/api/admin", tags=["admin"], route_class=ZhValidationRoute,
-                   responses={401: {"model": ErrorOut, "description": "未登录 / no login"}})
+router = admin_router()
 
 
 class ExampleOut(BaseModel):
