@@ -41,6 +41,17 @@ def _login(browser, base: str, role: str, **viewport):  # type: ignore[no-untype
     return ctx, page, problems
 
 
+def _ask(base: str, sender: str, text: str) -> list[dict]:
+    """Rasa's answer: on a loaded machine a first message can outlast the gateway's Rasa timeout
+    and be answered in degraded mode (not logged as a miss), so that one is asked again."""
+    for attempt in range(4):
+        r = httpx.post(f"{base}/api/chat", timeout=60,
+                       json={"sender": f"{sender}-{attempt}", "message": text}).json()
+        if not r.get("degraded"):
+            return r["messages"]
+    raise AssertionError(f"Rasa did not answer in time: {r}")
+
+
 def _cluster(page, text: str):  # type: ignore[no-untyped-def]
     return page.locator("#inbox-list li.inbox-cluster").filter(
         has=page.locator(".inbox-qtext", has_text=text))
@@ -49,11 +60,9 @@ def _cluster(page, text: str):  # type: ignore[no-untyped-def]
 def test_an_editor_assigns_a_missed_question_and_sees_it_as_an_example(
         browser, live_stack, shoot) -> None:
     base = live_stack.gateway_url
-    with httpx.Client(base_url=base, timeout=60) as api:
-        for i in range(2):
-            chat = api.post("/api/chat", json={"sender": f"inbox-b-{i}",
-                                               "message": MISSED[0]}).json()
-            assert not any(m.get("custom", {}).get("slug") for m in chat["messages"]), chat
+    for i in range(2):
+        chat = _ask(base, f"inbox-b-{i}", MISSED[0])
+        assert not any(m.get("custom", {}).get("slug") for m in chat), chat
     from services_catalog.db import session_scope
     from services_catalog.models import ChatLog
 
@@ -76,8 +85,8 @@ def test_an_editor_assigns_a_missed_question_and_sees_it_as_an_example(
     expect(_cluster(page, MISSED[0])).to_have_count(0)
     # Answered with the service at once, on the real stack.
     with httpx.Client(base_url=base, timeout=60) as api:
-        chat = api.post("/api/chat", json={"sender": "inbox-b-9", "message": MISSED[0]}).json()
-        assert any(m.get("custom", {}).get("slug") == SERVICE for m in chat["messages"]), chat
+        chat = _ask(base, "inbox-b-9", MISSED[0])
+        assert any(m.get("custom", {}).get("slug") == SERVICE for m in chat), chat
         training = api.get("/api/admin/training", headers=ADMIN).json()
         assert training["stale"] is True
     # The service's examples list them, from the inbox; one can be removed again.
@@ -101,7 +110,7 @@ def test_an_editor_assigns_a_missed_question_and_sees_it_as_an_example(
 def test_a_viewer_reads_the_inbox_on_a_phone(browser, live_stack, shoot) -> None:
     base = live_stack.gateway_url
     text = "羊毛收购点挂个牌子几天能下来"
-    httpx.post(f"{base}/api/chat", json={"sender": "inbox-v-1", "message": text}, timeout=60)
+    _ask(base, "inbox-v", text)
     ctx, page, problems = _login(browser, base, "viewer",
                                  viewport={"width": 375, "height": 740},
                                  device_scale_factor=2, is_mobile=True, has_touch=True)
