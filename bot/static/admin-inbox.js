@@ -35,7 +35,11 @@
       : body !== undefined ? { json: body } : {};
     return A.api(method, path, opts).then(function (r) {
       if (r.status >= 200 && r.status < 300) return r.body;
-      var err = new Error(A.detailText(r.body, '请求失败（' + r.status + '）'));
+      // A 422 names the field's problem in `fields` (bot/validation_zh.py): show that.
+      var fields = r.body && r.body.fields ? Object.keys(r.body.fields).map(function (k) {
+        return str(r.body.fields[k]);
+      }).join('；') : '';
+      var err = new Error(fields || A.detailText(r.body, '请求失败（' + r.status + '）'));
       err.status = r.status;
       err.body = r.body;
       throw err;
@@ -72,9 +76,10 @@
     return sel;
   }
 
-  function actionButtons(ids, select) {
+  function actionButtons(ids, select, primary) {
     var box = el('span', 'inbox-actions');
-    var assign = el('button', 'btn btn-small btn-primary inbox-assign', '归入');
+    var assign = el('button', 'btn btn-small inbox-assign' + (primary ? ' btn-primary' : ''),
+      primary ? '整组归入' : '归入');
     var oos = el('button', 'btn btn-small inbox-oos', '超出范围');
     var dismiss = el('button', 'btn btn-small inbox-dismiss', '忽略');
     [assign, oos, dismiss].forEach(function (b) { b.type = 'button'; box.appendChild(b); });
@@ -151,7 +156,7 @@
       if (editor) {
         var row = el('div', 'inbox-row');
         row.appendChild(select);
-        row.appendChild(actionButtons(c.ids, select));
+        row.appendChild(actionButtons(c.ids, select, true));
         li.appendChild(row);
       }
       var details = el('details', 'inbox-details');
@@ -163,7 +168,7 @@
         qi.appendChild(el('span', 'inbox-qtext', q.text));
         qi.appendChild(el('span', 'hint', ' ×' + q.count));
         if (q.answered_slug) qi.appendChild(el('span', 'hint', ' 当时回答：' + q.answered_slug));
-        if (editor) qi.appendChild(actionButtons(q.ids, select));
+        if (editor) qi.appendChild(actionButtons(q.ids, select, false));
         ul.appendChild(qi);
       });
       details.appendChild(ul);
