@@ -10,7 +10,7 @@ import httpx
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import AGENT_VIEWPORT, PageProblems, _context
+from tests.browser.conftest import PageProblems, _context
 
 pytestmark = pytest.mark.browser
 ADMIN = {"Authorization": f"Bearer {os.environ['CATALOG_ADMIN_TOKEN']}"}
@@ -68,7 +68,7 @@ def test_an_editor_assigns_a_missed_question_and_sees_it_as_an_example(
 
     with session_scope() as session:
         session.add(ChatLog(sender="inbox-b-2", channel="chat", text=MISSED[1], fallback=True))
-    ctx, page, problems = _login(browser, base, "editor", viewport=AGENT_VIEWPORT)
+    ctx, page, problems = _login(browser, base, "editor", viewport={"width": 1366, "height": 768})
     cluster = _cluster(page, MISSED[0])
     expect(cluster).to_have_count(1)
     expect(cluster.locator(".inbox-count")).to_have_text("3次")
