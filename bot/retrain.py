@@ -42,7 +42,8 @@ ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 
 def default_commands(project_dir: Path) -> list[list[str]]:
     return [
-        [sys.executable, "-m", "services_catalog", "gen-nlu"],
+        # Into the project `rasa train` runs in (a test stack's copy, or this repository).
+        [sys.executable, "-m", "services_catalog", "gen-nlu", "--root", str(project_dir)],
         [str(ROOT / ".venv-rasa" / "bin" / "rasa"), "train", "--num-threads", "2"],
     ]
 

@@ -32,24 +32,31 @@ def migrate(url: str | None = None) -> None:
 
 def prepare() -> None:
     migrate()
+    from services_catalog import examples
+
     with session_scope() as session:
         added, updated = transfer.sync_seed(session, SEED_FILE)
         total = len(repo.list_services(session))
+        seeded = examples.seed(session)
+        questions = [q for qs in examples.by_slug(session).values() for q in qs]
     print(f"catalog ready: {total} services ({len(added)} added, {len(updated)} updated from "
-          f"the seed) at {get_catalog_settings().database_url}")
+          f"the seed), {len(questions)} example questions ({seeded} added from the seed) at "
+          f"{get_catalog_settings().database_url}")
     # Encode the example questions now (~20 s, kept in var/) rather than in the first request.
-    from services_catalog.paraphrase import example_questions, example_vectors
+    from services_catalog.paraphrase import example_vectors
 
-    vectors = example_vectors([q for qs in example_questions().values() for q in qs])
+    vectors = example_vectors(questions)
     print(f"example question vectors ready: {len(vectors)}")
 
 
-def gen_nlu() -> None:
+def gen_nlu(root: Path = ROOT) -> None:
+    from services_catalog import examples
     from services_catalog.nlu_export import write_nlu
 
     with session_scope() as session:
         services = [repo.to_out(r) for r in repo.list_services(session)]
-    print("generated NLU:", json.dumps(write_nlu(services)))
+        by_slug, outside = examples.by_slug(session), examples.out_of_scope(session)
+    print("generated NLU:", json.dumps(write_nlu(services, root, by_slug, outside)))
 
 
 def export(fmt: str) -> None:
@@ -139,7 +146,10 @@ def main(argv: list[str] | None = None) -> int:
     sub = p.add_subparsers(dest="cmd", required=True)
     sub.add_parser("migrate")
     sub.add_parser("prepare", help="migrate and add seed services that are missing")
-    sub.add_parser("gen-nlu", help="write the jieba dictionary and NLU files from the catalog")
+    gn = sub.add_parser("gen-nlu",
+                        help="write the jieba dictionary and NLU files from the catalog")
+    gn.add_argument("--root", type=Path, default=ROOT,
+                    help="project to write into (default: this repository)")
     e = sub.add_parser("export")
     e.add_argument("--format", choices=["yaml", "csv"], default="yaml")
     i = sub.add_parser("import")
@@ -171,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     elif args.cmd == "prepare":
         prepare()
     elif args.cmd == "gen-nlu":
-        gen_nlu()
+        gen_nlu(args.root)
     elif args.cmd == "export":
         export(args.format)
     elif args.cmd == "import":

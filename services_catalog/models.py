@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, Integer, String, Text
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -88,6 +88,9 @@ class ChatLog(Base):
     slug: Mapped[str | None] = mapped_column(String(80), nullable=True, index=True)
     fallback: Mapped[bool] = mapped_column(Boolean, default=False)
     degraded: Mapped[bool] = mapped_column(Boolean, default=False)
+    # What kind of reply it was when that matters to the inbox (bot/inbox.py): "out_of_scope"
+    # (the small-talk answer to an out-of-scope intent). None for everything else.
+    kind: Mapped[str | None] = mapped_column(String(20), nullable=True)
 
 
 class Feedback(Base):
@@ -121,3 +124,44 @@ class KeyValue(Base):
 
     key: Mapped[str] = mapped_column(String(80), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class ExampleQuestion(Base):
+    """An example question: how people ask for a service without naming it (services_catalog/
+    examples.py). Feeds the search's paraphrase signal and the generated NLU data.
+
+    One row per distinct text (`text_key`, normalised): a text belongs to one service, or to
+    out of scope (slug None). Removing keeps the row inactive, so that `prepare` does not put a
+    seed example back that staff removed.
+    """
+
+    __tablename__ = "example_questions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str | None] = mapped_column(String(80), nullable=True, index=True)
+    text: Mapped[str] = mapped_column(String(500))
+    text_key: Mapped[str] = mapped_column(String(500), unique=True)
+    source: Mapped[str] = mapped_column(String(10))  # seed | staff | inbox | import
+    author: Mapped[str] = mapped_column(String(80))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    # As for services: an UPDATE carries `WHERE version = <read>`; a lost race is StaleDataError.
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
+
+
+class InboxHandled(Base):
+    """A question of the inbox (a chat_log row) that staff assigned, marked out of scope or
+    dismissed. The primary key is the chat_log row: two editors handling the same question
+    cannot both succeed, the database refuses the second."""
+
+    __tablename__ = "inbox_handled"
+
+    chat_log_id: Mapped[int] = mapped_column(
+        ForeignKey("chat_log.id", ondelete="CASCADE"), primary_key=True)
+    action: Mapped[str] = mapped_column(String(20))  # assign | out_of_scope | dismiss
+    slug: Mapped[str | None] = mapped_column(String(80), nullable=True)
+    actor: Mapped[str] = mapped_column(String(80))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

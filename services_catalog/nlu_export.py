@@ -4,13 +4,14 @@
   every service mention annotated in the hand-written NLU data), so entities align with tokens;
 - data/nlu/generated/catalog.yml: synonyms (alias → slug), the `service` lookup table and one
   inform_service example per service name;
-- data/nlu/generated/questions.yml: the catalog's example questions (services_catalog/data/
-  questions.yml) as training examples of the question intents. Each is filed under the one
-  question type its wording shows (多久 → ask_time_limit, 要钱吗 → ask_fee …); questions showing
-  none or several, or only a scene-setting word (钱 in 借钱), are left out. A name or alias in it
-  is annotated as the `service` entity.
+- data/nlu/generated/questions.yml: the catalog's example questions (the example_questions table,
+  services_catalog/examples.py) as training examples of the question intents. Each is filed under
+  the one question type its wording shows (多久 → ask_time_limit, 要钱吗 → ask_fee …); questions
+  showing none or several, or only a scene-setting word (钱 in 借钱), are left out. A name or alias
+  in it is annotated as the `service` entity.
   Without them the NLU sees mostly questions that name a service, and files a question that
-  only describes its need (厂区要拉水管进来怎么申请) as small talk or out of scope.
+  only describes its need (厂区要拉水管进来怎么申请) as small talk or out of scope. Questions
+  staff marked out of scope (from the inbox) become `out_of_scope` examples.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import yaml
@@ -53,9 +55,19 @@ WEAK_CUES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
 ANNOTATION = re.compile(r"\[([^\]]+)\]\((?:service|condition)\)")
 
 
-def nlu_hash(services: list[ServiceOut]) -> str:
-    """Changes exactly when something the model learns from the catalog changes."""
-    payload = sorted((s.slug, s.name, sorted(s.aliases)) for s in services)
+Examples = Mapping[str, Sequence[str]]
+
+
+def nlu_hash(services: list[ServiceOut], examples: Examples | None = None,
+             out_of_scope: Sequence[str] = ()) -> str:
+    """Changes exactly when something the model learns from the catalog changes: names,
+    aliases, the example questions of active services and the out-of-scope examples."""
+    payload: list = sorted((s.slug, s.name, sorted(s.aliases)) for s in services)
+    if examples or out_of_scope:
+        active = {s.slug for s in services}
+        payload.append(sorted((slug, sorted(qs)) for slug, qs in (examples or {}).items()
+                              if slug in active))
+        payload.append(sorted(out_of_scope))
     return hashlib.sha256(json.dumps(payload, ensure_ascii=False).encode()).hexdigest()[:16]
 
 
@@ -79,7 +91,9 @@ _BlockDumper.add_representer(
 )
 
 
-def write_nlu(services: list[ServiceOut], root: Path = ROOT) -> dict[str, int]:
+def write_nlu(services: list[ServiceOut], root: Path = ROOT, questions: Examples | None = None,
+              out_of_scope: Sequence[str] = ()) -> dict[str, int]:
+    """`questions`: slug → example questions (the catalog's; None: the seed file's)."""
     dict_dir = root / "generated" / "jieba"
     nlu_file = root / "data" / "nlu" / "generated" / "catalog.yml"
     dict_dir.mkdir(parents=True, exist_ok=True)
@@ -117,9 +131,12 @@ def write_nlu(services: list[ServiceOut], root: Path = ROOT) -> dict[str, int]:
     nlu_file.write_text(header + body, encoding="utf-8")
 
     by_intent = {i: [q for q in qs if q not in written]
-                 for i, qs in question_examples(services).items()}
-    questions = [{"intent": i, "examples": _block(sorted(set(qs)))} for i, qs in by_intent.items()]
-    body = yaml.dump({"version": "3.1", "nlu": questions}, Dumper=_BlockDumper,
+                 for i, qs in question_examples(services, questions).items()}
+    outside = [q for q in out_of_scope if q not in written and _is_safe_phrase(q)]
+    if outside:
+        by_intent.setdefault("out_of_scope", []).extend(outside)
+    blocks = [{"intent": i, "examples": _block(sorted(set(qs)))} for i, qs in by_intent.items()]
+    body = yaml.dump({"version": "3.1", "nlu": blocks}, Dumper=_BlockDumper,
                      allow_unicode=True, sort_keys=False, width=1000)
     (nlu_file.parent / "questions.yml").write_text(header + body, encoding="utf-8")
     return {"dictionary_words": len(words), "services": len(services), "lookup": len(lookup),
@@ -172,19 +189,20 @@ def annotate(text: str, phrases: list[str]) -> str:
     return f"{text[:i]}[{best}](service){text[i + len(best):]}"
 
 
-def question_examples(services: list[ServiceOut]) -> dict[str, list[str]]:
+def question_examples(services: list[ServiceOut],
+                      examples: Examples | None = None) -> dict[str, list[str]]:
     # Longest first, then by text: a set's order changes with each process's hash seed, and an
     # order that did would change the generated data, and so retrain, on every `make train`.
     phrases = sorted({unquote(p) for s in services for p in (s.name, *s.aliases)
                       if len(unquote(p)) >= 2}, key=lambda p: (-len(p), p))
     active = {s.slug for s in services}
     by_intent: dict[str, list[str]] = {}
-    for slug, questions in example_questions().items():
+    for slug, questions in (example_questions() if examples is None else examples).items():
         if slug not in active:
             continue
         for q in questions:
             intent = export_type(q)
-            if intent:
+            if intent and _is_safe_phrase(q):
                 by_intent.setdefault(intent, []).append(annotate(q, phrases))
     return by_intent
 

@@ -2,10 +2,11 @@
 
 Names and aliases catch how people *name* a service (开公司, 通水); many questions name nothing and
 describe the need instead (新厂房要接自来水管子找谁). For those, each service carries example
-questions (services_catalog/data/questions.yml, written from the plan, never from the evaluation
-sets), and a message is scored by its TF-IDF cosine similarity over character 2–3-grams to the
-closest example of each service. Character n-grams need no segmentation, so unknown words,
-typos of one character and word order changes degrade the score gently instead of to zero.
+questions (the catalog's example_questions table, seeded from services_catalog/data/questions.yml,
+written from the plan, never from the evaluation sets; staff add more, e.g. from the inbox), and a
+message is scored by its TF-IDF cosine similarity over character 2–3-grams to the
+closest example of each service. Character n-grams need no segmentation, so unknown words, typos
+of one character and word order changes degrade the score gently instead of to zero.
 """
 
 from __future__ import annotations
@@ -85,7 +86,8 @@ class ParaphraseIndex:
 
 @lru_cache(maxsize=1)
 def example_questions() -> dict[str, tuple[str, ...]]:
-    """slug → example questions from the data file (empty when the file is absent)."""
+    """slug → example questions of the seed file (empty when the file is absent). What the
+    running system uses is the catalog's table (services_catalog/examples.py), seeded from it."""
     if not QUESTIONS_FILE.exists():
         return {}
     data = yaml.safe_load(QUESTIONS_FILE.read_text(encoding="utf-8")) or {}

@@ -13,16 +13,16 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from services_catalog import clock
+from services_catalog import examples as example_store
 from services_catalog import repository as repo
 from services_catalog.normalize import normalize
-from services_catalog.paraphrase import example_questions
 from services_catalog.schemas import ServiceOut
 from services_catalog.search import SearchDoc, SearchIndex
 
 
 @dataclass(frozen=True)
 class CatalogSnapshot:
-    revision: tuple[int, int]
+    revision: tuple[int, ...]
     services: dict[str, ServiceOut]
     index: SearchIndex
     # Every service's time-limit conditions and their keywords (居民, 非居民, 社会投资, 饭馆 …),
@@ -32,14 +32,20 @@ class CatalogSnapshot:
     # day rebuilds the snapshot even when nobody edited anything.
     day: date = field(default_factory=clock.today)
 
-    def fresh(self, revision: tuple[int, int]) -> bool:
+    def fresh(self, revision: tuple[int, ...]) -> bool:
         return self.revision == revision and self.day == clock.today()
 
 
+def revision(session: Session) -> tuple[int, ...]:
+    """The services' revision and the example questions': an example staff add (or assign from
+    the inbox) is in the next answer's search, in every process, without a restart."""
+    return (*repo.catalog_revision(session), *example_store.revision(session))
+
+
 def build_snapshot(session: Session) -> CatalogSnapshot:
-    revision = repo.catalog_revision(session)
+    rev = revision(session)
     services = {r.slug: repo.to_out(r) for r in repo.list_services(session)}
-    examples = example_questions()
+    examples = example_store.by_slug(session)
     docs = [
         SearchDoc(
             slug=s.slug,
@@ -53,7 +59,7 @@ def build_snapshot(session: Session) -> CatalogSnapshot:
     conditions = frozenset(
         normalize(word) for s in services.values() for t in s.time_limits if t.condition
         for word in (t.condition, *t.keywords) if word.strip())
-    return CatalogSnapshot(revision=revision, services=services, index=SearchIndex(docs),
+    return CatalogSnapshot(revision=rev, services=services, index=SearchIndex(docs),
                            condition_words=conditions)
 
 
@@ -66,16 +72,16 @@ class CatalogCache:
         """The snapshot if it is still the catalog's (one small query), else None: then call
         get() — in a worker thread from async code, a rebuild takes 0.2 s to seconds."""
         snap = self._snapshot
-        if snap is not None and snap.fresh(repo.catalog_revision(session)):
+        if snap is not None and snap.fresh(revision(session)):
             return snap
         return None
 
     def get(self, session: Session) -> CatalogSnapshot:
-        revision = repo.catalog_revision(session)
+        rev = revision(session)
         snap = self._snapshot
-        if snap is not None and snap.fresh(revision):
+        if snap is not None and snap.fresh(rev):
             return snap
         with self._lock:
-            if self._snapshot is None or not self._snapshot.fresh(revision):
+            if self._snapshot is None or not self._snapshot.fresh(rev):
                 self._snapshot = build_snapshot(session)
             return self._snapshot

@@ -8,14 +8,19 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from services_catalog import examples as example_store
 from services_catalog import repository as repo
 from services_catalog.models import KeyValue
 from services_catalog.nlu_export import nlu_hash
 
 HASH_KEY = "model_nlu_hash"
 SNAPSHOT_KEY = "model_nlu_snapshot"
+# The snapshot's entry for the out-of-scope examples (no slug starts with "_").
+OUT_OF_SCOPE = example_store.OUT_OF_SCOPE
 
-# {slug: [name, sorted aliases]}: exactly what nlu_hash covers, kept to explain a stale model.
+# {slug: [name, sorted aliases, sorted example questions]} (and {"_out_of_scope": [None, [],
+# examples]}): exactly what nlu_hash covers, kept to explain a stale model. Snapshots written
+# before examples were in the catalog have two elements.
 NluSnapshot = dict[str, list[Any]]
 
 
@@ -24,14 +29,18 @@ def _active(session: Session) -> list:
 
 
 def current_nlu_hash(session: Session) -> str:
-    return nlu_hash(_active(session))
+    return current_state(session)[0]
 
 
 def current_state(session: Session) -> tuple[str, NluSnapshot]:
     """The fingerprint and snapshot of the catalog now, taken together (one read)."""
     services = _active(session)
-    snapshot = {s.slug: [s.name, sorted(s.aliases)] for s in services}
-    return nlu_hash(services), snapshot
+    examples, outside = example_store.grouped(session)
+    snapshot: NluSnapshot = {s.slug: [s.name, sorted(s.aliases), sorted(examples.get(s.slug, ()))]
+                             for s in services}
+    if outside:
+        snapshot[OUT_OF_SCOPE] = [None, [], sorted(outside)]
+    return nlu_hash(services, examples, outside), snapshot
 
 
 def _get(session: Session, key: str) -> str | None:
@@ -82,10 +91,10 @@ def is_stale(session: Session) -> bool:
 
 
 def changes_since_training(session: Session) -> list[dict[str, Any]]:
-    """Services whose name or aliases differ from the last training, one entry per service:
-    {slug, kind: added|removed|changed, name, name_before?, aliases_added, aliases_removed}.
-
-    Never trained (no snapshot): every active service counts as added.
+    """Services whose name, aliases or example questions differ from the last training, one
+    entry per service: {slug, kind: added|removed|changed, name, name_before?, aliases_added,
+    aliases_removed, examples_added, examples_removed} (slug "_out_of_scope": the out-of-scope
+    examples). Never trained (no snapshot): every active service counts as added.
     """
     before = trained_snapshot(session) or {}
     _, now = current_state(session)
@@ -96,12 +105,23 @@ def changes_since_training(session: Session) -> list[dict[str, Any]]:
             continue
         old_name, old_aliases = (old[0], set(old[1])) if old else (None, set())
         new_name, new_aliases = (new[0], set(new[1])) if new else (None, set())
+        # A snapshot from before examples were in the catalog says nothing about them.
+        old_examples = set(old[2]) if old and len(old) > 2 else None
+        new_examples = set(new[2]) if new and len(new) > 2 else set()
+        if old_examples is None:
+            old_examples = new_examples if old else set()
+        if (old_name, old_aliases, old_examples) == (new_name, new_aliases, new_examples) \
+                and old is not None and new is not None:
+            continue
         entry: dict[str, Any] = {
             "slug": slug,
             "kind": "added" if old is None else "removed" if new is None else "changed",
-            "name": new_name or old_name,
+            "name": new_name or old_name or ("不属于任何事项的问题" if slug == OUT_OF_SCOPE
+                                             else slug),
             "aliases_added": sorted(new_aliases - old_aliases),
             "aliases_removed": sorted(old_aliases - new_aliases),
+            "examples_added": sorted(new_examples - old_examples),
+            "examples_removed": sorted(old_examples - new_examples),
         }
         if old is not None and new is not None and old_name != new_name:
             entry["name_before"] = old_name

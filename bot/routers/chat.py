@@ -153,6 +153,8 @@ async def chat(
         reply="\n".join(m.get("text", "") for m in messages)[:2000],
         slug=card["slug"] if card else None,
         fallback=bool(kinds & {"fallback", "handoff"}), degraded=degraded,
+        # The inbox of missed questions lists out-of-scope ones that asked something.
+        kind="out_of_scope" if "out_of_scope" in kinds else None,
     ))
     return ChatOut(sender=body.sender, messages=[BotMessage(**m) for m in messages],
                   degraded=degraded)

@@ -27,6 +27,11 @@
     if (c.aliases_removed && c.aliases_removed.length) {
       parts.push('删除别名：' + c.aliases_removed.join('、'));
     }
+    // Example questions: counts only (a never-trained catalog lists thousands).
+    if (c.examples_added && c.examples_added.length) parts.push('新增例句' + c.examples_added.length + '条');
+    if (c.examples_removed && c.examples_removed.length) {
+      parts.push('删除例句' + c.examples_removed.length + '条');
+    }
     var kind = { added: '新增', removed: '删除', changed: '修改' }[c.kind] || c.kind;
     return kind + '：' + str(c.name) + (parts.length ? '（' + parts.join('；') + '）' : '');
   }
@@ -45,7 +50,7 @@
     var status = $('training-status');
     status.setAttribute('data-state', t.stale ? 'stale' : 'fresh');
     status.textContent = t.stale ?
-      '名称或别名已修改，需要重新训练，机器人才能识别新说法' +
+      '名称、别名或例句已修改，需要重新训练，机器人才能识别新说法' +
         (t.changes.length ? '（' + t.changes.length + '项）' : '') + '。' :
       '模型已是最新。';
     var ul = $('training-changes');

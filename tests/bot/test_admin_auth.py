@@ -38,6 +38,15 @@ ROUTES = [
     ("PATCH", "/api/admin/staff/nobody-x", "admin"),
     ("POST", "/api/admin/staff/nobody-x/password", "admin"),
     ("DELETE", "/api/admin/staff/nobody-x", "admin"),
+    ("GET", "/api/admin/inbox", "viewer"),
+    ("POST", "/api/admin/inbox/assign", "editor"),
+    ("POST", "/api/admin/inbox/out-of-scope", "editor"),
+    ("POST", "/api/admin/inbox/dismiss", "editor"),
+    ("GET", f"/api/admin/services/{SLUG}/examples", "viewer"),
+    ("POST", f"/api/admin/services/{SLUG}/examples", "editor"),
+    ("DELETE", "/api/admin/examples/987654321?version=1", "editor"),
+    ("GET", "/api/admin/examples/export", "viewer"),
+    ("POST", "/api/admin/examples/import", "editor"),
 ]
 
 
@@ -73,8 +82,8 @@ async def test_route_list_covers_every_admin_route(gateway) -> None:
         for path, ops in spec["paths"].items() if path.startswith("/api/admin/")
         for method in ops
     }
-    listed = {(m, p.split("?")[0].replace(SLUG, "{slug}").replace("nobody-x", "{username}"))
-              for m, p, _ in ROUTES}
+    listed = {(m, p.split("?")[0].replace(SLUG, "{slug}").replace("nobody-x", "{username}")
+               .replace("987654321", "{example_id}")) for m, p, _ in ROUTES}
     assert documented - {("POST", "/api/admin/login")} == listed
 
 

@@ -187,7 +187,8 @@ async def test_hanging_command_is_killed_after_the_timeout(gateway, hooks, monke
 
 def test_default_commands_are_gen_nlu_then_rasa_train(tmp_path: Path) -> None:
     gen, train = retrain.default_commands(tmp_path)
-    assert gen[1:] == ["-m", "services_catalog", "gen-nlu"]
+    # Into the project that is trained (a test stack's copy), not always this repository.
+    assert gen[1:] == ["-m", "services_catalog", "gen-nlu", "--root", str(tmp_path)]
     assert train[0].endswith(".venv-rasa/bin/rasa")
     assert train[1:] == ["train", "--num-threads", "2"]
 

@@ -42,7 +42,9 @@ class TrainingOut(BaseModel):
     current_hash: str
     trained_hash: str | None
     changes: list[dict[str, Any]] = Field(
-        description="自上次训练以来名称/别名有变化的事项 / services whose name or aliases changed")
+        description="自上次训练以来名称、别名或例句有变化的事项（examples_added/examples_removed："
+                    "新增/删除的例句；slug 为 _out_of_scope：超出范围的例句） / services whose "
+                    "name, aliases or example questions changed")
     job: JobOut
 
 
@@ -62,7 +64,7 @@ def _training_status(session: Session, retrainer: Retrainer) -> TrainingOut:
     return TrainingOut(
         stale=stale,
         message="retrain needed" if stale else "up to date",
-        message_zh="名称或别名已修改，需要重新训练" if stale else "模型已是最新",
+        message_zh="名称、别名或例句已修改，需要重新训练" if stale else "模型已是最新",
         current_hash=current, trained_hash=trained,
         changes=training.changes_since_training(session) if stale else [],
         job=job,
@@ -71,7 +73,7 @@ def _training_status(session: Session, retrainer: Retrainer) -> TrainingOut:
 
 @router.get(
     "/training", response_model=TrainingOut, summary="模型训练状态 / training status",
-    description="事项名称或别名改过之后，机器人的模型需要重新训练才能识别新说法；这里给出是否需要"
+    description="事项名称、别名或例句改过之后，机器人的模型需要重新训练才能识别新说法；这里给出是否需要"
                 "以及后台训练的进度。 / Whether the NLU model is behind the catalog, and the "
                 "background retrain's progress.",
 )
