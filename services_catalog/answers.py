@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from services_catalog.due_dates import due_date, format_date
+from services_catalog.evidence import cite_stray_figures, relevant_clauses
 from services_catalog.normalize import normalize
 from services_catalog.question_cues import asks_online
 from services_catalog.schemas import Fact, ServiceOut, TimeLimit
@@ -319,7 +320,28 @@ def compose(
         name = "utter_policy"
         base["item"] = str(service.citation.item)
     card["citation"] = cited_clause(service, int(base["item"]))
+    cite_figures(service, base, card)
     return Answer(name, base, card, buttons, condition)
+
+
+# The template variables and card lists that quote catalog text, whose figures may come from a
+# task other than the one the answer cites (企业开办's channels say 7×24小时, from 第2条).
+QUOTING_VARIABLES = ("time_limit", "due_dates", "extra", "channels", "fees", "materials", "howto",
+                     "policy")
+QUOTING_CARD_LISTS = ("channels", "fees", "materials")
+
+
+def cite_figures(service: ServiceOut, variables: dict[str, str], card: dict[str, Any]) -> None:
+    """A quoted figure carries the number of the task it comes from: each one the cited task
+    does not state gets （第N条） of the service's task that does."""
+    cited = {int(variables["item"])}
+    preferred = [t.item for t in service.time_limits if t.item] + service_tasks(service)
+    for key in QUOTING_VARIABLES:
+        if variables.get(key):
+            variables[key] = cite_stray_figures(variables[key], cited, preferred)
+    for key in QUOTING_CARD_LISTS:
+        if card.get(key):
+            card[key] = [cite_stray_figures(v, cited, preferred) for v in card[key]]
 
 
 def cited_clause(service: ServiceOut, item: int) -> dict[str, Any]:
@@ -339,3 +361,53 @@ def due_for_limit(tl: TimeLimit, today: date) -> dict[str, Any]:
     d = due_date(today, tl.amount, tl.unit)
     return {"condition": tl.condition, "date": d.date.isoformat(), "text": format_date(d.date),
             "calendar_known": d.calendar_known, "note": d.note}
+
+
+def service_tasks(service: ServiceOut) -> list[int]:
+    """The plan's tasks a service cites: its citation first, then its list, then its facts'."""
+    facts = [*service.fees, *service.materials, *service.notes, *service.time_limits]
+    return list(dict.fromkeys([service.citation.item, *service.items,
+                               *(f.item for f in facts if f.item)]))
+
+
+# Question types a detail answer may take over: the question is about something else than a
+# time limit, fee, channel or department (被驳回了怎么办, 超过160千瓦呢, 谁能享受).
+DETAIL_QUESTIONS = ("overview", "policy", "howto")
+# A materials question in these words wants the material list; 条件/要求/资格 ask who qualifies.
+_MATERIAL_WORDS = re.compile(r"材料|证件|资料|证明|带啥|带什么|准备")
+
+
+def wants_detail(service: ServiceOut, question: str, text: str) -> bool:
+    """Whether the question may be about a detail of the plan's text rather than a field."""
+    if question in DETAIL_QUESTIONS:
+        return True
+    if question == "materials":
+        return not service.materials or not _MATERIAL_WORDS.search(normalize(text))
+    if question == "channel":
+        return not service.channels
+    return False
+
+
+def detail_answer(service: ServiceOut, text: str) -> Answer | None:
+    """The one or two clauses of the service's tasks that address the question, each with its
+    第N条 (no time limit unless asked); None when no clause shares enough of its words."""
+    evidence = relevant_clauses(service_tasks(service), text, [service.name, *service.aliases])
+    if not evidence:
+        return None
+    first = evidence[0]
+    variables = {
+        "service_name": service.name,
+        "item": str(first.task),
+        "quotes": "；".join(f"{e.clause.quote}（第{e.task}条）" for e in evidence),
+        "lead_unit": service.lead_unit or "相关部门",
+        "departments": _join(service.departments) or service.lead_unit or "相关部门",
+    }
+    card = service_card(service)
+    card["citation"] = {"item": first.task, "text": first.clause.text}
+    card["evidence"] = [{"item": e.task, "text": e.clause.text, "score": round(e.score, 2)}
+                        for e in evidence]
+    cited = {e.task for e in evidence}
+    for key in QUOTING_CARD_LISTS:
+        if card.get(key):
+            card[key] = [cite_stray_figures(v, cited, service_tasks(service)) for v in card[key]]
+    return Answer("utter_detail", variables, card, list(FEEDBACK_BUTTONS))

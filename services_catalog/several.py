@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 
-from services_catalog.answers import FEEDBACK_BUTTONS, Answer, compose
+from services_catalog.answers import FEEDBACK_BUTTONS, INTENT_QUESTION, Answer, compose
+from services_catalog.normalize import content_only
+from services_catalog.question_cues import QUESTION_CUE, QUESTION_CUES, decisive_question_type
 from services_catalog.snapshot import CatalogSnapshot
 from services_catalog.wording import render
 
@@ -18,7 +20,12 @@ SURE = 0.8  # as resolve.SURE: a name, alias or pinyin match
 # says each is asked about (分别, 各要).
 _JOINER = re.compile(r"^(?:和|跟|与|及|以及|、|,|，|还有|或者|或|加上|及其|同|以及还有)$")
 _EACH = re.compile(r"分别|各自|各要|各需|各是|各多|各几|各有|都要多|都多|哪个快|哪个慢")
-_MAY_JOIN = re.compile(r"[和跟与及、,，或同各]|还有|加上|分别")
+_MAY_JOIN = re.compile(r"[和跟与及、,，或同各?？;；\s]|还有|加上|分别")
+# ... or each service asked in its own clause (企业开办要多久，用水报装呢; 开公司几天？接电几天？):
+# between two names, a question and nothing else but these words and a pause.
+_PAUSE = re.compile(r"[,，。?？!！;；\s]")
+_GAP_WORDS = re.compile(r"[要得需是的了吗呢吧啊还那也又再办和跟与及、]|需要|办理|另外|以及|还有"
+                        r"|时间|分别|各自")
 # ... unless the question is whether they go together (买房交税和过户能在一个窗口办吗): that is one
 # question, about the service that joins them.
 _JOINTLY = re.compile(r"一起|一个窗口|同一个|一块|一并|一次|同时|合并|联办|一窗")
@@ -67,20 +74,48 @@ def services_asked(snap: CatalogSnapshot, text: str) -> list[str]:
     norm = snap.index.normalised(text)
     if _JOINTLY.search(norm):
         return []
-    gaps = [norm[a[2]:b[1]].strip() for a, b in zip(chosen, chosen[1:], strict=False)]
-    together = all(_JOINER.match(gap) for gap in gaps)
+    gaps = [norm[a[2]:b[1]] for a, b in zip(chosen, chosen[1:], strict=False)]
+    together = all(_JOINER.match(gap.strip()) or _asked_in_turn(gap) for gap in gaps)
     if not together and not _EACH.search(norm):
         return []
     return [slug for slug, *_ in chosen][:MAX_SERVICES]
 
 
-def several_answer(snap: CatalogSnapshot, slugs: list[str], question: str) -> Answer:
-    """One line per service, each with its own figure (every variant's) and 第N条."""
+def _asked_in_turn(gap: str) -> bool:
+    """The gap between two names closes the first one's own question (要多久，)."""
+    if not (_PAUSE.search(gap) and QUESTION_CUE.search(gap)):
+        return False
+    rest = gap
+    for cue in QUESTION_CUES.values():
+        rest = cue.sub("", rest)
+    return len(content_only(_GAP_WORDS.sub("", rest))) <= 1
+
+
+def questions_asked(snap: CatalogSnapshot, text: str, slugs: list[str],
+                    question: str) -> list[str]:
+    """Each service's own question type: the one its clause settles (企业开办要多久，用水报装
+    收费吗 → time limit, fee), else the message's."""
+    norm = snap.index.normalised(text)
+    starts = {slug: start for slug, start, _, _ in snap.index.named_spans(text)}
+    bounds = sorted((starts.get(slug, 0), slug) for slug in slugs)
+    out = {}
+    for i, (start, slug) in enumerate(bounds):
+        end = bounds[i + 1][0] if i + 1 < len(bounds) else len(norm)
+        cue = decisive_question_type(norm[start:end])
+        out[slug] = INTENT_QUESTION.get(cue or "", question)
+    return [out[slug] for slug in slugs]
+
+
+def several_answer(snap: CatalogSnapshot, slugs: list[str], question: str,
+                   questions: list[str] | None = None) -> Answer:
+    """One line per service, each with its own figure (every variant's) and 第N条;
+    `questions`: each service's own question type, when they differ."""
     lines = []
     cards = []
-    for slug in slugs:
+    for i, slug in enumerate(slugs):
         service = snap.services[slug]
-        answer = compose(service, question, list_variants=True)
+        asked = questions[i] if questions else question
+        answer = compose(service, asked, list_variants=True)
         lines.append(render(LINE.get(answer.response, "utter_line_policy"), answer.variables))
         cards.append(answer.card or {})
     first = cards[0]
