@@ -57,6 +57,9 @@ ABSENT_FACTS: dict[str, re.Pattern[str]] = {
     "hours": re.compile(r"几点(?:上班|下班|开门|关门|开始|营业|办)|(?:上班|下班|开门|关门|营业)"
                         r"(?:是)?几点|上班时间|办公时间|营业时间|周末|周六|周日|星期[六天日]|午休"),
 }
+# The plan covers 2023—2025: a figure for another year (2026年还是3个工作日吗) it does not state.
+PLAN_YEARS = range(2023, 2026)
+_YEAR = re.compile(r"(20\d\d)\s*年")
 # 12345 is the one phone number the plan gives (its own service answers it).
 _HOTLINE = re.compile(r"12345|热线|市长")
 
@@ -95,8 +98,10 @@ def asks_online(text: str) -> bool:
 
 def absent_fact(text: str) -> str | None:
     """The kind of fact asked for that the plan does not hold (phone, person, price, address,
-    hours), or None."""
+    hours, another year's figure), or None."""
     norm = normalize(text)
+    if _YEAR.search(norm) and not any(int(y) in PLAN_YEARS for y in _YEAR.findall(norm)):
+        return "year"
     if decisive_question_type(norm) in ("ask_due_date", "ask_time_limit"):
         return None  # 下班前交的几天能办完 asks how long
     for kind, cue in ABSENT_FACTS.items():

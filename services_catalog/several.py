@@ -8,7 +8,14 @@ from __future__ import annotations
 
 import re
 
-from services_catalog.answers import FEEDBACK_BUTTONS, INTENT_QUESTION, Answer, compose
+from services_catalog.answers import (
+    FEEDBACK_BUTTONS,
+    INTENT_QUESTION,
+    Answer,
+    compose,
+    detail_answer,
+    wants_detail,
+)
 from services_catalog.normalize import content_only
 from services_catalog.question_cues import QUESTION_CUE, QUESTION_CUES, decisive_question_type
 from services_catalog.snapshot import CatalogSnapshot
@@ -52,6 +59,7 @@ LINE = {
     "utter_no_materials": "utter_line_no_materials",
     "utter_howto": "utter_line_policy",
     "utter_policy": "utter_line_policy",
+    "utter_detail": "utter_line_detail",
 }
 
 
@@ -92,9 +100,9 @@ def _asked_in_turn(gap: str) -> bool:
 
 
 def questions_asked(snap: CatalogSnapshot, text: str, slugs: list[str],
-                    question: str) -> list[str]:
-    """Each service's own question type: the one its clause settles (企业开办要多久，用水报装
-    收费吗 → time limit, fee), else the message's."""
+                    question: str) -> list[tuple[str, str]]:
+    """Each service's own question type and clause: the type its clause settles (企业开办要多久，
+    用水报装收费吗 → time limit, fee), else the message's."""
     norm = snap.index.normalised(text)
     starts = {slug: start for slug, start, _, _ in snap.index.named_spans(text)}
     bounds = sorted((starts.get(slug, 0), slug) for slug in slugs)
@@ -102,20 +110,23 @@ def questions_asked(snap: CatalogSnapshot, text: str, slugs: list[str],
     for i, (start, slug) in enumerate(bounds):
         end = bounds[i + 1][0] if i + 1 < len(bounds) else len(norm)
         cue = decisive_question_type(norm[start:end])
-        out[slug] = INTENT_QUESTION.get(cue or "", question)
+        out[slug] = (INTENT_QUESTION.get(cue or "", question), norm[start:end])
     return [out[slug] for slug in slugs]
 
 
 def several_answer(snap: CatalogSnapshot, slugs: list[str], question: str,
-                   questions: list[str] | None = None) -> Answer:
+                   asked: list[tuple[str, str]] | None = None) -> Answer:
     """One line per service, each with its own figure (every variant's) and 第N条;
-    `questions`: each service's own question type, when they differ."""
+    `asked`: each service's own question type and clause (questions_asked). A detail asked
+    of a service gets the clause of its tasks that addresses it."""
     lines = []
     cards = []
     for i, slug in enumerate(slugs):
         service = snap.services[slug]
-        asked = questions[i] if questions else question
-        answer = compose(service, asked, list_variants=True)
+        own, clause = asked[i] if asked else (question, "")
+        detail = (detail_answer(service, clause) if clause and wants_detail(service, own, clause)
+                  else None)
+        answer = detail or compose(service, own, list_variants=True)
         lines.append(render(LINE.get(answer.response, "utter_line_policy"), answer.variables))
         cards.append(answer.card or {})
     first = cards[0]
