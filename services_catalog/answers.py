@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from services_catalog.due_dates import due_date, format_date
-from services_catalog.evidence import cite_stray_figures, relevant_clauses
+from services_catalog.evidence import cite_stray_figures, figure_quote, relevant_clauses
 from services_catalog.normalize import normalize
 from services_catalog.question_cues import asks_online
 from services_catalog.schemas import Fact, ServiceOut, TimeLimit
@@ -236,6 +236,7 @@ def compose(
         "materials": "；".join(m.text for m in service.materials),
         "howto": service.howto,
         "policy": service.citation.text,
+        "plan_quote": "",
         "start_date": "",
         "due_date": "",
         "due_note": "",
@@ -263,6 +264,9 @@ def compose(
                 f"{t.condition}{limit_text(t)}" if t.condition else limit_text(t) for t in limits
             )
 
+    if limits:
+        base["plan_quote"] = plan_quote(limits if len(limits) == 1 or condition is None
+                                        else limits[:1], int(base["item"]))
     buttons = list(FEEDBACK_BUTTONS)
     if question == "time_limit":
         name = "utter_time_limit" if limits else "utter_no_time_limit"
@@ -342,6 +346,14 @@ def cite_figures(service: ServiceOut, variables: dict[str, str], card: dict[str,
     for key in QUOTING_CARD_LISTS:
         if card.get(key):
             card[key] = [cite_stray_figures(v, cited, preferred) for v in card[key]]
+
+
+def plan_quote(limits: list[TimeLimit], item: int) -> str:
+    """The plan's own words for the time limits stated, each from its task (：“用水报装压缩至5个
+    工作日内”): the figure read in the sentence that sets it. "" when no task states it."""
+    quotes = [figure_quote(t.item or item, t.text) for t in limits]
+    quotes = [q for q in dict.fromkeys(quotes) if q]
+    return "：" + "；".join(f"“{q}”" for q in quotes) if quotes else ""
 
 
 def cited_clause(service: ServiceOut, item: int) -> dict[str, Any]:

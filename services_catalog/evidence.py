@@ -150,3 +150,18 @@ def cite_stray_figures(text: str, cited: set[int], preferred: list[int]) -> str:
             segment = body + "".join(f"（第{n}条）" for n in extra) + tail
         out.append(segment)
     return "".join(out)
+
+
+_PIECE_END = re.compile(r"(?<=[，,；;。])")
+
+
+def figure_quote(number: int, figure: str) -> str:
+    """The shortest piece of task `number` (between commas) that states `figure`, verbatim:
+    5个工作日 of 第46条 → 用水报装压缩至5个工作日内. "" when the task does not state it."""
+    task = tasks().get(number)
+    if task is None:
+        return ""
+    want = re.sub(r"\s+", "", figure)
+    pieces = [p.rstrip("，,；;。") for p in _PIECE_END.split(task.text)]
+    found = [p for p in pieces if want in p]
+    return min(found, key=len) if found else ""
