@@ -191,7 +191,9 @@ def not_in_plan_answer(kind: str, service: ServiceOut | None) -> Answer:
         "lead_unit": service.lead_unit or _join(service.departments) or "办理窗口",
         "departments": _join(service.departments) or service.lead_unit or "相关部门",
     }
-    return Answer("utter_not_in_plan", base, service_card(service), list(FEEDBACK_BUTTONS))
+    card = service_card(service)
+    cite_card_figures(service, card, {service.citation.item})
+    return Answer("utter_not_in_plan", base, card, list(FEEDBACK_BUTTONS))
 
 
 def other_region_answer(region: str) -> Answer:
@@ -343,6 +345,12 @@ def cite_figures(service: ServiceOut, variables: dict[str, str], card: dict[str,
     for key in QUOTING_VARIABLES:
         if variables.get(key):
             variables[key] = cite_stray_figures(variables[key], cited, preferred)
+    cite_card_figures(service, card, cited)
+
+
+def cite_card_figures(service: ServiceOut, card: dict[str, Any], cited: set[int]) -> None:
+    """The card's channels, fees and materials: as cite_figures, for the tasks `cited`."""
+    preferred = [t.item for t in service.time_limits if t.item] + service_tasks(service)
     for key in QUOTING_CARD_LISTS:
         if card.get(key):
             card[key] = [cite_stray_figures(v, cited, preferred) for v in card[key]]
@@ -418,8 +426,5 @@ def detail_answer(service: ServiceOut, text: str) -> Answer | None:
     card["citation"] = {"item": first.task, "text": first.clause.text}
     card["evidence"] = [{"item": e.task, "text": e.clause.text, "score": round(e.score, 2)}
                         for e in evidence]
-    cited = {e.task for e in evidence}
-    for key in QUOTING_CARD_LISTS:
-        if card.get(key):
-            card[key] = [cite_stray_figures(v, cited, service_tasks(service)) for v in card[key]]
+    cite_card_figures(service, card, {e.task for e in evidence})
     return Answer("utter_detail", variables, card, list(FEEDBACK_BUTTONS))

@@ -89,6 +89,9 @@ def services_asked(snap: CatalogSnapshot, text: str) -> list[str]:
     return [slug for slug, *_ in chosen][:MAX_SERVICES]
 
 
+GAP_REST = 3  # 网上立案审核几天，诉前调解… : what the first question says besides its cue
+
+
 def _asked_in_turn(gap: str) -> bool:
     """The gap between two names closes the first one's own question (要多久，)."""
     if not (_PAUSE.search(gap) and QUESTION_CUE.search(gap)):
@@ -96,7 +99,7 @@ def _asked_in_turn(gap: str) -> bool:
     rest = gap
     for cue in QUESTION_CUES.values():
         rest = cue.sub("", rest)
-    return len(content_only(_GAP_WORDS.sub("", rest))) <= 1
+    return len(content_only(_GAP_WORDS.sub("", rest))) <= GAP_REST
 
 
 def questions_asked(snap: CatalogSnapshot, text: str, slugs: list[str],
