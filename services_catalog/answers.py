@@ -310,6 +310,8 @@ def compose(
         if service.channels and asks_online(text):  # 能网上办吗: yes first, or not stated
             online = any(_ONLINE_CHANNEL.search(c) for c in service.channels)
             name = "utter_channel_online_yes" if online else "utter_channel_online_unstated"
+            if online:  # and the plan's own commitment to it (…全流程网办), with its 第N条
+                base["channels"] += online_commitment(service)
     elif question == "materials":
         name = "utter_materials" if service.materials else "utter_no_materials"
         if service.materials and service.materials[0].item:
@@ -393,8 +395,19 @@ def service_tasks(service: ServiceOut) -> list[int]:
 # Question types a detail answer may take over: the question is about something else than a
 # time limit, fee, channel or department (被驳回了怎么办, 超过160千瓦呢, 谁能享受).
 DETAIL_QUESTIONS = ("overview", "policy", "howto")
+# What 能网上办吗 means in the plan's words: the clause that commits to it answers it.
+ONLINE_WORDS = "全程网办 全流程网办 网上办理 不见面 掌上办"
 # A materials question in these words wants the material list; 条件/要求/资格 ask who qualifies.
 _MATERIAL_WORDS = re.compile(r"材料|证件|资料|证明|带啥|带什么|准备")
+
+
+def online_commitment(service: ServiceOut) -> str:
+    """；《行动方案》第2条写明：“…全流程网办” — the clause of the service's tasks that commits
+    to applying online, or "" when none does."""
+    found = relevant_clauses(service_tasks(service), "", [], also=ONLINE_WORDS)
+    if not found:
+        return ""
+    return f"；《行动方案》第{found[0].task}条写明：“{found[0].clause.quote}”"
 
 
 def wants_detail(service: ServiceOut, question: str, text: str) -> bool:

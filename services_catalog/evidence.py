@@ -83,11 +83,13 @@ def question_grams(text: str, naming: list[str]) -> set[str]:
     return grams
 
 
-def relevant_clauses(items: list[int], text: str, naming: list[str]) -> list[Evidence]:
+def relevant_clauses(items: list[int], text: str, naming: list[str],
+                     also: str = "") -> list[Evidence]:
     """The one or two clauses of tasks `items` that best address `text` (best first), or []
-    when none shares enough of its rarer words."""
+    when none shares enough of its rarer words. `also`: words the question means without
+    saying them (能网上办吗 → 网办, 全程网办), taken as they are."""
     by_task, idf = _clause_index()
-    grams = question_grams(text, naming)
+    grams = question_grams(text, naming) | bigrams(also)
     if not grams:
         return []
     scored = []
@@ -161,7 +163,7 @@ def figure_quote(number: int, figure: str) -> str:
     task = tasks().get(number)
     if task is None:
         return ""
-    want = re.sub(r"\s+", "", figure)
+    want = re.compile(r"(?<![\d.])" + re.escape(re.sub(r"\s+", "", figure)))  # 5 ≠ 15
     pieces = [p.rstrip("，,；;。") for p in _PIECE_END.split(task.text)]
-    found = [p for p in pieces if want in p]
+    found = [p for p in pieces if want.search(p)]
     return min(found, key=len) if found else ""
