@@ -21,6 +21,7 @@ from actions.catalog_access import (
 from services_catalog.answers import (
     INTENT_QUESTION,
     Answer,
+    amount_not_stated,
     compose,
     detail_answer,
     detect_condition,
@@ -149,6 +150,7 @@ def answer_service(
     # service's tasks that address it, each with its 第N条; else the field's answer.
     detail = detail_answer(service, text) if wants_detail(service, question, text) else None
     answer = detail or compose(service, question, condition=condition, text=text, today=today())
+    answer = amount_not_stated(service, text, answer) or answer  # 补多少: not stated, ask here
     if found.source == "search" and found.candidates and not answer.needs_condition:
         # A best guess from free text: offer the close runners-up too.
         answer.buttons = candidate_buttons(

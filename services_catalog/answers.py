@@ -15,7 +15,7 @@ from typing import Any
 from services_catalog.due_dates import due_date, format_date
 from services_catalog.evidence import cite_stray_figures, figure_quote, relevant_clauses
 from services_catalog.normalize import normalize
-from services_catalog.question_cues import asks_online
+from services_catalog.question_cues import asks_amount, asks_online
 from services_catalog.schemas import Fact, ServiceOut, TimeLimit
 from services_catalog.wording import MISSING_FACT
 
@@ -441,3 +441,25 @@ def detail_answer(service: ServiceOut, text: str) -> Answer | None:
                         for e in evidence]
     cite_card_figures(service, card, {e.task for e in evidence})
     return Answer("utter_detail", variables, card, list(FEEDBACK_BUTTONS))
+
+
+# The responses that quote the plan's text rather than a field with its own "not stated".
+QUOTING_RESPONSES = ("utter_detail", "utter_policy", "utter_howto", "utter_overview_no_time_limit")
+_AMOUNT_FIGURE = re.compile(r"\d")
+
+
+def amount_not_stated(service: ServiceOut, text: str, answer: Answer) -> Answer | None:
+    """补多少 / 利率多少 answered by a quote that states no figure: the plan does not state the
+    amount — say so and where to ask, with the task the quote came from. None otherwise."""
+    if answer.response not in QUOTING_RESPONSES or not asks_amount(text):
+        return None
+    quoted = answer.variables.get("quotes") or answer.variables.get("policy", "")
+    if answer.response in ("utter_howto", "utter_overview_no_time_limit"):
+        quoted = answer.variables.get("howto", "")
+    if _AMOUNT_FIGURE.search(re.sub(r"第\d+条", "", quoted)):
+        return None
+    plain = not_in_plan_answer("amount", service)
+    plain.variables["item"] = answer.variables.get("item", plain.variables["item"])
+    if plain.card and answer.card:
+        plain.card["citation"] = answer.card.get("citation", plain.card["citation"])
+    return plain

@@ -167,3 +167,16 @@ def is_bare_follow_up(text: str) -> bool:
     if question_type(strip_filler(normalize(text))) is None:
         return False
     return len(content_besides_cues(text)) <= BARE_MAX_REST
+
+
+# How much / how many / what rate (补多少, 利率多少, 比例是多少, 宽限期多长): an amount the answer
+# must state or say the plan does not. How long and how much money have their own answers.
+_AMOUNT = re.compile(r"多少(?!天|钱)|几(?:个|成|万|千|百|倍)|多长|多高|多大|比例|利率|费率|额度"
+                     r"|上限|补多少|标准是")
+
+
+def asks_amount(text: str) -> bool:
+    norm = normalize(text)
+    if decisive_question_type(norm) in ("ask_due_date", "ask_time_limit", "ask_fee"):
+        return False
+    return bool(_AMOUNT.search(norm))

@@ -117,3 +117,17 @@ def test_materials_question_says_no_complete_list_and_where_to_ask(run_action) -
     reply = run.texts[0]
     assert reply.startswith("《行动方案》没有列出企业开办的完整材料清单")
     assert "12345" in reply and "住所" in reply and "第5条" in reply
+
+
+@pytest.mark.parametrize("text", ["技能培训补贴一个人补多少", "首贷户贷款利率多少"])
+def test_an_amount_the_quoted_clause_does_not_state_is_not_stated(run_action, text) -> None:
+    run = run_action(ActionAnswerService(), ask(text, "ask_policy"))
+    reply = run.texts[0]
+    assert run.messages[0]["response"] == "utter_not_in_plan"
+    assert "未写明" in reply and "12345" in reply
+    assert re.findall(r"\d+", re.sub(r"12345|第\d+条", "", reply)) == []
+
+
+def test_an_amount_the_plan_states_is_quoted(run_action) -> None:
+    run = run_action(ActionAnswerService(), ask("投标保证金比例多少", "ask_policy"))
+    assert "低于2%" in run.texts[0] and "第23条" in run.texts[0]
