@@ -17,7 +17,12 @@ from services_catalog.answers import (
     wants_detail,
 )
 from services_catalog.normalize import content_only
-from services_catalog.question_cues import QUESTION_CUE, QUESTION_CUES, decisive_question_type
+from services_catalog.question_cues import (
+    QUESTION_CUE,
+    QUESTION_CUES,
+    content_besides_cues,
+    decisive_question_type,
+)
 from services_catalog.snapshot import CatalogSnapshot
 from services_catalog.wording import render
 
@@ -67,6 +72,47 @@ def services_asked(snap: CatalogSnapshot, text: str) -> list[str]:
     """The services a message asks about together, in its order (2 to 4), else []."""
     if not _MAY_JOIN.search(text):
         return []  # most messages: no joiner, no 分别 — skip the second name match
+    return _named_asked(snap, text) or [slug for slug, _ in _clauses_asked(snap, text)]
+
+
+# Each question of a message in its own clause, every one naming its service in free words
+# (网上立案审核几天，诉前调解最长多少天): each clause's best search hit, from this confidence.
+_CLAUSE_SPLIT = re.compile(r"[,，。?？!！;；]+|\s+")
+CLAUSE_MIN = 0.5
+CLAUSE_MIN_CONTENT = 3
+
+
+# A clause that plainly asks (几天, 多少钱, …吗), not one that tells (我们有好几个网点) or sets
+# the scene (手机上那些不会弄).
+_ASKS = re.compile(r"[吗呢么嘛]$")
+
+
+def _asks(clause: str) -> bool:
+    return bool(decisive_question_type(clause) or _ASKS.search(clause))
+
+
+def _clauses_asked(snap: CatalogSnapshot, text: str) -> list[tuple[str, str]]:
+    """(slug, clause) for each question clause when every one reads as a service and they are
+    at least two different services; else []."""
+    norm = snap.index.normalised(text)
+    if _JOINTLY.search(norm):
+        return []
+    clauses = [c for c in _CLAUSE_SPLIT.split(norm) if _asks(c)
+               and len(content_besides_cues(c)) >= CLAUSE_MIN_CONTENT]
+    if not 2 <= len(clauses) <= MAX_SERVICES:
+        return []
+    found = []
+    for clause in clauses:
+        hits = snap.index.search(clause, 1)
+        if not hits or hits[0].confidence < CLAUSE_MIN:
+            return []
+        found.append((hits[0].slug, clause))
+    if len({slug for slug, _ in found}) < 2:
+        return []
+    return list({slug: (slug, clause) for slug, clause in reversed(found)}.values())[::-1]
+
+
+def _named_asked(snap: CatalogSnapshot, text: str) -> list[str]:
     spans = [s for s in snap.index.named_spans(text) if s[3] >= SURE]
     if len(spans) < 2:
         return []
@@ -108,6 +154,11 @@ def questions_asked(snap: CatalogSnapshot, text: str, slugs: list[str],
     用水报装收费吗 → time limit, fee), else the message's."""
     norm = snap.index.normalised(text)
     starts = {slug: start for slug, start, _, _ in snap.index.named_spans(text)}
+    if any(slug not in starts for slug in slugs):  # asked in free words, clause by clause
+        by_clause = dict(_clauses_asked(snap, text))
+        if all(slug in by_clause for slug in slugs):
+            return [(INTENT_QUESTION.get(decisive_question_type(by_clause[slug]) or "",
+                                         question), by_clause[slug]) for slug in slugs]
     bounds = sorted((starts.get(slug, 0), slug) for slug in slugs)
     out = {}
     for i, (start, slug) in enumerate(bounds):

@@ -131,3 +131,18 @@ def test_an_amount_the_quoted_clause_does_not_state_is_not_stated(run_action, te
 def test_an_amount_the_plan_states_is_quoted(run_action) -> None:
     run = run_action(ActionAnswerService(), ask("投标保证金比例多少", "ask_policy"))
     assert "低于2%" in run.texts[0] and "第23条" in run.texts[0]
+
+
+def test_services_named_in_free_words_clause_by_clause(run_action) -> None:
+    text = "网上立案审核几天，诉前调解最长多少天"
+    run = run_action(ActionAnswerService(), ask(text, "ask_time_limit"))
+    first, second = run.texts[0].split("\n")[1:]
+    assert "7日" in first and "第142条" in first
+    assert "30日" in second and "第143条" in second
+
+
+@pytest.mark.parametrize("text", ["我们快递公司在县里有好几个网点 每个点都得单独办执照吗",
+                                  "今天把开公司的材料都交上去了，大概哪天能拿证"])
+def test_a_clause_that_tells_is_no_second_question(run_action, text) -> None:
+    run = run_action(ActionAnswerService(), ask(text, "ask_time_limit"))
+    assert run.messages[0]["response"] != "utter_several"
