@@ -21,16 +21,19 @@ from actions.catalog_access import (
 from services_catalog.answers import (
     INTENT_QUESTION,
     Answer,
+    amount_not_stated,
     compose,
+    detail_answer,
     detect_condition,
     missing_fact_answer,
     other_region_answer,
+    wants_detail,
 )
 from services_catalog.db import session_scope
 from services_catalog.question_cues import absent_fact, decisive_question_type, question_type
 from services_catalog.resolve import resolve
 from services_catalog.scope import other_region
-from services_catalog.several import services_asked, several_answer
+from services_catalog.several import questions_asked, services_asked, several_answer
 
 MISSES_BEFORE_HANDOFF = 2  # the second unanswerable message in a row goes to the hotline
 
@@ -103,7 +106,8 @@ def answer_service(
     several = services_asked(snap, text)
     if several:
         # 企业开办和用水报装分别要多久: one line each, with its figure and 第N条.
-        send(dispatcher, several_answer(snap, several, question))
+        asked = questions_asked(snap, text, several, question)
+        send(dispatcher, several_answer(snap, several, question, asked))
         return [SlotSet("service", several[0]), SlotSet("question", question),
                 SlotSet("condition", None), SlotSet("misses", 0)]
     found = resolve(snap, text, entity_values(tracker, "service"), previous_service,
@@ -142,7 +146,11 @@ def answer_service(
     stated = [c for c in entity_values(tracker, "condition") if c in known]
     remembered = None if switched else tracker.get_slot("condition")
     condition = stated[0] if stated else detect_condition(service, text) or remembered
-    answer = compose(service, question, condition=condition, text=text, today=today())
+    # A question about something besides the fields (谁能享受, 超过160千瓦呢): the clauses of the
+    # service's tasks that address it, each with its 第N条; else the field's answer.
+    detail = detail_answer(service, text) if wants_detail(service, question, text) else None
+    answer = detail or compose(service, question, condition=condition, text=text, today=today())
+    answer = amount_not_stated(service, text, answer) or answer  # 补多少: not stated, ask here
     if found.source == "search" and found.candidates and not answer.needs_condition:
         # A best guess from free text: offer the close runners-up too.
         answer.buttons = candidate_buttons(

@@ -6,7 +6,9 @@ Times, for each question of tests/dev and tests/dev3 (chat_single, 660 texts), t
 turn now runs before or around resolving the service: the region scope, the absent-fact cue, the
 several-services detector (its name/alias matcher included), the stated-condition and
 detail-follow-up cues, and the typo correction (once here; search and the name matcher run it
-per call). Prints p50/p95 in ms; the issue's budget is 5 ms at p50.
+per call); then, for the service each question resolves to, the answer composition: the
+detail-clause choice (evidence.relevant_clauses) and compose with its figure-citation check.
+Prints p50/p95 in ms; the issue's budget is 5 ms at p50.
 """
 
 from __future__ import annotations
@@ -17,8 +19,15 @@ from pathlib import Path
 
 import yaml
 
+from services_catalog.answers import compose, detail_answer
 from services_catalog.db import session_scope
-from services_catalog.question_cues import absent_fact, asks_detail, states_condition
+from services_catalog.question_cues import (
+    absent_fact,
+    asks_detail,
+    question_type,
+    states_condition,
+)
+from services_catalog.resolve import resolve
 from services_catalog.scope import other_region
 from services_catalog.several import services_asked
 from services_catalog.snapshot import CatalogCache
@@ -38,6 +47,8 @@ def main() -> None:
         snap = CatalogCache().get(session)
     texts = questions()
 
+    found = {text: resolve(snap, text).slug for text in texts}
+
     def added_work(text: str) -> None:
         other_region(text)
         absent_fact(text)
@@ -45,6 +56,12 @@ def main() -> None:
         states_condition(text, snap.condition_words)
         asks_detail(text)
         snap.index.normalised(text)
+        slug = found[text]
+        if slug:
+            service = snap.services[slug]
+            detail_answer(service, text)
+            compose(service, {"ask_fee": "fee", "ask_channel": "channel"}.get(
+                question_type(text) or "", "overview"), text=text)
 
     for text in texts:  # warm the pinyin/normalisation caches, as a running server has them
         added_work(text)

@@ -15,8 +15,9 @@ from typing import Any
 from services_catalog import clock
 from services_catalog.due_dates import due_date, format_date
 from services_catalog.effective import basis_text, in_force, upcoming
+from services_catalog.evidence import cite_stray_figures, figure_quote, relevant_clauses
 from services_catalog.normalize import normalize
-from services_catalog.question_cues import asks_online
+from services_catalog.question_cues import asks_amount, asks_online
 from services_catalog.schemas import Fact, ServiceOut, TimeLimit
 from services_catalog.wording import MISSING_FACT
 
@@ -210,7 +211,9 @@ def not_in_plan_answer(kind: str, service: ServiceOut | None) -> Answer:
         "departments": _join(service.departments) or service.lead_unit or "相关部门",
     }
     with_basis(base, [])
-    return Answer("utter_not_in_plan", base, service_card(service), list(FEEDBACK_BUTTONS))
+    card = service_card(service)
+    cite_card_figures(service, card, {service.citation.item})
+    return Answer("utter_not_in_plan", base, card, list(FEEDBACK_BUTTONS))
 
 
 def other_region_answer(region: str) -> Answer:
@@ -256,6 +259,7 @@ def compose(
         "materials": "；".join(fact_text(m) for m in service.materials),
         "howto": service.howto,
         "policy": service.citation.text,
+        "plan_quote": "",
         "start_date": "",
         "due_date": "",
         "due_note": "",
@@ -287,6 +291,11 @@ def compose(
     # The basis of the figures stated; fee, materials and policy answers name theirs below.
     stated = (limits[:1] if condition is not None else limits) if question in NEEDS_LIMIT else []
     with_basis(base, stated)
+    # The plan's own words only for figures that rest on the plan (not on a later decision).
+    from_plan = [t for t in limits if t.basis.kind == "plan"]
+    if from_plan:
+        base["plan_quote"] = plan_quote(from_plan if len(from_plan) == 1 or condition is None
+                                        else from_plan[:1], int(base["item"]))
     buttons = list(FEEDBACK_BUTTONS)
     if question == "time_limit":
         name = "utter_time_limit" if limits else "utter_no_time_limit"
@@ -328,6 +337,8 @@ def compose(
         if service.channels and asks_online(text):  # 能网上办吗: yes first, or not stated
             online = any(_ONLINE_CHANNEL.search(c) for c in service.channels)
             name = "utter_channel_online_yes" if online else "utter_channel_online_unstated"
+            if online:  # and the plan's own commitment to it (…全流程网办), with its 第N条
+                base["channels"] += online_commitment(service)
     elif question == "materials":
         name = "utter_materials" if service.materials else "utter_no_materials"
         if service.materials and service.materials[0].item:
@@ -348,7 +359,57 @@ def compose(
         with_basis(base, [])
     card["citation"] = cited_clause(service, int(base["item"]))
     card["basis"] = base["basis"]
+    cite_figures(service, base, card)
     return Answer(name, base, card, buttons, condition)
+
+
+# The template variables and card lists that quote catalog text, whose figures may come from a
+# task other than the one the answer cites (企业开办's channels say 7×24小时, from 第2条).
+QUOTING_VARIABLES = ("time_limit", "due_dates", "extra", "channels", "fees", "materials", "howto",
+                     "policy")
+QUOTING_CARD_LISTS = ("channels", "fees", "materials")
+
+
+def cite_figures(service: ServiceOut, variables: dict[str, str], card: dict[str, Any]) -> None:
+    """A quoted figure carries the number of the task it comes from: each one the cited task
+    does not state gets （第N条） of the service's task that does."""
+    cited = {int(variables["item"])}
+    preferred = [t.item for t in service.time_limits if t.item] + service_tasks(service)
+    decided = decided_keys(service)
+    for key in QUOTING_VARIABLES:
+        if variables.get(key) and key not in decided:
+            variables[key] = cite_stray_figures(variables[key], cited, preferred)
+    cite_card_figures(service, card, cited)
+
+
+def decided_keys(service: ServiceOut) -> set[str]:
+    """The variables and card lists whose figures rest on a later decision, not on the plan:
+    a plan task that happens to state the same figure is not their source."""
+    keys: set[str] = set()
+    if any(t.basis.kind != "plan" for t in service.time_limits):
+        keys |= {"time_limit", "due_dates"}
+    if any(f.basis.kind != "plan" for f in service.fees):
+        keys.add("fees")
+    if any(m.basis.kind != "plan" for m in service.materials):
+        keys.add("materials")
+    return keys
+
+
+def cite_card_figures(service: ServiceOut, card: dict[str, Any], cited: set[int]) -> None:
+    """The card's channels, fees and materials: as cite_figures, for the tasks `cited`."""
+    preferred = [t.item for t in service.time_limits if t.item] + service_tasks(service)
+    decided = decided_keys(service)
+    for key in QUOTING_CARD_LISTS:
+        if card.get(key) and key not in decided:
+            card[key] = [cite_stray_figures(v, cited, preferred) for v in card[key]]
+
+
+def plan_quote(limits: list[TimeLimit], item: int) -> str:
+    """The plan's own words for the time limits stated, each from its task (：“用水报装压缩至5个
+    工作日内”): the figure read in the sentence that sets it. "" when no task states it."""
+    quotes = [figure_quote(t.item or item, t.text) for t in limits]
+    quotes = [q for q in dict.fromkeys(quotes) if q]
+    return "：" + "；".join(f"“{q}”" for q in quotes) if quotes else ""
 
 
 def cited_clause(service: ServiceOut, item: int) -> dict[str, Any]:
@@ -368,3 +429,83 @@ def due_for_limit(tl: TimeLimit, today: date) -> dict[str, Any]:
     d = due_date(today, tl.amount, tl.unit)
     return {"condition": tl.condition, "date": d.date.isoformat(), "text": format_date(d.date),
             "calendar_known": d.calendar_known, "note": d.note}
+
+
+def service_tasks(service: ServiceOut) -> list[int]:
+    """The plan's tasks a service cites: its citation first, then its list, then its facts'."""
+    facts = [*service.fees, *service.materials, *service.notes, *service.time_limits]
+    return list(dict.fromkeys([service.citation.item, *service.items,
+                               *(f.item for f in facts if f.item)]))
+
+
+# Question types a detail answer may take over: the question is about something else than a
+# time limit, fee, channel or department (被驳回了怎么办, 超过160千瓦呢, 谁能享受).
+DETAIL_QUESTIONS = ("overview", "policy", "howto")
+# What 能网上办吗 means in the plan's words: the clause that commits to it answers it.
+ONLINE_WORDS = "全程网办 全流程网办 网上办理 不见面 掌上办"
+# A materials question in these words wants the material list; 条件/要求/资格 ask who qualifies.
+_MATERIAL_WORDS = re.compile(r"材料|证件|资料|证明|带啥|带什么|准备")
+
+
+def online_commitment(service: ServiceOut) -> str:
+    """；《行动方案》第2条写明：“…全流程网办” — the clause of the service's tasks that commits
+    to applying online, or "" when none does."""
+    found = relevant_clauses(service_tasks(service), "", [], also=ONLINE_WORDS)
+    if not found:
+        return ""
+    return f"；《行动方案》第{found[0].task}条写明：“{found[0].clause.quote}”"
+
+
+def wants_detail(service: ServiceOut, question: str, text: str) -> bool:
+    """Whether the question may be about a detail of the plan's text rather than a field."""
+    if question in DETAIL_QUESTIONS:
+        return True
+    if question == "materials":
+        return not service.materials or not _MATERIAL_WORDS.search(normalize(text))
+    if question == "channel":
+        return not service.channels
+    return False
+
+
+def detail_answer(service: ServiceOut, text: str) -> Answer | None:
+    """The one or two clauses of the service's tasks that address the question, each with its
+    第N条 (no time limit unless asked); None when no clause shares enough of its words."""
+    evidence = relevant_clauses(service_tasks(service), text, [service.name, *service.aliases])
+    if not evidence:
+        return None
+    first = evidence[0]
+    variables = {
+        "service_name": service.name,
+        "item": str(first.task),
+        "quotes": "；".join(f"{e.clause.quote}（第{e.task}条）" for e in evidence),
+        "lead_unit": service.lead_unit or "相关部门",
+        "departments": _join(service.departments) or service.lead_unit or "相关部门",
+    }
+    card = service_card(service)
+    card["citation"] = {"item": first.task, "text": first.clause.text}
+    card["evidence"] = [{"item": e.task, "text": e.clause.text, "score": round(e.score, 2)}
+                        for e in evidence]
+    cite_card_figures(service, card, {e.task for e in evidence})
+    return Answer("utter_detail", variables, card, list(FEEDBACK_BUTTONS))
+
+
+# The responses that quote the plan's text rather than a field with its own "not stated".
+QUOTING_RESPONSES = ("utter_detail", "utter_policy", "utter_howto", "utter_overview_no_time_limit")
+_AMOUNT_FIGURE = re.compile(r"\d")
+
+
+def amount_not_stated(service: ServiceOut, text: str, answer: Answer) -> Answer | None:
+    """补多少 / 利率多少 answered by a quote that states no figure: the plan does not state the
+    amount — say so and where to ask, with the task the quote came from. None otherwise."""
+    if answer.response not in QUOTING_RESPONSES or not asks_amount(text):
+        return None
+    quoted = answer.variables.get("quotes") or answer.variables.get("policy", "")
+    if answer.response in ("utter_howto", "utter_overview_no_time_limit"):
+        quoted = answer.variables.get("howto", "")
+    if _AMOUNT_FIGURE.search(re.sub(r"第\d+条", "", quoted)):
+        return None
+    plain = not_in_plan_answer("amount", service)
+    plain.variables["item"] = answer.variables.get("item", plain.variables["item"])
+    if plain.card and answer.card:
+        plain.card["citation"] = answer.card.get("citation", plain.card["citation"])
+    return plain

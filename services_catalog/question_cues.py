@@ -52,11 +52,14 @@ ABSENT_FACTS: dict[str, re.Pattern[str]] = {
                         r"|多少钱一|(?:一度电|一方水|每立方|每方|每度|每吨)(?:是)?(?:多少|几)"),
     # where the building is, not 住所登记 of an address
     "address": re.compile(r"地址(?:是|在)?(?:多少|哪|什么)|具体地址|详细地址|几楼|哪栋"
-                          r"|哪条街|哪条路|具体位置|怎么走|坐几路|(?:大厅|中心|窗口)在哪"),
+                          r"|地址[和跟、及]|哪条街|哪条路|具体位置|怎么走|坐几路|(?:大厅|中心|窗口)在哪"),
     # opening hours, not the time of day (现在几点了)
     "hours": re.compile(r"几点(?:上班|下班|开门|关门|开始|营业|办)|(?:上班|下班|开门|关门|营业)"
                         r"(?:是)?几点|上班时间|办公时间|营业时间|周末|周六|周日|星期[六天日]|午休"),
 }
+# The plan covers 2023—2025: a figure for another year (2026年还是3个工作日吗) it does not state.
+PLAN_YEARS = range(2023, 2026)
+_YEAR = re.compile(r"(20\d\d)\s*年")
 # 12345 is the one phone number the plan gives (its own service answers it).
 _HOTLINE = re.compile(r"12345|热线|市长")
 
@@ -95,8 +98,10 @@ def asks_online(text: str) -> bool:
 
 def absent_fact(text: str) -> str | None:
     """The kind of fact asked for that the plan does not hold (phone, person, price, address,
-    hours), or None."""
+    hours, another year's figure), or None."""
     norm = normalize(text)
+    if _YEAR.search(norm) and not any(int(y) in PLAN_YEARS for y in _YEAR.findall(norm)):
+        return "year"
     if decisive_question_type(norm) in ("ask_due_date", "ask_time_limit"):
         return None  # 下班前交的几天能办完 asks how long
     for kind, cue in ABSENT_FACTS.items():
@@ -162,3 +167,16 @@ def is_bare_follow_up(text: str) -> bool:
     if question_type(strip_filler(normalize(text))) is None:
         return False
     return len(content_besides_cues(text)) <= BARE_MAX_REST
+
+
+# How much / how many / what rate (补多少, 利率多少, 比例是多少, 宽限期多长): an amount the answer
+# must state or say the plan does not. How long and how much money have their own answers.
+_AMOUNT = re.compile(r"多少(?!天|钱)|几(?:个|成|万|千|百|倍)|多长|多高|多大|比例|利率|费率|额度"
+                     r"|上限|补多少|标准是")
+
+
+def asks_amount(text: str) -> bool:
+    norm = normalize(text)
+    if decisive_question_type(norm) in ("ask_due_date", "ask_time_limit", "ask_fee"):
+        return False
+    return bool(_AMOUNT.search(norm))

@@ -38,11 +38,15 @@ OTHER_REGIONS = (
     "无锡", "杭州", "宁波", "温州", "合肥", "福州", "厦门", "南昌市", "济南", "青岛", "郑州",
     "武汉", "长沙", "广州", "深圳", "东莞", "佛山", "珠海", "南宁", "海口", "三亚", "成都",
     "贵阳", "昆明", "拉萨", "西安(?!装)", "兰州", "西宁", "银川", "雄安",
+    # the region's own level: its plan is not 昌吉州's
+    "自治区层面", "自治区级", "全疆",
 )
+# A park of the other region (乌鲁木齐高新区) is no place of 昌吉州.
+_ITS_PARK = r"(?:高新区|经开区|开发区|园区)?"
 # Leaving for (or arriving from) another region is a 昌吉 procedure: 从新疆迁到陕西 税务怎么办
 # is 税务迁移, 跨省通办 serves other provinces' businesses here.
 _MOVING = re.compile(r"迁|搬|跨省|跨区域|跨地区|异地|通办")
-_OTHER = re.compile("|".join(OTHER_REGIONS))
+_OTHER = re.compile(f"(?:{'|'.join(OTHER_REGIONS)}){_ITS_PARK}")
 _HOME = re.compile("|".join(HOME))
 
 
@@ -51,6 +55,6 @@ def other_region(text: str) -> str | None:
     我在乌鲁木齐的公司想迁到昌吉 is a question for 昌吉 — or a move between regions)."""
     norm = normalize(text)
     found = _OTHER.search(norm)
-    if found is None or _HOME.search(norm) or _MOVING.search(norm):
+    if found is None or _HOME.search(_OTHER.sub("", norm)) or _MOVING.search(norm):
         return None
     return found.group(0)

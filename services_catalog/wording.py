@@ -18,6 +18,8 @@ MISSING_FACT = {
     "price": "具体价格",
     "address": "具体办公地址",
     "hours": "办公时间",
+    "amount": "具体数额、比例或期限",
+    "year": "三年行动期（2023至2025）以外年份的安排",
 }
 _VAR = re.compile(r"{([^\n{}]+?)}")
 

@@ -25,12 +25,15 @@ from bot.ratelimit import InFlightSlot, enforce_account_limit
 from bot.routers.chat import CONTROL
 from bot.spoken_script import answered_by_catalog, is_greeting_only, questions_in, spoken
 from bot.workorder import build as build_workorder
-from services_catalog.answers import missing_fact_answer, other_region_answer
+from services_catalog.answers import missing_fact_answer, other_region_answer, service_tasks
+from services_catalog.evidence import relevant_clauses
 from services_catalog.models import AssistCopy, ChatLog
 from services_catalog.question_cues import absent_fact
 from services_catalog.resolve import promised_first
 from services_catalog.scope import other_region
+from services_catalog.search import Hit
 from services_catalog.several import services_asked
+from services_catalog.snapshot import CatalogSnapshot
 from services_catalog.wording import render
 
 router = APIRouter(tags=["assist"], responses={
@@ -110,7 +113,8 @@ async def assist(
     if is_greeting_only(text):
         # 喂，你好， — the caller has not said what they need: nothing to suggest yet.
         return {"suggestions": [], "workorder": None, "status": "greeting", "intent": {},
-                "entities": [], "question": "overview", "questions": []}
+                "entities": [], "question": "overview", "questions": [],
+                "explain": {"candidates": [], "several": [], "evidence": {}}}
     intent: dict[str, Any] = {}
     entities: list[dict[str, Any]] = []
     # The catalog search (its sentence encoder: 10–40 ms of CPU) runs in a thread while Rasa
@@ -207,7 +211,27 @@ async def assist(
     return {"suggestions": suggestions, "workorder": workorder,
             "status": "ok" if speak else ("listen" if ranked else "none"),
             "intent": intent, "entities": entities, "question": question,
-            "questions": questions, **({"scope": scope} if scope else {})}
+            "questions": questions, **({"scope": scope} if scope else {}),
+            "explain": explain(snapshot, text, hits, ranked, asked)}
+
+
+def explain(snapshot: CatalogSnapshot, text: str, hits: list[Hit],
+            ranked: list[tuple[str, float]], asked: list[str]) -> dict[str, Any]:
+    """Why these suggestions, for the console to show on demand: the search's candidates with
+    their scores and how they matched, the services asked together, and per suggestion the
+    plan's clauses that best address the caller's words (第item条)."""
+    return {
+        "candidates": [{"slug": h.slug, "name": snapshot.services[h.slug].name,
+                        "score": round(h.confidence, 3), "kind": h.kind, "matched": h.matched}
+                       for h in hits],
+        "several": list(asked),
+        "evidence": {slug: [{"item": e.task, "text": e.clause.text, "score": round(e.score, 2)}
+                            for e in relevant_clauses(
+                                service_tasks(snapshot.services[slug]), text,
+                                [snapshot.services[slug].name,
+                                 *snapshot.services[slug].aliases])]
+                     for slug, _ in ranked},
+    }
 
 
 @router.post("/api/assist/nomatch", status_code=201)

@@ -31,7 +31,7 @@ def scheduled_service(catalog_day) -> Iterator[str]:
     with session_scope() as session:
         repo.create_service(session, ServiceIn.model_validate({
             "slug": slug, "name": f"测试开办{uid}", "departments": ["州市场监管局"],
-            "time_limits": [{"amount": 5, "unit": "工作日", "item": 3, "change": {
+            "time_limits": [{"amount": 3, "unit": "工作日", "item": 3, "change": {
                 "amount": 2, "unit": "工作日", "effective": "2027-01-01", **decision}}],
             "fees": [{"text": "免收工本费", "item": 3, "change": {
                 "text": "收取工本费10元", "effective": "2027-01-01", **decision}}],
@@ -55,7 +55,7 @@ def test_before_the_day_the_current_figure_and_the_change_to_come(
         run_action, scheduled_service, catalog_day) -> None:
     catalog_day(date(2026, 12, 31))
     text = ask(run_action, scheduled_service, "要几天", "ask_time_limit")
-    assert "承诺办理时限是5个工作日（自2027年1月1日起调整为2个工作日，依据《" + DOCUMENT in text
+    assert "承诺办理时限是3个工作日（自2027年1月1日起调整为2个工作日，依据《" + DOCUMENT in text
     assert PLAN in text
     fee = ask(run_action, scheduled_service, "要钱吗", "ask_fee")
     assert "免收工本费（自2027年1月1日起调整为收取工本费10元" in fee and PLAN in fee
@@ -66,7 +66,7 @@ def test_from_the_day_the_new_figure_with_the_decision_as_basis(
     catalog_day(date(2027, 1, 1))
     text = ask(run_action, scheduled_service, "要几天", "ask_time_limit")
     assert "承诺办理时限是2个工作日。" in text
-    assert "5个工作日" not in text and "调整为" not in text
+    assert "3个工作日" not in text and "调整为" not in text
     assert f"依据：《{DOCUMENT}》（2026年11月20日）；" in text
     assert "第3条" not in text.split("依据：")[1]  # the figure no longer rests on the plan
     fee = ask(run_action, scheduled_service, "要钱吗", "ask_fee")
@@ -89,5 +89,5 @@ def test_a_new_day_rebuilds_the_snapshot_every_answer_reads(
     catalog_day(date(2027, 1, 1))
     with session_scope() as session:
         after = CACHE.get(session).services[scheduled_service]
-    assert (before.time_limits[0].amount, after.time_limits[0].amount) == (5, 2)
+    assert (before.time_limits[0].amount, after.time_limits[0].amount) == (3, 2)
     assert after.time_limits[0].basis.document == DOCUMENT and after.time_limits[0].change is None

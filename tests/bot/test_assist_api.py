@@ -140,3 +140,17 @@ async def test_assist_gives_one_suggestion_per_service_asked(gateway) -> None:
 async def test_assist_on_a_greeting_alone_suggests_nothing(gateway) -> None:
     r = await gateway.post("/api/assist", json={"text": "喂，你好"})
     assert r.status_code == 200 and r.json()["suggestions"] == []
+
+
+async def test_assist_explains_candidates_and_evidence(gateway) -> None:
+    """The console's 'why': the search's candidates with scores, and the plan's clause that
+    addresses the caller's words, with its task number."""
+    r = await gateway.post("/api/assist", json={"text": "开公司能不能远程验证身份"})
+    assert r.status_code == 200
+    explain = r.json()["explain"]
+    top = explain["candidates"][0]
+    assert top["slug"] == "company-registration" and 0 < top["score"] <= 1 and top["kind"]
+    clauses = explain["evidence"]["company-registration"]
+    assert clauses[0]["item"] == 3 and "远程等多种身份验证方式" in clauses[0]["text"]
+    r = await gateway.post("/api/assist", json={"text": "开公司和接水分别要多久"})
+    assert r.json()["explain"]["several"] == ["company-registration", "water-connection"]

@@ -12,6 +12,7 @@ short phrases, copied from the plan, it must contain; the scoring needs nothing 
   wrong 第N条, or an invented one) and fails the item.
 
     .venv/bin/python -m tests.e2e.evaluate_plan --url http://127.0.0.1:8000
+    .venv/bin/python -m tests.e2e.evaluate_plan --set dev_plan  # the tuning set, same format
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import json
 import re
 import time
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -114,14 +116,14 @@ def chat(client: httpx.Client, sender: str, message: str) -> list[dict]:
     return r.json()["messages"]
 
 
-def run(base_url: str, run_id: str) -> dict[str, Any]:
+def run(base_url: str, run_id: str, folder: Path = FOLDER) -> dict[str, Any]:
     started = time.monotonic()
     tasks = task_texts()
     singles, turns = [], []
     with httpx.Client(base_url=base_url, timeout=30) as client:
-        for item in load("chat_single.yml", FOLDER):
+        for item in load("chat_single.yml", folder):
             singles.append(judge(item, chat(client, f"{run_id}-{item['id']}", item["text"]), tasks))
-        for conv in load("chat_multiturn.yml", FOLDER):
+        for conv in load("chat_multiturn.yml", folder):
             for turn in conv["turns"]:
                 messages = chat(client, f"{run_id}-{conv['id']}", turn["user"])
                 turns.append({**judge(turn, messages, tasks), "conversation": conv["id"]})
@@ -137,7 +139,7 @@ def run(base_url: str, run_id: str) -> dict[str, Any]:
         "seconds": round(time.monotonic() - started, 1),
         "failures": [r for r in [*singles, *turns] if not r["ok"]],
     }
-    write("heldout_plan_chat.json", report)
+    write(f"{folder.name}_chat.json", report)
     return report
 
 
@@ -147,7 +149,9 @@ if __name__ == "__main__":
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", default="http://127.0.0.1:8000")
+    parser.add_argument("--set", default=FOLDER.name,
+                        help="the set's folder under tests/ (heldout_plan, dev_plan)")
     args = parser.parse_args()
-    result = run(args.url, f"plan-{uuid.uuid4().hex[:6]}")
+    result = run(args.url, f"plan-{uuid.uuid4().hex[:6]}", TESTS / args.set)
     print(json.dumps({k: v for k, v in result.items() if k != "failures"}, ensure_ascii=False,
                      indent=1))

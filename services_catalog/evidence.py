@@ -1,0 +1,181 @@
+"""The plan's clauses as evidence for a question: which one or two of a service's cited tasks'
+clauses address what was asked, and which task a figure in an answer comes from.
+
+A detail question (企业开办要提交住所证明吗, 用电报装超过160千瓦怎么办) is answered by quoting
+the clauses of the service's tasks that share the most of its rarer words: character bigrams,
+weighted by how few of the plan's clauses contain them (IDF), so 住所 counts and 办理 hardly
+does. Bigrams of the service's own name and aliases say which service, not which detail, and
+do not count. Everything is built once per process from services_catalog/plan.py.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from services_catalog.normalize import content_only, normalize
+from services_catalog.plan import Clause, tasks
+from services_catalog.question_cues import QUESTION_CUES
+
+# A clause is quoted from this much evidence (the summed IDF of the question's bigrams it
+# contains); below it the question shares only common words with the service's tasks.
+MIN_EVIDENCE = 6.0
+# A second clause is quoted when it reads at least this well relative to the first.
+SECOND_RATIO = 0.7
+MAX_CLAUSES = 2
+MIN_CLAUSE_CHARS = 8  # 责任单位 fragments and headings are no answer
+# Words that only make the question a question; removed before the bigrams are taken.
+_ASKING = re.compile(r"请问|我想|想问|咨询|一下|我们|你们|咱们|俺们|我|您|你|俺|这个|那个|有关"
+                     r"|的话|是不是|是否|能不能|可不可以|可以|能否|需不需要|需要|要不要"
+                     r"|有没有|怎么样|怎么|如何|什么|啥|哪些|哪个|多少|会不会|吗|呢|吧|啊")
+# A figure a business would act on: a duration, an amount, a percentage, a size.
+FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:个工作日|个自然日|工作日|小时|天|日|个月|年|万元|元|%|％"
+                    r"|千瓦|平方米)")
+
+
+def bigrams(text: str) -> set[str]:
+    s = content_only(normalize(text))
+    return {s[i:i + 2] for i in range(len(s) - 1)}
+
+
+@lru_cache
+def _clause_index() -> tuple[dict[int, list[tuple[Clause, frozenset[str]]]], dict[str, float]]:
+    by_task: dict[int, list[tuple[Clause, frozenset[str]]]] = {}
+    df: Counter[str] = Counter()
+    count = 0
+    for number, task in tasks().items():
+        rows = []
+        for clause in task.clauses:
+            grams = frozenset(bigrams(clause.text))
+            rows.append((clause, grams))
+            df.update(grams)
+            count += 1
+        by_task[number] = rows
+    idf = {g: math.log(count / n) for g, n in df.items()}
+    return by_task, idf
+
+
+@dataclass(frozen=True)
+class Evidence:
+    clause: Clause
+    score: float
+
+    @property
+    def task(self) -> int:
+        return self.clause.task
+
+
+def question_grams(text: str, naming: list[str]) -> set[str]:
+    """The question's bigrams that could address a detail: not its question words, not the
+    words naming the service."""
+    rest = normalize(text)
+    for cue in QUESTION_CUES.values():
+        rest = cue.sub(" ", rest)
+    rest = _ASKING.sub(" ", rest)
+    grams: set[str] = set()
+    for piece in rest.split():
+        grams |= bigrams(piece)
+    for name in naming:
+        grams -= bigrams(name)
+    return grams
+
+
+def relevant_clauses(items: list[int], text: str, naming: list[str],
+                     also: str = "") -> list[Evidence]:
+    """The one or two clauses of tasks `items` that best address `text` (best first), or []
+    when none shares enough of its rarer words. `also`: words the question means without
+    saying them (能网上办吗 → 网办, 全程网办), taken as they are."""
+    by_task, idf = _clause_index()
+    grams = question_grams(text, naming) | bigrams(also)
+    if not grams:
+        return []
+    scored = []
+    for number in dict.fromkeys(items):
+        for clause, clause_grams in by_task.get(number, []):
+            if len(clause.quote) < MIN_CLAUSE_CHARS:
+                continue
+            shared = grams & clause_grams
+            score = sum(idf.get(g, 0.0) for g in shared)
+            if score > 0:
+                scored.append(Evidence(clause, score))
+    scored.sort(key=lambda e: -e.score)
+    if not scored or scored[0].score < MIN_EVIDENCE:
+        return []
+    chosen = [scored[0]]
+    for e in scored[1:]:
+        if len(chosen) == MAX_CLAUSES or e.score < SECOND_RATIO * scored[0].score:
+            break
+        if e.clause.text != chosen[0].clause.text:
+            chosen.append(e)
+    return chosen
+
+
+def task_of_figure(figure: str, preferred: list[int]) -> int | None:
+    """The task whose text states `figure` (7×24小时 → 第2条): one of `preferred` (the service's
+    cited tasks) if any states it, else the first task of the plan that does."""
+    want = re.sub(r"\s+", "", figure)
+    for number in preferred:
+        task = tasks().get(number)
+        if task and want in task.text:
+            return number
+    for number, task in tasks().items():
+        if want in task.text:
+            return number
+    return None
+
+
+_SEGMENT_END = re.compile(r"(?<=[、；;。，,])")
+
+
+# effective.upcoming's note: （自2027年1月1日起调整为2个工作日，依据《…》）.
+CHANGE_NOTE = re.compile(r"（自\d{4}年\d{1,2}月\d{1,2}日起调整为[^（）]*?）")
+
+
+def cite_stray_figures(text: str, cited: set[int], preferred: list[int]) -> str:
+    """`text` with （第N条） after each segment stating a figure that none of the `cited` tasks
+    states, N being the task that does: a quoted figure carries the number of its task."""
+    if not FIGURE.search(text):
+        return text
+    if CHANGE_NOTE.search(text):
+        # A scheduled change's figure rests on its decision, named in the note: never a task's.
+        pieces = CHANGE_NOTE.split(text)
+        notes = CHANGE_NOTE.findall(text)
+        out = cite_stray_figures(pieces[0], cited, preferred)
+        for note, piece in zip(notes, pieces[1:], strict=True):
+            out += note + cite_stray_figures(piece, cited, preferred)
+        return out
+    sources = "".join(tasks()[n].text for n in cited if n in tasks())
+    out = []
+    for segment in _SEGMENT_END.split(text):
+        extra: list[int] = []
+        for m in FIGURE.finditer(segment):
+            fig = re.sub(r"\s+", "", m.group(0))
+            if fig in sources:
+                continue
+            number = task_of_figure(fig, preferred)
+            if number is not None and number not in cited and number not in extra:
+                extra.append(number)
+        if extra:
+            body = segment.rstrip("、；;。，,")
+            tail = segment[len(body):]
+            segment = body + "".join(f"（第{n}条）" for n in extra) + tail
+        out.append(segment)
+    return "".join(out)
+
+
+_PIECE_END = re.compile(r"(?<=[，,；;。])")
+
+
+def figure_quote(number: int, figure: str) -> str:
+    """The shortest piece of task `number` (between commas) that states `figure`, verbatim:
+    5个工作日 of 第46条 → 用水报装压缩至5个工作日内. "" when the task does not state it."""
+    task = tasks().get(number)
+    if task is None:
+        return ""
+    want = re.compile(r"(?<![\d.])" + re.escape(re.sub(r"\s+", "", figure)))  # 5 ≠ 15
+    pieces = [p.rstrip("，,；;。") for p in _PIECE_END.split(task.text)]
+    found = [p for p in pieces if want.search(p)]
+    return min(found, key=len) if found else ""
