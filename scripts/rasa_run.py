@@ -17,6 +17,11 @@ def main() -> None:
     if not token:
         sys.exit("RASA_TOKEN is not set: Rasa's HTTP API must not run without a token")
     sys.argv = ["rasa", *sys.argv[1:], "--auth-token", token]
+    # TensorFlow's TFLite helpers import JAX when it is installed (it comes with tensorflow in
+    # .venv-rasa) only to convert JAX models, which a Rasa server never does; the import cost
+    # ~75 MB of Rasa's RSS (issue 17: target 1.0 GB). None in sys.modules makes it ImportError,
+    # which TensorFlow expects (tensorflow/lite/python/util.py).
+    sys.modules.setdefault("jax", None)  # type: ignore[arg-type]
     from rasa.__main__ import main as rasa_main
 
     rasa_main()

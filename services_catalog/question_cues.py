@@ -161,10 +161,18 @@ def content_besides_cues(text: str) -> str:
     return _PARTICLES.sub("", content_only(rest))
 
 
+# 要跑几趟啊: how many visits the procedure at hand takes. Kept out of QUESTION_CUES, which also
+# files the catalog's example questions for the NLU (a change there changes the training data).
+_VISITS = re.compile(r"跑几趟|跑几次|跑几回|跑一趟")
+
+
 def is_bare_follow_up(text: str) -> bool:
-    """A question with nothing but its cue (在哪领, 收费吗, 要带啥): it can only be about the
-    service the conversation is on, whatever small-talk intent the NLU gave it."""
-    if question_type(strip_filler(normalize(text))) is None:
+    """A question with nothing but its cue (在哪领, 收费吗, 要带啥, 要跑几趟啊): it can only be
+    about the service the conversation is on, whatever intent the NLU gave it."""
+    norm = strip_filler(normalize(text))
+    if _VISITS.search(norm):
+        return len(_VISITS.sub("", content_besides_cues(text))) <= BARE_MAX_REST
+    if question_type(norm) is None:
         return False
     return len(content_besides_cues(text)) <= BARE_MAX_REST
 

@@ -50,6 +50,7 @@ CLAIM_MIN = {
     "human_handoff": 0.65,
 }
 
+CLAIM_MIN_CONTENT = 2  # characters besides question words and particles
 
 # Intents whose messages are short by nature: a long question filed under one is misfiled.
 RATINGS_AND_GREETINGS = frozenset((
@@ -80,6 +81,10 @@ def claims_message(snap: CatalogSnapshot, text: str, intent: str) -> bool:
     top = hits[0].confidence if hits else 0.0
     if top >= SURE:  # a name or alias (always ranks above free-text hits, which stay below)
         return True
+    if len(content_besides_cues(text)) < CLAIM_MIN_CONTENT:
+        # 好的 / 嗯 / 行吧 say nothing that could name a service, whatever free text matches
+        # (好的 reads 0.49 as 双随机、一公开 through its example questions).
+        return False
     floor = CLAIM_MIN.get(intent)
     if intent in RATINGS_AND_GREETINGS and _asks_at_length(text):
         # "还差一个证明没开下来 能先受理吗" is no rating and no goodbye, whatever the NLU says:
