@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from services_catalog import repository as repo
 from services_catalog import transfer
-from services_catalog.config import ROOT, SEED_FILE, get_catalog_settings
+from services_catalog.config import ROOT, SCENARIOS_FILE, SEED_FILE, get_catalog_settings
 from services_catalog.db import session_scope
 
 CLI_ACTOR = "cli"
@@ -35,8 +35,12 @@ def prepare() -> None:
     with session_scope() as session:
         added, updated = transfer.sync_seed(session, SEED_FILE)
         total = len(repo.list_services(session))
+        # After the services: a scenario links existing services only.
+        s_added, _ = transfer.sync_scenarios(session, SCENARIOS_FILE)
+        scenarios = len(transfer.export_scenarios(session))
     print(f"catalog ready: {total} services ({len(added)} added, {len(updated)} updated from "
-          f"the seed) at {get_catalog_settings().database_url}")
+          f"the seed), {scenarios} scenarios ({len(s_added)} added) at "
+          f"{get_catalog_settings().database_url}")
     # Encode the example questions now (~20 s, kept in var/) rather than in the first request.
     from services_catalog.paraphrase import example_questions, example_vectors
 
