@@ -9,27 +9,48 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from services_catalog import repository as repo
+from services_catalog import scenarios as scen
+from services_catalog.models import Scenario, Service
 from services_catalog.normalize import normalize
 from services_catalog.paraphrase import example_questions
-from services_catalog.schemas import ServiceOut
+from services_catalog.schemas import ScenarioOut, ServiceOut
 from services_catalog.search import SearchDoc, SearchIndex
 
 
 @dataclass(frozen=True)
 class CatalogSnapshot:
-    revision: tuple[int, int]
+    revision: tuple[int, ...]
     services: dict[str, ServiceOut]
     index: SearchIndex
     # Every service's time-limit conditions and their keywords (居民, 非居民, 社会投资, 饭馆 …),
     # normalised: what a follow-up that only states who the caller is can say.
     condition_words: frozenset[str] = field(default_factory=frozenset)
+    # Life events (开饭馆, 招员工 …) and an index of their names and trigger phrases only.
+    scenarios: dict[str, ScenarioOut] = field(default_factory=dict)
+    scenario_index: SearchIndex | None = None
+
+
+def revision(session: Session) -> tuple[int, ...]:
+    """A cheap fingerprint of services and scenarios, in one query: changes whenever either
+    does (the largest scenario id too: deleting one and creating another keeps count and sum)."""
+    active = Service.active.is_(True)
+    row = session.execute(select(
+        select(func.count(Service.id)).where(active).scalar_subquery(),
+        select(func.coalesce(func.sum(Service.version), 0)).where(active).scalar_subquery(),
+        select(func.count(Service.id)).where(~active).scalar_subquery(),
+        select(func.count(Scenario.id)).scalar_subquery(),
+        select(func.coalesce(func.sum(Scenario.version), 0)).scalar_subquery(),
+        select(func.coalesce(func.max(Scenario.id), 0)).scalar_subquery(),
+    )).one()
+    return tuple(int(v or 0) for v in row)
 
 
 def build_snapshot(session: Session) -> CatalogSnapshot:
-    revision = repo.catalog_revision(session)
+    rev = revision(session)
     services = {r.slug: repo.to_out(r) for r in repo.list_services(session)}
     examples = example_questions()
     docs = [
@@ -45,8 +66,12 @@ def build_snapshot(session: Session) -> CatalogSnapshot:
     conditions = frozenset(
         normalize(word) for s in services.values() for t in s.time_limits if t.condition
         for word in (t.condition, *t.keywords) if word.strip())
-    return CatalogSnapshot(revision=revision, services=services, index=SearchIndex(docs),
-                           condition_words=conditions)
+    scenarios = {r.slug: scen.to_out(r) for r in scen.list_scenarios(session)}
+    scenario_docs = [SearchDoc(slug=s.slug, name=s.name, aliases=list(s.aliases), text="")
+                     for s in scenarios.values()]
+    return CatalogSnapshot(revision=rev, services=services, index=SearchIndex(docs),
+                           condition_words=conditions, scenarios=scenarios,
+                           scenario_index=SearchIndex(scenario_docs) if scenario_docs else None)
 
 
 class CatalogCache:
@@ -58,16 +83,16 @@ class CatalogCache:
         """The snapshot if it is still the catalog's (one small query), else None: then call
         get() — in a worker thread from async code, a rebuild takes 0.2 s to seconds."""
         snap = self._snapshot
-        if snap is not None and snap.revision == repo.catalog_revision(session):
+        if snap is not None and snap.revision == revision(session):
             return snap
         return None
 
     def get(self, session: Session) -> CatalogSnapshot:
-        revision = repo.catalog_revision(session)
+        rev = revision(session)
         snap = self._snapshot
-        if snap is not None and snap.revision == revision:
+        if snap is not None and snap.revision == rev:
             return snap
         with self._lock:
-            if self._snapshot is None or self._snapshot.revision != revision:
+            if self._snapshot is None or self._snapshot.revision != rev:
                 self._snapshot = build_snapshot(session)
             return self._snapshot
