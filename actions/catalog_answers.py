@@ -101,11 +101,11 @@ def answer_service(
 
     with session_scope() as session:
         snap = CACHE.get(session)
-    scenario = life_event_asked(snap, text, previous_service)
-    if scenario is not None:
+    event = life_event_asked(snap, text, previous_service)
+    if event is not None:
         # 我想开个饭馆，要办哪些手续: the checklist of its services, each with its time limit and
         # 第N条, and a button for each. No service is "the" one asked about afterwards.
-        send(dispatcher, life_event_answer(snap, scenario))
+        send(dispatcher, life_event_answer(snap, event))
         return [SlotSet("service", None), SlotSet("question", question),
                 SlotSet("condition", None), SlotSet("misses", 0)]
     several = services_asked(snap, text)

@@ -16,10 +16,11 @@ the service at hand (resolve.py), not a new life event.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from services_catalog.answers import Answer, compose
 from services_catalog.normalize import normalize
-from services_catalog.question_cues import QUESTION_CUES, states_condition
+from services_catalog.question_cues import QUESTION_CUE, QUESTION_CUES, states_condition
 from services_catalog.schemas import ScenarioOut
 from services_catalog.several import LINE, SURE
 from services_catalog.snapshot import CatalogSnapshot
@@ -47,13 +48,30 @@ def _bare(text: str) -> str:
     return _MEASURE.sub("", normalize(text))
 
 
+@dataclass(frozen=True)
+class LifeEvent:
+    scenario: ScenarioOut
+    # Services the message names itself (执照要办，后厨还要接燃气), in its order: the card's main
+    # service is the first of them, and any the scenario lacks joins the checklist.
+    named: tuple[str, ...] = ()
+
+    def slugs(self, snap: CatalogSnapshot) -> list[str]:
+        """The checklist's services: the scenario's (still active) ones, then the others named."""
+        own = [link.slug for link in self.scenario.services if link.slug in snap.services]
+        return [*own, *(slug for slug in self.named if slug not in own)]
+
+
+def _named(snap: CatalogSnapshot, bare: str) -> tuple[str, ...]:
+    spans = sorted((start, slug) for slug, start, _, conf in snap.index.named_spans(bare)
+                   if conf >= SURE)
+    return tuple(dict.fromkeys(slug for _, slug in spans))
+
+
 def life_event_asked(snap: CatalogSnapshot, text: str,
-                     previous: str | None = None) -> ScenarioOut | None:
-    """The scenario a message asks about, or None (a service question, or no life event)."""
-    if text.startswith("/"):
-        return None  # a button payload
-    if snap.scenario_index is None:
-        return None
+                     previous: str | None = None) -> LifeEvent | None:
+    """The life event a message asks about, or None (a service question, or no life event)."""
+    if text.startswith("/") or snap.scenario_index is None:
+        return None  # a button payload; a catalog without scenarios
     bare = _bare(text)
     hits = [h for h in snap.scenario_index.mentions(bare) if h.confidence >= SURE]
     if not hits:
@@ -61,55 +79,69 @@ def life_event_asked(snap: CatalogSnapshot, text: str,
     scenario = snap.scenarios.get(hits[0].slug)
     if scenario is None:
         return None
-    if PROCEDURES.search(bare):
-        return scenario
+    named = _named(snap, bare)
+    event = LifeEvent(scenario, named)
+    if PROCEDURES.search(bare) or len(named) >= 2:
+        # 开饭馆要办哪些手续; 开个饭馆，执照要办，后厨还要接燃气，加起来多久
+        return event
+    if previous and states_condition(text, snap.condition_words):
+        return None  # 我们是开饭馆的, after 用电报装: its 非居民 variant
+    if not QUESTION_CUE.search(bare):
+        return event  # 开奶茶店，门面是租的，要接燃气: the plan told, not a question asked
     if any(cue.search(bare) for kind, cue in QUESTION_CUES.items()
            if kind not in WHOLE_EVENT_QUESTIONS):
         return None  # 建厂房的审批材料去哪交: one service's fact
-    if any(conf >= SURE for *_, conf in snap.index.named_spans(bare)):
-        return None  # 开诊所要多久, 开饭馆用电要多久: about that service
-    if previous and states_condition(text, snap.condition_words):
-        return None  # 我们是开饭馆的, after 用电报装: its 非居民 variant
-    return scenario
+    own = {link.slug for link in scenario.services}
+    if named and named[0] not in own:
+        return None  # 开饭馆，货车能进城吗: about that service
+    return event  # 开饭馆要多久; 开诊所要多久 (its 医疗机构执业登记 comes first on the card)
 
 
 def _button(slug: str, name: str) -> dict[str, str]:
     return {"title": name, "payload": f'/inform_service{{"service": "{slug}"}}'}
 
 
-def life_event_answer(snap: CatalogSnapshot, scenario: ScenarioOut) -> Answer:
-    """The checklist: per linked (and still active) service its time limit and 第N条, read from
-    the catalog; where a service's limit depends on who asks and the scenario's own words say it
-    (开饭馆 → 非居民 用电), that variant — else every variant."""
+def life_event_answer(snap: CatalogSnapshot, event: LifeEvent) -> Answer:
+    """The checklist: per service its time limit and 第N条, read from the catalog; where a
+    service's limit depends on who asks and the scenario's own words say it (开饭馆 → 非居民
+    用电), that variant — else every variant. The card is shaped as the several-services card
+    (its main service's card plus `several`), so whatever reads a service card reads it."""
+    scenario = event.scenario
+    notes = {link.slug: link.note for link in scenario.services}
     lines: list[str] = []
     steps: list[dict[str, object]] = []
     buttons: list[dict[str, str]] = []
-    for link in scenario.services:
-        service = snap.services.get(link.slug)
-        if service is None:
-            continue  # deleted since the scenario was saved
-        answer = compose(service, "time_limit", text=f"{scenario.name} {link.note}",
+    cards: dict[str, dict] = {}
+    for slug in event.slugs(snap):
+        service = snap.services[slug]
+        note = notes.get(slug, "")
+        answer = compose(service, "time_limit", text=f"{scenario.name} {note}",
                          list_variants=True)
+        cards[slug] = answer.card or {}
         line = render(LINE.get(answer.response, "utter_line_policy"), answer.variables)
-        if link.note:
-            line += STEP_SEPARATOR + link.note
+        if note:
+            line += STEP_SEPARATOR + note
         lines.append(f"{len(lines) + 1}. {line}")
-        steps.append({"slug": service.slug, "name": service.name, "note": link.note,
+        # The card quotes each step's clause (its 依据), as a service card does.
+        steps.append({"slug": service.slug, "name": service.name, "note": note,
                       "item": int(answer.variables["item"]),
                       "time_limit": answer.variables["time_limit"] or None,
-                      "condition": answer.condition})
+                      "condition": answer.condition,
+                      "citation": (answer.card or {}).get("citation")})
         buttons.append(_button(service.slug, service.name))
     variables = {
         "scenario_name": scenario.name,
         "lines": "\n".join(lines),
         "description": scenario.description,
     }
-    card = {"type": "life_event", "scenario": scenario.slug, "name": scenario.name,
-            "steps": steps}
+    main = next(iter(event.named), None) or next(iter(cards), None)
+    card = {**cards.get(main or "", {}), "type": "life_event", "scenario": scenario.slug,
+            "scenario_name": scenario.name, "steps": steps,
+            "several": [{"slug": s["slug"], "name": s["name"]} for s in steps]}
     return Answer("utter_life_event", variables, card, buttons)
 
 
-def checklist_text(snap: CatalogSnapshot, scenario: ScenarioOut) -> str:
+def checklist_text(snap: CatalogSnapshot, event: LifeEvent) -> str:
     """The checklist as one text (agent assist, degraded mode)."""
-    answer = life_event_answer(snap, scenario)
+    answer = life_event_answer(snap, event)
     return render(answer.response, answer.variables)

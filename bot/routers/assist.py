@@ -148,17 +148,16 @@ async def assist(
         # 开公司和接水分别要多久: one suggestion per service the caller asks about, in order.
         ranked = [(slug, scores.get(slug, 1.0)) for slug in asked]
     life_event: dict[str, Any] | None = None
-    scenario = None if asked else life_event_asked(snapshot, text)
-    if scenario is not None:
-        # 来电人想开饭馆，问要办哪些手续: one suggestion per service of the checklist, in its order
-        # (the first MAX_SUGGESTIONS), and the whole checklist as a script of its own.
-        asked = [link.slug for link in scenario.services
-                 if link.slug in snapshot.services][:MAX_SUGGESTIONS]
+    event = None if asked else life_event_asked(snapshot, text)
+    if event is not None:
+        # 来电人想开饭馆，问要办哪些手续: one suggestion per service of the checklist — those the
+        # caller named first, then the scenario's order (the first MAX_SUGGESTIONS) — and the
+        # whole checklist as a script of its own.
+        steps = event.slugs(snapshot)
+        asked = [*event.named, *(s for s in steps if s not in event.named)][:MAX_SUGGESTIONS]
         ranked = [(slug, 1.0) for slug in asked]
-        life_event = {"slug": scenario.slug, "name": scenario.name,
-                      "script": checklist_text(snapshot, scenario),
-                      "services": [link.slug for link in scenario.services
-                                   if link.slug in snapshot.services]}
+        life_event = {"slug": event.scenario.slug, "name": event.scenario.name,
+                      "script": checklist_text(snapshot, event), "services": steps}
     if not content_only(strip_filler(normalize(text))):
         ranked = []  # a greeting alone (喂，你好) asks about nothing
     scope: dict[str, str] | None = None

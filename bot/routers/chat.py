@@ -83,9 +83,9 @@ def degraded_reply(snapshot, text: str) -> list[dict[str, Any]]:  # type: ignore
     # The question its wording shows (要钱吗 → fee), else the overview.
     question = INTENT_QUESTION.get(decisive_question_type(text) or question_type(text) or "",
                                    "overview")
-    scenario = life_event_asked(snapshot, text)
-    if scenario is not None:  # 我想开个饭馆，要办哪些手续: the checklist (its buttons need Rasa)
-        checklist = life_event_answer(snapshot, scenario)
+    event = life_event_asked(snapshot, text)
+    if event is not None:  # 我想开个饭馆，要办哪些手续: the checklist (its buttons need Rasa)
+        checklist = life_event_answer(snapshot, event)
         return [notice, {"text": render(checklist.response, checklist.variables),
                          "custom": {**(checklist.card or {}), "degraded": True}}]
     several = services_asked(snapshot, text)

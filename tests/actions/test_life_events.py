@@ -67,10 +67,33 @@ def test_life_event_whatever_the_intent(run_action, action, intent: str) -> None
     assert run.messages[0]["custom"]["scenario"] == "open-supermarket"
 
 
-@pytest.mark.parametrize("text", ["开诊所要多久", "开饭馆用电要多久", "建厂房的审批材料去哪交"])
+@pytest.mark.parametrize("text", ["建厂房的审批材料去哪交", "开饭馆，货车进城限行吗"])
 def test_one_service_question_stays_one_answer(run_action, text: str) -> None:
+    """A service's fact (材料去哪交), or a service the life event does not hold, asked."""
     run = run_action(ActionAnswerService(), asked(text, "ask_time_limit"))
     assert run.messages[0]["response"] != "utter_life_event"
+
+
+@pytest.mark.parametrize("text,main,figure", [
+    ("开诊所要多久", "medical-institution-registration", None),
+    ("开饭馆用电要多久", "electricity-connection",
+     "用电报装（非居民）：承诺时限15个工作日（第42条）"),
+])
+def test_a_step_asked_with_its_event_leads_the_card(run_action, text, main, figure) -> None:
+    run = run_action(ActionAnswerService(), asked(text, "ask_time_limit"))
+    assert run.messages[0]["response"] == "utter_life_event"
+    assert run.cards[0]["slug"] == main  # the card readers' main service: the one named
+    assert figure is None or figure in run.texts[0]
+
+
+def test_several_services_named_in_a_story_join_the_checklist(run_action) -> None:
+    run = run_action(ActionAnswerService(), asked(
+        "今年想来昌吉开个饭馆，执照要办，后厨还要接燃气，货车进城送菜也要办，加起来多长时间"))
+    card = run.messages[0]["custom"]
+    assert card["scenario"] == "open-restaurant"
+    slugs = [s["slug"] for s in card["several"]]
+    assert slugs[0] == "company-registration" and slugs[-1] == "truck-access"
+    assert card["slug"] == "gas-connection"  # the first one the message names (接燃气)
 
 
 def test_a_stated_condition_stays_on_the_service(run_action) -> None:
