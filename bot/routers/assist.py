@@ -151,10 +151,11 @@ async def assist(
     event = None if asked else life_event_asked(snapshot, text)
     if event is not None:
         # 来电人想开饭馆，问要办哪些手续: one suggestion per service of the checklist — those the
-        # caller named first, then the scenario's order (the first MAX_SUGGESTIONS) — and the
-        # whole checklist as a script of its own.
+        # caller named (or the one the words read closest to) first, then the scenario's order
+        # (the first MAX_SUGGESTIONS) — and the whole checklist as a script of its own.
         steps = event.slugs(snapshot)
-        asked = [*event.named, *(s for s in steps if s not in event.named)][:MAX_SUGGESTIONS]
+        first = [*event.named] or ([event.main] if event.main else [])
+        asked = [*first, *(s for s in steps if s not in first)][:MAX_SUGGESTIONS]
         ranked = [(slug, 1.0) for slug in asked]
         life_event = {"slug": event.scenario.slug, "name": event.scenario.name,
                       "script": checklist_text(snapshot, event), "services": steps}

@@ -67,23 +67,27 @@ def test_life_event_whatever_the_intent(run_action, action, intent: str) -> None
     assert run.messages[0]["custom"]["scenario"] == "open-supermarket"
 
 
-@pytest.mark.parametrize("text", ["建厂房的审批材料去哪交", "开饭馆，货车进城限行吗"])
+@pytest.mark.parametrize("text", ["建厂房的审批材料去哪交", "开饭馆，货车进城限行吗",
+                                  "开诊所要多久"])
 def test_one_service_question_stays_one_answer(run_action, text: str) -> None:
-    """A service's fact (材料去哪交), or a service the life event does not hold, asked."""
+    """A service's fact (材料去哪交), a service the life event does not hold, or words that
+    name a service as much as a life event (开诊所 is 医疗机构执业登记's alias)."""
     run = run_action(ActionAnswerService(), asked(text, "ask_time_limit"))
     assert run.messages[0]["response"] != "utter_life_event"
 
 
-@pytest.mark.parametrize("text,main,figure", [
-    ("开诊所要多久", "medical-institution-registration", None),
-    ("开饭馆用电要多久", "electricity-connection",
-     "用电报装（非居民）：承诺时限15个工作日（第42条）"),
-])
-def test_a_step_asked_with_its_event_leads_the_card(run_action, text, main, figure) -> None:
-    run = run_action(ActionAnswerService(), asked(text, "ask_time_limit"))
+def test_a_service_asked_with_its_event_is_that_service(run_action) -> None:
+    """开饭馆用电要多久 asks about 用电报装, and 饭馆 says which variant."""
+    run = run_action(ActionAnswerService(), asked("开饭馆用电要多久", "ask_time_limit"))
+    assert run.messages[0]["response"] != "utter_life_event"
+    assert run.cards[0]["slug"] == "electricity-connection" and "15个工作日" in run.texts[0]
+
+
+def test_a_plan_told_gets_the_checklist_led_by_the_service_named(run_action) -> None:
+    run = run_action(ActionAnswerService(), asked("开奶茶店，门面是租的，要接燃气"))
     assert run.messages[0]["response"] == "utter_life_event"
-    assert run.cards[0]["slug"] == main  # the card readers' main service: the one named
-    assert figure is None or figure in run.texts[0]
+    assert run.cards[0]["slug"] == "gas-connection"
+    assert "燃气报装：承诺时限10个工作日（第46条）" in run.texts[0]
 
 
 def test_several_services_named_in_a_story_join_the_checklist(run_action) -> None:
