@@ -30,6 +30,7 @@ from services_catalog.answers import (
     wants_detail,
 )
 from services_catalog.db import session_scope
+from services_catalog.life_events import life_event_answer, life_event_asked
 from services_catalog.question_cues import absent_fact, decisive_question_type, question_type
 from services_catalog.resolve import resolve
 from services_catalog.scope import other_region
@@ -103,6 +104,13 @@ def answer_service(
 
     with session_scope() as session:
         snap = CACHE.get(session)
+    event = life_event_asked(snap, text, previous_service)
+    if event is not None:
+        # 我想开个饭馆，要办哪些手续: the checklist of its services, each with its time limit and
+        # 第N条, and a button for each. No service is "the" one asked about afterwards.
+        send(dispatcher, life_event_answer(snap, event))
+        return [SlotSet("service", None), SlotSet("question", question),
+                SlotSet("condition", None), SlotSet("misses", 0)]
     several = services_asked(snap, text)
     if several:
         # 企业开办和用水报装分别要多久: one line each, with its figure and 第N条.

@@ -23,6 +23,7 @@ from actions.catalog_answers import (
     candidate_buttons,
 )
 from services_catalog.db import session_scope
+from services_catalog.life_events import life_event_asked
 from services_catalog.models import Feedback
 from services_catalog.normalize import is_noise
 from services_catalog.question_cues import (
@@ -70,6 +71,13 @@ def follows_up(tracker: Tracker) -> bool:
     return states_condition(text, snap.condition_words)
 
 
+def about_a_life_event(tracker: Tracker) -> bool:
+    """我想开个饭馆 / 你好，开超市要办啥手续: a life event, whatever intent the NLU gave it."""
+    with session_scope() as session:
+        snap = CACHE.get(session)
+    return life_event_asked(snap, user_text(tracker), tracker.get_slot("service")) is not None
+
+
 def about_a_service(tracker: Tracker) -> bool:
     with session_scope() as session:
         snap = CACHE.get(session)
@@ -91,6 +99,8 @@ class ActionSmallTalk(Action):
                 return scoped
             if absent_fact(user_text(tracker)):  # 局长叫什么: not in the plan, ask here
                 return answer_service(dispatcher, tracker)
+        if about_a_life_event(tracker):
+            return answer_service(dispatcher, tracker)
         if follows_up(tracker):
             return answer_service(dispatcher, tracker)
         if about_a_service(tracker):
@@ -116,7 +126,8 @@ class ActionFallback(Action):
         scoped = answer_other_region(dispatcher, tracker)
         if scoped is not None:
             return scoped
-        if follows_up(tracker) or absent_fact(user_text(tracker)):
+        if (follows_up(tracker) or absent_fact(user_text(tracker))
+                or about_a_life_event(tracker)):
             return answer_service(dispatcher, tracker)
         if about_a_service(tracker):
             return answer_service(dispatcher, tracker, names_service=True)

@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from services_catalog import repository as repo
 from services_catalog import transfer
-from services_catalog.config import ROOT, SEED_FILE, get_catalog_settings
+from services_catalog.config import ROOT, SCENARIOS_FILE, SEED_FILE, get_catalog_settings
 from services_catalog.db import session_scope
 
 CLI_ACTOR = "cli"
@@ -39,8 +39,12 @@ def prepare() -> None:
         total = len(repo.list_services(session))
         seeded = examples.seed(session)
         questions = [q for qs in examples.by_slug(session).values() for q in qs]
+        # After the services: a scenario links existing services only.
+        s_added, _ = transfer.sync_scenarios(session, SCENARIOS_FILE)
+        scenarios = len(transfer.export_scenarios(session))
     print(f"catalog ready: {total} services ({len(added)} added, {len(updated)} updated from "
-          f"the seed), {len(questions)} example questions ({seeded} added from the seed) at "
+          f"the seed), {len(questions)} example questions ({seeded} added from the seed), "
+          f"{scenarios} scenarios ({len(s_added)} added) at "
           f"{get_catalog_settings().database_url}")
     # Encode the example questions now (~20 s, kept in var/) rather than in the first request.
     from services_catalog.paraphrase import example_vectors

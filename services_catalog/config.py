@@ -11,6 +11,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_FILE = Path(__file__).resolve().parent / "data" / "services.yml"
+SCENARIOS_FILE = Path(__file__).resolve().parent / "data" / "scenarios.yml"
 # The plan itself, shipped with the project (the seed file's bytes, unchanged).
 PLAN_FILE = Path(__file__).resolve().parent / "data" / "plan.txt"
 

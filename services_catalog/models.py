@@ -46,6 +46,29 @@ class Service(Base):
     __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
 
 
+class Scenario(Base):
+    """A life event (开饭馆, 招员工 …): an ordered checklist of existing services.
+
+    It states no figure of its own: every time limit and 第N条 in its answer is read from the
+    linked services, so a scenario can never disagree with the catalog. `services` is a list of
+    {"slug": ..., "note": ...} (schemas.ScenarioLink)."""
+
+    __tablename__ = "scenarios"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(80), unique=True, index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
+    description: Mapped[str] = mapped_column(Text, default="")
+    services: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_by: Mapped[str] = mapped_column(String(80), default="seed")
+
+    # As for Service: the UPDATE carries `WHERE version = <read>`; a lost race is StaleDataError.
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
+
+
 class StaffUser(Base):
     __tablename__ = "staff_users"
 

@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from services_catalog import clock
-from services_catalog.text_rules import check_phrase, check_text, phrase_key
+from services_catalog.text_rules import check_no_figure, check_phrase, check_text, phrase_key
 
 Unit = Literal["工作日", "日", "小时"]
 PLAN_TASKS = 172  # the plan has tasks 1..172
@@ -272,3 +272,85 @@ class ServiceOut(ServiceIn):
 
 # Fields whose change alters what the NLU knows (jieba dictionary, synonyms, lookups).
 NLU_FIELDS = ("name", "aliases")
+
+
+# --- scenarios (life events) ----------------------------------------------------------------
+
+MAX_SCENARIO_SERVICES = 12
+
+
+def _no_figure(check: Callable[[str], str]) -> Callable[[str], str]:
+    def run(value: str) -> str:
+        return check_no_figure(check(value))
+
+    return run
+
+
+NoFigureLine = Annotated[str, Field(max_length=MAX_LINE), _new_text(_no_figure(check_text))]
+NoFigureText = Annotated[str, Field(max_length=500), _new_text(_no_figure(_multiline))]
+
+
+class ScenarioLink(_Strict):
+    """One step of a scenario: an existing service, with an optional note (when, why)."""
+
+    slug: str = Field(min_length=2, max_length=80, description="所关联事项的 slug")
+    note: NoFigureLine = Field(default="", description="办理提示，不写具体数字")
+
+
+class ScenarioFields(_Strict):
+    name: Name = Field(description="场景名称不能为空")
+    aliases: list[Phrase] = Field(default_factory=list, max_length=MAX_ALIASES,
+                                  description="触发说法，例如 开饭馆、开餐馆")
+    description: NoFigureText = Field(default="", description="简短说明，不写具体数字")
+    services: list[ScenarioLink] = Field(min_length=1, max_length=MAX_SCENARIO_SERVICES,
+                                         description="按办理顺序关联的事项")
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, v: str, info: ValidationInfo) -> str:
+        return v if info.context and info.context.get("stored") else check_no_figure(v)
+
+    @field_validator("aliases")
+    @classmethod
+    def _aliases(cls, v: list[str], info: ValidationInfo) -> list[str]:
+        if not (info.context and info.context.get("stored")):
+            for alias in v:
+                check_no_figure(alias)
+        return _clean_aliases(v)
+
+    @field_validator("services")
+    @classmethod
+    def _unique(cls, v: list[ScenarioLink]) -> list[ScenarioLink]:
+        slugs = [link.slug for link in v]
+        if len(set(slugs)) != len(slugs):
+            raise ValueError("同一事项不能重复关联 / a service is linked twice")
+        return v
+
+
+class ScenarioIn(ScenarioFields):
+    slug: str = Field(min_length=2, max_length=80)
+
+    @field_validator("slug")
+    @classmethod
+    def _slug(cls, v: str) -> str:
+        if not SLUG_RE.match(v):
+            raise ValueError(
+                "slug 只能包含小写字母、数字和连字符 / lowercase letters, digits, hyphens"
+            )
+        return v
+
+
+class ScenarioPatch(_Strict):
+    """A partial edit; `version` must be the version the editor saw (optimistic concurrency)."""
+
+    version: int = Field(ge=1)
+    name: Name | None = None
+    aliases: list[Phrase] | None = Field(default=None, max_length=MAX_ALIASES)
+    description: NoFigureText | None = None
+    services: list[ScenarioLink] | None = Field(default=None, min_length=1,
+                                                max_length=MAX_SCENARIO_SERVICES)
+
+
+class ScenarioOut(ScenarioIn):
+    model_config = ConfigDict(extra="ignore")
+    version: int

@@ -10,13 +10,16 @@ import threading
 from dataclasses import dataclass, field
 from datetime import date
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from services_catalog import clock
 from services_catalog import examples as example_store
 from services_catalog import repository as repo
+from services_catalog import scenarios as scen
+from services_catalog.models import Scenario, Service
 from services_catalog.normalize import normalize
-from services_catalog.schemas import ServiceOut
+from services_catalog.schemas import ScenarioOut, ServiceOut
 from services_catalog.search import SearchDoc, SearchIndex
 
 
@@ -28,6 +31,9 @@ class CatalogSnapshot:
     # Every service's time-limit conditions and their keywords (居民, 非居民, 社会投资, 饭馆 …),
     # normalised: what a follow-up that only states who the caller is can say.
     condition_words: frozenset[str] = field(default_factory=frozenset)
+    # Life events (开饭馆, 招员工 …) and an index of their names and trigger phrases only.
+    scenarios: dict[str, ScenarioOut] = field(default_factory=dict)
+    scenario_index: SearchIndex | None = None
     # The day the records were read for: a scheduled change applies from its day on, so a new
     # day rebuilds the snapshot even when nobody edited anything.
     day: date = field(default_factory=clock.today)
@@ -37,9 +43,20 @@ class CatalogSnapshot:
 
 
 def revision(session: Session) -> tuple[int, ...]:
-    """The services' revision and the example questions': an example staff add (or assign from
-    the inbox) is in the next answer's search, in every process, without a restart."""
-    return (*repo.catalog_revision(session), *example_store.revision(session))
+    """A cheap fingerprint of services, scenarios and example questions: changes whenever any
+    does (an example staff add or assign from the inbox is in the next answer's search, in every
+    process, without a restart; the largest scenario id too: deleting one and creating another
+    keeps count and sum)."""
+    active = Service.active.is_(True)
+    row = session.execute(select(
+        select(func.count(Service.id)).where(active).scalar_subquery(),
+        select(func.coalesce(func.sum(Service.version), 0)).where(active).scalar_subquery(),
+        select(func.count(Service.id)).where(~active).scalar_subquery(),
+        select(func.count(Scenario.id)).scalar_subquery(),
+        select(func.coalesce(func.sum(Scenario.version), 0)).scalar_subquery(),
+        select(func.coalesce(func.max(Scenario.id), 0)).scalar_subquery(),
+    )).one()
+    return (*(int(v or 0) for v in row), *example_store.revision(session))
 
 
 def build_snapshot(session: Session) -> CatalogSnapshot:
@@ -59,8 +76,12 @@ def build_snapshot(session: Session) -> CatalogSnapshot:
     conditions = frozenset(
         normalize(word) for s in services.values() for t in s.time_limits if t.condition
         for word in (t.condition, *t.keywords) if word.strip())
+    scenarios = {r.slug: scen.to_out(r) for r in scen.list_scenarios(session)}
+    scenario_docs = [SearchDoc(slug=s.slug, name=s.name, aliases=list(s.aliases), text="")
+                     for s in scenarios.values()]
     return CatalogSnapshot(revision=rev, services=services, index=SearchIndex(docs),
-                           condition_words=conditions)
+                           condition_words=conditions, scenarios=scenarios,
+                           scenario_index=SearchIndex(scenario_docs) if scenario_docs else None)
 
 
 class CatalogCache:

@@ -58,3 +58,21 @@ def phrase_key(value: str) -> str:
     traditional → simplified, zero-width and bidi characters removed, case-folded, spaces
     collapsed. 開公司, ＯＫ, 开\u200b公司 and 开公司 are one phrase."""
     return normalize(_ZERO_WIDTH.sub("", value)).casefold()
+
+
+# A figure a business would act on: a number (Arabic or Chinese) with a unit of time, money,
+# share or size. Texts that must state no figure of their own (a scenario's description and
+# notes: its figures are its services') are refused when they hold one.
+_NUMBER = r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]+)"
+_UNIT = (r"(?:个?工作日|个?自然日|个?小时|天|日|周|个?星期|个月|月|年|万元|亿元|元|%|％|"
+         r"个百分点|平方米|平米|千瓦|kw|kva)")
+FIGURE = re.compile(rf"{_NUMBER}\s*{_UNIT}", re.IGNORECASE)
+
+
+def check_no_figure(value: str) -> str:
+    """`value` unchanged, or ValueError: it states a figure (3个工作日, 五天, 2%, 80万元)."""
+    m = FIGURE.search(value)
+    if m:
+        raise ValueError(f"不能写具体数字（“{m.group(0)}”）：时限、金额等只来自所关联的事项 / "
+                         "may not state a figure: figures come from the linked services")
+    return value

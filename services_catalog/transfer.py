@@ -19,8 +19,18 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from services_catalog import repository as repo
-from services_catalog.models import Service
-from services_catalog.schemas import ServiceFields, ServiceIn, ServicePatch
+from services_catalog import scenarios as scen
+from services_catalog.models import AuditEntry, Scenario, Service
+from services_catalog.schemas import (
+    STORED,
+    ScenarioFields,
+    ScenarioIn,
+    ScenarioPatch,
+    ServiceFields,
+    ServiceIn,
+    ServicePatch,
+)
+from services_catalog.text_rules import phrase_key
 
 SCALAR_FIELDS = ("slug", "name", "category", "lead_unit", "howto")
 JSON_FIELDS = tuple(f for f in ServiceIn.model_fields if f not in SCALAR_FIELDS)
@@ -34,6 +44,8 @@ class ImportReport:
     unchanged: list[str] = field(default_factory=list)
     errors: list[dict[str, Any]] = field(default_factory=list)
     applied: bool = False
+    # The file's scenarios (YAML only), reported the same way; None: the file has no list.
+    scenarios: ScenarioReport | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -42,7 +54,19 @@ class ImportReport:
             "unchanged": len(self.unchanged),
             "errors": self.errors,
             "applied": self.applied,
+            "scenarios": self.scenarios.as_dict() if self.scenarios else None,
         }
+
+
+@dataclass
+class ScenarioReport:
+    created: list[str] = field(default_factory=list)
+    updated: dict[str, list[str]] = field(default_factory=dict)
+    unchanged: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"created": self.created, "updated": self.updated,
+                "unchanged": len(self.unchanged)}
 
 
 def export_records(session: Session) -> list[dict[str, Any]]:
@@ -88,8 +112,16 @@ class _ImportLoader(yaml.SafeLoader):
             self._depth -= 1
 
 
-def dump_yaml(records: list[dict[str, Any]]) -> str:
-    return yaml.safe_dump({"services": records}, allow_unicode=True, sort_keys=False, width=120)
+def export_scenarios(session: Session) -> list[dict[str, Any]]:
+    return [scen.to_out(r).model_dump(exclude={"version"}) for r in scen.list_scenarios(session)]
+
+
+def dump_yaml(records: list[dict[str, Any]],
+              scenarios: list[dict[str, Any]] | None = None) -> str:
+    doc: dict[str, Any] = {"services": records}
+    if scenarios is not None:
+        doc["scenarios"] = scenarios
+    return yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=120)
 
 
 def dump_csv(records: list[dict[str, Any]]) -> str:
@@ -108,10 +140,18 @@ def dump_csv(records: list[dict[str, Any]]) -> str:
 
 
 def parse_yaml(text: str) -> list[dict[str, Any]]:
+    return parse_yaml_document(text)[0]
+
+
+def parse_yaml_document(text: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]] | None]:
+    """The file's services and, when it has the list, its scenarios."""
     data = yaml.load(text, Loader=_ImportLoader)  # noqa: S506 - a SafeLoader subclass
     if not isinstance(data, dict) or not isinstance(data.get("services"), list):
         raise repo.CatalogError("YAML 必须包含 services 列表 / YAML needs a 'services' list")
-    return data["services"]
+    scenarios = data.get("scenarios")
+    if scenarios is not None and not isinstance(scenarios, list):
+        raise repo.CatalogError("YAML 的 scenarios 必须是列表 / 'scenarios' must be a list")
+    return data["services"], scenarios
 
 
 def parse_csv(text: str) -> list[dict[str, Any]]:
@@ -150,7 +190,8 @@ def changed_fields(row: Service, item: ServiceFields) -> list[str]:
 
 
 def import_records(
-    session: Session, records: list[dict[str, Any]], actor: str, apply: bool
+    session: Session, records: list[dict[str, Any]], actor: str, apply: bool,
+    scenarios: list[dict[str, Any]] | None = None,
 ) -> ImportReport:
     report = ImportReport()
     parsed: list[ServiceIn] = []
@@ -170,6 +211,7 @@ def import_records(
                 {"field": "slug", "message": "重复的 slug / duplicate slug"}]})
         seen.add(item.slug)
         parsed.append(item)
+    scenario_items = _check_scenarios(session, scenarios, seen, report)
     if report.errors:
         return report
     existing = {r.slug: r for r in session.scalars(select(Service))}
@@ -197,12 +239,124 @@ def import_records(
                          **{f: getattr(item, f) for f in report.updated[item.slug]}}
                     )
                     repo.update_service(session, item.slug, patch, actor, action="import")
+            _apply_scenarios(session, scenario_items, report.scenarios, actor)
     except (repo.CatalogError, ValidationError) as exc:
         report.errors.append({"index": None, "slug": None, "errors": [
             {"field": "", "message": str(exc)}]})
         return report
     report.applied = True
     return report
+
+
+def _check_scenarios(
+    session: Session, records: list[dict[str, Any]] | None, file_services: set[str],
+    report: ImportReport,
+) -> list[ScenarioIn]:
+    """Validate the file's scenarios (each links services of the catalog or of the file, no
+    phrase twice) and fill report.scenarios; errors go to report.errors with kind "scenario"."""
+    if records is None:
+        return []
+    report.scenarios = ScenarioReport()
+    active = set(session.scalars(select(Service.slug).where(Service.active.is_(True))))
+    known = active | file_services
+    items: list[ScenarioIn] = []
+    seen: set[str] = set()
+    phrases: dict[str, str] = {}
+    for i, rec in enumerate(records):
+        slug = rec.get("slug") if isinstance(rec, dict) else None
+        try:
+            item = ScenarioIn.model_validate(rec)
+        except ValidationError as exc:
+            report.errors.append({"kind": "scenario", "index": i, "slug": slug, "errors": [
+                {"field": ".".join(map(str, e["loc"])), "message": e["msg"]}
+                for e in exc.errors()]})
+            continue
+        problems = []
+        if item.slug in seen:
+            problems.append({"field": "slug", "message": "重复的 slug / duplicate slug"})
+        unknown = [link.slug for link in item.services if link.slug not in known]
+        if unknown:
+            problems.append({"field": "services", "message":
+                             f"关联的事项不存在或已删除：{'、'.join(unknown)} / unknown service"})
+        for phrase in (item.name, *item.aliases):
+            owner = phrases.setdefault(phrase_key(phrase), item.slug)
+            if owner != item.slug:
+                problems.append({"field": "aliases",
+                                 "message": f"说法 {phrase} 已属于场景 {owner} / phrase used"})
+        if problems:
+            report.errors.append({"kind": "scenario", "index": i, "slug": item.slug,
+                                  "errors": problems})
+        seen.add(item.slug)
+        items.append(item)
+    existing = {r.slug: r for r in session.scalars(select(Scenario))}
+    for item in items:
+        row = existing.get(item.slug)
+        if row is None:
+            report.scenarios.created.append(item.slug)
+            continue
+        changed = scenario_changes(row, item)
+        if changed:
+            report.scenarios.updated[item.slug] = changed
+        else:
+            report.scenarios.unchanged.append(item.slug)
+    return items
+
+
+def scenario_changes(row: Scenario, item: ScenarioFields) -> list[str]:
+    current = ScenarioFields.model_validate(
+        {f: getattr(row, f) for f in ScenarioFields.model_fields}, context=STORED)
+    return [f for f in ScenarioFields.model_fields if getattr(current, f) != getattr(item, f)]
+
+
+def _apply_scenarios(session: Session, items: list[ScenarioIn], report: ScenarioReport | None,
+                     actor: str) -> None:
+    """In the import's transaction, after its services. Phrases move between scenarios in one
+    file (A's alias given to B): every changed scenario's phrases are checked once all are in."""
+    if report is None:
+        return
+    for item in items:
+        if item.slug in report.created:
+            scen.create_scenario(session, item, actor, check_names=False)
+        elif item.slug in report.updated:
+            row = scen.get_scenario(session, item.slug)
+            patch = ScenarioPatch.model_validate(
+                {"version": row.version,
+                 **{f: getattr(item, f) for f in report.updated[item.slug]}})
+            scen.update_scenario(session, item.slug, patch, actor, action="import",
+                                 check_names=False)
+    session.flush()
+    for item in items:
+        if item.slug in report.created or item.slug in report.updated:
+            scen.check_name_clashes(session, item.slug, item.name, item.aliases)
+
+
+def sync_scenarios(session: Session, path: Path) -> tuple[list[str], list[str]]:
+    """As sync_seed, for the scenarios seed: missing ones added, seed-only ones follow the file,
+    staff edits (and deletions: a deleted seed scenario comes back only via import) kept."""
+    records = [ScenarioIn.model_validate(r)
+               for r in yaml.safe_load(path.read_text(encoding="utf-8"))["scenarios"]]
+    rows = {r.slug: r for r in session.scalars(select(Scenario))}
+    deleted = set(session.scalars(
+        select(AuditEntry.slug).where(AuditEntry.action == "delete",
+                                      AuditEntry.slug.startswith(scen.AUDIT_PREFIX))))
+    added, updated = [], []
+    for item in records:
+        row = rows.get(item.slug)
+        if row is None:
+            if scen.AUDIT_PREFIX + item.slug in deleted:
+                continue
+            scen.create_scenario(session, item, actor="seed")
+            added.append(item.slug)
+            continue
+        if row.updated_by != "seed":
+            continue
+        changed = scenario_changes(row, item)
+        if changed:
+            patch = ScenarioPatch.model_validate(
+                {"version": row.version, **{f: getattr(item, f) for f in changed}})
+            scen.update_scenario(session, item.slug, patch, actor="seed", action="import")
+            updated.append(item.slug)
+    return added, updated
 
 
 def sync_seed(session: Session, path: Path) -> tuple[list[str], list[str]]:

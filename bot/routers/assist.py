@@ -27,6 +27,7 @@ from bot.spoken_script import answered_by_catalog, is_greeting_only, questions_i
 from bot.workorder import build as build_workorder
 from services_catalog.answers import missing_fact_answer, other_region_answer, service_tasks
 from services_catalog.evidence import relevant_clauses
+from services_catalog.life_events import checklist_text, life_event_asked
 from services_catalog.models import AssistCopy, ChatLog
 from services_catalog.question_cues import absent_fact
 from services_catalog.resolve import promised_first
@@ -151,6 +152,18 @@ async def assist(
     if asked:
         # 开公司和接水分别要多久: one suggestion per service the caller asks about, in order.
         ranked = [(slug, scores.get(slug, 1.0)) for slug in asked]
+    life_event: dict[str, Any] | None = None
+    event = None if asked else life_event_asked(snapshot, text)
+    if event is not None:
+        # 来电人想开饭馆，问要办哪些手续: one suggestion per service of the checklist — those the
+        # caller named (or the one the words read closest to) first, then the scenario's order
+        # (the first MAX_SUGGESTIONS) — and the whole checklist as a script of its own.
+        steps = event.slugs(snapshot)
+        first = [*event.named] or ([event.main] if event.main else [])
+        asked = [*first, *(s for s in steps if s not in first)][:MAX_SUGGESTIONS]
+        ranked = [(slug, 1.0) for slug in asked]
+        life_event = {"slug": event.scenario.slug, "name": event.scenario.name,
+                      "script": checklist_text(snapshot, event), "services": steps}
     scope: dict[str, str] | None = None
     region = other_region(text)
     if region is not None:
@@ -161,6 +174,9 @@ async def assist(
 
     question = question_for(intent.get("name"))
     questions = questions_in(text, question)
+    if life_event is not None:
+        # 要办哪些手续 asks for the list, not each service's 办理方式: say each one's time limit.
+        questions = [q for q in questions if q not in ("howto", "policy")] or ["overview"]
     top_raw = ranked[0][1] if ranked else 0.0
     # Below the floor the words are too thin for a script: 信息不足，请继续听.
     speak = script_allowed([raw for _, raw in ranked]) or bool(asked)
@@ -194,8 +210,9 @@ async def assist(
             **({"due_date": dues[0], "due_dates": dues} if dues else {}),
         })
     services = [snapshot.services[s] for s in named] if speak else []
-    reply = "".join(s["answer"] or "" for s in suggestions
-                    if s["service"]["slug"] in named) or (scope or {}).get("answer")
+    reply = ((life_event or {}).get("script")
+             or "".join(s["answer"] or "" for s in suggestions if s["service"]["slug"] in named)
+             or (scope or {}).get("answer"))
     workorder = build_workorder(
         text, services, questions, reply,
         answered=all(answered_by_catalog(s, q) for s in services for q in questions),
@@ -212,6 +229,7 @@ async def assist(
             "status": "ok" if speak else ("listen" if ranked else "none"),
             "intent": intent, "entities": entities, "question": question,
             "questions": questions, **({"scope": scope} if scope else {}),
+            **({"life_event": life_event} if life_event else {}),
             "explain": explain(snapshot, text, hits, ranked, asked)}
 
 

@@ -17,6 +17,7 @@ from bot.offered import OfferedButtons, is_payload, offered_payloads
 from bot.rasa_client import RasaUnavailable
 from bot.ratelimit import InFlightSlot, enforce_rate_limit
 from services_catalog.answers import INTENT_QUESTION, missing_fact_answer, other_region_answer
+from services_catalog.life_events import life_event_answer, life_event_asked
 from services_catalog.models import ChatLog
 from services_catalog.question_cues import absent_fact, decisive_question_type, question_type
 from services_catalog.resolve import resolve
@@ -82,6 +83,11 @@ def degraded_reply(snapshot, text: str) -> list[dict[str, Any]]:  # type: ignore
     # The question its wording shows (要钱吗 → fee), else the overview.
     question = INTENT_QUESTION.get(decisive_question_type(text) or question_type(text) or "",
                                    "overview")
+    event = life_event_asked(snapshot, text)
+    if event is not None:  # 我想开个饭馆，要办哪些手续: the checklist (its buttons need Rasa)
+        checklist = life_event_answer(snapshot, event)
+        return [notice, {"text": render(checklist.response, checklist.variables),
+                         "custom": {**(checklist.card or {}), "degraded": True}}]
     several = services_asked(snapshot, text)
     if several:
         lines = several_answer(snapshot, several, question)

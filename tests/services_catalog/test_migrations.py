@@ -1,4 +1,5 @@
-"""Migrations on a catalog created by an earlier revision, as `prepare` runs them."""
+"""Migrations on an older catalog, as `prepare` runs them: 0002 (staff token version) on a
+catalog created by 0001, 0003_scenarios, 0005 (the basis of every stored figure), and back."""
 
 from __future__ import annotations
 
@@ -64,3 +65,29 @@ def test_0005_writes_out_the_plan_basis_of_every_stored_figure(tmp_path: Path) -
     command.downgrade(cfg, "0002")
     with sqlite3.connect(db) as c:
         assert json.loads(c.execute("SELECT time_limits FROM services").fetchone()[0]) == limits
+
+
+def test_0003_adds_the_scenarios_table_and_downgrades(tmp_path: Path) -> None:
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import create_engine
+    from sqlalchemy.orm import Session
+
+    from services_catalog.config import ROOT
+    from services_catalog.models import Scenario
+
+    db = tmp_path / "at-0002.db"
+    cfg = Config(str(ROOT / "alembic.ini"))
+    cfg.attributes.update(configure_logger=False, url=f"sqlite:///{db}")
+    command.upgrade(cfg, "0002")
+    migrate(f"sqlite:///{db}")
+    with Session(create_engine(f"sqlite:///{db}")) as session:
+        session.add(Scenario(slug="open-restaurant", name="开饭馆", aliases=[], description="",
+                             services=[{"slug": "company-registration", "note": ""}]))
+        session.commit()
+        assert session.query(Scenario).one().version == 1
+    command.downgrade(cfg, "0002")
+    with sqlite3.connect(db) as c:
+        tables = {r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        assert "scenarios" not in tables and "services" in tables
+        assert c.execute("SELECT version_num FROM alembic_version").fetchone() == ("0002",)

@@ -6,7 +6,7 @@ import pytest
 
 from services_catalog.nlu_export import _block, write_nlu
 from services_catalog.schemas import ServiceOut
-from services_catalog.text_rules import check_phrase, phrase_key
+from services_catalog.text_rules import check_no_figure, check_phrase, phrase_key
 
 
 @pytest.mark.parametrize("variant", ["開公司", "开\u200b公司", "开\u202e公司", "开公司",
@@ -52,3 +52,16 @@ def test_nlu_export_refuses_aliases_that_would_inject_lines(tmp_path) -> None:
 def test_an_example_block_refuses_multi_line_values(value: str) -> None:
     with pytest.raises(ValueError):
         _block(["ok", value])
+
+
+@pytest.mark.parametrize("text", ["3个工作日内办完", "五天", "两个月", "保证金2%", "上限80万元",
+                                  "不大于3000平方米", "160千瓦以下", "一年内"])
+def test_figures_are_refused_where_no_figure_may_stand(text: str) -> None:
+    with pytest.raises(ValueError, match="不能写具体数字"):
+        check_no_figure(text)
+
+
+@pytest.mark.parametrize("text", ["先领营业执照", "一件事一次办", "一照多址", "十税合一",
+                                  "开业后领发票", "年报公示", "店面用电属非居民"])
+def test_words_without_figures_pass(text: str) -> None:
+    assert check_no_figure(text) == text

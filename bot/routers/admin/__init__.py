@@ -18,6 +18,7 @@ from bot.routers.admin import (
     auth,
     examples,
     inbox,
+    scenarios,
     services,
     staff,
     training,
@@ -26,7 +27,8 @@ from bot.routers.admin import (
 from bot.routers.admin.common import R401, FieldErrorsOut
 from bot.validation_zh import ZhValidationRoute
 
-MODULES = (auth, services, examples, audit, transfer, training, analytics, inbox, staff)
+MODULES = (auth, services, examples, scenarios, audit, transfer, training, analytics, inbox,
+           staff)
 
 router = APIRouter(
     prefix="/api/admin",
