@@ -12,11 +12,20 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from bot.routers.admin import analytics, audit, auth, services, staff, training, transfer
+from bot.routers.admin import (
+    analytics,
+    audit,
+    auth,
+    services,
+    staff,
+    training,
+    transfer,
+    versions,
+)
 from bot.routers.admin.common import R401, FieldErrorsOut
 from bot.validation_zh import ZhValidationRoute
 
-MODULES = (auth, services, audit, transfer, training, analytics, staff)
+MODULES = (auth, services, versions, audit, transfer, training, analytics, staff)
 
 router = APIRouter(
     prefix="/api/admin",
