@@ -191,3 +191,26 @@ def test_staff_form_is_behind_a_button_and_retrain_is_secondary_when_fresh(
     expect(page.locator(f"#staff-list li.staff-row[data-username='{name}']")).to_have_count(1)
     ctx.close()
     assert not problems.errors, problems.errors
+
+
+def test_analytics_shows_the_server_range_and_rates_with_their_sample(browser, live_stack):
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    from services_catalog.config import get_catalog_settings
+
+    ctx, page, problems = login(browser, live_stack, "editor", DESKTOP)
+    page.click("#analytics-link")
+    today = datetime.now(ZoneInfo(get_catalog_settings().timezone)).date()
+    expect(page.locator("#range-used")).to_contain_text(
+        f"{today - timedelta(days=6)} 至 {today}（共7天，北京时间）")
+    expect(page.locator("#from")).to_have_value(str(today - timedelta(days=6)))
+    expect(page.locator("#kpi-satisfaction")).to_contain_text("条评价）")
+    expect(page.locator("#kpi-fallback-rate")).to_contain_text("条消息）")
+    page.click("#range-30")
+    expect(page.locator("#range-used")).to_contain_text("共30天")
+    expect(page.locator("#from")).to_have_value(str(today - timedelta(days=29)))
+    page.screenshot(path="reports/screenshots/admin-analytics-range.png")
+    doc_shot(page, "admin-analytics")
+    ctx.close()
+    assert not problems.errors, problems.errors
