@@ -26,6 +26,8 @@ ROUTES = [
     ("PATCH", f"/api/admin/services/{SLUG}", "editor"),
     ("DELETE", f"/api/admin/services/{SLUG}?version=1", "admin"),
     ("POST", f"/api/admin/services/{SLUG}/restore", "admin"),
+    ("GET", f"/api/admin/services/{SLUG}/versions/1", "viewer"),
+    ("POST", f"/api/admin/services/{SLUG}/versions/1/restore?version=1", "editor"),
     ("GET", "/api/admin/audit", "viewer"),
     ("GET", "/api/admin/export", "viewer"),
     ("POST", "/api/admin/import", "editor"),
@@ -73,8 +75,8 @@ async def test_route_list_covers_every_admin_route(gateway) -> None:
         for path, ops in spec["paths"].items() if path.startswith("/api/admin/")
         for method in ops
     }
-    listed = {(m, p.split("?")[0].replace(SLUG, "{slug}").replace("nobody-x", "{username}"))
-              for m, p, _ in ROUTES}
+    listed = {(m, p.split("?")[0].replace(SLUG, "{slug}").replace("nobody-x", "{username}")
+               .replace("/versions/1", "/versions/{n}")) for m, p, _ in ROUTES}
     assert documented - {("POST", "/api/admin/login")} == listed
 
 
