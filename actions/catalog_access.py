@@ -3,22 +3,21 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from services_catalog import clock
 from services_catalog.answers import Answer
-from services_catalog.config import get_catalog_settings
 from services_catalog.snapshot import CatalogCache
 
 CACHE = CatalogCache()
 
 
 def today() -> date:
-    return datetime.now(ZoneInfo(get_catalog_settings().timezone)).date()
+    return clock.today()  # the catalog's timezone; CATALOG_TODAY in tests
 
 
 def entity_values(tracker: Tracker, name: str) -> list[str]:

@@ -15,8 +15,10 @@ BANDS = (0.0, 0.4, 0.5, 0.7, 0.9)
 # (role, band index) → calibrated confidence, from scripts/assist_calibration.py.
 TABLE: dict[tuple[str, int], float] = {
     ("top", 0): 0.33, ("top", 1): 0.67, ("top", 2): 0.91, ("top", 3): 0.96, ("top", 4): 0.96,
-    # a runner-up tied with the top: two services named (no dev case below band 3: the prior)
-    ("tied", 0): 0.5, ("tied", 1): 0.67, ("tied", 2): 0.67, ("tied", 3): 0.2, ("tied", 4): 0.06,
+    # a runner-up tied with the top: two services named. Below band 3 there is no dev case; the
+    # uninformative prior (0.5, 0.67) put a weak tie above its own top (33 % then 50 %): a tie
+    # has the top's evidence, so it takes the top's share.
+    ("tied", 0): 0.33, ("tied", 1): 0.67, ("tied", 2): 0.67, ("tied", 3): 0.2, ("tied", 4): 0.06,
     # band 4 without a tie has no dev case: band 3's share
     ("runner", 0): 0.0, ("runner", 1): 0.0, ("runner", 2): 0.02, ("runner", 3): 0.24,
     ("runner", 4): 0.24,
@@ -38,6 +40,18 @@ def cell(rank: int, tied_with_top: bool, raw: float) -> tuple[str, int]:
 
 def calibrated(rank: int, tied_with_top: bool, raw: float) -> float:
     return TABLE[cell(rank, tied_with_top, raw)]
+
+
+def ranked_confidences(raws: list[float], tied: list[bool]) -> list[float]:
+    """The confidences shown for candidates in rank order (`raws` best first, `tied[i]`: the
+    i-th ties with the top): never above the candidate ranked before it. Each cell is estimated
+    on its own from few cases, so a lower-ranked cell can come out higher; the ranking, not the
+    cell, is what says which service is likelier."""
+    shown: list[float] = []
+    for rank, (raw, tie) in enumerate(zip(raws, tied, strict=True)):
+        value = calibrated(rank, tie, raw)
+        shown.append(min(value, shown[-1]) if shown else value)
+    return shown
 # Three or more services tied at the top without a name said (想问下贷款的事: three loan
 # services at 0.79): the caller has not said which yet. One dev case ties three ways, at 1.0.
 VAGUE_TIE = 3

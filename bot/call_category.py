@@ -43,7 +43,11 @@ _LEXICON: tuple[tuple[str, re.Pattern[str]], ...] = (
 # An emergency the caller is in (fire, injury, gas): help, handed to 110/119/120.
 EMERGENCY = re.compile(r"着火|火灾|起火|冒烟|烟好大|爆炸|泄漏|漏气|煤气味|打架|斗殴|打起来"
                        r"|抢劫|持刀"
-                       r"|拿着刀|砸店|受伤|晕倒|昏迷|救命|车祸|一动不动|溺水|摔倒|流血|卡在.{0,6}层")
+                       r"|拿着刀|砸店|受伤|晕倒|昏迷|救命|车祸|一动不动|溺水|摔倒|流血|卡在.{0,6}层"
+                       r"|救护车|摔下来|不动了|撬.{0,4}门|困了人|困在电梯|羊水破|威胁要打|刚被骗"
+                       r"|走丢了")
+# A wrongdoing still going on as the caller speaks (有人在砸车，现在还在砸): a police matter.
+ONGOING = re.compile(r"现在(?:还|正)在")
 # Not a government matter at all: a wrong number, a test call, chit-chat.
 OFF_TOPIC = re.compile(r"打错了|按错了|乱按|测试一下|试试这个号|没啥事|无聊|聊聊天|天气咋样|冷不冷"
                        r"|彩票|点个外卖|外卖电话|快递公司吗|火车票|球赛|唱首歌|是.{1,4}师傅吗"
@@ -54,6 +58,13 @@ _ASKS = re.compile(r"[?？吗呢]|多久|几天|多少|怎么|咋|如何|哪里|
 LEGAL = re.compile(r"起诉|诉讼|打官司|仲裁|复议|法院|判决|执行法官|告(?:他|她|它)们?")
 # A consultation about the caller's own case (has it been approved?): a department must look.
 OWN_CASE = re.compile(r"批了没|批下来没|到哪一步|进度|在不在名单")
+
+
+def lexicon_hits(text: str) -> list[int]:
+    """Which of the lexicon's patterns the text matches, one 0/1 each: features for the learned
+    classifier (bot/call_classifier.py)."""
+    patterns = [p for _, p in _LEXICON] + [EMERGENCY, OFF_TOPIC, _ASKS, LEGAL, OWN_CASE]
+    return [int(bool(p.search(text))) for p in patterns]
 
 
 def categorize(text: str, names_a_service: bool) -> str:
@@ -73,7 +84,7 @@ def is_off_topic(text: str) -> bool:
 
 
 def route(text: str, category: str, can_close_on_call: bool) -> str:
-    if EMERGENCY.search(text):
+    if EMERGENCY.search(text) or (category == "举报" and ONGOING.search(text)):
         return "转110/119/120"
     if LEGAL.search(text) and category in ("咨询", "投诉", "举报", "求助"):
         return "引导法定途径"

@@ -3,18 +3,17 @@ and when Rasa is down (degraded mode)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import Any
-from zoneinfo import ZoneInfo
 
+from services_catalog import clock
 from services_catalog.answers import INTENT_QUESTION, compose, due_for_limit
-from services_catalog.config import get_catalog_settings
 from services_catalog.schemas import ServiceOut
 from services_catalog.wording import render
 
 
 def today() -> date:
-    return datetime.now(ZoneInfo(get_catalog_settings().timezone)).date()
+    return clock.today()  # the catalog's timezone; CATALOG_TODAY in tests
 
 
 def question_for(intent: str | None) -> str:

@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
+from bot import call_classifier
 from bot.guard import Guard, error_summary
 from bot.rasa_client import RasaClient
 from bot.routers import admin, assist, chat, health, pages, services
@@ -40,6 +41,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.rasa = RasaClient(settings)
         app.state.catalog = CatalogCache()
+        call_classifier.warm_up()  # the request-type model, trained in the background (~1 s)
         app.state.redis = None
         if settings.redis_url:
             import redis.asyncio as aioredis
@@ -78,7 +80,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         body: dict = {"detail": str(exc)}
         current = getattr(exc, "current", None)
         if current is not None:
-            body["current"] = current.model_dump()
+            body["current"] = current.model_dump(mode="json")
         return JSONResponse(body, status_code=exc.status)
 
     @app.exception_handler(OperationalError)

@@ -8,7 +8,7 @@ from datetime import date
 
 from services_catalog.answers import INTENT_QUESTION, applicable_limits, detect_condition
 from services_catalog.due_dates import due_date, format_date
-from services_catalog.normalize import normalize
+from services_catalog.normalize import content_only, normalize, strip_filler
 from services_catalog.question_cues import QUESTION_CUES
 from services_catalog.schemas import ServiceOut
 
@@ -24,9 +24,11 @@ _NON_CONTENT = re.compile(r"[^0-9a-z\u3400-\u4dbf\u4e00-\u9fff]+")
 
 
 def is_greeting_only(text: str) -> bool:
-    """喂，你好， / 喂？能听见吗？我问一下: the caller has not said what they need yet."""
-    rest = _NON_CONTENT.sub("", _OPENING.sub("", normalize(text)))
-    return len(rest) < 2
+    """喂，你好， / 喂？能听见吗？我问一下 / 那么，: the caller has not said what they need yet
+    (the call's openings, or only the polite fillers the catalog search strips)."""
+    norm = normalize(text)
+    rest = _NON_CONTENT.sub("", _OPENING.sub("", norm))
+    return len(rest) < 2 or not content_only(strip_filler(norm))
 
 
 def questions_in(text: str, fallback: str | None = None) -> list[str]:

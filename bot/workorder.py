@@ -7,7 +7,8 @@ import re
 from datetime import date
 from typing import Any
 
-from bot.call_category import categorize, route
+from bot.call_category import route
+from bot.call_classifier import Verdict
 from services_catalog.due_dates import due_date
 from services_catalog.normalize import strip_filler
 from services_catalog.schemas import ServiceOut
@@ -61,10 +62,13 @@ def non_consultation_reply(category: str, route_: str, unit: str) -> str:
 
 def build(
     text: str, services: list[ServiceOut], questions: list[str], reply: str | None,
-    answered: bool, today: date, due_working_days: int | None,
-) -> dict[str, Any]:
-    """`answered`: a script exists and the catalog holds every asked fact of every service."""
-    category = categorize(text, bool(services))
+    answered: bool, today: date, due_working_days: int | None, verdict: Verdict | None,
+) -> dict[str, Any] | None:
+    """`answered`: a script exists and the catalog holds every asked fact of every service.
+    `verdict`: bot/call_classifier.classify's request type; None (too uncertain) drafts nothing."""
+    if verdict is None:
+        return None
+    category = verdict.category
     can_close = category == "咨询" and bool(services) and bool(reply) and answered
     lead = services[0] if services else None
     due = (due_date(today, due_working_days, "工作日").date.isoformat()

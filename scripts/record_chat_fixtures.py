@@ -46,6 +46,8 @@ LIVE: dict[str, tuple[str, list[str]]] = {
     "handoff": ("a hand-off to the 12345 hotline with the question summary",
                 ["开公司要多久", "我要转人工"]),
     "out_of_scope": ("a question outside the assistant's scope", ["今天天气怎么样"]),
+    "field_answer": ("a follow-up about the service on screen: the asked field only, no card",
+                     ["燃气报装要多久", "在哪办"]),
 }
 
 
@@ -65,7 +67,7 @@ def save(name: str, description: str, source: str, exchanges: list[dict[str, Any
     print(f"wrote {path.relative_to(ROOT)} ({len(exchanges)} exchange(s))")
 
 
-def record_live() -> None:
+def record_live(only: list[str] | None = None) -> None:
     import httpx
 
     from bot.launcher import Stack, free_port
@@ -84,6 +86,8 @@ def record_live() -> None:
         stack.wait_healthy(timeout=300)
         with httpx.Client(base_url=stack.gateway_url, timeout=60) as client:
             for name, (description, turns) in LIVE.items():
+                if only and name not in only:
+                    continue
                 sender = f"mp-fixture-{name.replace('_', '-')}"
                 exchanges = []
                 for message in turns:
@@ -147,6 +151,8 @@ def main() -> int:
                     help="record only what the in-process gateway answers (no model needed)")
     ap.add_argument("--examples-only", action="store_true",
                     help="only copy the fixtures into docs/chat-api.openapi.json's examples")
+    ap.add_argument("--only", nargs="+", metavar="NAME", choices=sorted(LIVE),
+                    help="record only these live conversations (the in-process ones are kept)")
     args = ap.parse_args()
     if args.examples_only:
         write_examples()
@@ -155,8 +161,9 @@ def main() -> int:
 
     prepare()
     if not args.degraded_only:
-        record_live()
-    asyncio.run(record_in_process())
+        record_live(args.only)
+    if not args.only:
+        asyncio.run(record_in_process())
     write_examples()
     return 0
 

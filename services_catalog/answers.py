@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from services_catalog import clock
 from services_catalog.due_dates import due_date, format_date
+from services_catalog.effective import basis_text, in_force, upcoming
 from services_catalog.normalize import normalize
 from services_catalog.question_cues import asks_online
 from services_catalog.schemas import Fact, ServiceOut, TimeLimit
@@ -107,7 +109,23 @@ def start_date(text: str, today: date) -> date:
 
 
 def limit_text(tl: TimeLimit) -> str:
-    return tl.text
+    """The figure, and a change still to come next to it (自…起调整为…)."""
+    return tl.text + upcoming(tl)
+
+
+def fact_text(fact: Fact) -> str:
+    return fact.text + upcoming(fact)
+
+
+def with_basis(variables: dict[str, str], figures: list[TimeLimit] | list[Fact]) -> None:
+    """`basis` (依据：…) and its short form for one-line answers, from the figures stated."""
+    item = int(variables["item"])
+    variables["basis"] = basis_text(figures, item)
+    # Who "写明/规定" the figures: the plan, unless one of them rests on a later decision.
+    plan_only = all(f.basis.kind == "plan" for f in figures)
+    variables["source"] = "《行动方案》" if plan_only else "现行文件"
+    variables["basis_short"] = variables["basis"].replace(f"{basis_text([], item)}",
+                                                          f"第{item}条")
 
 
 def applicable_limits(service: ServiceOut, condition: str | None) -> list[TimeLimit]:
@@ -130,7 +148,8 @@ def service_card(service: ServiceOut, condition: str | None = None) -> dict[str,
         "slug": service.slug,
         "name": service.name,
         "category": service.category,
-        "time_limits": [t.model_dump(exclude={"keywords"}) for t in service.time_limits],
+        "time_limits": [t.model_dump(mode="json", exclude={"keywords"})
+                        for t in service.time_limits],
         "condition": condition,
         "lead_unit": service.lead_unit,
         "departments": list(service.departments),
@@ -190,6 +209,7 @@ def not_in_plan_answer(kind: str, service: ServiceOut | None) -> Answer:
         "lead_unit": service.lead_unit or _join(service.departments) or "办理窗口",
         "departments": _join(service.departments) or service.lead_unit or "相关部门",
     }
+    with_basis(base, [])
     return Answer("utter_not_in_plan", base, service_card(service), list(FEEDBACK_BUTTONS))
 
 
@@ -217,7 +237,8 @@ def compose(
     When the applicable time limit depends on an unstated condition, either ask for it
     (chat) or list every variant (`list_variants`, for agents and degraded mode).
     """
-    today = today or date.today()
+    today = today or clock.today()
+    service = in_force(service, today)  # a change whose day has come is the figure now
     condition = condition or detect_condition(service, text)
     variants = conditions_of(service)
     card = service_card(service, condition)
@@ -231,8 +252,8 @@ def compose(
         "conditions": "、".join(variants),
         "time_limit": "",
         "channels": _join(service.channels, 8),
-        "fees": "；".join(f.text for f in service.fees),
-        "materials": "；".join(m.text for m in service.materials),
+        "fees": "；".join(fact_text(f) for f in service.fees),
+        "materials": "；".join(fact_text(m) for m in service.materials),
         "howto": service.howto,
         "policy": service.citation.text,
         "start_date": "",
@@ -242,6 +263,7 @@ def compose(
     }
     if question not in QUESTION_TYPES:
         question = "overview"
+    with_basis(base, [])
 
     # "今天申请哪天能通电" without saying 居民 or 非居民: every variant's date answers it at once;
     # other time questions ask which variant applies.
@@ -262,6 +284,9 @@ def compose(
                 f"{t.condition}{limit_text(t)}" if t.condition else limit_text(t) for t in limits
             )
 
+    # The basis of the figures stated; fee, materials and policy answers name theirs below.
+    stated = (limits[:1] if condition is not None else limits) if question in NEEDS_LIMIT else []
+    with_basis(base, stated)
     buttons = list(FEEDBACK_BUTTONS)
     if question == "time_limit":
         name = "utter_time_limit" if limits else "utter_no_time_limit"
@@ -307,10 +332,12 @@ def compose(
         name = "utter_materials" if service.materials else "utter_no_materials"
         if service.materials and service.materials[0].item:
             base["item"] = str(service.materials[0].item)
+        with_basis(base, service.materials)
     elif question == "fee":
         name = fee_response(service.fees)
         if service.fees and service.fees[0].item:
             base["item"] = str(service.fees[0].item)
+        with_basis(base, service.fees)
     elif question == "department":
         name = "utter_department"
     elif question == "howto":
@@ -318,7 +345,9 @@ def compose(
     else:
         name = "utter_policy"
         base["item"] = str(service.citation.item)
+        with_basis(base, [])
     card["citation"] = cited_clause(service, int(base["item"]))
+    card["basis"] = base["basis"]
     return Answer(name, base, card, buttons, condition)
 
 

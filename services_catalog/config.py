@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -22,6 +23,9 @@ class CatalogSettings(BaseSettings):
     timezone: str = "Asia/Shanghai"
     # Chat and assist log rows older than this are deleted by `purge-chat-logs` (retention.py).
     chat_log_retention_days: int = Field(default=180, ge=1)
+    # "Today" for effective dates and due dates (services_catalog/clock.py); unset in
+    # production. Tests and rehearsals of a scheduled change set CATALOG_TODAY=2027-01-01.
+    catalog_today: date | None = None
 
 
 @lru_cache

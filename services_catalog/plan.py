@@ -122,3 +122,13 @@ def task(n: int) -> Task:
 def clauses(n: int) -> list[str]:
     """The clauses of task 第n条 as quoted in answers (whitespace removed, final 。 kept)."""
     return [c.text for c in task(n).clauses]
+
+
+_PERIOD = re.compile(r"(?m)^#\s*\S*行动方案[（(](\d{4}\s*[—–-]+\s*\d{4}年)[）)]\s*$")
+
+
+@lru_cache
+def short_title(path: Path = PLAN_FILE) -> str:
+    """《行动方案（2023—2025年）》: the plan named with its period, as every answer's basis."""
+    m = _PERIOD.search(path.read_text(encoding="utf-8"))
+    return f"《行动方案（{squash(m.group(1))}）》" if m else "《行动方案》"

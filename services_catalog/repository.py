@@ -12,6 +12,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from services_catalog import clock
+from services_catalog.effective import in_force
 from services_catalog.models import AuditEntry, Service, utcnow
 from services_catalog.schemas import (
     STORED,
@@ -45,9 +47,11 @@ class Conflict(CatalogError):
 
 
 def to_out(row: Service) -> ServiceOut:
-    return ServiceOut.model_validate(
+    """The record as it applies today: a scheduled change whose day has come is the figure
+    (with its decision as basis), so the editor, the export and every answer agree."""
+    return in_force(ServiceOut.model_validate(
         {f: getattr(row, f) for f in ("slug", "version", "active", *EDITABLE)}, context=STORED
-    )
+    ), clock.today())
 
 
 def list_services(session: Session, include_inactive: bool = False) -> list[Service]:
@@ -84,7 +88,7 @@ def _dump(value: Any) -> Any:
     if isinstance(value, list):
         return [_dump(v) for v in value]
     if hasattr(value, "model_dump"):
-        return value.model_dump()
+        return value.model_dump(mode="json")  # dates as ISO text in the JSON columns
     return value
 
 
@@ -144,7 +148,9 @@ def update_service(
         aliases = patch.aliases if patch.aliases is not None else row.aliases
         check_alias_conflicts(session, slug, patch.name or row.name, aliases)
     # Validate the merged record as a whole before touching the row: nothing half applied.
-    merged = {f: _dump(getattr(row, f)) for f in EDITABLE}
+    # Unchanged fields as they apply today: a change already in force is no "past date" error.
+    current = to_out(row)
+    merged = {f: _dump(getattr(current, f)) for f in EDITABLE}
     merged.update({f: c["after"] for f, c in changes.items()})
     ServiceFields.model_validate(merged)
     if not changes:

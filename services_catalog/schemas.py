@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
+from services_catalog import clock
 from services_catalog.text_rules import check_phrase, check_text, phrase_key
 
 Unit = Literal["工作日", "日", "小时"]
@@ -54,6 +56,91 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
+def _is_stored(info: ValidationInfo) -> bool:
+    return bool(info.context and info.context.get("stored"))
+
+
+def cn_date(d: dt.date) -> str:
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def _not_after_today(value: dt.date | None, info: ValidationInfo) -> dt.date | None:
+    """A decision's date: a document dated after today is a typing error."""
+    if value is not None and not _is_stored(info) and value > clock.today():
+        raise ValueError(f"文件日期不能晚于今天（{cn_date(clock.today())}） / "
+                         "document date is in the future")
+    return value
+
+
+class Basis(_Strict):
+    """What a figure rests on: the plan (its 第N条 is the figure's `item`), or a decision staff
+    took later (文件名称 and its date)."""
+
+    kind: Literal["plan", "decision"] = Field(
+        default="plan", description="plan：《行动方案》第N条；decision：后续决定（文件）")
+    document: Line | None = Field(default=None, validate_default=True, description="文件名称")
+    date: dt.date | None = Field(default=None, validate_default=True, description="文件日期")
+
+    @field_validator("document")
+    @classmethod
+    def _document(cls, v: str | None, info: ValidationInfo) -> str | None:
+        if info.data.get("kind") != "decision":
+            return None  # the plan is the basis: no document of ours
+        if not v:
+            raise ValueError("依据为后续决定时须填写文件名称 / document name required")
+        return v
+
+    @field_validator("date")
+    @classmethod
+    def _date(cls, v: dt.date | None, info: ValidationInfo) -> dt.date | None:
+        if info.data.get("kind") != "decision":
+            return None
+        if v is None:
+            raise ValueError("依据为后续决定时须填写文件日期 / document date required")
+        return _not_after_today(v, info)
+
+
+class _Scheduled(_Strict):
+    """A change decided now that applies from `effective` (answered from that day on; before
+    it the current figure is answered, with "自…起调整为…")."""
+
+    effective: dt.date = Field(description="生效日期（YYYY-MM-DD，按事项目录时区）")
+    document: Line = Field(min_length=1, description="依据文件名称")
+    date: dt.date = Field(description="文件日期")
+
+    @field_validator("effective")
+    @classmethod
+    def _effective(cls, v: dt.date, info: ValidationInfo) -> dt.date:
+        # A stored change whose day has come is folded into the figure when read
+        # (effective.in_force), so only new input can be in the past.
+        if not _is_stored(info) and v < clock.today():
+            raise ValueError(f"生效日期不能早于今天（{cn_date(clock.today())}） / "
+                             "effective date is in the past")
+        return v
+
+    @field_validator("date")
+    @classmethod
+    def _date(cls, v: dt.date, info: ValidationInfo) -> dt.date:
+        return _not_after_today(v, info)  # type: ignore[return-value]
+
+    @property
+    def basis(self) -> Basis:
+        return Basis.model_construct(kind="decision", document=self.document, date=self.date)
+
+
+class LimitChange(_Scheduled):
+    amount: int = Field(gt=0, le=365, description="调整后的时限数值")
+    unit: Unit = Field(description="调整后的单位")
+
+
+class FactChange(_Scheduled):
+    text: LongText = Field(min_length=1, max_length=500, description="调整后的内容")
+
+
+def limit_words(amount: int, unit: str) -> str:
+    return f"{amount}个工作日" if unit == "工作日" else f"{amount}{unit}"
+
+
 class TimeLimit(_Strict):
     amount: int = Field(gt=0, le=365, description="时限数值，必须大于0")
     unit: Unit = Field(description="单位：工作日、日或小时")
@@ -63,16 +150,20 @@ class TimeLimit(_Strict):
                              _new_text(check_text)]] = Field(default_factory=list,
                                                              max_length=MAX_KEYWORDS)
     item: int | None = Field(default=None, ge=1, le=PLAN_TASKS)
+    basis: Basis = Field(default_factory=Basis)
+    change: LimitChange | None = None
 
     @property
     def text(self) -> str:
-        return f"{self.amount}个工作日" if self.unit == "工作日" else f"{self.amount}{self.unit}"
+        return limit_words(self.amount, self.unit)
 
 
 class Fact(_Strict):
     text: LongText = Field(min_length=1, max_length=500)
     item: int | None = Field(default=None, ge=1, le=PLAN_TASKS)
     max_kw: int | None = Field(default=None, gt=0)
+    basis: Basis = Field(default_factory=Basis)
+    change: FactChange | None = None
 
 
 class Citation(_Strict):

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
+from datetime import date
 
 from sqlalchemy.orm import Session
 
+from services_catalog import clock
 from services_catalog import repository as repo
 from services_catalog.normalize import normalize
 from services_catalog.paraphrase import example_questions
@@ -26,6 +28,12 @@ class CatalogSnapshot:
     # Every service's time-limit conditions and their keywords (居民, 非居民, 社会投资, 饭馆 …),
     # normalised: what a follow-up that only states who the caller is can say.
     condition_words: frozenset[str] = field(default_factory=frozenset)
+    # The day the records were read for: a scheduled change applies from its day on, so a new
+    # day rebuilds the snapshot even when nobody edited anything.
+    day: date = field(default_factory=clock.today)
+
+    def fresh(self, revision: tuple[int, int]) -> bool:
+        return self.revision == revision and self.day == clock.today()
 
 
 def build_snapshot(session: Session) -> CatalogSnapshot:
@@ -58,16 +66,16 @@ class CatalogCache:
         """The snapshot if it is still the catalog's (one small query), else None: then call
         get() — in a worker thread from async code, a rebuild takes 0.2 s to seconds."""
         snap = self._snapshot
-        if snap is not None and snap.revision == repo.catalog_revision(session):
+        if snap is not None and snap.fresh(repo.catalog_revision(session)):
             return snap
         return None
 
     def get(self, session: Session) -> CatalogSnapshot:
         revision = repo.catalog_revision(session)
         snap = self._snapshot
-        if snap is not None and snap.revision == revision:
+        if snap is not None and snap.fresh(revision):
             return snap
         with self._lock:
-            if self._snapshot is None or self._snapshot.revision != revision:
+            if self._snapshot is None or not self._snapshot.fresh(revision):
                 self._snapshot = build_snapshot(session)
             return self._snapshot

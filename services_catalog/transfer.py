@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from services_catalog import repository as repo
 from services_catalog.models import Service
-from services_catalog.schemas import STORED, ServiceFields, ServiceIn, ServicePatch
+from services_catalog.schemas import ServiceFields, ServiceIn, ServicePatch
 
 SCALAR_FIELDS = ("slug", "name", "category", "lead_unit", "howto")
 JSON_FIELDS = tuple(f for f in ServiceIn.model_fields if f not in SCALAR_FIELDS)
@@ -47,7 +47,7 @@ class ImportReport:
 
 def export_records(session: Session) -> list[dict[str, Any]]:
     return [
-        repo.to_out(r).model_dump(exclude={"version", "active"})
+        repo.to_out(r).model_dump(mode="json", exclude={"version", "active"})
         for r in repo.list_services(session)
     ]
 
@@ -144,8 +144,8 @@ def _parse_csv(text: str) -> list[dict[str, Any]]:
 
 
 def changed_fields(row: Service, item: ServiceFields) -> list[str]:
-    current = ServiceFields.model_validate(
-        {f: getattr(row, f) for f in ServiceFields.model_fields}, context=STORED)
+    # As exported: a scheduled change whose day has come is already the figure (to_out).
+    current = repo.to_out(row)
     return [f for f in ServiceFields.model_fields if getattr(current, f) != getattr(item, f)]
 
 

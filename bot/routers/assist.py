@@ -14,8 +14,9 @@ from fastapi import APIRouter, HTTPException, Request
 from pydantic import BaseModel, Field, field_validator
 
 from bot.admin_auth import AgentDep
-from bot.assist_confidence import calibrated, script_allowed
+from bot.assist_confidence import ranked_confidences, script_allowed
 from bot.call_category import is_off_topic
+from bot.call_classifier import classify
 from bot.catalog_reply import due_dates, question_for, script, today
 from bot.deps import RasaDep, SessionDep, SettingsDep, SnapshotDep
 from bot.masking import mask_personal
@@ -26,7 +27,6 @@ from bot.spoken_script import answered_by_catalog, is_greeting_only, questions_i
 from bot.workorder import build as build_workorder
 from services_catalog.answers import missing_fact_answer, other_region_answer
 from services_catalog.models import AssistCopy, ChatLog
-from services_catalog.normalize import content_only, normalize, strip_filler
 from services_catalog.question_cues import absent_fact
 from services_catalog.resolve import promised_first
 from services_catalog.scope import other_region
@@ -117,6 +117,7 @@ async def assist(
     # parses the same text in its own process; one after the other they took ~2x as long.
     searching = asyncio.create_task(
         asyncio.to_thread(snapshot.index.search, text, MAX_SUGGESTIONS * 2))
+    classifying = asyncio.create_task(asyncio.to_thread(classify, text))  # the request type
     try:
         parsed = await rasa.parse(text[:settings.max_message_chars])
         intent = parsed.get("intent") or {}
@@ -146,8 +147,6 @@ async def assist(
     if asked:
         # 开公司和接水分别要多久: one suggestion per service the caller asks about, in order.
         ranked = [(slug, scores.get(slug, 1.0)) for slug in asked]
-    if not content_only(strip_filler(normalize(text))):
-        ranked = []  # a greeting alone (喂，你好) asks about nothing
     scope: dict[str, str] | None = None
     region = other_region(text)
     if region is not None:
@@ -164,9 +163,11 @@ async def assist(
     missing = absent_fact(text)
     suggestions = []
     named: list[str] = []  # the services the caller named: the top and any tied with it
+    ties = [rank > 0 and raw >= top_raw - 0.005 for rank, (_, raw) in enumerate(ranked)]
+    shown = ranked_confidences([raw for _, raw in ranked], ties)
     for rank, (slug, raw) in enumerate(ranked):
         service = snapshot.services[slug]
-        tied = rank > 0 and raw >= top_raw - 0.005
+        tied = ties[rank]
         if rank == 0 or (tied and raw >= 0.9) or slug in asked:
             named.append(slug)
         card_answer, card = script(service, question, text)
@@ -177,7 +178,7 @@ async def assist(
         dues = due_dates(service)
         suggestions.append({
             "service": {"slug": slug, "name": service.name},
-            "confidence": calibrated(rank, tied, raw),
+            "confidence": shown[rank],
             "answer": answer,
             "card_answer": card_answer,
             "time_limits": card["time_limits"],
@@ -195,8 +196,10 @@ async def assist(
         text, services, questions, reply,
         answered=all(answered_by_catalog(s, q) for s in services for q in questions),
         today=today(), due_working_days=settings.hotline_due_working_days,
+        verdict=await classifying,
     )
-    if not speak and workorder["category"] in ("咨询", "其他") and not is_off_topic(text):
+    if (workorder and not speak and workorder["category"] in ("咨询", "其他")
+            and not is_off_topic(text)):
         workorder = None  # a question not yet understood: 信息不足，请继续听
     session.add(ChatLog(channel="assist", sender="assist", text=text[:2000],
                         reply=(reply or "")[:2000],

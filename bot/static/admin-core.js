@@ -70,10 +70,9 @@
     var s;
     if (v === null || v === undefined || (Array.isArray(v) && !v.length) || v === '') {
       s = '（空）';
-    } else if (field === 'time_limits') {
-      s = v.map(limitText).join('；');
-    } else if (field === 'fees' || field === 'materials' || field === 'notes') {
-      s = v.map(function (f) { return str(f && f.text); }).join('；');
+    } else if (window.AdminFigures && window.AdminFigures.kinds[field]) {
+      // each figure with its basis and a scheduled change, when it has one
+      s = v.map(function (f) { return window.AdminFigures.describe(field, f); }).join('；');
     } else if (field === 'citation') {
       s = '第' + str(v.item) + '条：' + str(v.text);
     } else if (field === 'active') {

@@ -7,10 +7,8 @@
  *   edit form  #service-form, #edit-title, #edit-version (data-version="N"), #edit-status,
  *              #edit-meta, #f-slug, #f-name, #f-category, #f-lead-unit, #f-aliases,
  *              #f-departments, #f-channels (textareas: one entry per line),
- *              #time-limit-rows > tr.tl-row > input.tl-amount, select.tl-unit,
- *                input.tl-condition, button.row-remove;   #add-time-limit-btn
- *              #fee-rows > tr.fee-row > input.fee-text, input.fee-item, button.row-remove;
- *                #add-fee-btn
+ *              #figures-time_limits, #figures-fees, #figures-materials, #figures-notes:
+ *                each figure with its 第N条, basis and scheduled change (admin-figures.js)
  *              #f-howto, #f-citation-item, #f-citation-text
  *              field errors: p.field-error[data-error-for="<path>"], paths as the API reports
  *                them: "name", "aliases", "time_limits.0.amount", "fees.1.text", "citation.item"
@@ -27,9 +25,9 @@
   var state = A.state, hasRole = A.hasRole, hideMessage = A.hideMessage;
   var detailText = A.detailText, showFieldErrors = A.showFieldErrors, when = A.when;
   var lines = A.lines, summarize = A.summarize, FIELD_ZH = A.FIELD_ZH, api = A.api;
-  var UNITS = ['工作日', '日', '小时'];
+  var FIGURES = ['time_limits', 'fees', 'materials', 'notes'];  // edited by admin-figures.js
   var FORM_FIELDS = ['name', 'category', 'lead_unit', 'aliases', 'departments', 'channels',
-    'time_limits', 'fees', 'howto', 'citation'];
+    'time_limits', 'fees', 'materials', 'notes', 'howto', 'citation'];
   var searchSeq = 0;
   var searchTimer = null;
 
@@ -101,106 +99,6 @@
     });
   }
 
-  function unitSelect(value) {
-    var sel = el('select', 'tl-unit');
-    sel.setAttribute('aria-label', '单位');
-    UNITS.forEach(function (u) {
-      var o = el('option', '', u);
-      o.value = u;
-      sel.appendChild(o);
-    });
-    if (value && UNITS.indexOf(value) < 0) {  // keep an unknown stored value visible
-      var o = el('option', '', value);
-      o.value = value;
-      sel.appendChild(o);
-    }
-    sel.value = value || '工作日';
-    return sel;
-  }
-
-  function cell(input, errorKey) {
-    var td = el('td');
-    td.appendChild(input);
-    var err = el('p', 'field-error');
-    err.setAttribute('data-error-key', errorKey);
-    td.appendChild(err);
-    return td;
-  }
-
-  function removeButton() {
-    var b = el('button', 'btn btn-small row-remove', '删除');
-    b.type = 'button';
-    return b;
-  }
-
-  function addTimeLimitRow(tl) {
-    tl = tl || {};
-    var tr = el('tr', 'tl-row');
-    // keywords / item are not edited here but must survive a save unchanged.
-    tr._extra = { keywords: tl.keywords || [], item: tl.item === undefined ? null : tl.item };
-    var amount = el('input', 'tl-amount');
-    amount.type = 'number';
-    amount.min = '1';
-    amount.max = '365';
-    amount.step = '1';
-    amount.setAttribute('aria-label', '时限数值');
-    amount.value = str(tl.amount);
-    var cond = el('input', 'tl-condition');
-    cond.maxLength = 60;
-    cond.setAttribute('aria-label', '适用条件');
-    cond.value = str(tl.condition);
-    tr.appendChild(cell(amount, 'amount'));
-    tr.appendChild(cell(unitSelect(tl.unit), 'unit'));
-    tr.appendChild(cell(cond, 'condition'));
-    var td = el('td');
-    td.appendChild(removeButton());
-    tr.appendChild(td);
-    $('time-limit-rows').appendChild(tr);
-    renumber();
-    return tr;
-  }
-
-  function addFeeRow(fee) {
-    fee = fee || {};
-    var tr = el('tr', 'fee-row');
-    tr._extra = { max_kw: fee.max_kw === undefined ? null : fee.max_kw };
-    var text = el('input', 'fee-text');
-    text.maxLength = 500;
-    text.setAttribute('aria-label', '收费说明');
-    text.value = str(fee.text);
-    var item = el('input', 'fee-item');
-    item.type = 'number';
-    item.min = '1';
-    item.max = '172';
-    item.setAttribute('aria-label', '方案条目');
-    item.value = str(fee.item);
-    tr.appendChild(cell(text, 'text'));
-    tr.appendChild(cell(item, 'item'));
-    var td = el('td');
-    td.appendChild(removeButton());
-    tr.appendChild(td);
-    $('fee-rows').appendChild(tr);
-    renumber();
-    return tr;
-  }
-
-  /* Row error paths follow the row's position, as the API numbers list items. */
-  function renumber() {
-    [['time-limit-rows', 'time_limits'], ['fee-rows', 'fees']].forEach(function (pair) {
-      Array.prototype.forEach.call($(pair[0]).rows, function (tr, i) {
-        tr.querySelectorAll('[data-error-key]').forEach(function (p) {
-          p.setAttribute('data-error-for', pair[1] + '.' + i + '.' + p.getAttribute('data-error-key'));
-        });
-        var rowErr = tr.querySelector('.row-error');
-        if (!rowErr) {
-          rowErr = el('p', 'field-error row-error');
-          tr.lastChild.appendChild(rowErr);
-        }
-        rowErr.setAttribute('data-error-for', pair[1] + '.' + i);
-      });
-    });
-  }
-
   function fillForm(s, isNew) {
     state.current = isNew ? null : s;
     state.isNew = isNew;
@@ -223,21 +121,15 @@
     $('f-aliases').value = (s.aliases || []).join('\n');
     $('f-departments').value = (s.departments || []).join('\n');
     $('f-channels').value = (s.channels || []).join('\n');
-    clear($('time-limit-rows'));
-    (s.time_limits || []).forEach(addTimeLimitRow);
-    clear($('fee-rows'));
-    (s.fees || []).forEach(addFeeRow);
+    var canEdit = hasRole('editor');
+    FIGURES.forEach(function (k) { window.AdminFigures.fill($('figures-' + k), s[k], canEdit); });
     $('f-howto').value = str(s.howto);
     $('f-citation-item').value = str(s.citation && s.citation.item);
     $('f-citation-text').value = str(s.citation && s.citation.text);
 
-    var canEdit = hasRole('editor');
     $('service-form').querySelectorAll('input, select, textarea').forEach(function (n) {
       if (n.id !== 'f-slug') n.disabled = !canEdit;
     });
-    $('add-time-limit-btn').hidden = !canEdit;
-    $('add-fee-btn').hidden = !canEdit;
-    $('service-form').querySelectorAll('.row-remove').forEach(function (b) { b.hidden = !canEdit; });
     $('delete-btn').hidden = isNew || !s.active || !hasRole('admin');
     $('restore-btn').hidden = isNew || s.active || !hasRole('admin');
     resetDeleteButton();
@@ -251,22 +143,7 @@
   }
 
   function collectForm() {
-    var timeLimits = Array.prototype.map.call($('time-limit-rows').rows, function (tr) {
-      return {
-        amount: numberOrNull(tr.querySelector('.tl-amount').value),
-        unit: tr.querySelector('.tl-unit').value,
-        condition: tr.querySelector('.tl-condition').value.trim() || null,
-        keywords: tr._extra.keywords,
-        item: tr._extra.item
-      };
-    });
-    var fees = Array.prototype.map.call($('fee-rows').rows, function (tr) {
-      return {
-        text: tr.querySelector('.fee-text').value.trim(),
-        item: numberOrNull(tr.querySelector('.fee-item').value),
-        max_kw: tr._extra.max_kw
-      };
-    });
+    var collect = window.AdminFigures.collect;
     return {
       name: $('f-name').value.trim(),
       category: $('f-category').value.trim(),
@@ -274,8 +151,10 @@
       aliases: lines($('f-aliases').value),
       departments: lines($('f-departments').value),
       channels: lines($('f-channels').value),
-      time_limits: timeLimits,
-      fees: fees,
+      time_limits: collect($('figures-time_limits')),
+      fees: collect($('figures-fees')),
+      materials: collect($('figures-materials')),
+      notes: collect($('figures-notes')),
       howto: $('f-howto').value.trim(),
       citation: { item: numberOrNull($('f-citation-item').value),
                   text: $('f-citation-text').value.trim() }
@@ -333,11 +212,17 @@
 
   function same(a, b) { return JSON.stringify(a) === JSON.stringify(b); }
 
-  function comparable(field, v) {
-    if (field === 'time_limits') {
-      return (v || []).map(function (t) { return [t.amount, t.unit, t.condition || null]; });
+  /* The same value whatever the order of its keys (the form and the API list them differently). */
+  function canonical(v) {
+    if (Array.isArray(v)) return v.map(canonical);
+    if (v && typeof v === 'object') {
+      return Object.keys(v).sort().map(function (k) { return [k, canonical(v[k])]; });
     }
-    if (field === 'fees') return (v || []).map(function (f) { return [f.text, f.item || null]; });
+    return v === undefined ? null : v;
+  }
+
+  function comparable(field, v) {
+    if (FIGURES.indexOf(field) >= 0) return canonical(v || []);  // every field of a figure
     if (field === 'citation') return v ? [v.item, v.text] : null;
     return v === undefined ? null : v;
   }
@@ -439,21 +324,7 @@
     var form = $('service-form');
     form.addEventListener('submit', onSave);
     form.addEventListener('input', function () { state.dirty = true; });
-    form.addEventListener('click', function (ev) {
-      var b = ev.target.closest('.row-remove');
-      if (!b) return;
-      b.closest('tr').remove();
-      renumber();
-      state.dirty = true;
-    });
-    $('add-time-limit-btn').addEventListener('click', function () {
-      addTimeLimitRow({ unit: '工作日' }).querySelector('.tl-amount').focus();
-      state.dirty = true;
-    });
-    $('add-fee-btn').addEventListener('click', function () {
-      addFeeRow({}).querySelector('.fee-text').focus();
-      state.dirty = true;
-    });
+    FIGURES.forEach(function (k) { window.AdminFigures.mount($('figures-' + k), k); });
     $('cancel-btn').addEventListener('click', onCancel);
     $('delete-btn').addEventListener('click', onDelete);
     $('restore-btn').addEventListener('click', onRestore);

@@ -51,7 +51,16 @@ test('typing and sending shows the question, the typing state, then the answer a
   expect(answer).toContain('第3条');
   expect(texts(comp, '.jc-card-name')).toEqual(['企业开办']);
   expect(texts(comp, '.jc-limit-amount')).toEqual(['3个工作日']);
-  expect(texts(comp, '.jc-row-label')).toEqual(expect.arrayContaining(['办理时限', '牵头单位', '办理渠道']));
+  // Compact, as the H5 widget: time limit, channel, fee, the lead unit; the nine 责任单位 folded.
+  expect(texts(comp, '.jc-row-label')).toEqual(['办理时限', '办理渠道', '收费', '牵头单位']);
+  expect(texts(comp, '.jc-card').join('')).not.toContain('州人社局');
+  expect(texts(comp, '.jc-more-title')).toEqual(['更多信息（责任单位）']);
+  // its aria-label (miniprogram-simulate renders no aria-* attributes: the bound value)
+  expect(comp.instance.data.entries.find((e) => e.card).card.summary)
+    .toBe('服务卡片：企业开办，办理时限3个工作日，牵头单位州市场监督管理局');
+  comp.querySelector('.jc-more-title').dispatchEvent('tap');
+  await until(() => texts(comp, '.jc-row-label').includes('责任单位'));
+  expect(texts(comp, '.jc-card').join('')).toContain('州人社局');
   expect(texts(comp, '.jc-citation-title')).toEqual(['依据：《行动方案》第3条']);
   // The responsible units are in the card, so the bubble stops before them (as the H5 widget).
   expect(answer).not.toContain('；责任单位：');
@@ -84,11 +93,36 @@ test('a reply with quick-reply buttons; tapping one sends its payload and marks 
   await until(() => botBubbles(comp).join('\n').includes('15个工作日'));
   expect(botBubbles(comp).pop()).toContain('非居民');
   expect(comp.querySelectorAll('.jc-card').length).toBe(1);
+  const field = comp.querySelectorAll('.jc-field');
+  expect(field.length).toBe(1);
+  expect(texts(comp, '.jc-field .jc-bubble')[0]).not.toContain('责任单位');
+  // The first card: the plan gives no channel and no fee for 用电报装, so those rows are
+  // folded with the 责任单位 list, not shown as 方案未写明.
+  expect(texts(comp, '.jc-row-label')).toEqual(['办理时限', '牵头单位']);
+  expect(texts(comp, '.jc-more-title')).toEqual(['更多信息（办理渠道、收费、责任单位）']);
+  expect(comp.querySelector('.jc-muted')).toBeUndefined();
 
   // A used button group sends nothing more.
   tapped.dispatchEvent('tap');
   await simulate.sleep(20);
   expect(wx.requests.length).toBe(2);
+});
+
+test('燃气报装 → 在哪办: the follow-up is a short field bubble, no second card', async () => {
+  const turns = exchanges('field_answer');
+  wx.reply(...turns);
+  const comp = renderChat({ baseUrl: BASE });
+  await typeAndSend(comp, turns[0].request.message);
+  await until(() => comp.querySelector('.jc-card') && !comp.instance.data.busy);
+  await typeAndSend(comp, turns[1].request.message);
+  await until(() => comp.querySelector('.jc-field'));
+  expect(comp.querySelectorAll('.jc-card').length).toBe(1);
+  const field = texts(comp, '.jc-field .jc-bubble')[0];
+  expect(field).toContain('政务服务大厅报装窗口');
+  expect(field).not.toContain('责任单位');
+  // the bubble and the card cite the same clause
+  const cited = /第(\d+)条/.exec(field)[1];
+  expect(texts(comp, '.jc-citation-title')).toEqual(['依据：《行动方案》第' + cited + '条']);
 });
 
 test('好差评: rating an answer sends the rating payload and shows which was chosen', async () => {

@@ -10,7 +10,7 @@ def test_time_limit_comes_from_the_catalog_with_its_citation(run_action) -> None
     run = run_action(ActionAnswerService(), load_tracker("company_time_limit"))
     text = run.texts[0]
     assert "3个工作日" in text
-    assert "依据：《行动方案》第3条" in text
+    assert "依据：《行动方案（2023—2025年）》第3条" in text
     assert run.cards[0]["slug"] == "company-registration"
     assert run.slots["service"] == "company-registration"
     assert [b["title"] for b in run.messages[0]["buttons"]] == ["满意", "不满意"]

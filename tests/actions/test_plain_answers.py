@@ -24,7 +24,7 @@ def ask(text: str, intent: str, service: str | None = None, slot: str | None = N
 
 
 def figures_besides_hotline_and_citation(text: str) -> list[str]:
-    return re.findall(r"\d+", re.sub(r"12345|第\d+条", "", text))
+    return re.findall(r"\d+", re.sub(r"12345|（\d{4}—\d{4}年）|第\d+条", "", text))
 
 
 @pytest.mark.parametrize(("text", "slug", "first_words"), [

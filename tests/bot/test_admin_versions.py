@@ -95,6 +95,12 @@ async def test_restore_racing_a_patch_never_both_win(gateway) -> None:
     slug = await three_versions(gateway)
     version = 3
     for n in range(6):
+        if n and (await gateway.get(f"/api/admin/services/{slug}", headers=ADMIN)
+                  ).json()["howto"] == "原办法":  # the last restore won: make it differ again
+            r = await gateway.patch(f"/api/admin/services/{slug}", headers=ADMIN,
+                                    json={"version": version, "howto": f"第{n}轮之前"})
+            assert r.status_code == 200, r.text
+            version += 1
         restore, patch = await asyncio.gather(
             gateway.post(f"/api/admin/services/{slug}/versions/1/restore?version={version}",
                          headers=editor_headers()),

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.analytics import Period, compute
-from bot.assist_confidence import SCRIPT_FLOOR
+from bot.assist_confidence import BANDS, SCRIPT_FLOOR, TABLE, ranked_confidences
 from bot.call_category import categorize
 from services_catalog.models import ChatLog
 
@@ -42,7 +42,10 @@ async def test_scripts_are_spoken_not_cited(gateway) -> None:
     assert "第3条" in top["card_answer"] and top["citation"]["item"] == 3
 
 
-@pytest.mark.parametrize("text", ["喂，你好，", "喂？能听见吗？我问一下", "你好你好"])
+@pytest.mark.parametrize("text", [
+    "喂，你好，", "喂？能听见吗？我问一下", "你好你好",
+    "那么，就是说",  # only the fillers the search strips: one check serves both
+])
 async def test_a_greeting_alone_gives_nothing(gateway, text: str) -> None:
     data = await assist(gateway, text)
     assert data["status"] == "greeting"
@@ -70,6 +73,24 @@ async def test_confidences_are_calibrated_not_several_at_100(gateway) -> None:
     wo = data["workorder"]
     assert set(wo["services"]) == {"water-connection", "gas-connection"}
     assert "5个工作日" in wo["reply"] and "10个工作日" in wo["reply"]
+
+
+@pytest.mark.parametrize("text", [
+    "我想问一下办手续的事情",  # weak candidates: was top 33 %, second 50 %
+    "来电人：接自来水要多久？燃气报装呢", "喂，你好，我想问一下那个贷款", "开公司要几天",
+])
+async def test_confidences_are_in_rank_order(gateway, text: str) -> None:
+    shown = [s["confidence"] for s in (await assist(gateway, text))["suggestions"]]
+    assert len(shown) >= 2
+    assert shown == sorted(shown, reverse=True), shown
+
+
+def test_a_tie_never_shows_above_its_top() -> None:
+    for b, lo in enumerate(BANDS):
+        assert TABLE[("tied", b)] <= TABLE[("top", b)], b
+        raw = lo + 0.01
+        shown = ranked_confidences([raw, raw, max(0.0, raw - 0.2)], [False, True, False])
+        assert shown == sorted(shown, reverse=True), (b, shown)
 
 
 async def test_configured_due_date_only(gateway, monkeypatch) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+PLAN = {"kind": "plan", "document": None, "date": None}
+
 
 async def test_services_list_has_public_fields(gateway) -> None:
     r = await gateway.get("/api/services")
@@ -9,7 +11,9 @@ async def test_services_list_has_public_fields(gateway) -> None:
     services = {s["slug"]: s for s in r.json()["services"]}
     assert len(services) >= 60
     company = services["company-registration"]
-    assert company["time_limits"] == [{"amount": 3, "unit": "工作日", "condition": None, "item": 3}]
+    # each figure names its basis: the plan (第3条 is its item) or a later decision
+    assert company["time_limits"] == [{"amount": 3, "unit": "工作日", "condition": None, "item": 3,
+                                       "basis": PLAN, "change": None}]
     assert company["citation"]["item"] == 3
     assert {"slug", "name", "category", "aliases", "departments", "channels", "fees",
             "version"} <= set(company)

@@ -53,7 +53,7 @@ def test_edit_a_time_limit_see_it_in_the_api_and_the_history(admin_page, live_st
     api = httpx.Client(base_url=live_stack.gateway_url, timeout=30)
     before = api.get("/api/services/gas-connection").json()
     _open(page, "gas-connection")
-    page.fill("#time-limit-rows tr.tl-row >> nth=0 >> input.tl-amount", "9")
+    page.fill("#figures-time_limits .fig-row >> nth=0 >> input.f-amount", "9")
     page.click("#save-btn")
     expect(page.locator("#message")).to_have_attribute("data-kind", "ok")
     try:
@@ -75,7 +75,7 @@ def test_invalid_amount_shows_a_field_message_and_changes_nothing(admin_page, li
     api = httpx.Client(base_url=live_stack.gateway_url, timeout=30)
     before = api.get("/api/services/water-connection").json()
     _open(page, "water-connection")
-    page.fill("#time-limit-rows tr.tl-row >> nth=0 >> input.tl-amount", "0")
+    page.fill("#figures-time_limits .fig-row >> nth=0 >> input.f-amount", "0")
     page.click("#save-btn")
     expect(page.locator("p.field-error[data-error-for='time_limits.0.amount']")).not_to_be_empty()
     assert api.get("/api/services/water-connection").json() == before

@@ -29,6 +29,8 @@ from tests.services_catalog.test_truth import tasks as task_texts  # the plan's 
 
 FOLDER = TESTS / "heldout_plan"
 CITE = re.compile(r"第\s*(\d{1,3})\s*条")
+# The basis names the plan with its period (《行动方案（2023—2025年）》): a citation, not a figure.
+BASIS = re.compile(r"《行动方案（\d{4}—\d{4}年）》")
 # A figure a business would act on: a duration, an amount of money, a percentage.
 FIGURE = re.compile(r"\d+(?:\.\d+)?(?:个工作日|个自然日|工作日|小时|天|日|个月|年|万元|元|%|％)")
 NOT_STATED = re.compile(r"未写明|没有写明|未规定|没有规定|未明确|没有明确|未列出|没有列出|未载明|"
@@ -64,7 +66,7 @@ def wrong_figures(reply: str, cites: set[int], tasks: dict[int, str]) -> list[st
     """Figures in the reply that none of the tasks it cites states (12345 is not a figure)."""
     source = "".join(squash(tasks.get(n, "")) for n in cites)
     body = squash(reply).replace("12345", "")
-    body = CITE.sub("", body)  # 第3条 is a citation, not a figure
+    body = BASIS.sub("", CITE.sub("", body))  # 第3条 is a citation, not a figure
     return [f for f in FIGURE.findall(body) if f not in source]
 
 

@@ -290,6 +290,11 @@ Component({
       if (entry) this._update(entry.id, { citationOpen: !entry.citationOpen });
     },
 
+    onToggleMore: function (e) {
+      var entry = this._find(Number(e.currentTarget.dataset.entry));
+      if (entry) this._update(entry.id, { moreOpen: !entry.moreOpen });
+    },
+
     onCall: function () {
       wx.makePhoneCall({ phoneNumber: HOTLINE, fail: function () { /* the user cancelled */ } });
     },

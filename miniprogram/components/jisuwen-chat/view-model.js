@@ -23,9 +23,21 @@ function isoToChinese(iso) {
   return m ? m[1] + '年' + Number(m[2]) + '月' + Number(m[3]) + '日' : str(iso);
 }
 
-/* The compact service card: the rows the H5 widget shows (bot/static/widget.js renderCard). */
+/* A short accessible summary of the card (its aria-label), as the H5 widget's cardSummary. */
+function cardSummary(name, limits, lead) {
+  var parts = ['服务卡片：' + name];
+  var lim = limits.map(function (l) { return (l.cond ? l.cond + '：' : '') + l.amount; }).join('；');
+  parts.push(lim ? '办理时限' + lim : '方案未规定具体时限');
+  if (lead) parts.push('牵头单位' + lead);
+  return parts.join('，');
+}
+
+/* The compact service card, as the H5 widget's (bot/static/widget.js renderCard): time limit,
+ * channel, fee and the lead unit first; the full 责任单位 list and the rows the plan leaves
+ * empty (方案未写明) folded under 更多信息 until tapped. */
 function card(c) {
   var rows = [];
+  var more = [];
   var limits = (Array.isArray(c.time_limits) ? c.time_limits : []).map(function (tl) {
     var cond = str(tl && tl.condition);
     return {
@@ -33,8 +45,8 @@ function card(c) {
       chosen: !!(cond && c.condition && cond === str(c.condition))
     };
   }).filter(function (l) { return l.amount; });
-  rows.push(limits.length ? { label: '办理时限', limits: limits }
-    : { label: '办理时限', muted: '《行动方案》未规定具体时限，以受理窗口告知为准' });
+  if (limits.length) rows.push({ label: '办理时限', limits: limits });
+  else more.push({ label: '办理时限', muted: '《行动方案》未规定具体时限，以受理窗口告知为准' });
   var due = c.due_date;
   if (due && (due.text || due.date)) {
     var notes = [];
@@ -44,18 +56,22 @@ function card(c) {
     rows.push({ label: '最晚办结', strong: str(due.text) || isoToChinese(due.date),
       note: notes.join('；') });
   }
-  if (c.lead_unit) rows.push({ label: '牵头单位', text: str(c.lead_unit) });
-  var depts = list(c.departments);
-  if (depts.length) rows.push({ label: '责任单位', text: depts.join('、') });
   var channels = list(c.channels);
-  rows.push(channels.length ? { label: '办理渠道', text: channels.join('、') }
-    : { label: '办理渠道', muted: '方案未写明，可到政务服务大厅综合窗口或拨打12345咨询' });
+  if (channels.length) rows.push({ label: '办理渠道', text: channels.join('、') });
+  else more.push({ label: '办理渠道', muted: '方案未写明，可到政务服务大厅综合窗口或拨打12345咨询' });
   var fees = list(c.fees);
-  rows.push(fees.length ? { label: '收费', text: fees.join('；') }
-    : { label: '收费', muted: '方案未作规定，以窗口告知为准' });
+  if (fees.length) rows.push({ label: '收费', text: fees.join('；') });
+  else more.push({ label: '收费', muted: '方案未作规定，以窗口告知为准' });
+  var lead = str(c.lead_unit);
+  if (lead) rows.push({ label: '牵头单位', text: lead });
+  var depts = list(c.departments);
+  if (depts.length) more.push({ label: '责任单位', text: depts.join('、') });
   var cit = c.citation && c.citation.item ? c.citation : null;
+  var name = str(c.name) || '服务事项';
   return {
-    slug: str(c.slug), name: str(c.name) || '服务事项', category: str(c.category), rows: rows,
+    slug: str(c.slug), name: name, category: str(c.category), rows: rows, more: more,
+    moreTitle: more.length ? '更多信息（' + more.map(function (r) { return r.label; }).join('、') + '）' : '',
+    summary: cardSummary(name, limits, lead),
     citation: cit ? { title: '依据：《行动方案》第' + str(cit.item) + '条', text: str(cit.text) } : null,
     degraded: !!c.degraded
   };
@@ -75,9 +91,12 @@ function botEntry(m, id) {
     entry.card = card(custom);
   }
   if (type === 'field_answer') {
-    // A follow-up about the service already on screen: the asked field only, no second card.
+    // A follow-up about the service already on screen: the asked field only, in a short bubble
+    // (no second card, no list of responsible units).
     var tail = text.indexOf('；责任单位：');
     if (tail > 0) entry.text = text.slice(0, tail);
+    entry.kind = 'field';
+    entry.slug = str(custom.slug);
   }
   if (type === 'degraded') entry.kind = 'notice';
   if (type === 'unavailable') entry.kind = 'alert';
