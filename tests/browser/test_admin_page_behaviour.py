@@ -106,9 +106,9 @@ def test_unsaved_edits_are_guarded_and_the_list_does_not_move(browser, live_stac
     api = httpx.Client(base_url=live_stack.gateway_url, timeout=30)
     slug = two_version_service(api)
     ctx, page, problems = login(browser, live_stack, "editor", DESKTOP)
-    page.fill("#service-search", "界面测试")
-    page.click(f"#service-list button.service-item[data-slug='{slug}']")
-    expect(page.locator("#edit-version")).to_have_attribute("data-version", "2")
+    open_service(page, slug)
+    page.fill("#service-search", "")  # the whole list again
+    expect(page.locator("#service-list button.service-item").nth(5)).to_be_visible()
     leave = ("() => { const e = new Event('beforeunload', {cancelable: true});"
              " window.dispatchEvent(e); return e.defaultPrevented; }")
     assert page.evaluate(leave) is False  # nothing typed yet: leaving is silent
@@ -117,6 +117,7 @@ def test_unsaved_edits_are_guarded_and_the_list_does_not_move(browser, live_stac
 
     # Another service in the list: refused with a toast; the item under the mouse stays put.
     other = page.locator(f"#service-list button.service-item:not([data-slug='{slug}'])").first
+    other.scroll_into_view_if_needed()  # typing scrolled the page down to the field
     box = other.bounding_box()
     other.click()
     expect(page.locator("#message")).to_contain_text("未保存的修改")
