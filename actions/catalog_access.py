@@ -109,6 +109,10 @@ def question_summary(tracker: Tracker, skip_latest: bool) -> str:
     return line[:SUMMARY_CHARS] + ("…" if len(line) > SUMMARY_CHARS else "")
 
 
-def handoff_card(tracker: Tracker, summary: str) -> dict[str, Any]:
-    """The widget shows the hotline as a tel: link and the summary with a copy button."""
-    return {"type": "handoff", "summary": summary, "services": services_discussed(tracker)}
+def handoff_card(tracker: Tracker, summary: str, reason: str = "asked") -> dict[str, Any]:
+    """The widget shows the hotline as a tel: link and the summary with a copy button.
+
+    `reason`: "asked" (the user asked for a person or complained) or "not_understood" (the
+    bot missed twice); analytics counts only the second as unanswered."""
+    return {"type": "handoff", "summary": summary, "services": services_discussed(tracker),
+            "reason": reason}

@@ -132,7 +132,8 @@ def answer_service(
         if misses >= MISSES_BEFORE_HANDOFF:
             summary = question_summary(tracker, skip_latest=False)
             dispatcher.utter_message(response="utter_handoff", summary=summary,
-                                     json_message=handoff_card(tracker, summary))
+                                     json_message=handoff_card(tracker, summary,
+                                                               "not_understood"))
             return [SlotSet("question", question), SlotSet("misses", 0)]
         if found.candidates:
             dispatcher.utter_message(

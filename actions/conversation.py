@@ -140,7 +140,8 @@ def count_miss(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[
     if misses >= MISSES_BEFORE_HANDOFF:
         summary = question_summary(tracker, skip_latest=False)
         dispatcher.utter_message(response="utter_handoff", summary=summary,
-                                 json_message=handoff_card(tracker, summary))
+                                 json_message=handoff_card(tracker, summary,
+                                                           "not_understood"))
         return [SlotSet("misses", 0)]
     with session_scope() as session:
         snap = CACHE.get(session)

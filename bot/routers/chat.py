@@ -158,9 +158,21 @@ async def chat(
         channel="handoff" if "handoff" in kinds else "chat", sender=body.sender, text=text,
         reply="\n".join(m.get("text", "") for m in messages)[:2000],
         slug=card["slug"] if card else None,
-        fallback=bool(kinds & {"fallback", "handoff"}), degraded=degraded,
+        fallback=unanswered(messages), degraded=degraded,
         # The inbox of missed questions lists out-of-scope ones that asked something.
         kind="out_of_scope" if "out_of_scope" in kinds else None,
     ))
     return ChatOut(sender=body.sender, messages=[BotMessage(**m) for m in messages],
                   degraded=degraded)
+
+
+def unanswered(messages: list[dict[str, Any]]) -> bool:
+    """Did the bot fail to answer? A fallback reply, or a hand-off because it missed twice; a
+    hand-off the user asked for (转人工, a complaint) is counted as a hand-off only."""
+    for m in messages:
+        custom = m.get("custom") or {}
+        if custom.get("type") == "fallback":
+            return True
+        if custom.get("type") == "handoff" and custom.get("reason") == "not_understood":
+            return True
+    return False

@@ -15,7 +15,8 @@
  *   login      #login-section, #login-form, #login-username, #login-password, #login-submit,
  *              #login-error
  *   top bar    #topnav, #user-info, #logout-btn, #analytics-link
- *   messages   #message  (data-kind="ok" | "error" | "info")
+ *   messages   #message  (data-kind="ok" | "error" | "info"; a toast over the page, so it
+ *              never moves the list under the mouse)
  *   (the other sections list theirs at the top of their file)
  */
 (function () {
@@ -25,7 +26,8 @@
   var API = '/api/admin';
   var RANK = { agent: 0, viewer: 1, editor: 2, admin: 3 };
   var ROLE_ZH = { agent: '坐席', viewer: '查看', editor: '编辑', admin: '管理员' };
-  var ACTION_ZH = { create: '新建', update: '修改', delete: '删除', restore: '恢复', import: '导入' };
+  var ACTION_ZH = { create: '新建', update: '修改', delete: '删除', restore: '恢复', import: '导入',
+                    restore_version: '恢复历史版本' };
   var FIELD_ZH = {
     slug: 'slug', name: '事项名称', category: '类别', lead_unit: '牵头单位', departments: '部门',
     aliases: '别名', time_limits: '办理时限', fees: '收费', channels: '办理渠道',
@@ -230,6 +232,13 @@
     $('login-form').addEventListener('submit', onLogin);
     $('logout-btn').addEventListener('click', function () { logout('已退出登录。'); });
     sections.forEach(function (s) { if (s.init) s.init(); });
+    // Closing the tab, reloading or following a link with unsaved edits: the browser asks.
+    window.addEventListener('beforeunload', function (ev) {
+      if (!state.dirty) return undefined;
+      ev.preventDefault();
+      ev.returnValue = '';
+      return '';
+    });
 
     state.auth = loadAuth();
     if (state.auth) {

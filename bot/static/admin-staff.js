@@ -1,7 +1,8 @@
 /* 吉速问 admin: staff accounts (admin only): create, role, (de)activate, reset, delete.
  *
  * Stable element ids (for browser tests):
- *   staff      #staff-form, #staff-username, #staff-password, #staff-role, #staff-submit,
+ *   staff      #staff-new-btn (新建账号: shows the form), #staff-form (hidden until then),
+ *              #staff-cancel, #staff-username, #staff-password, #staff-role, #staff-submit,
  *              #staff-list > li.staff-row[data-username][data-active] (select.staff-role-select,
  *              button[data-action="toggle" | "reset" | "delete"]), #staff-reset-form,
  *              #staff-reset-name, #staff-reset-password, #staff-reset-cancel
@@ -25,6 +26,7 @@
       if (r.status === 201) {
         showMessage('ok', '已创建账号 ' + r.body.username + '（' + ROLE_ZH[r.body.role] + '）。');
         form.reset();
+        showForm(false);
         loadStaff();
       } else if (r.status === 422) {
         showFieldErrors(form, r.body && r.body.fields, null);
@@ -32,6 +34,12 @@
         showMessage('error', detailText(r.body, '创建失败（' + r.status + '）'));
       }
     });
+  }
+
+  function showForm(show) {
+    $('staff-form').hidden = !show;
+    $('staff-new-btn').hidden = show;
+    if (show) $('staff-username').focus();
   }
 
   /* Staff list: role, deactivate/activate, reset password, delete (admin only). */
@@ -131,6 +139,11 @@
   A.section({
     init: function () {
       $('staff-form').addEventListener('submit', onStaff);
+      $('staff-new-btn').addEventListener('click', function () { showForm(true); });
+      $('staff-cancel').addEventListener('click', function () {
+        $('staff-form').reset();
+        showForm(false);
+      });
       $('staff-list').addEventListener('click', onStaffList);
       $('staff-list').addEventListener('change', onStaffList);
       $('staff-reset-form').addEventListener('submit', onStaffReset);
@@ -138,6 +151,10 @@
         $('staff-reset-form').hidden = true;
       });
     },
-    show: function () { if (A.hasRole('admin')) loadStaff(); }
+    show: function () {
+      if (!A.hasRole('admin')) return;
+      showForm(false);
+      loadStaff();
+    }
   });
 })();

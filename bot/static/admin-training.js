@@ -2,7 +2,7 @@
  *
  * Stable element ids (for browser tests):
  *   training   #training-status (data-state="stale" | "fresh" | "unknown"), #training-changes,
- *              #retrain-btn, #training-job (data-state="running" | "succeeded" | "failed"),
+ *              #retrain-btn (.btn-primary only when stale), #training-job (data-state="running" | "succeeded" | "failed"),
  *              #training-step, #training-progress (<progress> 0..5), #training-log
  */
 (function () {
@@ -75,6 +75,8 @@
     $('training-progress').value = job.state === 'succeeded' ? 5 : Math.max(0, idx);
     $('training-log').textContent = (job.log_tail || []).join('\n');
     $('retrain-btn').disabled = job.state === 'running';
+    // The primary (blue) button only when the model is behind the catalog.
+    $('retrain-btn').classList.toggle('btn-primary', !!t.stale);
   }
 
   function onRetrain() {

@@ -99,7 +99,13 @@
     if (!req) return;
     req.then(function (r) {
       renderReport(r, false);
-      $('import-apply-btn').disabled = r.status !== 200;
+      // Nothing to apply (0 new, 0 changed): 确认导入 stays disabled.
+      var changes = r.status === 200 ?
+        r.body.created.length + Object.keys(r.body.updated || {}).length : 0;
+      $('import-apply-btn').disabled = !changes;
+      if (r.status === 200 && !changes) {
+        $('import-report').appendChild(el('p', 'hint', '文件与当前目录相同，无需导入。'));
+      }
     });
   }
 

@@ -4,7 +4,9 @@
  *
  * Stable element ids: #need-login, #login-link, #analytics-section, #range-form, #from, #to,
  *   #range-apply, #range-7 / #range-30 / #range-90, #csv-link, #range-error, #message,
- *   #kpi-messages, #kpi-conversations, #kpi-fallback-rate, #kpi-satisfaction, #kpi-copy-rate,
+ *   #range-used (the range the server used, in the catalog's timezone),
+ *   #kpi-messages, #kpi-conversations, #kpi-fallback-rate, #kpi-satisfaction, #kpi-copy-rate
+ *   (each rate with its sample size: "100.0%（5 条评价）"),
  *   #chart-daily (svg.chart-daily), #chart-top (svg.chart-top, rect.bar[data-slug]),
  *   #unanswered-list (li[data-count]), #satisfaction-table, #days-table, #services-table,
  *   #user-info, #logout-btn
@@ -13,6 +15,7 @@
   'use strict';
 
   var STORE_KEY = 'jisuwen.admin';
+  var TZ_ZH = { 'Asia/Shanghai': '北京时间', 'Asia/Urumqi': '乌鲁木齐时间' };
   var SVG = 'http://www.w3.org/2000/svg';
   var auth = null;
   var seq = 0;
@@ -26,10 +29,8 @@
     return n;
   }
   function pct(rate) { return rate === null || rate === undefined ? '—' : (rate * 100).toFixed(1) + '%'; }
-  function isoDay(d) {
-    var m = d.getMonth() + 1, day = d.getDate();
-    return d.getFullYear() + '-' + (m < 10 ? '0' : '') + m + '-' + (day < 10 ? '0' : '') + day;
-  }
+  /* A rate with the count it rests on: "100.0%（5 条评价）" — 100 % of 5 is not 100 % of 500. */
+  function rateOf(rate, n, unit) { return pct(rate) + '（' + n + ' ' + unit + '）'; }
 
   function needLogin(text) {
     sessionStorage.removeItem(STORE_KEY);
@@ -55,14 +56,21 @@
     return 'from=' + encodeURIComponent($('from').value) + '&to=' + encodeURIComponent($('to').value);
   }
 
-  function load() {
+  /* params: '' (the server's default range), 'days=N' or query(). The server picks missing
+   * dates in the catalog's timezone (not this browser's clock); the inputs then show its range. */
+  function load(params) {
     var mine = ++seq;
     $('range-error').textContent = '';
-    get('/api/admin/analytics?' + query()).then(function (r) {
+    get('/api/admin/analytics' + (params ? '?' + params : '')).then(function (r) {
       return r.json().then(function (body) {
         if (mine !== seq) return;
         if (r.status === 200) {
           $('message').hidden = true;
+          $('from').value = body.from;
+          $('to').value = body.to;
+          updateCsvHref();
+          $('range-used').textContent = '统计范围：' + body.from + ' 至 ' + body.to + '（共' +
+            body.days.length + '天，' + (TZ_ZH[body.timezone] || body.timezone) + '）';
           render(body);
         } else if (r.status === 422) {
           var f = body.fields || {};
@@ -174,13 +182,20 @@
     }
   }
 
+  function kpiRate(id, rate, sample) {
+    var box = $(id);
+    clear(box);
+    box.appendChild(document.createTextNode(pct(rate)));
+    box.appendChild(el('span', 'kpi-sample', '（' + sample + '）'));
+  }
+
   function render(data) {
     var t = data.totals;
     $('kpi-messages').textContent = t.messages;
     $('kpi-conversations').textContent = t.conversations;
-    $('kpi-fallback-rate').textContent = pct(t.fallback_rate);
-    $('kpi-satisfaction').textContent = pct(t.satisfaction_rate);
-    $('kpi-copy-rate').textContent = pct(t.copy_rate);
+    kpiRate('kpi-fallback-rate', t.fallback_rate, t.messages + ' 条消息');
+    kpiRate('kpi-satisfaction', t.satisfaction_rate, (t.satisfied + t.unsatisfied) + ' 条评价');
+    kpiRate('kpi-copy-rate', t.copy_rate, t.assist_requests + ' 次坐席检索');
     $('kpi-handoffs').textContent = t.handoffs;
     $('kpi-no-match').textContent = t.no_match;
     dailyChart(data.days);
@@ -200,14 +215,17 @@
     if (!data.unanswered.length) ol.appendChild(el('li', 'hint', '没有未能回答的问题。'));
 
     fillTable('satisfaction-table', data.satisfaction.map(function (s) {
-      return [s.name, s.satisfied, s.unsatisfied, pct(s.satisfaction_rate)];
+      return [s.name, s.satisfied, s.unsatisfied,
+              rateOf(s.satisfaction_rate, s.satisfied + s.unsatisfied, '条评价')];
     }));
     fillTable('days-table', data.days.map(function (d) {
-      return [d.date, d.messages, d.conversations, d.fallbacks, pct(d.fallback_rate),
+      return [d.date, d.messages, d.conversations, d.fallbacks,
+              rateOf(d.fallback_rate, d.messages, '条消息'),
               d.assist_requests, d.assist_copies];
     }));
     fillTable('services-table', data.services.map(function (s) {
-      return [s.name, s.asked, s.satisfied, s.unsatisfied, pct(s.satisfaction_rate),
+      return [s.name, s.asked, s.satisfied, s.unsatisfied,
+              rateOf(s.satisfaction_rate, s.satisfied + s.unsatisfied, '条评价'),
               s.assist_suggested, s.assist_copies];
     }));
   }
@@ -238,14 +256,6 @@
     }).catch(function () { /* 401 handled in get() */ });
   }
 
-  function setRange(days) {
-    var to = new Date();
-    var from = new Date(to.getTime() - (days - 1) * 86400000);
-    $('from').value = isoDay(from);
-    $('to').value = isoDay(to);
-    updateCsvHref();
-  }
-
   function updateCsvHref() { $('csv-link').setAttribute('href', '/api/admin/analytics.csv?' + query()); }
 
   function init() {
@@ -253,12 +263,11 @@
     $('range-form').addEventListener('submit', function (ev) {
       ev.preventDefault();
       updateCsvHref();
-      load();
+      load(query());
     });
     document.querySelectorAll('.range-quick').forEach(function (b) {
       b.addEventListener('click', function () {
-        setRange(Number(b.getAttribute('data-days')));
-        load();
+        load('days=' + encodeURIComponent(b.getAttribute('data-days')));
       });
     });
     ['from', 'to'].forEach(function (id) { $(id).addEventListener('change', updateCsvHref); });
@@ -273,8 +282,7 @@
     $('analytics-section').hidden = false;
     $('topnav').hidden = false;
     $('user-info').textContent = auth.username;
-    setRange(30);
-    load();
+    load('');
   }
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);

@@ -31,6 +31,8 @@ ROUTES = [
     ("POST", "/api/admin/scenarios", "editor"),
     ("PATCH", f"/api/admin/scenarios/{SLUG}", "editor"),
     ("DELETE", f"/api/admin/scenarios/{SLUG}?version=1", "editor"),
+    ("GET", f"/api/admin/services/{SLUG}/versions/1", "viewer"),
+    ("POST", f"/api/admin/services/{SLUG}/versions/1/restore?version=1", "editor"),
     ("GET", "/api/admin/audit", "viewer"),
     ("GET", "/api/admin/export", "viewer"),
     ("POST", "/api/admin/import", "editor"),
@@ -88,7 +90,8 @@ async def test_route_list_covers_every_admin_route(gateway) -> None:
         for method in ops
     }
     listed = {(m, p.split("?")[0].replace(SLUG, "{slug}").replace("nobody-x", "{username}")
-               .replace("987654321", "{example_id}")) for m, p, _ in ROUTES}
+               .replace("987654321", "{example_id}")
+               .replace("/versions/1", "/versions/{n}")) for m, p, _ in ROUTES}
     assert documented - {("POST", "/api/admin/login")} == listed
 
 

@@ -129,10 +129,11 @@ async def test_bad_dates_are_422(gateway, params) -> None:
         assert r.json()["fields"]
 
 
-async def test_default_period_is_the_last_30_days(gateway) -> None:
+async def test_default_period_is_the_last_7_days(gateway) -> None:
+    # the catalog's timezone, not the caller's clock: tests/bot/test_handoff_counting.py
     r = await gateway.get("/api/admin/analytics", headers=ADMIN)
     assert r.status_code == 200
-    assert len(r.json()["days"]) == 30
+    assert len(r.json()["days"]) == 7
 
 
 def test_similarity_and_greedy_clusters() -> None:

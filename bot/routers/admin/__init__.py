@@ -23,12 +23,13 @@ from bot.routers.admin import (
     staff,
     training,
     transfer,
+    versions,
 )
 from bot.routers.admin.common import R401, FieldErrorsOut
 from bot.validation_zh import ZhValidationRoute
 
-MODULES = (auth, services, examples, scenarios, audit, transfer, training, analytics, inbox,
-           staff)
+MODULES = (auth, services, versions, examples, scenarios, audit, transfer, training, analytics,
+           inbox, staff)
 
 router = APIRouter(
     prefix="/api/admin",
