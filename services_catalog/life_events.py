@@ -159,7 +159,10 @@ def life_event_answer(snap: CatalogSnapshot, event: LifeEvent) -> Answer:
         note = notes.get(slug, "")
         answer = compose(service, "time_limit", text=f"{scenario.name} {note}",
                          list_variants=True)
-        line = render(LINE.get(answer.response, "utter_line_policy"), answer.variables)
+        # A checklist line stays short: the step's 第N条 without the plan's sentence (the card
+        # quotes each step's task).
+        line = render(LINE.get(answer.response, "utter_line_policy"),
+                      {**answer.variables, "plan_quote": ""})
         if note:
             line += STEP_SEPARATOR + note
         lines.append(f"{len(lines) + 1}. {line}")
