@@ -12,9 +12,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from services_catalog import clock
 from services_catalog import repository as repo
+from services_catalog.effective import in_force
 from services_catalog.models import AuditEntry, Service
-from services_catalog.schemas import ServicePatch
+from services_catalog.schemas import STORED, ServiceOut, ServicePatch
 
 RESTORE_ACTION = "restore_version"
 
@@ -50,8 +52,16 @@ def restore_version(session: Session, slug: str, n: int, expected: int,
     `active` is left alone: deleting and restoring a service is the admin's separate action.
     Nothing changes (and no version is made) when the current fields already equal n's."""
     state, _ = state_at(session, slug, n)
+    fields = {f: state[f] for f in repo.EDITABLE if state[f] is not None}
+    # Version n may hold a scheduled change whose day has since come: restore the figure as it
+    # applies today (the change folded in, resting on its decision), not a change "in the past"
+    # that a new edit may not schedule.
+    current = repo.to_out(repo.get_service(session, slug, include_inactive=True))
+    then = ServiceOut.model_validate({**current.model_dump(mode="json"), **fields},
+                                     context=STORED)
+    today = in_force(then, clock.today()).model_dump(mode="json")
     patch = ServicePatch.model_validate(
-        {"version": expected, **{f: state[f] for f in repo.EDITABLE if state[f] is not None}})
+        {"version": expected, **{f: today[f] for f in fields}})
     row, changes = repo.update_service(session, slug, patch, actor, action=RESTORE_ACTION)
     if changes:  # say which version it came back to (a pseudo-field the rebuild skips)
         for obj in session.new:

@@ -1,3 +1,4 @@
+# ruff: noqa: F811  (the catalog_day fixture is imported, then requested by name)
 """Versions of a service: GET version n (rebuilt from the audit log) and restore it as a new
 version, with the same validation and database-enforced concurrency as a PATCH."""
 
@@ -5,11 +6,13 @@ from __future__ import annotations
 
 import asyncio
 import uuid
+from datetime import date
 
 from bot.settings import get_settings
 from services_catalog.db import session_scope
 from services_catalog.staff import create_user, issue_token
 from tests.bot.test_admin_services import ADMIN, audit_rows, create, editor_headers
+from tests.catalog_day import catalog_day  # noqa: F401 (fixture)
 
 
 def viewer_headers() -> dict[str, str]:
@@ -141,3 +144,27 @@ async def test_restore_of_an_alias_now_used_elsewhere_is_422(gateway) -> None:
                            headers=ADMIN)
     assert r.status_code == 422 and "aliases" in r.json()["fields"], r.text
     assert (await audit_rows(gateway, slug))[0]["version"] == 2
+
+
+async def test_restoring_a_version_whose_scheduled_change_has_come_restores_todays_figure(
+        gateway, catalog_day) -> None:
+    """v2 scheduled 5 → 2 working days from 2027-01-01; after that day, restoring v2 is not
+    refused as "a change in the past": the restored figure is the one in force, on its decision."""
+    catalog_day(date(2026, 12, 3))
+    slug = (await create(gateway))["slug"]
+    change = {"amount": 2, "unit": "工作日", "effective": "2027-01-01",
+              "document": "昌吉州关于压缩时限的通知", "date": "2026-11-20"}
+    r = await gateway.patch(f"/api/admin/services/{slug}", headers=ADMIN, json={
+        "version": 1, "time_limits": [{"amount": 5, "unit": "工作日", "change": change}]})
+    assert r.status_code == 200, r.text
+    r = await gateway.patch(f"/api/admin/services/{slug}", headers=ADMIN, json={
+        "version": 2, "time_limits": [{"amount": 4, "unit": "工作日"}]})
+    assert r.status_code == 200, r.text
+    catalog_day(date(2027, 1, 2))
+    r = await gateway.post(f"/api/admin/services/{slug}/versions/2/restore?version=3",
+                           headers=ADMIN)
+    assert r.status_code == 200, r.text
+    limit = r.json()["time_limits"][0]
+    assert (limit["amount"], limit["change"]) == (2, None)
+    assert limit["basis"]["kind"] == "decision"
+    assert limit["basis"]["document"] == "昌吉州关于压缩时限的通知"
