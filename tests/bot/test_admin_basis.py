@@ -114,7 +114,7 @@ async def test_a_change_already_in_force_does_not_block_the_next_edit(
     catalog_day(date(2027, 1, 2))
     shown = await admin_get(gateway, svc["slug"])
     assert shown["time_limits"][0]["amount"] == 2 and shown["time_limits"][0]["change"] is None
-    r = await patch(gateway, svc["slug"], {"version": 2, "howto": "带好营业执照"})
+    r = await patch(gateway, svc["slug"], {"version": 2, "howto": "带好申请表"})
     assert r.status_code == 200, r.text
     r = await patch(gateway, svc["slug"], {"version": 3, "time_limits": shown["time_limits"]})
     assert r.status_code == 200, r.text
