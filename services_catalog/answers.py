@@ -15,7 +15,12 @@ from typing import Any
 from services_catalog import clock
 from services_catalog.due_dates import due_date, format_date
 from services_catalog.effective import basis_text, in_force, upcoming
-from services_catalog.evidence import cite_stray_figures, figure_quote, relevant_clauses
+from services_catalog.evidence import (
+    cite_stray_figures,
+    figure_quote,
+    focused_quote,
+    relevant_clauses,
+)
 from services_catalog.normalize import normalize
 from services_catalog.question_cues import asks_amount, asks_online
 from services_catalog.schemas import Fact, ServiceOut, TimeLimit
@@ -470,14 +475,16 @@ def wants_detail(service: ServiceOut, question: str, text: str) -> bool:
 def detail_answer(service: ServiceOut, text: str) -> Answer | None:
     """The one or two clauses of the service's tasks that address the question, each with its
     第N条 (no time limit unless asked); None when no clause shares enough of its words."""
-    evidence = relevant_clauses(service_tasks(service), text, [service.name, *service.aliases])
+    naming = [service.name, *service.aliases]
+    evidence = relevant_clauses(service_tasks(service), text, naming)
     if not evidence:
         return None
     first = evidence[0]
     variables = {
         "service_name": service.name,
         "item": str(first.task),
-        "quotes": "；".join(f"{e.clause.quote}（第{e.task}条）" for e in evidence),
+        "quotes": "；".join(f"{focused_quote(e.clause.quote, naming)}（第{e.task}条）"
+                           for e in evidence),
         "lead_unit": service.lead_unit or "相关部门",
         "departments": _join(service.departments) or service.lead_unit or "相关部门",
     }

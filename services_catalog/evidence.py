@@ -179,3 +179,19 @@ def figure_quote(number: int, figure: str) -> str:
     pieces = [p.rstrip("，,；;。") for p in _PIECE_END.split(task.text)]
     found = [p for p in pieces if want.search(p)]
     return min(found, key=len) if found else ""
+
+
+_PIECE = re.compile(r"(?<=[，,])")
+
+
+def focused_quote(quote: str, naming: list[str]) -> str:
+    """A clause that lists one figure per service (用水报装压缩至5个工作日内,燃气报装压缩至10个
+    工作日内) quoted for one of them keeps that service's figure only: the other figures are true
+    of another service and would read as this one's. Other clauses are quoted whole."""
+    pieces = _PIECE.split(quote)
+    with_figure = [p for p in pieces if FIGURE.search(p)]
+    named = {p for p in with_figure if any(n and n in p for n in naming)}
+    if len(with_figure) < 2 or not named:
+        return quote
+    kept = [p for p in pieces if p in named or not FIGURE.search(p)]
+    return "".join(kept).rstrip("，,")

@@ -147,3 +147,14 @@ def test_services_named_in_free_words_clause_by_clause(run_action) -> None:
 def test_a_clause_that_tells_is_no_second_question(run_action, text) -> None:
     run = run_action(ActionAnswerService(), ask(text, "ask_time_limit"))
     assert run.messages[0]["response"] != "utter_several"
+
+
+def test_a_clause_listing_each_services_figure_is_quoted_with_the_askers_figure_only(
+        run_action) -> None:
+    """第46条 lists 用水报装 5 and 燃气报装 10 working days in one clause: a detail question about
+    燃气报装 quotes its own figure, never the other service's as if it were this one's."""
+    run = run_action(ActionAnswerService(), ask("燃气报装是不是一站式服务", "ask_howto",
+                                                "gas-connection"))
+    reply = run.texts[0]
+    assert run.messages[0]["response"] == "utter_detail", reply
+    assert "一站式" in reply and "10个工作日" in reply and "5个工作日" not in reply
