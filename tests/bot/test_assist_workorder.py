@@ -131,11 +131,14 @@ async def test_no_match_is_stored_masked_for_staff_review(gateway, db_session) -
     row = db_session.get(ChatLog, r.json()["id"])
     assert row.channel == "nomatch" and row.fallback is True
     assert "13912345678" not in row.text and "狗证" in row.text
-    from datetime import date
+    from datetime import datetime
     from zoneinfo import ZoneInfo
 
-    today = date.today()
-    data = compute(db_session, Period(today, today, ZoneInfo("Asia/Shanghai")))
+    # The day in the period's timezone, not the machine's: from 16:00 UTC it is already
+    # tomorrow in 昌吉 (Beijing time), where the record just written falls.
+    zone = ZoneInfo("Asia/Shanghai")
+    today = datetime.now(zone).date()
+    data = compute(db_session, Period(today, today, zone))
     assert data.totals.no_match >= 1
     assert any("狗证" in c.text or any("狗证" in e for e in c.examples) for c in data.unanswered)
     bad = await gateway.post("/api/assist/nomatch", json={"text": "   "})
