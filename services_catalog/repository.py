@@ -92,8 +92,9 @@ def _dump(value: Any) -> Any:
     return value
 
 
-def _flush_versioned(session: Session, row: Service, seen: int) -> None:
-    """Write the row; the UPDATE only matches while the stored version is still `seen`."""
+def flush_versioned(session: Session, seen: int) -> None:
+    """Write; the UPDATE/DELETE only matches while the stored version is still `seen`
+    (version_id_col), so the loser of a race gets a 409, not a lost edit."""
     try:
         session.flush()
     except StaleDataError as exc:
@@ -102,10 +103,14 @@ def _flush_versioned(session: Session, row: Service, seen: int) -> None:
         ) from exc
 
 
+def audit(session: Session, key: str, version: int, action: str, actor: str,
+          changes: dict) -> None:
+    """One audit row; `key` is the service's slug or "scenario:<slug>"."""
+    session.add(AuditEntry(slug=key, action=action, actor=actor, version=version, changes=changes))
+
+
 def _audit(session: Session, row: Service, action: str, actor: str, changes: dict) -> None:
-    session.add(
-        AuditEntry(slug=row.slug, action=action, actor=actor, version=row.version, changes=changes)
-    )
+    audit(session, row.slug, row.version, action, actor, changes)
 
 
 def create_service(session: Session, data: ServiceIn, actor: str) -> Service:
@@ -161,7 +166,7 @@ def update_service(
     row.version = seen + 1
     row.updated_at = utcnow()
     row.updated_by = actor
-    _flush_versioned(session, row, seen)
+    flush_versioned(session, seen)
     _audit(session, row, action, actor, changes)
     return row, changes
 
@@ -179,7 +184,7 @@ def set_active(
     row.version = seen + 1
     row.updated_at = utcnow()
     row.updated_by = actor
-    _flush_versioned(session, row, seen)
+    flush_versioned(session, seen)
     _audit(
         session, row, "restore" if active else "delete", actor,
         {"active": {"before": not active, "after": active}},

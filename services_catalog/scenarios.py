@@ -12,10 +12,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
-from services_catalog.models import AuditEntry, Scenario, Service, utcnow
-from services_catalog.repository import CatalogError, Conflict, NotFound
+from services_catalog.models import Scenario, Service, utcnow
+from services_catalog.repository import CatalogError, Conflict, NotFound, audit, flush_versioned
 from services_catalog.schemas import (
     STORED,
     ScenarioFields,
@@ -69,19 +68,8 @@ def check_name_clashes(session: Session, slug: str, name: str, aliases: list[str
             raise CatalogError(f"说法 {'、'.join(clash)} 已属于场景 {other.slug} / phrase used")
 
 
-def _flush_versioned(session: Session, seen: int) -> None:
-    """Write; the UPDATE/DELETE only matches while the stored version is still `seen`."""
-    try:
-        session.flush()
-    except StaleDataError as exc:
-        raise Conflict(
-            f"版本冲突：第{seen}版刚被他人修改 / version conflict: changed by someone else"
-        ) from exc
-
-
 def _audit(session: Session, row: Scenario, action: str, actor: str, changes: dict) -> None:
-    session.add(AuditEntry(slug=AUDIT_PREFIX + row.slug, action=action, actor=actor,
-                           version=row.version, changes=changes))
+    audit(session, AUDIT_PREFIX + row.slug, row.version, action, actor, changes)
 
 
 def _dump(data: ScenarioFields | ScenarioPatch, field: str) -> Any:
@@ -134,7 +122,7 @@ def update_scenario(session: Session, slug: str, patch: ScenarioPatch, actor: st
     row.version = seen + 1
     row.updated_at = utcnow()
     row.updated_by = actor
-    _flush_versioned(session, seen)
+    flush_versioned(session, seen)
     _audit(session, row, action, actor, changes)
     return row, changes
 
@@ -148,4 +136,4 @@ def delete_scenario(session: Session, slug: str, actor: str, version: int) -> No
     _audit(session, row, "delete", actor, {f: {"before": v, "after": None}
                                            for f, v in before.items()})
     session.delete(row)
-    _flush_versioned(session, version)
+    flush_versioned(session, version)

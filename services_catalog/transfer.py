@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -330,57 +331,57 @@ def _apply_scenarios(session: Session, items: list[ScenarioIn], report: Scenario
             scen.check_name_clashes(session, item.slug, item.name, item.aliases)
 
 
-def sync_scenarios(session: Session, path: Path) -> tuple[list[str], list[str]]:
-    """As sync_seed, for the scenarios seed: missing ones added, seed-only ones follow the file,
-    staff edits (and deletions: a deleted seed scenario comes back only via import) kept."""
-    records = [ScenarioIn.model_validate(r)
-               for r in yaml.safe_load(path.read_text(encoding="utf-8"))["scenarios"]]
-    rows = {r.slug: r for r in session.scalars(select(Scenario))}
-    deleted = set(session.scalars(
-        select(AuditEntry.slug).where(AuditEntry.action == "delete",
-                                      AuditEntry.slug.startswith(scen.AUDIT_PREFIX))))
+def _follow_seed(items: list[Any], rows: dict[str, Any], *, gone: set[str],
+                 create: Callable[[Any], Any], changes: Callable[[Any, Any], list[str]],
+                 patch_model: type[ServicePatch] | type[ScenarioPatch],
+                 update: Callable[[str, Any], Any]) -> tuple[list[str], list[str]]:
+    """The seed rule for any versioned table: a row the database lacks is added (unless staff
+    deleted it: `gone`); a row only the seed ever wrote follows the file; staff work is kept."""
     added, updated = [], []
-    for item in records:
+    for item in items:
         row = rows.get(item.slug)
         if row is None:
-            if scen.AUDIT_PREFIX + item.slug in deleted:
-                continue
-            scen.create_scenario(session, item, actor="seed")
-            added.append(item.slug)
+            if item.slug not in gone:
+                create(item)
+                added.append(item.slug)
             continue
         if row.updated_by != "seed":
             continue
-        changed = scenario_changes(row, item)
+        changed = changes(row, item)
         if changed:
-            patch = ScenarioPatch.model_validate(
-                {"version": row.version, **{f: getattr(item, f) for f in changed}})
-            scen.update_scenario(session, item.slug, patch, actor="seed", action="import")
+            update(item.slug, patch_model.model_validate(
+                {"version": row.version, **{f: getattr(item, f) for f in changed}}))
             updated.append(item.slug)
     return added, updated
+
+
+def sync_scenarios(session: Session, path: Path) -> tuple[list[str], list[str]]:
+    """As sync_seed, for the scenarios seed; a deleted seed scenario comes back only via import."""
+    records = [ScenarioIn.model_validate(r)
+               for r in yaml.safe_load(path.read_text(encoding="utf-8"))["scenarios"]]
+    deleted = set(session.scalars(
+        select(AuditEntry.slug).where(AuditEntry.action == "delete",
+                                      AuditEntry.slug.startswith(scen.AUDIT_PREFIX))))
+    return _follow_seed(
+        records, {r.slug: r for r in session.scalars(select(Scenario))},
+        gone={k.removeprefix(scen.AUDIT_PREFIX) for k in deleted},
+        create=lambda item: scen.create_scenario(session, item, actor="seed"),
+        changes=scenario_changes, patch_model=ScenarioPatch,
+        update=lambda slug, patch: scen.update_scenario(session, slug, patch, actor="seed",
+                                                        action="import"))
 
 
 def sync_seed(session: Session, path: Path) -> tuple[list[str], list[str]]:
     """Bring the database in line with the seed file without touching staff work.
 
     Services the database lacks are added; services only the seed ever wrote (updated_by
-    "seed") follow the seed file; anything a person edited, deleted or restored is left alone.
+    "seed") follow the seed file; anything a person edited, deleted or restored is left alone
+    (a deleted service keeps its row, inactive, so it is never "lacking").
     """
     records = [ServiceIn.model_validate(r) for r in parse_yaml(path.read_text(encoding="utf-8"))]
-    rows = {r.slug: r for r in session.scalars(select(Service))}
-    added, updated = [], []
-    for item in records:
-        row = rows.get(item.slug)
-        if row is None:
-            repo.create_service(session, item, actor="seed")
-            added.append(item.slug)
-            continue
-        if row.updated_by != "seed":
-            continue
-        changed = changed_fields(row, item)
-        if changed:
-            patch = ServicePatch.model_validate(
-                {"version": row.version, **{f: getattr(item, f) for f in changed}}
-            )
-            repo.update_service(session, item.slug, patch, actor="seed", action="import")
-            updated.append(item.slug)
-    return added, updated
+    return _follow_seed(
+        records, {r.slug: r for r in session.scalars(select(Service))}, gone=set(),
+        create=lambda item: repo.create_service(session, item, actor="seed"),
+        changes=changed_fields, patch_model=ServicePatch,
+        update=lambda slug, patch: repo.update_service(session, slug, patch, actor="seed",
+                                                       action="import"))
