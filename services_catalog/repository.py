@@ -17,6 +17,7 @@ from services_catalog.effective import in_force
 from services_catalog.models import AuditEntry, Service, utcnow
 from services_catalog.schemas import (
     STORED,
+    ScenarioOut,
     ServiceFields,
     ServiceIn,
     ServiceOut,
@@ -41,7 +42,7 @@ class Conflict(CatalogError):
 
     status = 409
 
-    def __init__(self, message: str, current: ServiceOut | None = None) -> None:
+    def __init__(self, message: str, current: ServiceOut | ScenarioOut | None = None) -> None:
         super().__init__(message)
         self.current = current
 

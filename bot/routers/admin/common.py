@@ -3,8 +3,8 @@ response docs, a router factory and the helpers that turn catalog errors into 42
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
 from fastapi import APIRouter
@@ -20,7 +20,7 @@ from services_catalog.schemas import ServiceOut
 __all__ = [
     "AdminDep", "AgentDep", "EditorDep", "ViewerDep", "SessionDep", "SettingsDep",
     "ErrorOut", "FieldErrorsOut", "ConflictOut", "R401", "R403", "R404", "R409",
-    "admin_router", "field_errors", "current_on_conflict",
+    "admin_router", "field_errors", "current_on_conflict", "on_conflict_load",
 ]
 
 
@@ -77,13 +77,23 @@ def field_errors(session: Session, field: str) -> Iterator[None]:
 
 
 @contextmanager
-def current_on_conflict(session: Session, slug: str) -> Iterator[None]:
+def on_conflict_load(session: Session, load: Callable[[], BaseModel]) -> Iterator[None]:
     """A write the database refused (another editor's UPDATE matched the version first) is a
-    409 with the record as it now is: roll back the failed flush, then read it again."""
+    409 with the record as it now is: roll back the failed flush, then `load` it again (no
+    record when it was deleted meanwhile)."""
     try:
         yield
     except repo.Conflict as exc:
         if exc.current is None:
             session.rollback()
-            exc.current = repo.to_out(repo.get_service(session, slug, include_inactive=True))
+            try:
+                exc.current = load()
+            except repo.NotFound:
+                pass
         raise
+
+
+def current_on_conflict(session: Session, slug: str) -> AbstractContextManager[None]:
+    """on_conflict_load for a service."""
+    return on_conflict_load(
+        session, lambda: repo.to_out(repo.get_service(session, slug, include_inactive=True)))

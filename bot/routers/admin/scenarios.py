@@ -8,7 +8,7 @@ links existing services only (422 naming the unknown ones) and states no figure 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import datetime
 
 from fastapi import Query, Response
@@ -23,6 +23,7 @@ from bot.routers.admin.common import (
     ViewerDep,
     admin_router,
     field_errors,
+    on_conflict_load,
 )
 from services_catalog import repository as repo
 from services_catalog import scenarios as scen
@@ -55,23 +56,10 @@ def admin_out(row: Scenario) -> AdminScenarioOut:
          "updated_by": row.updated_by}, context=STORED)
 
 
-class ScenarioConflict(repo.Conflict):
-    """A 409 whose `current` is the scenario as it now is (bot/main.py renders `current`)."""
-
-
-@contextmanager
-def current_on_conflict(session: Session, slug: str) -> Iterator[None]:
+def current_on_conflict(session: Session, slug: str) -> AbstractContextManager[None]:
     """As for services: a stale version, or a write the database refused, is a 409 with the
-    scenario as it now is (None when it was deleted meanwhile)."""
-    try:
-        yield
-    except repo.Conflict as exc:
-        session.rollback()
-        try:
-            current = scen.to_out(scen.get_scenario(session, slug))
-        except repo.NotFound:
-            current = None
-        raise ScenarioConflict(str(exc), current) from exc  # type: ignore[arg-type]
+    scenario as it now is (none when it was deleted meanwhile)."""
+    return on_conflict_load(session, lambda: scen.to_out(scen.get_scenario(session, slug)))
 
 
 
