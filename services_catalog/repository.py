@@ -14,7 +14,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from services_catalog import clock
 from services_catalog.effective import in_force
-from services_catalog.models import AuditEntry, Service, utcnow
+from services_catalog.models import AuditEntry, Scenario, Service, utcnow
 from services_catalog.schemas import (
     STORED,
     ScenarioOut,
@@ -104,6 +104,17 @@ def flush_versioned(session: Session, seen: int) -> None:
         ) from exc
 
 
+def apply_versioned(session: Session, row: Service | Scenario, changes: dict, actor: str) -> None:
+    """Write `changes` ({field: {"before", "after"}}) as the row's next version."""
+    for field, change in changes.items():
+        setattr(row, field, change["after"])
+    seen = row.version
+    row.version = seen + 1
+    row.updated_at = utcnow()
+    row.updated_by = actor
+    flush_versioned(session, seen)
+
+
 def audit(session: Session, key: str, version: int, action: str, actor: str,
           changes: dict) -> None:
     """One audit row; `key` is the service's slug or "scenario:<slug>"."""
@@ -161,13 +172,7 @@ def update_service(
     ServiceFields.model_validate(merged)
     if not changes:
         return row, changes
-    for field, change in changes.items():
-        setattr(row, field, change["after"])
-    seen = row.version
-    row.version = seen + 1
-    row.updated_at = utcnow()
-    row.updated_by = actor
-    flush_versioned(session, seen)
+    apply_versioned(session, row, changes, actor)
     _audit(session, row, action, actor, changes)
     return row, changes
 

@@ -14,7 +14,14 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from services_catalog.models import Scenario, Service, utcnow
-from services_catalog.repository import CatalogError, Conflict, NotFound, audit, flush_versioned
+from services_catalog.repository import (
+    CatalogError,
+    Conflict,
+    NotFound,
+    apply_versioned,
+    audit,
+    flush_versioned,
+)
 from services_catalog.schemas import (
     STORED,
     ScenarioFields,
@@ -116,13 +123,7 @@ def update_scenario(session: Session, slug: str, patch: ScenarioPatch, actor: st
                            patch.aliases if patch.aliases is not None else row.aliases)
     if not changes:
         return row, changes
-    for field, change in changes.items():
-        setattr(row, field, change["after"])
-    seen = row.version
-    row.version = seen + 1
-    row.updated_at = utcnow()
-    row.updated_by = actor
-    flush_versioned(session, seen)
+    apply_versioned(session, row, changes, actor)
     _audit(session, row, action, actor, changes)
     return row, changes
 

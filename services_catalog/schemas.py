@@ -52,6 +52,15 @@ Phrase = Annotated[str, Field(max_length=MAX_PHRASE), _new_text(check_phrase)]
 Name = Annotated[str, Field(min_length=1, max_length=MAX_NAME), _new_text(check_phrase)]
 
 
+def _slug(v: str) -> str:
+    if not SLUG_RE.match(v):
+        raise ValueError("slug 只能包含小写字母、数字和连字符 / lowercase letters, digits, hyphens")
+    return v
+
+
+Slug = Annotated[str, Field(min_length=2, max_length=80), AfterValidator(_slug)]
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
@@ -222,16 +231,7 @@ class ServiceFields(_Strict):
 
 
 class ServiceIn(ServiceFields):
-    slug: str = Field(min_length=2, max_length=80)
-
-    @field_validator("slug")
-    @classmethod
-    def _slug(cls, v: str) -> str:
-        if not SLUG_RE.match(v):
-            raise ValueError(
-                "slug 只能包含小写字母、数字和连字符 / lowercase letters, digits, hyphens"
-            )
-        return v
+    slug: Slug
 
 
 class ServicePatch(_Strict):
@@ -328,16 +328,7 @@ class ScenarioFields(_Strict):
 
 
 class ScenarioIn(ScenarioFields):
-    slug: str = Field(min_length=2, max_length=80)
-
-    @field_validator("slug")
-    @classmethod
-    def _slug(cls, v: str) -> str:
-        if not SLUG_RE.match(v):
-            raise ValueError(
-                "slug 只能包含小写字母、数字和连字符 / lowercase letters, digits, hyphens"
-            )
-        return v
+    slug: Slug
 
 
 class ScenarioPatch(_Strict):
