@@ -192,7 +192,8 @@
     var cit = c.citation;
     if (cit && cit.item) {
       var cd = el('details', 'citation');
-      cd.appendChild(el('summary', '', '依据：《行动方案》第' + str(cit.item) + '条'));
+      // The card's basis names the plan with its period, or the later decision a figure rests on.
+      cd.appendChild(el('summary', '', '依据：' + (str(c.basis) || '《行动方案》第' + str(cit.item) + '条')));
       if (cit.text) cd.appendChild(el('p', '', cit.text));
       card.appendChild(cd);
     }

@@ -71,6 +71,19 @@ test('typing and sending shows the question, the typing state, then the answer a
   expect(texts(comp, '.jc-citation-text')[0]).toContain('企业开办时限压缩至3个工作日');
 });
 
+test('the citation is headed by the card\'s basis: a later decision with its date when a figure rests on one', async () => {
+  const [turn] = exchanges('card');
+  const reply = JSON.parse(JSON.stringify(turn));
+  const card = reply.body.messages.find((m) => m.custom && m.custom.type === 'service_card').custom;
+  card.basis = '《昌吉州进一步压缩企业开办时间的通知》（2026年11月20日）';
+  wx.reply(reply);
+  const comp = renderChat({ baseUrl: BASE });
+  await typeAndSend(comp, reply.request.message);
+  await until(() => comp.querySelector('.jc-card'));
+  expect(texts(comp, '.jc-citation-title'))
+    .toEqual(['依据：《昌吉州进一步压缩企业开办时间的通知》（2026年11月20日）']);
+});
+
 test('a reply with quick-reply buttons; tapping one sends its payload and marks it chosen', async () => {
   const [ask, chosen] = exchanges('conditions');
   const titles = ask.body.messages.flatMap((m) => (m.buttons || []).map((b) => b.title));

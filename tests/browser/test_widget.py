@@ -55,9 +55,9 @@ def test_welcome_question_answer_and_service_card(widget_page: Page, shoot) -> N
     expect(card.locator(".card-name")).to_have_text("企业开办")
     expect(card).to_contain_text("3个工作日")
     expect(card).to_contain_text("州市场监督管理局")
-    # the citation text is collapsed under "依据：《行动方案》第3条"
+    # the citation text is collapsed under its basis, "依据：《行动方案（2023—2025年）》第3条"
     summary = card.locator(".citation summary")
-    expect(summary).to_have_text("依据：《行动方案》第3条")
+    expect(summary).to_have_text("依据：《行动方案（2023—2025年）》第3条")
     cite = card.locator(".citation p")
     expect(cite).to_be_hidden()
     # focus stayed in the emptied input after sending

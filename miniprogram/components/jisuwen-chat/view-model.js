@@ -72,7 +72,7 @@ function card(c) {
     slug: str(c.slug), name: name, category: str(c.category), rows: rows, more: more,
     moreTitle: more.length ? '更多信息（' + more.map(function (r) { return r.label; }).join('、') + '）' : '',
     summary: cardSummary(name, limits, lead),
-    citation: cit ? { title: '依据：《行动方案》第' + str(cit.item) + '条', text: str(cit.text) } : null,
+    citation: cit ? { title: '依据：' + (str(c.basis) || '《行动方案》第' + str(cit.item) + '条'), text: str(cit.text) } : null,
     degraded: !!c.degraded
   };
 }

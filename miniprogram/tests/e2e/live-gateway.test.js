@@ -20,6 +20,6 @@ test('开公司要多久 is answered by the real gateway with the catalog figure
   expect(texts(comp, '.jc-bot .jc-bubble').join('\n')).toContain('3个工作日');
   expect(texts(comp, '.jc-card-name')).toEqual(['企业开办']);
   expect(texts(comp, '.jc-limit-amount')).toEqual(['3个工作日']);
-  expect(texts(comp, '.jc-citation-title')).toEqual(['依据：《行动方案》第3条']);
+  expect(texts(comp, '.jc-citation-title')).toEqual(['依据：《行动方案（2023—2025年）》第3条']);
   expect(texts(comp, '.jc-rate')).toEqual(['满意', '不满意']);
 }, 90000);
