@@ -9,8 +9,8 @@ import re
 CATEGORIES = ("咨询", "求助", "投诉", "举报", "建议", "表扬", "其他")
 ROUTES = ("当场答复", "派单", "转110/119/120", "引导法定途径")
 
-# Checked in this order: the first that matches decides. Tuned on tests/dev_calls/ (never on
-# tests/heldout_calls/): a report names someone else's wrongdoing; a complaint says what a
+# Checked in this order: the first that matches decides. Tuned on bot/data/calls/dev_calls/
+# (never on tests/heldout_calls/): a report names someone else's wrongdoing; a complaint says what a
 # department or company did to the caller (often without the word 投诉, or as a question).
 _LEXICON: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("举报", re.compile(r"举报|检举|揭发|偷排|偷偷(?:往|排|卖|挖)|排黑水"

@@ -4,7 +4,7 @@ the search already uses) and the hits of the small lexicon in bot/call_category.
 
 Why learned: the lexicon alone, tuned on one 160-call set, reached 0.93 there and 0.71 on calls it
 had not seen. The model is trained when first needed (about a second: the gateway starts it in
-the background) from the development call sets `tests/dev_calls*/calls.yml` — never from a
+the background) from the development call sets `bot/data/calls/dev_calls*/calls.yml` — never from a
 held-out set — so no binary model is committed. Its hyper-parameters and the abstain threshold
 were chosen by cross-validation on those sets (scripts/call_classifier_cv.py, which reports the
 figures): below the threshold the draft is withheld (信息不足，请继续听) rather than guessed.
@@ -27,11 +27,12 @@ if TYPE_CHECKING:
     import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
-# The development call sets: text + category (+ route) each.
-TRAINING_SETS = ("tests/dev_calls/calls.yml", "tests/dev_calls2/calls.yml")
+# The development call sets: text + category (+ route) each. They ship with the gateway (it
+# trains on them at start); the held-out calls stay under tests/.
+TRAINING_SETS = ("bot/data/calls/dev_calls/calls.yml", "bot/data/calls/dev_calls2/calls.yml")
 
 # Chosen on the development sets by set-wise cross-validation (train on one set, test on the
-# other: the lexicon was written on tests/dev_calls/, so a 5-fold mix over-trusts it) — see
+# other: the lexicon was written on dev_calls/, so a 5-fold mix over-trusts it) — see
 # scripts/call_classifier_cv.py --grid. The sentence vector weighs most: it carries what the
 # calls mean beyond the words seen; the lexicon hits only nudge.
 NGRAMS = (1, 2)

@@ -1,6 +1,7 @@
 """Cross-validation of the request-type classifier (bot/call_classifier.py) on the development
-call sets only (tests/dev_calls*/): the grid that chose its hyper-parameters, the accuracy at a
-range of abstain thresholds, and — when both sets are there — one set trained, the other tested.
+call sets only (bot/data/calls/dev_calls*/): the grid that chose its hyper-parameters, the
+accuracy at a range of abstain thresholds, and — when both sets are there — one set trained,
+the other tested.
 
     PYTHONPATH=. .venv/bin/python scripts/call_classifier_cv.py [--grid]
 """

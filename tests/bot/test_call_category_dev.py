@@ -1,4 +1,4 @@
-"""The work order's request type and route on the development call set (tests/dev_calls/,
+"""The work order's request type and route on the development call set (bot/data/calls/dev_calls/,
 written from the plan and GB/T 33358 by a helper who saw no code) through /api/assist. The
 classifier (bot/call_classifier.py) is trained on this set, so this checks the wiring and the
 route rules, not how well it generalises: tests/bot/test_call_classifier.py reports the
@@ -13,7 +13,8 @@ import pytest
 import yaml
 
 pytestmark = pytest.mark.usefixtures("as_agent")
-CALLS = yaml.safe_load((Path(__file__).parents[1] / "dev_calls" / "calls.yml").read_text("utf-8"))
+CALLS_FILE = Path(__file__).parents[2] / "bot" / "data" / "calls" / "dev_calls" / "calls.yml"
+CALLS = yaml.safe_load(CALLS_FILE.read_text("utf-8"))
 EMERGENCY_LINES = ("转110", "转119", "转120")
 
 

@@ -1,7 +1,7 @@
 """The work order's request-type classifier (bot/call_classifier.py) on the development call sets
-(tests/dev_calls*/), cross-validated: each call classified by a model that did not see it. The
-figures go to reports/call_classifier_dev.json (a report, not a timed test). tests/heldout_calls/
-is never used here (scripts/workorder_eval.py reports it, README)."""
+(bot/data/calls/dev_calls*/), cross-validated: each call classified by a model that did not see
+it. The figures go to reports/call_classifier_dev.json (a report, not a timed test).
+tests/heldout_calls/ is never used here (scripts/workorder_eval.py reports it, README)."""
 
 from __future__ import annotations
 
