@@ -12,9 +12,8 @@ microseconds besides the sentence encoder.
 from __future__ import annotations
 
 from services_catalog.paraphrase import ParaphraseIndex, SemanticIndex
-from services_catalog.query import Query, spans_of
-from services_catalog.question_cues import QUESTION_CUE, question_type
-from services_catalog.search.common import Hit, SearchDoc, new_tokenizer, plain
+from services_catalog.query import Query
+from services_catalog.search.common import Hit, Key, SearchDoc, new_tokenizer, plain
 from services_catalog.search.fusion import Fusion
 from services_catalog.search.lexical import LexicalIndex
 from services_catalog.search.phrase import PhraseMatcher, _Phrase
@@ -54,13 +53,17 @@ class SearchIndex:
     # -- the Query -------------------------------------------------------------------------
 
     def query(self, text: str, condition_words: frozenset[str] = frozenset()) -> Query:
-        """The message read once: normalised, typos put right, tokenised, names matched."""
+        """The message read once: normalised and typos put right now; tokens, names matched and
+        question cues on first read (see services_catalog/query.py)."""
         norm = self.normalised(text)
-        tokens = tuple(self._tok.lcut(norm, HMM=False))
-        named = tuple(sorted(self._phrase.hits_any(norm, spans_of(tokens)).values()))
-        return Query(text=text, norm=norm, tokens=tokens, asks=bool(QUESTION_CUE.search(norm)),
-                     question=question_type(text), named=named,
+        return Query(text=text, norm=norm, reader=self,
                      conditions=frozenset(w for w in condition_words if w in norm))
+
+    def cut(self, norm: str) -> list[str]:
+        return self._tok.lcut(norm, HMM=False)
+
+    def match_names(self, query: Query) -> tuple[tuple[Key, Hit], ...]:
+        return tuple(sorted(self._phrase.hits_any(query.norm, query.spans).values()))
 
     def _read(self, text: str | Query) -> Query:
         return text if isinstance(text, Query) else self.query(text)

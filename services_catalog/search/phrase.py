@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import jieba
@@ -46,6 +47,8 @@ _VERB_MEASURE = re.compile(
     r"(?<=[办开装接通申领报交弄搞做注用换迁拉])(?:一个|个|一路|一条|条|一根|根)(?![体人税])")
 
 Spans = list[tuple[int, int]]
+# The message's jieba words as spans, computed only when a candidate needs them.
+SpansOf = Callable[[], Spans]
 PhraseHits = dict[str, tuple[Key, Hit]]  # each service's best match, with its sort key
 
 
@@ -130,8 +133,8 @@ class PhraseMatcher:
             self._by_text[ph.text].append(ph.slug)
         self.relatives = relatives(self.phrases)
 
-    def hits_any(self, norm: str, spans: Spans | None = None) -> PhraseHits:
-        """Each service's best match in `norm` (`spans`: its jieba words, when known), also
+    def hits_any(self, norm: str, spans: SpansOf | None = None) -> PhraseHits:
+        """Each service's best match in `norm` (`spans`: gives its jieba words, when known), also
         trying the message without measure words (办个电 → 办电)."""
         best = self.hits(norm, spans)
         bare = without_measure_words(norm)
@@ -141,7 +144,7 @@ class PhraseMatcher:
                     best[slug] = (key, hit)
         return best
 
-    def hits(self, norm: str, spans: Spans | None = None) -> PhraseHits:
+    def hits(self, norm: str, spans: SpansOf | None = None) -> PhraseHits:
         cands = self._text_cands(norm, spans) + self._pinyin_cands(norm, spans)
         for c in cands:
             for other in cands:
@@ -184,10 +187,10 @@ class PhraseMatcher:
         winners = [s for s, v in votes.items() if v == best]
         return winners[0] if len(winners) == 1 else None
 
-    def _spans(self, norm: str, spans: Spans | None) -> Spans:
-        return spans if spans is not None else token_spans(self._tok, norm)
+    def _spans(self, norm: str, spans: SpansOf | None) -> Spans:
+        return spans() if spans is not None else token_spans(self._tok, norm)
 
-    def _text_cands(self, norm: str, spans: Spans | None) -> list[_Cand]:
+    def _text_cands(self, norm: str, spans: SpansOf | None) -> list[_Cand]:
         out: list[_Cand] = []
         for ph in self.phrases:
             start = norm.find(ph.text)
@@ -211,7 +214,7 @@ class PhraseMatcher:
                     c.can_demote = False
         return out
 
-    def _pinyin_cands(self, norm: str, spans: Spans | None) -> list[_Cand]:
+    def _pinyin_cands(self, norm: str, spans: SpansOf | None) -> list[_Cand]:
         if not self._py_exact:
             return []
         reads = [readings(ch) for ch in norm]
