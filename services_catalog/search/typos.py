@@ -1,0 +1,70 @@
+"""Normalisation's last step: common words mistyped by pinyin are put right in the message."""
+
+from __future__ import annotations
+
+import jieba
+
+from services_catalog.search.common import crosses, token_spans
+from services_catalog.search.pinyin import (
+    ALL_HAN,
+    MAX_READING_COMBOS,
+    readings,
+    syllables,
+    typo_plausible,
+)
+
+# The words users type most, and mistype most, across services (营业执照 → 营业执招 / 营页执照,
+# 报装 → 报状, 注销 → 注消, 社保 → 社宝). Not names of one service, so the name/alias pinyin match
+# cannot fix them; they are corrected in the message itself, by the same pinyin test, before
+# anything else reads it. A window that is itself a common word (包装) is left alone.
+COMMON_WORDS = (
+    "营业执照", "执照", "报装", "注销", "社保", "医保", "公积金", "发票", "纳税", "办税",
+    "开办", "不动产", "许可证", "失业金", "用电", "用水", "燃气", "营业",
+)
+REAL_WORD_FREQ = 10  # jieba frequency from which a window is a word of its own, not a typo
+
+
+class TypoCorrector:
+    def __init__(self, tok: jieba.Tokenizer) -> None:
+        self._tok = tok  # the index's tokenizer: a catalog name is a real word, never a typo
+        self._common: dict[tuple[str, ...], str] = {syllables(w): w for w in COMMON_WORDS}
+        self._lengths = sorted({len(w) for w in COMMON_WORDS}, reverse=True)
+
+    def correct(self, norm: str) -> str:
+        """The message with mistyped common words put right (营页执照 → 营业执照)."""
+        fixes: list[tuple[int, int, str]] = []
+        spans: list[tuple[int, int]] | None = None
+        i = 0
+        while i < len(norm):
+            for length in self._lengths:
+                window = norm[i:i + length]
+                if len(window) < length or not ALL_HAN.fullmatch(window):
+                    continue
+                word = self._common_word(window)
+                if word is None or window == word:
+                    continue
+                if self._tok.FREQ.get(window, 0) >= REAL_WORD_FREQ:
+                    continue
+                if spans is None:
+                    spans = token_spans(self._tok, norm)
+                if crosses(i, i + length, spans):
+                    continue  # cuts through a word of the message: 建设保障 holds no 社保
+                fixes.append((i, i + length, word))
+                i += length - 1
+                break
+            i += 1
+        for start, end, word in reversed(fixes):
+            norm = norm[:start] + word + norm[end:]
+        return norm
+
+    def _common_word(self, window: str) -> str | None:
+        partial: set[tuple[str, ...]] = {()}
+        for ch in window:
+            partial = {(*p, r) for p in partial for r in readings(ch)}
+            if not partial or len(partial) > MAX_READING_COMBOS:
+                return None
+        for key in partial:
+            word = self._common.get(key)
+            if word and typo_plausible(window, word, fuzzy=False):
+                return word
+        return None
