@@ -190,23 +190,24 @@ def test_speed() -> None:
     ]
     assert len(docs) == 80
     SearchIndex(docs[:2])  # the one-off jieba dictionary load is not what is measured
-    # Best of three, so a busy CI machine does not fail the test; budgets are 1 s and 5 ms.
+    # CPU time of this process, best of three: what the code costs, not how busy the shared
+    # machine is (wall time flaked at load ~19); budgets are 1 s and 5 ms.
     builds = []
     for _ in range(3):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         idx = SearchIndex(docs)
-        builds.append(time.perf_counter() - t0)
+        builds.append(time.process_time() - t0)
     assert min(builds) < 1.0
     queries = ["请问企业注销要几天？", "注测公司要多久", "驾驶证补办在哪个窗口", "在哪办",
                "医保变更需要什么材料呢", "我想问一下护照申领多长时间"]
     assert top(idx, "驾驶证补办在哪个窗口").slug == "svc-38"
     rounds = []
     for _ in range(3):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         for _ in range(10):
             for q in queries:
                 idx.search(q)
-        rounds.append((time.perf_counter() - t0) / (10 * len(queries)))
+        rounds.append((time.process_time() - t0) / (10 * len(queries)))
     assert min(rounds) < 0.005
 
 
