@@ -22,12 +22,12 @@ from actions.catalog_answers import (
     answer_service,
     candidate_buttons,
 )
+from services_catalog.absent_facts import absent_fact
 from services_catalog.db import session_scope
 from services_catalog.life_events import life_event_asked
 from services_catalog.models import Feedback
 from services_catalog.normalize import is_noise
 from services_catalog.question_cues import (
-    absent_fact,
     asks_detail,
     is_bare_follow_up,
     states_condition,
