@@ -22,7 +22,7 @@ from actions.catalog_answers import (
     answer_service,
     candidate_buttons,
 )
-from services_catalog.absent_facts import absent_fact
+from services_catalog.absent_facts import may_be_absent
 from services_catalog.db import session_scope
 from services_catalog.life_events import life_event_asked
 from services_catalog.models import Feedback
@@ -97,7 +97,7 @@ class ActionSmallTalk(Action):
             scoped = answer_other_region(dispatcher, tracker)
             if scoped is not None:
                 return scoped
-            if absent_fact(user_text(tracker)):  # 局长叫什么: not in the plan, ask here
+            if may_be_absent(user_text(tracker)):  # 局长叫什么: not in the plan, ask here
                 return answer_service(dispatcher, tracker)
         if about_a_life_event(tracker):
             return answer_service(dispatcher, tracker)
@@ -126,7 +126,7 @@ class ActionFallback(Action):
         scoped = answer_other_region(dispatcher, tracker)
         if scoped is not None:
             return scoped
-        if (follows_up(tracker) or absent_fact(user_text(tracker))
+        if (follows_up(tracker) or may_be_absent(user_text(tracker))
                 or about_a_life_event(tracker)):
             return answer_service(dispatcher, tracker)
         if about_a_service(tracker):

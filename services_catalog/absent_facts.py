@@ -53,7 +53,7 @@ ABSENT_FACTS: dict[str, re.Pattern[str]] = {
     "price": re.compile(
         r"(?:价格|单价|价钱|水价|电价|气价|油价|房价|租金|房租|电费|水费|燃气费|气费|暖气费|取暖费"
         r"|物业费)(?:是|大概|一般|要|收)?(?:多少|几|怎么算|咋算|怎么收|标准)"
-        r"|多少钱一|(?:一度电|一方水|一吨水|一立方|一方气|每立方|每方|每度|每吨)(?:是|要|收)?(?:多少|几)"),
+        r"|多少钱一|[一每](?:度|方|吨|立方(?:米)?)(?:电|水|气|天然气)?(?:是|要|收)?(?:多少|几)"),
     # where a building is, not where to apply (在哪办 is a channel question the plan answers)
     "address": re.compile(
         r"(?:办公|具体|详细|单位|大厅|中心|局)?地址(?:是|在)?(?:多少|哪|什么|呢|吗|给|发)"
@@ -96,6 +96,12 @@ def absent_fact(text: str) -> str | None:
         if cue.search(norm) and not (kind == "phone" and _HOTLINE.search(norm)):
             return kind
     return None
+
+
+def may_be_absent(text: str) -> bool:
+    """A fact the plan never holds, or an amount of money or a rate it may not state: either way
+    a question to answer (not stated, ask here), never small talk or "which service?"."""
+    return absent_for(text, service_found=False) is not None
 
 
 def absent_for(text: str, service_found: bool) -> str | None:
