@@ -177,9 +177,10 @@ class ActionHandoff(Action):
             if about_a_service(tracker):
                 return answer_service(dispatcher, tracker, names_service=True)
         elif ((QUESTION_CUE.search(text) or not ASKS_FOR_A_PERSON.search(text))
-              and about_a_service(tracker)):
+              and (about_a_service(tracker) or may_be_absent(text))):
             # 企业有困难能打12345吗 / 市长热线号码多少 ask about a service (the hotline), and
-            # 俺想接电 names a service and no person: neither asks for a person.
+            # 俺想接电 names a service and no person: neither asks for a person. 税务局电话多少
+            # asks for a number the plan does not give: not stated, and 12345.
             return answer_service(dispatcher, tracker, names_service=True)
         else:
             summary = question_summary(tracker, skip_latest=True)

@@ -61,3 +61,10 @@ def test_hall_hours_are_not_answered_by_an_online_channel(run_action) -> None:
     run = run_action(ActionAnswerService(), ask("节假日能去大厅办营业执照吗", "ask_channel",
                                                 "company-registration"))
     assert run.texts[0].startswith("《行动方案》未写明企业开办的办公时间"), run.texts[0]
+
+
+def test_a_number_asked_under_the_handoff_intent_is_not_stated(run_action) -> None:
+    from actions.conversation import ActionHandoff
+
+    run = run_action(ActionHandoff(), ask("税务局办税服务厅的电话是多少", "human_handoff"))
+    assert any("未写明" in t and "12345" in t for t in run.texts), run.texts
