@@ -166,6 +166,8 @@ _HOW = re.compile(r"(?:是|要|得|能|可以|大概|大约|一般|一共|总共
                   r"|一个?月|每年|一年|每人|一个人|每个人|一人|每家|一家|给|交|缴|付|收|补|奖|领|发"
                   r"|贷|借|拿|得|花|返|退|有|的|了|呢|吗)+$")
 _MEASURE = re.compile(r"(?:比例|利率|费率|标准|额度|金额|数额|上限|基数|份额|占比|费用|价格|钱)$")
+# The measure a rate or limit question names, itself a word of the clause that states it.
+_MEASURE_WORD = re.compile(r"比例|利率|费率|占比|份额|上限|下限|基数|宽限期|有效期")
 _PART = re.compile(r"[，,、：:（）()]")
 HEAD_MIN = 2  # characters: one alone (费) says nothing of what is asked
 
@@ -200,19 +202,23 @@ def _parts(service: ServiceOut) -> list[str]:
     return [p for t in texts for p in _PART.split(t) if p]
 
 
-def amount_stated(service: ServiceOut, head: str, figure: re.Pattern[str]) -> bool:
-    """Whether a part of the service's evidence names `head` (its last two to four characters:
-    保证金 of 投标保证金; any part when `head` is "") and carries a figure of the asked kind."""
+def amount_stated(service: ServiceOut, head: str, figure: re.Pattern[str],
+                  measure: str = "") -> bool:
+    """Whether a part of the service's evidence carries a figure of the asked kind and names
+    `head` (its last two to four characters: 保证金 of 投标保证金; any part when `head` is "")
+    or the asked measure itself (比例 for 保证金按啥比例交: 收取比例低于2%)."""
     heads = {head[-n:] for n in range(HEAD_MIN, min(len(head), 4) + 1)} or {""}
+    if measure:
+        heads.add(measure)
     return any(figure.search(p) and any(h in p for h in heads) for p in _parts(service))
 
 
 def _besides_service(service: ServiceOut, head: str) -> str:
     """The asked thing without the service's own name or alias: 开公司刻章 → 刻章, and "" when
     the question asks about the service as a whole (办营业执照, 失业金)."""
-    for name in sorted((service.name, *service.aliases), key=len, reverse=True):
-        if name and name in head:
-            head = head.replace(name, "")
+    ends = [head.rfind(n) + len(n) for n in (service.name, *service.aliases) if n and n in head]
+    if ends:  # what follows the last naming of the service (政府的担保公司: nothing)
+        head = head[max(ends):]
     rest = _HOW.sub("", re.sub(r"^(?:办|办理|申请|开|做|弄|搞|的)+", "", head))
     return rest if len(rest) >= HEAD_MIN else ""
 
@@ -243,8 +249,9 @@ def unstated_amount(service: ServiceOut, text: str, answer: Answer) -> Answer | 
         return None
     if answer.response not in _MAY_STATE_AMOUNT:
         return None
+    measure = next(iter(_MEASURE_WORD.findall(normalize(text))), "")
     head = _besides_service(service, head)
-    if not amount_stated(service, head, figure):
+    if not amount_stated(service, head, figure, measure):
         return _plain(service, answer, kind)  # 刻章要多少钱, 失业金一个月发多少
     if head:
         return None

@@ -30,6 +30,8 @@ def test_an_amount_the_evidence_does_not_hold_is_not_stated(run_action, text, in
 @pytest.mark.parametrize(("text", "intent", "service", "figure"), [
     ("担保费一般收多少", "ask_fee", "financing-guarantee", "1%"),
     ("投标保证金最多得交多少钱", "ask_fee", "bid-deposit", "80万元"),
+    ("投标保证金按什么比例交", "ask_fee", "bid-deposit", "2%"),  # the measure named in the clause
+    ("政府的担保公司收多少费", "ask_fee", "financing-guarantee", "1%"),  # 政府的: a modifier
 ])
 def test_an_amount_the_plan_states_is_still_quoted(run_action, text, intent, service,
                                                    figure) -> None:
