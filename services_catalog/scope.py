@@ -25,6 +25,13 @@ _ITS_PARK = r"(?:高新区|经开区|开发区|新区|园区|自贸港|自贸区
 _MOVING = re.compile(r"迁|搬|跨省|跨区域|跨地区|异地|通办")
 _OTHER = re.compile(f"(?:{'|'.join((*XINJIANG, *PROVINCES, *CITIES, *DISTRICTS))}){_ITS_PARK}")
 _HOME = re.compile("|".join(HOME))
+# A county or city of no list (昆山市的, 晋江那边 needs the list; 昆山市的 does not): two or three
+# characters before 市/县 and a 的/那边 after, when they are no word ending in 市 (超市, 城市 …)
+# and no "this/every/all" (本县, 各县市, 全县).
+_ANY_COUNTY = re.compile(r"([\u4e00-\u9fff]{2,4}?[市县])(?=的|那边|那儿|那里)")
+_LEADING = re.compile(r"^[在去到从来和跟与及是]+")
+_NOT_A_PLACE = re.compile(r"^[本全各该每哪我咱这那俺你他外附]|[们的个一几两哪]"
+                          r"|(?:超|城|集|夜|股|菜|门|上|街|早|闹|都|县|州|省|开)[市县]$")
 
 # 内地 / 疆外 / 全国 …: the place asked about only when nothing says the question is about here.
 # 员工在内地 / 内地读的研究生 say where a person is; 内地企业 names a business from there (which
@@ -57,6 +64,10 @@ def other_region(text: str) -> str | None:
                 or _INVESTOR.search(norm[found.end():])):
             return None
         return found.group(0)
+    county = _ANY_COUNTY.search(norm)
+    name = _LEADING.sub("", county.group(1)) if county else ""
+    if len(name) >= 3 and not _NOT_A_PLACE.search(name) and not _HOME.search(norm):
+        return name
     return _elsewhere(norm)
 
 

@@ -80,6 +80,8 @@ def test_moving_between_regions_is_a_changji_procedure(text: str) -> None:
     ("疆外的营商环境政策是什么样的", "疆外"),
     ("全国的企业开办时限都是3天吗", "其他地区"),
     ("新疆其他地州的企业开办也是3天吗", "其他地区"),
+    ("昆山市的企业开办要几天", "昆山市"),  # a county-level city of no list
+    ("在晋江市那边用电报装多久", "晋江市"),
 ])
 def test_places_of_every_kind_are_named(text: str, region: str) -> None:
     assert other_region(text) == region
@@ -99,6 +101,10 @@ def test_places_of_every_kind_are_named(text: str, region: str) -> None:
     "这两个政策大同小异吗",
     "朝阳产业有扶持政策吗",
     "呼图壁县有没有人才补贴",
+    "开超市的手续有哪些",  # words ending in 市/县 that are no place
+    "申请上市的条件",
+    "我们县的企业能享受吗",
+    "昌吉州下面的县的企业开办几天",
 ])
 def test_words_that_only_look_like_places_are_in_scope(text: str) -> None:
     assert other_region(text) is None
