@@ -18,20 +18,19 @@ from actions.catalog_access import (
     today,
     user_text,
 )
+from services_catalog.absent_facts import absent_for, missing_answer, unstated_amount
 from services_catalog.answers import (
     INTENT_QUESTION,
     Answer,
-    amount_not_stated,
     compose,
     detail_answer,
     detect_condition,
-    missing_fact_answer,
     other_region_answer,
     wants_detail,
 )
 from services_catalog.db import session_scope
 from services_catalog.life_events import life_event_answer, life_event_asked
-from services_catalog.question_cues import absent_fact, decisive_question_type, question_type
+from services_catalog.question_cues import decisive_question_type, question_type
 from services_catalog.resolve import resolve
 from services_catalog.scope import other_region
 from services_catalog.several import questions_asked, services_asked, several_answer
@@ -120,10 +119,10 @@ def answer_service(
                 SlotSet("condition", None), SlotSet("misses", 0)]
     found = resolve(snap, text, entity_values(tracker, "service"), previous_service,
                     names_service=names_service or intent == "inform_service")
-    missing = absent_fact(text)
+    missing = absent_for(text, found.slug is not None)
     if missing is not None:
         # A phone number, a name, a price …: the plan does not say; where to ask instead.
-        plain = missing_fact_answer(missing, snap.services.get(found.slug or ""), snap.services)
+        plain = missing_answer(missing, found, snap.services, text)
         send(dispatcher, plain)
         return [SlotSet("service", (plain.card or {}).get("slug") or previous_service),
                 SlotSet("question", question), SlotSet("misses", 0)]
@@ -159,7 +158,7 @@ def answer_service(
     # service's tasks that address it, each with its 第N条; else the field's answer.
     detail = detail_answer(service, text) if wants_detail(service, question, text) else None
     answer = detail or compose(service, question, condition=condition, text=text, today=today())
-    answer = amount_not_stated(service, text, answer) or answer  # 补多少: not stated, ask here
+    answer = unstated_amount(service, text, answer) or answer  # 补多少: not stated, ask here
     if found.source == "search" and found.candidates and not answer.needs_condition:
         # A best guess from free text: offer the close runners-up too.
         answer.buttons = candidate_buttons(

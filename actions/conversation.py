@@ -22,12 +22,12 @@ from actions.catalog_answers import (
     answer_service,
     candidate_buttons,
 )
+from services_catalog.absent_facts import may_be_absent
 from services_catalog.db import session_scope
 from services_catalog.life_events import life_event_asked
 from services_catalog.models import Feedback
 from services_catalog.normalize import is_noise
 from services_catalog.question_cues import (
-    absent_fact,
     asks_detail,
     is_bare_follow_up,
     states_condition,
@@ -97,7 +97,7 @@ class ActionSmallTalk(Action):
             scoped = answer_other_region(dispatcher, tracker)
             if scoped is not None:
                 return scoped
-            if absent_fact(user_text(tracker)):  # 局长叫什么: not in the plan, ask here
+            if may_be_absent(user_text(tracker)):  # 局长叫什么: not in the plan, ask here
                 return answer_service(dispatcher, tracker)
         if about_a_life_event(tracker):
             return answer_service(dispatcher, tracker)
@@ -126,7 +126,7 @@ class ActionFallback(Action):
         scoped = answer_other_region(dispatcher, tracker)
         if scoped is not None:
             return scoped
-        if (follows_up(tracker) or absent_fact(user_text(tracker))
+        if (follows_up(tracker) or may_be_absent(user_text(tracker))
                 or about_a_life_event(tracker)):
             return answer_service(dispatcher, tracker)
         if about_a_service(tracker):
@@ -177,9 +177,10 @@ class ActionHandoff(Action):
             if about_a_service(tracker):
                 return answer_service(dispatcher, tracker, names_service=True)
         elif ((QUESTION_CUE.search(text) or not ASKS_FOR_A_PERSON.search(text))
-              and about_a_service(tracker)):
+              and (about_a_service(tracker) or may_be_absent(text))):
             # 企业有困难能打12345吗 / 市长热线号码多少 ask about a service (the hotline), and
-            # 俺想接电 names a service and no person: neither asks for a person.
+            # 俺想接电 names a service and no person: neither asks for a person. 税务局电话多少
+            # asks for a number the plan does not give: not stated, and 12345.
             return answer_service(dispatcher, tracker, names_service=True)
         else:
             summary = question_summary(tracker, skip_latest=True)

@@ -19,10 +19,10 @@ from pathlib import Path
 
 import yaml
 
+from services_catalog.absent_facts import absent_fact
 from services_catalog.answers import compose, detail_answer
 from services_catalog.db import session_scope
 from services_catalog.question_cues import (
-    absent_fact,
     asks_detail,
     question_type,
     states_condition,

@@ -200,12 +200,14 @@ def missing_fact_answer(
     return not_in_plan_answer(kind, service)
 
 
-def not_in_plan_answer(kind: str, service: ServiceOut | None) -> Answer:
+def not_in_plan_answer(kind: str, service: ServiceOut | None, *, in_person: bool = False
+                       ) -> Answer:
     """A fact the plan does not hold (phone, person, price, address, hours): say so, and where
-    to ask — the service's lead unit and 12345. No figure, no "which service?"."""
+    to ask — the service's lead unit and 12345. No figure, no "which service?". `in_person`:
+    the hours of a hall or window, which a 7×24小时 online channel does not answer."""
     if service is None:
         return Answer("utter_not_in_plan_general", {"missing": MISSING_FACT[kind]}, None)
-    if kind == "hours" and any(_ROUND_THE_CLOCK.search(c)
+    if kind == "hours" and not in_person and any(_ROUND_THE_CLOCK.search(c)
                                for c in [*service.channels, service.howto]):
         return compose(service, "channel")  # 7×24小时: the channels answer the hours
     base = {

@@ -37,32 +37,6 @@ DECISIVE: dict[str, re.Pattern[str]] = {
     "ask_fee": re.compile(r"(?<!乱)收费|收钱|要钱|花钱|多少钱|费用|免费|交费|缴费|贵不贵"
                           r"|收多少|费率"),
 }
-# Facts the plan never states: a price, a phone number (other than 12345), a person's name, a
-# street address, opening hours. A question for one gets "《行动方案》未写明…" and where to ask,
-# never a guess, never "which service?". Checked in this order.
-ABSENT_FACTS: dict[str, re.Pattern[str]] = {
-    # asking for a number to call, not telling of a call (打自来水公司电话没人接) or a lottery
-    "phone": re.compile(r"(?:电话|电话号码|手机号|座机)(?:是)?(?:多少|几|什么)|联系电话|联系方式"
-                        r"|什么电话|哪个电话|打哪个|电话吗|电话呢|要个电话|留个电话"),
-    # a person's name, not the name of a thing (那个小程序叫什么名字)
-    "person": re.compile(r"局长|科长|处长|主任(?!务)|负责人(?:是|叫|姓)|经办人"
-                         r"|(?:人|员|长|导)(?:叫|姓)(?:什么|啥)|姓名|领导是谁"),
-    # an amount of money per unit, not the plan's 公开燃气价格 (a policy) or 一度电比外面贵
-    "price": re.compile(r"(?:价格|单价|价钱|水价|电价|气价)(?:是)?(?:多少|几|怎么算)"
-                        r"|多少钱一|(?:一度电|一方水|每立方|每方|每度|每吨)(?:是)?(?:多少|几)"),
-    # where the building is, not 住所登记 of an address
-    "address": re.compile(r"地址(?:是|在)?(?:多少|哪|什么)|具体地址|详细地址|几楼|哪栋"
-                          r"|地址[和跟、及]|哪条街|哪条路|具体位置|怎么走|坐几路|(?:大厅|中心|窗口)在哪"),
-    # opening hours, not the time of day (现在几点了)
-    "hours": re.compile(r"几点(?:上班|下班|开门|关门|开始|营业|办)|(?:上班|下班|开门|关门|营业)"
-                        r"(?:是)?几点|上班时间|办公时间|营业时间|周末|周六|周日|星期[六天日]|午休"),
-}
-# The plan covers 2023—2025: a figure for another year (2026年还是3个工作日吗) it does not state.
-PLAN_YEARS = range(2023, 2026)
-_YEAR = re.compile(r"(20\d\d)\s*年")
-# 12345 is the one phone number the plan gives (its own service answers it).
-_HOTLINE = re.compile(r"12345|热线|市长")
-
 # What a bare follow-up may keep besides its cue: a verb or two (在哪领, 要带啥).
 BARE_MAX_REST = 2
 _PARTICLES = re.compile(r"[的了吗呢吧啊呀嘛么要是能可以还那这个]")
@@ -94,20 +68,6 @@ _YES_NO = re.compile(r"吗|能不能|可不可以|能否|行不行|是否|可以
 def asks_online(text: str) -> bool:
     norm = strip_filler(normalize(text)) + ("吗" if re.search(r"吗\W*$", text) else "")
     return bool(_ONLINE.search(norm) and _YES_NO.search(norm))
-
-
-def absent_fact(text: str) -> str | None:
-    """The kind of fact asked for that the plan does not hold (phone, person, price, address,
-    hours, another year's figure), or None."""
-    norm = normalize(text)
-    if _YEAR.search(norm) and not any(int(y) in PLAN_YEARS for y in _YEAR.findall(norm)):
-        return "year"
-    if decisive_question_type(norm) in ("ask_due_date", "ask_time_limit"):
-        return None  # 下班前交的几天能办完 asks how long
-    for kind, cue in ABSENT_FACTS.items():
-        if cue.search(norm) and not (kind == "phone" and _HOTLINE.search(norm)):
-            return kind
-    return None
 
 
 # A follow-up that asks a detail of the service at hand (那要是超过160千瓦呢, 被驳回了怎么办,

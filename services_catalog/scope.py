@@ -2,8 +2,8 @@
 
 The plan is 昌吉州's, so its figures say nothing about 北京 or 伊犁. A question naming another
 region (and no place of 昌吉州) gets a polite "we cover 昌吉州, ask 12345" instead of 昌吉's
-figures or candidate services. A list, not a model: place names are a closed set, and a wrong
-guess here would withhold a true answer.
+figures or candidate services. A list, not a model: place names are a closed set (places.py),
+and a wrong guess here would withhold a true answer.
 """
 
 from __future__ import annotations
@@ -11,50 +11,78 @@ from __future__ import annotations
 import re
 
 from services_catalog.normalize import normalize
+from services_catalog.places import CITIES, DISTRICTS, ELSEWHERE, PROVINCES, XINJIANG
 
 # 昌吉州 itself, its 县市 and 园区. (这边 / 本地 are not here: said from 北京 they mean 北京.)
 HOME = (
     "昌吉", "阜康", "呼图壁", "玛纳斯", "奇台", "吉木萨尔", "木垒", "准东", "高新区", "本州",
     "州内",
 )
-
-# Other regions: provinces, their capitals and big cities, and Xinjiang's other prefectures
-# and cities (兵团 cities included: they are not 昌吉州's). A pattern where a bare name is
-# also a word: 哈密瓜 is a melon, 和田 follows 宅基地和, 北京时间 is a clock.
-OTHER_REGIONS = (
-    # 新疆 outside 昌吉州
-    "乌鲁木齐", "乌市", "克拉玛依", "吐鲁番", "哈密(?!瓜)", "伊犁", "伊宁", "奎屯", "霍尔果斯",
-    "塔城", "阿勒泰", "博州", "博乐", "博尔塔拉", "阿拉山口", "巴州", "库尔勒", "巴音郭楞",
-    "阿克苏", "克州", "克孜勒苏", "阿图什", "喀什", "和田(?:地区|市|县)", "石河子", "五家渠",
-    "阿拉尔", "图木舒克", "北屯", "铁门关", "双河市", "可克达拉", "昆玉", "胡杨河", "新星市",
-    "白杨市",
-    # provinces, municipalities, autonomous regions, SARs
-    "北京(?!时间)", "天津", "上海", "重庆", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江",
-    "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "广西",
-    "海南", "四川", "贵州", "云南", "西藏", "陕西", "甘肃", "青海", "宁夏", "台湾", "香港",
-    "澳门",
-    # capitals and big cities
-    "石家庄", "太原", "呼和浩特", "包头", "沈阳", "大连", "长春", "哈尔滨", "南京", "苏州",
-    "无锡", "杭州", "宁波", "温州", "合肥", "福州", "厦门", "南昌市", "济南", "青岛", "郑州",
-    "武汉", "长沙", "广州", "深圳", "东莞", "佛山", "珠海", "南宁", "海口", "三亚", "成都",
-    "贵阳", "昆明", "拉萨", "西安(?!装)", "兰州", "西宁", "银川", "雄安",
-    # the region's own level: its plan is not 昌吉州's
-    "自治区层面", "自治区级", "全疆",
-)
-# A park of the other region (乌鲁木齐高新区) is no place of 昌吉州.
-_ITS_PARK = r"(?:高新区|经开区|开发区|园区)?"
+# A park of the other region (乌鲁木齐高新区, 兰州新区) is no place of 昌吉州.
+_ITS_PARK = r"(?:高新区|经开区|开发区|新区|园区|自贸港|自贸区)?"
 # Leaving for (or arriving from) another region is a 昌吉 procedure: 从新疆迁到陕西 税务怎么办
 # is 税务迁移, 跨省通办 serves other provinces' businesses here.
 _MOVING = re.compile(r"迁|搬|跨省|跨区域|跨地区|异地|通办")
-_OTHER = re.compile(f"(?:{'|'.join(OTHER_REGIONS)}){_ITS_PARK}")
+_OTHER = re.compile(f"(?:{'|'.join((*XINJIANG, *PROVINCES, *CITIES, *DISTRICTS))}){_ITS_PARK}")
 _HOME = re.compile("|".join(HOME))
+# A county or city of no list (昆山市的, 晋江那边 needs the list; 昆山市的 does not): two or three
+# characters before 市/县 and a 的/那边 after, when they are no word ending in 市 (超市, 城市 …)
+# and no "this/every/all" (本县, 各县市, 全县).
+_ANY_COUNTY = re.compile(r"([\u4e00-\u9fff]{2,4}?[市县])(?=的|那边|那儿|那里)")
+_LEADING = re.compile(r"^[在去到从来和跟与及是]+")
+_NOT_A_PLACE = re.compile(r"^[本全各该每哪我咱这那俺你他外附]|[们的个一几两哪]"
+                          r"|(?:超|城|集|夜|股|菜|门|上|街|早|闹|都|县|州|省|开)[市县]$")
+
+# 内地 / 疆外 / 全国 …: the place asked about only when nothing says the question is about here.
+# 员工在内地 / 内地读的研究生 say where a person is; 内地企业 names a business from there (which
+# asks what it can do here); 营业执照全国通用吗 asks about a 昌吉 licence.
+_ELSEWHERE = re.compile("|".join(ELSEWHERE))
+_SOMEONE_THERE = re.compile(r"(?:在|从|来自|回|去|到)$")
+_FROM_THERE = re.compile(r"^(?:的)?(?:(?:企业|公司)(?!开办|注册|注销|设立|登记)|商户|个体|人|员工|"
+                         r"职工|工人|客户|老板|股东|法人|孩子|子女|学生|来的|务工|户籍|户口|发票|"
+                         r"证|执照|营业执照|学历|读|上学|念书|打工|工作|上班|出差|生活|引进)")
+# 香港老板开的厂 is a business here; 不用跑乌鲁木齐就能办吗 asks whether it can be done here.
+_INVESTOR = re.compile(r"^(?:的)?(?:老板|客商|商人|投资人|投资者|投资方|股东|客户)")
+_NOT_GOING = re.compile(r"(?:不用|不必|不需要|无需|免得|省得)(?:跑|去|到)(?:趟)?$")
+_NATIONWIDE_HERE = re.compile(r"^(?:一体化|通用|通行|有效|联网|统一平台|范围内?(?:通|有效|都能)|"
+                              r"都能|各地都|信用信息|企业信用)")
+_HERE = re.compile(r"这边|这里|这儿|本地|咱们?这|我们这|俺们?这|在这|来这|回来|老家|当地")
+# What the reply calls a place named only by contrast with here.
+_ELSEWHERE_SHOWN = "其他地区"
+_SHOWN_AS_IS = ("内地", "疆外")
 
 
 def other_region(text: str) -> str | None:
     """The other region a message asks about, or None (no place, a place of 昌吉州 named —
     我在乌鲁木齐的公司想迁到昌吉 is a question for 昌吉 — or a move between regions)."""
     norm = normalize(text)
-    found = _OTHER.search(norm)
-    if found is None or _HOME.search(_OTHER.sub("", norm)) or _MOVING.search(norm):
+    if _MOVING.search(norm):
         return None
-    return found.group(0)
+    found = _OTHER.search(norm)
+    if found is not None:
+        if (_HOME.search(_OTHER.sub("", norm)) or _NOT_GOING.search(norm[:found.start()])
+                or _INVESTOR.search(norm[found.end():])):
+            return None
+        return found.group(0)
+    county = _ANY_COUNTY.search(norm)
+    name = _LEADING.sub("", county.group(1)) if county else ""
+    if len(name) >= 3 and not _NOT_A_PLACE.search(name) and not _HOME.search(norm):
+        return name
+    return _elsewhere(norm)
+
+
+def _elsewhere(norm: str) -> str | None:
+    """内地开个公司几天 / 全国都是3天吗: a place named only as not being here."""
+    if _HOME.search(norm) or _HERE.search(norm):
+        return None
+    for found in _ELSEWHERE.finditer(norm):
+        before, after = norm[:found.start()], norm[found.end():]
+        if _SOMEONE_THERE.search(before):
+            continue
+        if found.group(0) == "全国":  # 全国的企业 are everyone's, not a business from there
+            if _NATIONWIDE_HERE.search(after):
+                continue
+        elif _FROM_THERE.search(after):
+            continue
+        return found.group(0) if found.group(0) in _SHOWN_AS_IS else _ELSEWHERE_SHOWN
+    return None

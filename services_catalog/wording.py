@@ -19,6 +19,7 @@ MISSING_FACT = {
     "address": "具体办公地址",
     "hours": "办公时间",
     "amount": "具体数额、比例或期限",
+    "money": "具体金额或收费标准",
     "year": "三年行动期（2023至2025）以外年份的安排",
 }
 _VAR = re.compile(r"{([^\n{}]+?)}")

@@ -25,11 +25,11 @@ from bot.ratelimit import InFlightSlot, enforce_account_limit
 from bot.routers.chat import CONTROL
 from bot.spoken_script import answered_by_catalog, is_greeting_only, questions_in, spoken
 from bot.workorder import build as build_workorder
+from services_catalog.absent_facts import absent_fact
 from services_catalog.answers import missing_fact_answer, other_region_answer, service_tasks
 from services_catalog.evidence import relevant_clauses
 from services_catalog.life_events import checklist_text, life_event_asked
 from services_catalog.models import AssistCopy, ChatLog
-from services_catalog.question_cues import absent_fact
 from services_catalog.resolve import promised_first
 from services_catalog.scope import other_region
 from services_catalog.search import Hit

@@ -16,10 +16,11 @@ from bot.masking import mask_personal
 from bot.offered import OfferedButtons, is_payload, offered_payloads
 from bot.rasa_client import RasaUnavailable
 from bot.ratelimit import InFlightSlot, enforce_rate_limit
-from services_catalog.answers import INTENT_QUESTION, missing_fact_answer, other_region_answer
+from services_catalog.absent_facts import absent_fact, missing_answer
+from services_catalog.answers import INTENT_QUESTION, other_region_answer
 from services_catalog.life_events import life_event_answer, life_event_asked
 from services_catalog.models import ChatLog
-from services_catalog.question_cues import absent_fact, decisive_question_type, question_type
+from services_catalog.question_cues import decisive_question_type, question_type
 from services_catalog.resolve import resolve
 from services_catalog.scope import other_region
 from services_catalog.several import services_asked, several_answer
@@ -96,8 +97,7 @@ def degraded_reply(snapshot, text: str) -> list[dict[str, Any]]:  # type: ignore
     found = resolve(snapshot, text)
     missing = absent_fact(text)
     if missing is not None:
-        plain = missing_fact_answer(missing, snapshot.services.get(found.slug or ""),
-                                    snapshot.services)
+        plain = missing_answer(missing, found, snapshot.services, text)
         reply: dict[str, Any] = {"text": render(plain.response, plain.variables)}
         if plain.card:
             reply["custom"] = {**plain.card, "degraded": True}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from services_catalog.question_cues import absent_fact
+from services_catalog.absent_facts import absent_fact
 
 
 @pytest.mark.parametrize(("text", "kind"), [

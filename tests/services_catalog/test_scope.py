@@ -53,3 +53,58 @@ def test_changji_and_no_place_are_in_scope(text: str) -> None:
 ])
 def test_moving_between_regions_is_a_changji_procedure(text: str) -> None:
     assert other_region(text) is None
+
+
+# Phrasings of no dev set: every prefecture-level city, 新疆's counties and 兵团 cities, districts
+# of big cities, and places named only as not being here.
+@pytest.mark.parametrize(("text", "region"), [
+    ("在昆明开公司要几天", "昆明"),
+    ("南京的用电报装时间多长", "南京"),
+    ("和田用水报装收费吗", "和田"),
+    ("我是库尔勒的，营业执照怎么办", "库尔勒"),
+    ("沙湾县的不动产登记几天办完", "沙湾"),
+    ("奎屯市燃气报装多久", "奎屯"),
+    ("库车的失业金能领多久", "库车"),
+    ("米东区用水报装要多久", "米东"),
+    ("独山子区有没有用电补贴", "独山子"),
+    ("五家渠的营业执照去哪办", "五家渠"),
+    ("洛阳的工程项目审批多少天", "洛阳"),
+    ("徐州那边办电要几天", "徐州"),
+    ("大连注销公司要多久", "大连"),
+    ("浦东新区开公司需要几天", "浦东新区"),
+    ("兰州新区招商引资政策", "兰州新区"),
+    ("海南自贸港开公司有什么优惠", "海南自贸港"),
+    ("兵团的企业开办要几天", "兵团"),
+    ("第六师的企业能享受这个补贴吗", "第六师"),
+    ("内地开个公司一般几天", "内地"),
+    ("疆外的营商环境政策是什么样的", "疆外"),
+    ("全国的企业开办时限都是3天吗", "其他地区"),
+    ("新疆其他地州的企业开办也是3天吗", "其他地区"),
+    ("昆山市的企业开办要几天", "昆山市"),  # a county-level city of no list
+    ("在晋江市那边用电报装多久", "晋江市"),
+])
+def test_places_of_every_kind_are_named(text: str, region: str) -> None:
+    assert other_region(text) == region
+
+
+@pytest.mark.parametrize("text", [
+    "我在外地，营业执照能网上办吗",  # where the person is
+    "员工在内地，劳动合同能网签吗",
+    "内地读的研究生 学位要公证咋弄",
+    "外地企业来昌吉投资有什么政策",
+    "营业执照全国通用吗",
+    "香港老板开的厂碰到问题找谁协调",  # a business here, owned from elsewhere
+    "不用跑乌鲁木齐就能办商标业务吗",  # asks whether it can be done here
+    "中小企业怎么开拓国外市场",
+    "我想经营口罩生意要办什么证",  # 经营口罩 holds no 营口
+    "大理石加工厂要环评吗",  # stone, not 大理
+    "这两个政策大同小异吗",
+    "朝阳产业有扶持政策吗",
+    "呼图壁县有没有人才补贴",
+    "开超市的手续有哪些",  # words ending in 市/县 that are no place
+    "申请上市的条件",
+    "我们县的企业能享受吗",
+    "昌吉州下面的县的企业开办几天",
+])
+def test_words_that_only_look_like_places_are_in_scope(text: str) -> None:
+    assert other_region(text) is None

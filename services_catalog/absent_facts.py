@@ -1,0 +1,280 @@
+"""Facts the plan does not hold, and questions that ask for one (issue 15, point 6).
+
+Two checks, both ending in "《行动方案》未写明…" plus where to ask (the lead unit, 12345),
+never a guess and never "which service?":
+- `absent_fact`: from the wording alone, a kind of fact no plan of this sort states — a phone
+  number (other than 12345), a person's name, a street address, opening hours, a unit price, a
+  figure for a year outside 2023—2025.
+- `unstated_amount`: an amount asked for (多少钱, 补多少, 比例是多少, 能贷多少 …) that the
+  service's tasks do not state. Stated means: a comma-separated part of one of its clauses (or
+  of its catalog facts) names the thing asked about and carries a figure of that kind (80万元
+  for 保证金, 1% for 担保费率, 免费 for Ukey). 融资担保费率控制在1%以内 answers 担保费率多少,
+  not 补助比例是多少; 首次申领税务Ukey和电子发票免费 answers nothing about 刻章.
+"""
+
+from __future__ import annotations
+
+import re
+
+from services_catalog.answers import (
+    HOTLINE_SLUG,
+    QUOTING_RESPONSES,
+    Answer,
+    amount_not_stated,
+    missing_fact_answer,
+    not_in_plan_answer,
+    service_tasks,
+)
+from services_catalog.normalize import normalize, strip_filler
+from services_catalog.plan import tasks
+from services_catalog.question_cues import decisive_question_type
+from services_catalog.resolve import Resolution
+from services_catalog.schemas import ServiceOut
+
+# --- from the wording alone ---------------------------------------------------------------
+
+_CONTACT = r"(?:电话|手机号|座机|联系方式|联系电话|客服电话|客服|热线|微信号?|邮箱)"
+_ROLE = (r"(?:副?局长|科长|处长|主任(?!务)|院长|庭长|所长|站长|书记|州长|县长|行长|总?经理|"
+         r"负责人|经办人|领导(?!小组)|工作人员|办事员|法官|检察官|专员|管理员|对接人|联络员)")
+# Checked in this order. Each asks for the fact, not of it: 打自来水公司电话没人接 tells of a
+# call, 那个小程序叫什么名字 names a thing, 住所登记 is a procedure about an address.
+ABSENT_FACTS: dict[str, re.Pattern[str]] = {
+    "phone": re.compile(
+        rf"{_CONTACT}(?:号码|号)?(?:是|大概|一般)?(?:多少|几|啥|什么|给|发|告诉|有吗|有没有|呢|吗)"
+        rf"|(?:给|发|告诉|要|留|求|查|有没有|有)(?:我|一下|个|一个)*(?:\w{{0,8}}的)?{_CONTACT}"
+        r"|(?:怎么|咋|如何|怎样)(?:跟|和|与)?\w{0,6}?联系|联系不上|打哪个|打什么号|拨哪个|打几号"
+        r"|(?:打|拨)(?:哪个|什么)号码"
+        r"|什么电话|哪个电话|电话多少"
+        rf"|(?<!打)(?<!打个)(?:的)?{_CONTACT}(?:号码|号)?[?？]?$"),
+    "person": re.compile(
+        rf"{_ROLE}(?:是|叫|姓)?(?:谁|哪位|哪个|什么名字|叫什么|叫啥|姓什么|姓啥|名字|姓名)"
+        rf"|谁是\w{{0,8}}{_ROLE}|(?:哪个|哪位){_ROLE}|(?:人|员|长|导)(?:叫|姓)(?:什么|啥)|姓名"),
+    # an amount per unit, not the plan's 公开燃气价格 (a policy) or 一度电比外面贵
+    "price": re.compile(
+        r"(?:价格|单价|价钱|水价|电价|气价|油价|房价|租金|房租|电费|水费|燃气费|气费|暖气费|取暖费"
+        r"|物业费)(?:是|大概|一般|要|收)?(?:多少|几|怎么算|咋算|怎么收|标准)"
+        r"|多少钱一|[一每](?:度|方|吨|立方(?:米)?)(?:电|水|气|天然气)?(?:是|要|收)?(?:多少|几)"),
+    # where a building is, not where to apply (在哪办 is a channel question the plan answers)
+    "address": re.compile(
+        r"(?:办公|具体|详细|单位|大厅|中心|局)?地址(?:是|在)?(?:多少|哪|什么|呢|吗|给|发)"
+        r"|具体地址|详细地址|地址[和跟、及]|具体位置|什么位置|哪个位置|位置在哪|办公地点|什么地方办公"
+        r"|哪条[街路道]|哪个[街路]|什么[街路]|门牌号?(?:是|多少|几号|呢|吗)|几楼|几层楼|哪栋|哪座楼|几号楼|哪个小区"
+        r"|怎么走|咋走|怎么过去|坐几路|坐什么车|哪路车|导航|定位"
+        r"|(?:局|中心|大厅|营业厅|服务厅|法院|检察院|公证处|窗口|办公室)(?:的)?(?:具体)?"
+        r"(?:在|位于)(?:哪|什么地方|哪个地方)(?!办|申请|领|交|提|填|弄|搞|报|登记|注册|开|缴|能办)"),
+    # opening hours, not the time of day (现在几点了) nor a deadline (春节前能办完吗)
+    "hours": re.compile(
+        r"几点(?:上班|下班|开门|关门|开始|营业|办公|结束|截止|到几点)|(?:上班|下班|开门|关门|营业|办公)"
+        r"(?:是|时间是)?几点|几点到几点|上班时间|办公时间|营业时间|开门时间|作息时间|工作时间"
+        r"|午休|中午休息|(?:节假日|假期|春节|国庆|过年|放假|周末|周六|周日|礼拜[六天日]|星期[六天日]"
+        r"|双休日?|中午|晚上|夜里|夜间)(?:期间)?(?:的时候)?(?:也|还|有人|能|可以|上班|开门|开放"
+        r"|营业|办公|休息|开不开|上不上班|办不办|能不能|去)"),
+}
+# The plan covers 2023—2025: a figure for another year (2026年还是3个工作日吗) it does not state,
+# nor what will change later (明年用电报装时限会变吗).
+PLAN_YEARS = range(2023, 2026)
+_YEAR = re.compile(r"(20\d\d)\s*年")
+_LATER = re.compile(r"(?:明年|后年|以后|将来|未来|往后)\w{0,12}?(?:变|调整|改|还是|延续|继续|会不会"
+                    r"|新政策|新规定)")
+# 12345 is the one phone number the plan gives (its own service answers it); a unit's own
+# 咨询热线 is not it.
+_HOTLINE = re.compile(r"12345|市长|便民|政务(?:服务)?热线|(?<![\u4e00-\u9fff])热线")
+
+
+def absent_fact(text: str) -> str | None:
+    """The kind of fact asked for that the plan does not hold (phone, person, price, address,
+    hours, another year's figure), or None."""
+    norm = normalize(text)
+    if _YEAR.search(norm) and not any(int(y) in PLAN_YEARS for y in _YEAR.findall(norm)):
+        return "year"
+    if _LATER.search(norm):
+        return "year"
+    how_long = decisive_question_type(norm) in ("ask_due_date", "ask_time_limit")
+    for kind, cue in ABSENT_FACTS.items():
+        if kind == "hours" and how_long:
+            continue  # 下班前交的几天能办完 asks how long
+        if cue.search(norm) and not (kind == "phone" and _HOTLINE.search(norm)):
+            return kind
+    return None
+
+
+def may_be_absent(text: str) -> bool:
+    """A fact the plan never holds, or an amount of money or a rate it may not state: either way
+    a question to answer (not stated, ask here), never small talk or "which service?"."""
+    return absent_for(text, service_found=False) is not None
+
+
+def absent_for(text: str, service_found: bool) -> str | None:
+    """As absent_fact; and an amount asked with no service named at all (公章刻一套要多少钱):
+    the plan states no such figure for anything it could be, so not "which service?"."""
+    kind = absent_fact(text)
+    if kind is None and not service_found:
+        asked = amount_asked(text)
+        if asked is not None and asked[1] is not _ANY_FIGURE:
+            kind = "money" if asked[1] is _MONEY_FIGURE else "amount"
+    return kind
+
+
+# A number asked of a named office (市场监管局的联系方式) is that office's, not the assistant's
+# own (你们的联系方式 → 12345).
+_OFFICE = re.compile(r"局|中心|公司|法院|检察院|厅|所|站|委|银行|窗口|室|庭|处|科|部门|法官|律师")
+# Hours of the hall or a window are not answered by a 7×24小时 online channel.
+_IN_PERSON = re.compile(r"大厅|窗口|中心|现场|上班|开门|关门|下班|局")
+# A service found only by free-text similarity is no service named: 办事大厅周末开不开 reads
+# as 特种行业许可, and a not-stated answer naming that service would mislead.
+NAMED_MIN = 0.6
+
+
+def missing_answer(kind: str, found: Resolution, services: dict[str, ServiceOut],
+                   text: str) -> Answer:
+    """The answer to a question for a fact the plan does not hold: the service asked about, its
+    lead unit and 12345, or 12345 alone when no service is named."""
+    named = found.source != "search" or found.confidence >= NAMED_MIN
+    service = services.get(found.slug or "") if named else None
+    norm = normalize(text)
+    if kind == "phone" and _OFFICE.search(norm):
+        if service is not None and service.slug == HOTLINE_SLUG:
+            service = None
+        return not_in_plan_answer(kind, service)
+    if kind == "hours" and _IN_PERSON.search(norm):
+        return not_in_plan_answer(kind, service, in_person=True)
+    return missing_fact_answer(kind, service, services)
+
+
+# --- amounts, against the evidence -----------------------------------------------------------
+
+# How much money (to pay or to get), what share, how many.
+_MONEY = re.compile(r"多少钱|钱一|花多少|收多少|交多少|缴多少|付多少|给多少|补多少|奖多少|奖励多少"
+                    r"|补贴多少|补助多少|领多少|发多少|拿多少|得多少|贷多少|借多少|返多少|退多少"
+                    r"|存多少|押多少|缴纳多少|交纳多少"
+                    r"|多少万|几万|几千|收费标准|(?<=费)(?:用|是|大概|一般|要)*多少|金额|数额|额度"
+                    r"|资金多少")
+_RATE = re.compile(r"比例|利率|费率|利息|百分之|几成|多少个点|占比|份额")
+# (好几个网点 tells, 多少个工作日 asks how long.) Counts are checked against the quoted clause
+# only, as before: a count rarely has a noun the evidence could be searched for.
+_COUNT = re.compile(r"(?<![好这那前头十])(?:几家|几个|几项|几人|几次)|多少(?:家|项|人|户|次)"
+                    r"|多少个(?!工作日|自然日|月|小时|天)|多长|多高|多大")
+# Amounts named by a noun of their own (保证金上限, 信用宽限期): the noun is what is asked.
+_NAMED = re.compile(r"上限|下限|基数|宽限期|有效期")
+# A figure of each kind. Free counts as an amount of money: 电子发票免费 answers 要多少钱.
+_MONEY_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:万元|元|万|亿元|亿|[%％])|免费|零投资|免收|不收费"
+                           r"|不收取|零成本|零费用")
+_RATE_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*[%％‰]|百分之")
+_ANY_FIGURE = re.compile(r"\d+(?!\d*\s*年)")
+# What is left of the asked thing once the amount words go: 最多交, 一个月, 能贷 say how, not what.
+_HOW = re.compile(r"(?:是|要|得|能|可以|大概|大约|一般|一共|总共|最多|最高|最低|至少|每个?月"
+                  r"|一个?月|每年|一年|每人|一个人|每个人|一人|每家|一家|给|交|缴|付|收|补|奖|领|发"
+                  r"|贷|借|拿|得|花|返|退|有|的|了|呢|吗)+$")
+_MEASURE = re.compile(r"(?:比例|利率|费率|标准|额度|金额|数额|上限|基数|份额|占比|费用|价格|钱)$")
+# The measure a rate or limit question names, itself a word of the clause that states it.
+_MEASURE_WORD = re.compile(r"比例|利率|费率|占比|份额|上限|下限|基数|宽限期|有效期")
+_PART = re.compile(r"[，,、：:（）()]")
+HEAD_MIN = 2  # characters: one alone (费) says nothing of what is asked
+
+
+def amount_asked(text: str) -> tuple[str, re.Pattern[str]] | None:
+    """The amount a question asks for: (what it is of, the figure that would answer it), or
+    None. How long and by when have their own answers (the time limits)."""
+    norm = strip_filler(normalize(text))
+    if decisive_question_type(norm) in ("ask_due_date", "ask_time_limit"):
+        return None
+    for cue, figure in ((_MONEY, _MONEY_FIGURE), (_RATE, _RATE_FIGURE), (_NAMED, _ANY_FIGURE),
+                        (_COUNT, _ANY_FIGURE)):
+        found = cue.search(norm)
+        if found:
+            named = cue is _RATE or cue is _NAMED
+            return _head(norm[:found.start()] + (found.group(0) if named else "")), figure
+    return None
+
+
+def _head(before: str) -> str:
+    """The thing asked about: the words just before the amount cue (投标保证金最多交 → 投标保证金,
+    融资担保费补助比例 → 融资担保费补助)."""
+    rest = _HOW.sub("", re.split(r"[\s，,。？?！!；;]", before)[-1])
+    return _MEASURE.sub("", rest) or rest
+
+
+def _parts(service: ServiceOut) -> list[str]:
+    """Comma-separated parts of the service's tasks' clauses and of its catalog facts."""
+    plan = tasks()
+    texts = [c.text for n in service_tasks(service) if n in plan for c in plan[n].clauses]
+    texts += [f.text for f in (*service.fees, *service.materials, *service.notes)]
+    return [p for t in texts for p in _PART.split(t) if p]
+
+
+def amount_stated(service: ServiceOut, head: str, figure: re.Pattern[str],
+                  measure: str = "") -> bool:
+    """Whether a part of the service's evidence carries a figure of the asked kind and names
+    `head` (its last two to four characters: 保证金 of 投标保证金; any part when `head` is "")
+    or the asked measure itself (比例 for 保证金按啥比例交: 收取比例低于2%)."""
+    heads = {head[-n:] for n in range(HEAD_MIN, min(len(head), 4) + 1)} or {""}
+    if measure:
+        heads.add(measure)
+    return any(figure.search(p) and any(h in p for h in heads) for p in _parts(service))
+
+
+def _besides_service(service: ServiceOut, head: str) -> str:
+    """The asked thing without the service's own name or alias: 开公司刻章 → 刻章, and "" when
+    the question asks about the service as a whole (办营业执照, 失业金)."""
+    ends = [head.rfind(n) + len(n) for n in (service.name, *service.aliases) if n and n in head]
+    if ends:  # what follows the last naming of the service (政府的担保公司: nothing)
+        head = head[max(ends):]
+    rest = _HOW.sub("", re.sub(r"^(?:办|办理|申请|开|做|弄|搞|的)+", "", head))
+    return rest if len(rest) >= HEAD_MIN else ""
+
+
+# Answers that already say the plan states no such figure.
+_SAYS_NOT_STATED = ("utter_no_fee", "utter_fee_unstated", "utter_not_in_plan",
+                    "utter_not_in_plan_general")
+# Answers that might state the amount asked (the plan's own figure, a quoted clause), or answer
+# another question in its place (a time limit for 失业金一个月发多少).
+_MAY_STATE_AMOUNT = ("utter_fee", "utter_fee_free", "utter_fee_waived", *QUOTING_RESPONSES,
+                     "utter_overview", "utter_channel", "utter_department", "utter_materials",
+                     "utter_no_materials", "utter_time_limit", "utter_no_time_limit")
+
+
+def unstated_amount(service: ServiceOut, text: str, answer: Answer) -> Answer | None:
+    """The plain "not stated, ask here" answer to an amount question whose figure the service's
+    evidence does not hold; None when the answer may stand."""
+    asked = amount_asked(text)
+    if asked is None:
+        return None
+    head, figure = asked
+    kind = "money" if figure is _MONEY_FIGURE else "amount"
+    if figure is _ANY_FIGURE and not _NAMED.search(normalize(text)):
+        return amount_not_stated(service, text, answer)  # a count: as the quote has it
+    if answer.response in _SAYS_NOT_STATED or answer.needs_condition:
+        if answer.response in ("utter_no_fee", "utter_fee_unstated") and not _pays(text):
+            return _plain(service, answer, "amount")  # 失业金能领多少: no fee, an amount
+        return None
+    if answer.response not in _MAY_STATE_AMOUNT:
+        return None
+    measure = next(iter(_MEASURE_WORD.findall(normalize(text))), "")
+    head = _besides_service(service, head)
+    if not amount_stated(service, head, figure, measure):
+        return _plain(service, answer, kind)  # 刻章要多少钱, 失业金一个月发多少
+    if head:
+        return None
+    if answer.response in ("utter_fee_free", "utter_fee_waived") and _pays(text):
+        # 办营业执照要花多少钱: what the plan makes free (税务Ukey、电子发票) is not the whole
+        # service — the plan sets no fee standard, and says only that much.
+        answer.response = "utter_fee_unstated"
+        return answer
+    return amount_not_stated(service, text, answer)
+
+
+# Paying (收费, 要交多少) rather than getting (补贴, 能领多少).
+_GETS = re.compile(r"补|奖|领|发|贷|借|返|退|给|资助|安家|工资|赔|基数|利息|利率")
+
+
+def _pays(text: str) -> bool:
+    return not _GETS.search(normalize(text))
+
+
+def _plain(service: ServiceOut, answer: Answer, kind: str) -> Answer:
+    plain = not_in_plan_answer(kind, service)
+    if answer.card and plain.card and answer.card.get("citation"):
+        plain.card["citation"] = answer.card["citation"]
+        plain.variables["item"] = str(answer.card["citation"].get("item",
+                                                                  plain.variables["item"]))
+    return plain

@@ -1,0 +1,72 @@
+"""Amounts and contact facts the plan does not hold, in wordings of no dev set: "《行动方案》未…"
+and where to ask, no figure — while amounts the plan does state are still quoted."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.catalog_answers import ActionAnswerService
+from actions.conversation import ActionFallback
+from tests.actions.test_plain_answers import ask, figures_besides_hotline_and_citation
+
+NOT_STATED = ("未写明", "未规定")
+
+
+@pytest.mark.parametrize(("text", "intent", "service"), [
+    ("开公司刻章要多少钱", "ask_fee", "company-registration"),  # 第4条 frees Ukey, not 刻章
+    ("融资担保费补助比例是多少", "ask_policy", "financing-guarantee"),  # 1% is the 费率
+    ("失业金一个月发多少", "ask_policy", "unemployment-insurance"),
+    ("燃气开户费是多少", "ask_fee", "gas-connection"),
+])
+def test_an_amount_the_evidence_does_not_hold_is_not_stated(run_action, text, intent,
+                                                            service) -> None:
+    run = run_action(ActionAnswerService(), ask(text, intent, service))
+    reply = run.texts[0]
+    assert reply.startswith("《行动方案》未") and any(w in reply for w in NOT_STATED), reply
+    assert "12345" in reply and run.cards[0]["slug"] == service
+    assert not figures_besides_hotline_and_citation(reply.split("\n")[0]), reply
+
+
+@pytest.mark.parametrize(("text", "intent", "service", "figure"), [
+    ("担保费一般收多少", "ask_fee", "financing-guarantee", "1%"),
+    ("投标保证金最多得交多少钱", "ask_fee", "bid-deposit", "80万元"),
+    ("投标保证金按什么比例交", "ask_fee", "bid-deposit", "2%"),  # the measure named in the clause
+    ("政府的担保公司收多少费", "ask_fee", "financing-guarantee", "1%"),  # 政府的: a modifier
+])
+def test_an_amount_the_plan_states_is_still_quoted(run_action, text, intent, service,
+                                                   figure) -> None:
+    run = run_action(ActionAnswerService(), ask(text, intent, service))
+    assert figure in run.texts[0], run.texts[0]
+
+
+def test_how_much_when_only_parts_are_free_says_no_standard_is_set(run_action) -> None:
+    run = run_action(ActionAnswerService(), ask("办营业执照总共得花多少钱", "ask_fee",
+                                                "company-registration"))
+    reply = run.texts[0]
+    assert reply.startswith("《行动方案》未规定企业开办的收费标准"), reply
+    assert "Ukey" in reply and "第4条" in reply
+
+
+def test_an_amount_with_no_service_named_is_not_which_service(run_action) -> None:
+    run = run_action(ActionFallback(), ask("公章刻一套要多少钱", "nlu_fallback"))
+    assert "未写明" in run.texts[0] and "12345" in run.texts[0]
+    assert "哪一项" not in run.texts[0] and not run.messages[0].get("buttons")
+
+
+def test_a_named_offices_number_is_not_the_hotline_service(run_action) -> None:
+    run = run_action(ActionAnswerService(), ask("给我个市场监管局的联系方式", "ask_department"))
+    assert run.texts[0].startswith("《行动方案》未写明") and "联系电话" in run.texts[0]
+    assert not run.cards or run.cards[0]["slug"] != "hotline-12345"
+
+
+def test_hall_hours_are_not_answered_by_an_online_channel(run_action) -> None:
+    run = run_action(ActionAnswerService(), ask("节假日能去大厅办营业执照吗", "ask_channel",
+                                                "company-registration"))
+    assert run.texts[0].startswith("《行动方案》未写明企业开办的办公时间"), run.texts[0]
+
+
+def test_a_number_asked_under_the_handoff_intent_is_not_stated(run_action) -> None:
+    from actions.conversation import ActionHandoff
+
+    run = run_action(ActionHandoff(), ask("税务局办税服务厅的电话是多少", "human_handoff"))
+    assert any("未写明" in t and "12345" in t for t in run.texts), run.texts

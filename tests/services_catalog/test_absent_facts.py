@@ -1,0 +1,69 @@
+"""A fact the plan never holds, asked in wordings of no dev set: the kind is recognised from the
+wording alone, and questions the plan does answer (or that are no such request) are left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from services_catalog.absent_facts import absent_fact, amount_asked
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("给我个市场监管局的联系方式", "phone"),
+    ("不动产登记中心的座机号", "phone"),
+    ("人社局咨询热线是几号", "phone"),  # a unit's own line, not 12345
+    ("法院立案庭怎么联系", "phone"),
+    ("税务局局长是哪位", "person"),
+    ("负责企业开办的工作人员是谁", "person"),
+    ("管用电报装的领导叫啥名字", "person"),
+    ("税务局在什么位置", "address"),
+    ("市场监管局怎么走", "address"),
+    ("政务中心门牌号是多少", "address"),
+    ("供电营业厅在哪个小区旁边", "address"),
+    ("税务局中午休息吗", "hours"),
+    ("节假日能去大厅办营业执照吗", "hours"),
+    ("市民服务中心的工作时间是怎样的", "hours"),
+    ("不动产登记大厅下午几点下班", "hours"),
+    ("商业用电电费怎么算", "price"),
+    ("自来水一吨多少钱", "price"),
+    ("2027年企业开办还是3个工作日吗", "year"),
+    ("明年用电报装时限会变吗", "year"),
+])
+def test_absent_fact_kinds_in_new_wordings(text: str, kind: str) -> None:
+    assert absent_fact(text) == kind
+
+
+@pytest.mark.parametrize("text", [
+    "营业执照在哪办",  # a channel: the plan names 一网通办 and the hall
+    "用水报装去哪里申请",
+    "燃气报装找哪个部门",  # a department: the plan names the 责任单位
+    "春节前交材料几天能办完",  # how long, not opening hours
+    "我在马路上摆摊要办证吗",
+    "能打电话办理吗",
+    "领导小组由谁牵头",
+    "2024年底前要完成什么",  # a year of the plan
+])
+def test_questions_the_plan_answers_are_no_absent_fact(text: str) -> None:
+    assert absent_fact(text) is None
+
+
+@pytest.mark.parametrize(("text", "head"), [
+    ("投标保证金最多交多少钱", "投标保证金"),
+    ("开公司刻章要多少钱", "开公司刻章"),
+    ("融资担保费补助比例是多少", "融资担保费补助"),
+    ("失业金一个月发多少", "失业金"),
+    ("信用宽限期是多长", "信用宽限期"),
+])
+def test_the_thing_an_amount_is_asked_of(text: str, head: str) -> None:
+    asked = amount_asked(text)
+    assert asked is not None and asked[0] == head
+
+
+@pytest.mark.parametrize("text", [
+    "开公司要几天",  # how long: the time limits answer it
+    "用电报装要钱吗",  # yes or no: the fee answer says it first
+    "快递公司开好几个网点要分别办执照吗",  # 好几个 tells, it does not ask
+    "三样分别要多少个工作日",
+])
+def test_no_amount_is_asked(text: str) -> None:
+    assert amount_asked(text) is None
