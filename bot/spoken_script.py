@@ -13,6 +13,8 @@ from services_catalog.question_cues import QUESTION_CUES
 from services_catalog.schemas import ServiceOut
 
 MAX_QUESTIONS = 4
+# A catalog text's own citation tags (…数据共享（第27条）): on the card, not read aloud.
+_CITE_TAG = re.compile(r"（第\d+条(?:[、，,]第?\d+条)*）")
 # Cues that are only the setting of another question (怎么收费, 政策上几天): asked alone only.
 WEAK = {"howto", "policy"}
 # A call's opening: greetings, "can you hear me", "I want to ask" — no need stated yet.
@@ -85,9 +87,9 @@ def sentence(service: ServiceOut, question: str, condition: str | None, today: d
     if question == "department":
         return f"这项业务由{service.lead_unit or '相关部门'}负责"
     if question == "howto":
-        return service.howto or _limits_sentence(service, condition)
+        return _CITE_TAG.sub("", service.howto) or _limits_sentence(service, condition)
     if question == "policy":
-        return service.citation.text
+        return _CITE_TAG.sub("", service.citation.text)
     parts = [_limits_sentence(service, condition)]  # overview: how long and where
     if service.channels:
         parts.append(f"可以通过{'、'.join(service.channels)}办理")
