@@ -16,12 +16,19 @@ words alone; here the catalog search's ranking of the same call has its say:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from services_catalog.life_events import PROCEDURES, LifeEvent, life_event_asked
+from services_catalog.life_events import (
+    PROCEDURES,
+    LifeEvent,
+    life_event_answer,
+    life_event_asked,
+)
 from services_catalog.normalize import normalize
 from services_catalog.resolve import SURE
 from services_catalog.search import BM25_MAX_CONF, Hit
 from services_catalog.snapshot import CatalogSnapshot
+from services_catalog.wording import render
 
 
 @dataclass(frozen=True)
@@ -55,3 +62,16 @@ def life_event_call(snapshot: CatalogSnapshot, text: str, hits: list[Hit]) -> Ca
             and top.slug in steps and top.slug not in event.named):
         first = [top.slug, *(s for s in first if s != top.slug)]
     return CallEvent(event, steps, [*first, *(s for s in steps if s not in first)])
+
+
+STEP_FIELDS = ("slug", "name", "item", "time_limit", "condition", "note")
+
+
+def checklist(snapshot: CatalogSnapshot, call: CallEvent) -> dict[str, Any]:
+    """`life_event` of the /api/assist response: the checklist as one script to read out, and
+    its steps (service, 时限, 第N条, note) for the console to show — the same catalog figures."""
+    answer = life_event_answer(snapshot, call.event)
+    steps = (answer.card or {}).get("steps", [])
+    return {"slug": call.event.scenario.slug, "name": call.event.scenario.name,
+            "script": render(answer.response, answer.variables), "services": call.steps,
+            "steps": [{k: step.get(k) for k in STEP_FIELDS} for step in steps]}

@@ -15,7 +15,7 @@ from pydantic import BaseModel, Field, field_validator
 
 from bot.admin_auth import AgentDep
 from bot.assist_confidence import ranked_confidences, script_allowed
-from bot.assist_life_event import life_event_call
+from bot.assist_life_event import checklist, life_event_call
 from bot.call_category import is_off_topic
 from bot.call_classifier import classify
 from bot.catalog_reply import due_dates, question_for, script, today
@@ -28,7 +28,6 @@ from bot.spoken_script import answered_by_catalog, is_greeting_only, questions_i
 from bot.workorder import build as build_workorder
 from services_catalog.answers import missing_fact_answer, other_region_answer, service_tasks
 from services_catalog.evidence import relevant_clauses
-from services_catalog.life_events import checklist_text
 from services_catalog.models import AssistCopy, ChatLog
 from services_catalog.question_cues import absent_fact
 from services_catalog.resolve import promised_first
@@ -161,8 +160,7 @@ async def assist(
         # (the first MAX_SUGGESTIONS) — and the whole checklist as a script of its own.
         asked = call.order[:MAX_SUGGESTIONS]
         ranked = [(slug, 1.0) for slug in asked]
-        life_event = {"slug": call.event.scenario.slug, "name": call.event.scenario.name,
-                      "script": checklist_text(snapshot, call.event), "services": call.steps}
+        life_event = checklist(snapshot, call)
     scope: dict[str, str] | None = None
     region = other_region(text)
     if region is not None:

@@ -15,6 +15,13 @@ async def test_assist_suggests_each_service_of_the_life_event_and_the_checklist(
     assert event["slug"] == "open-restaurant"
     assert "1. 企业开办：承诺时限3个工作日（第3条）" in event["script"]
     assert "用电报装（非居民）：承诺时限15个工作日（第42条）" in event["script"]
+    # the console shows each step: service, 时限 and 第N条, the same figures as the script
+    steps = {s["slug"]: s for s in event["steps"]}
+    assert [s["slug"] for s in event["steps"]] == event["services"]
+    assert steps["electricity-connection"] | {"note": ""} == {
+        "slug": "electricity-connection", "name": "用电报装", "item": 42,
+        "time_limit": "15个工作日", "condition": "非居民", "note": ""}
+    assert steps["address-commitment"]["time_limit"] is None
     slugs = [s["service"]["slug"] for s in body["suggestions"]]
     assert len(slugs) == 5 and set(slugs) <= set(event["services"])
     company = next(s for s in body["suggestions"]
