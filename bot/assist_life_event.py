@@ -10,7 +10,9 @@ words alone; here the catalog search's ranking of the same call has its say:
   (哪些手续 …): not a life event, that service's call (开了个小饭店，能不能凭流水贷款);
 - the search's top hit is a name/alias match of a checklist service the caller did not name
   apart from the scenario's phrase (店不开了 is 注销's alias as well as 注销退出's trigger): it
-  comes first, before the other services named (来回跑 → 一件事一次办).
+  comes first, before the other services named (来回跑 → 一件事一次办);
+- nothing named and the search unsure which step is meant (我想开个饭馆，要办哪些手续): the
+  scenario's order, its first step first.
 """
 
 from __future__ import annotations
@@ -30,12 +32,21 @@ from services_catalog.search import BM25_MAX_CONF, Hit
 from services_catalog.snapshot import CatalogSnapshot
 from services_catalog.wording import render
 
+# The checklist service the words read closest to leads only when the search is fairly sure of
+# it (band 2 of bot/assist_confidence.py: 91 % of such tops right on the dev sets); below, the
+# match is noise (开个饭馆要办哪些手续: 用电报装 at 0.45 on 个) and the scenario's own order leads.
+MAIN_MIN = 0.5
+
 
 @dataclass(frozen=True)
 class CallEvent:
     event: LifeEvent
     steps: list[str]  # the checklist's services, in the scenario's order
     order: list[str]  # the suggestions' order: the service asked about first, then the steps
+
+
+def confidence(hits: list[Hit], slug: str) -> float:
+    return next((h.confidence for h in hits if h.slug == slug), 0.0)
 
 
 def about_another_service(event: LifeEvent, steps: list[str], hits: list[Hit],
@@ -56,7 +67,9 @@ def life_event_call(snapshot: CatalogSnapshot, text: str, hits: list[Hit]) -> Ca
     steps = event.slugs(snapshot)
     if about_another_service(event, steps, hits, text):
         return None
-    first = [*event.named] or ([event.main] if event.main else [])
+    first = [*event.named]
+    if not first and event.main and confidence(hits, event.main) >= MAIN_MIN:
+        first = [event.main]  # 开个小诊所需要办哪些手续 → 医疗机构执业登记
     top = hits[0] if hits else None
     if (top is not None and top.kind != "bm25" and top.confidence >= SURE
             and top.slug in steps and top.slug not in event.named):

@@ -227,7 +227,8 @@ async def assist(
             "intent": intent, "entities": entities, "question": question,
             "questions": questions, **({"scope": scope} if scope else {}),
             **({"life_event": life_event} if life_event else {}),
-            "explain": explain(snapshot, text, hits, ranked, asked)}
+            "explain": explain(snapshot, text, hits, ranked,
+                               asked if call is None else list(call.event.named))}
 
 
 def explain(snapshot: CatalogSnapshot, text: str, hits: list[Hit],
