@@ -39,7 +39,9 @@ def test_explain_shows_candidates_scores_and_clauses_on_demand(desk: Page) -> No
     clauses = body.locator('.evidence-group[data-slug="company-registration"] .clause')
     expect(clauses.first).to_contain_text("第3条")
     expect(clauses.first).to_contain_text("远程等多种身份验证方式")
+    page.locator("#explain-summary").blur()  # the picture without the focus ring
     page.screenshot(path=str(ROOT / "docs" / "img" / "agent-explain.png"), full_page=True)
+    page.locator("#explain-summary").focus()
     page.keyboard.press("Enter")  # and closes again
     expect(body).to_be_hidden()
 
