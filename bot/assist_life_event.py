@@ -54,8 +54,9 @@ def about_another_service(event: LifeEvent, steps: list[str], hits: list[Hit],
     """开了个小饭店，能不能凭流水贷款: the business is context; the question is 信用贷款."""
     if not hits or event.named or PROCEDURES.search(normalize(text)):
         return False
+    # A name/alias hit here lies inside the scenario's phrase (化妆品 in 开化妆品店): part of it.
     top = hits[0]
-    return top.confidence >= BM25_MAX_CONF and top.slug not in steps
+    return top.kind == "bm25" and top.confidence >= BM25_MAX_CONF and top.slug not in steps
 
 
 def life_event_call(snapshot: CatalogSnapshot, text: str, hits: list[Hit]) -> CallEvent | None:
