@@ -15,6 +15,7 @@ from pydantic import BaseModel, Field, field_validator
 
 from bot.admin_auth import AgentDep
 from bot.assist_confidence import ranked_confidences, script_allowed
+from bot.assist_life_event import checklist, life_event_call
 from bot.call_category import is_off_topic
 from bot.call_classifier import classify
 from bot.catalog_reply import due_dates, question_for, script, today
@@ -28,7 +29,6 @@ from bot.workorder import build as build_workorder
 from services_catalog.absent_facts import absent_fact
 from services_catalog.answers import missing_fact_answer, other_region_answer, service_tasks
 from services_catalog.evidence import relevant_clauses
-from services_catalog.life_events import checklist_text, life_event_asked
 from services_catalog.models import AssistCopy, ChatLog
 from services_catalog.resolve import promised_first
 from services_catalog.scope import other_region
@@ -153,17 +153,14 @@ async def assist(
         # 开公司和接水分别要多久: one suggestion per service the caller asks about, in order.
         ranked = [(slug, scores.get(slug, 1.0)) for slug in asked]
     life_event: dict[str, Any] | None = None
-    event = None if asked else life_event_asked(snapshot, text)
-    if event is not None:
-        # 来电人想开饭馆，问要办哪些手续: one suggestion per service of the checklist — those the
-        # caller named (or the one the words read closest to) first, then the scenario's order
+    call = None if asked else life_event_call(snapshot, text, hits)
+    if call is not None:
+        # 来电人想开饭馆，问要办哪些手续: one suggestion per service of the checklist — the one
+        # the caller asks about (bot/assist_life_event.py) first, then the scenario's order
         # (the first MAX_SUGGESTIONS) — and the whole checklist as a script of its own.
-        steps = event.slugs(snapshot)
-        first = [*event.named] or ([event.main] if event.main else [])
-        asked = [*first, *(s for s in steps if s not in first)][:MAX_SUGGESTIONS]
+        asked = call.order[:MAX_SUGGESTIONS]
         ranked = [(slug, 1.0) for slug in asked]
-        life_event = {"slug": event.scenario.slug, "name": event.scenario.name,
-                      "script": checklist_text(snapshot, event), "services": steps}
+        life_event = checklist(snapshot, call)
     scope: dict[str, str] | None = None
     region = other_region(text)
     if region is not None:
@@ -230,7 +227,8 @@ async def assist(
             "intent": intent, "entities": entities, "question": question,
             "questions": questions, **({"scope": scope} if scope else {}),
             **({"life_event": life_event} if life_event else {}),
-            "explain": explain(snapshot, text, hits, ranked, asked)}
+            "explain": explain(snapshot, text, hits, ranked,
+                               asked if call is None else list(call.event.named))}
 
 
 def explain(snapshot: CatalogSnapshot, text: str, hits: list[Hit],

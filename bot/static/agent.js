@@ -23,12 +23,14 @@
     timer: null,
     query: '',         // the text the shown suggestions were computed for
     suggestions: [],   // [{rank, data}]
-    topIndex: 0        // index into suggestions of the card shown on top
+    topIndex: 0,       // index into suggestions of the card shown on top
+    lifeEvent: null    // the response's life_event (its checklist script), or null
   };
 
   var D = window.JisuwenDom;
   var $ = D.$, el = D.el, str = D.str, list = D.list, limitText = D.limitText;
   var detailOf = D.detailOf;
+  var X = window.JisuwenAgentExplain; // the checklist and 依据与候选: agent-explain.js
   var input, status, meta, topCard, others, othersWrap, emptyState, copyBtn, charCount;
   var LISTEN = '信息不足，请继续听';
 
@@ -213,8 +215,11 @@
     state.query = query;
     state.suggestions = list_.map(function (s, i) { return { rank: i + 1, data: s || {} }; });
     state.topIndex = 0;
+    state.lifeEvent = (data && data.life_event) || null;
     renderWorkorder(data);
     if (data && data.status === 'greeting') { showGreeting(); return; }
+    X.render(data, state.suggestions);
+    resetCopyButton($('copy-checklist-btn'), '复制清单话术');
     if (!state.suggestions.length) {
       topCard.hidden = true;
       othersWrap.hidden = true;
@@ -229,6 +234,8 @@
     renderOthers();
     if (data.status === 'listen') {
       setStatus('none', LISTEN + '：还听不出来电人要办哪项业务，下面是可能的事项。');
+    } else if (state.lifeEvent) {
+      setStatus('ok', '来电问“' + str(state.lifeEvent.name) + '”要办哪些手续：请按办事清单答复。');
     } else {
       setStatus('ok', '找到' + state.suggestions.length + '个匹配事项，首选：' +
         str(state.suggestions[0].data.service && state.suggestions[0].data.service.name));
@@ -243,7 +250,9 @@
 
   function showEmpty() {
     state.suggestions = [];
+    state.lifeEvent = null;
     state.query = '';
+    X.clear();
     topCard.hidden = true;
     othersWrap.hidden = true;
     others.textContent = '';
@@ -445,6 +454,7 @@
 
   /* ---------- greeting / work order / 无匹配 / shortcuts ---------- */
   function showGreeting() {
+    X.clear();
     topCard.hidden = true;
     othersWrap.hidden = true;
     others.textContent = '';
@@ -514,6 +524,20 @@
     });
   }
 
+  function copyChecklist() {
+    var event = state.lifeEvent;
+    var btn = $('copy-checklist-btn');
+    if (!event || !event.script) return;
+    writeClipboard(str(event.script)).then(function (ok) {
+      resetCopyButton(btn, '复制清单话术');
+      btn.textContent = ok ? '已复制' : '复制失败';
+      btn.classList.add(ok ? 'is-done' : 'is-failed');
+      setStatus(ok ? 'ok' : 'error', ok ? '已复制“' + str(event.name) + '”的办事清单话术'
+        : '浏览器不允许自动复制，请展开“清单话术全文”后按 Ctrl + C 复制。');
+      btn._resetTimer = setTimeout(function () { resetCopyButton(btn, '复制清单话术'); }, 2000);
+    });
+  }
+
   function recordNoMatch() {
     var text = input.value.trim();
     var note = $('nomatch-note');
@@ -550,6 +574,7 @@
 
   function initWorkorderTools() {
     $('copy-wo-btn').addEventListener('click', copyWorkorder);
+    $('copy-checklist-btn').addEventListener('click', copyChecklist);
     $('nomatch-btn').addEventListener('click', recordNoMatch);
     document.addEventListener('keydown', onShortcut);
   }

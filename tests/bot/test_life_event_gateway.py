@@ -15,8 +15,17 @@ async def test_assist_suggests_each_service_of_the_life_event_and_the_checklist(
     assert event["slug"] == "open-restaurant"
     assert "1. 企业开办：承诺时限3个工作日（第3条）" in event["script"]
     assert "用电报装（非居民）：承诺时限15个工作日（第42条）" in event["script"]
+    # the console shows each step: service, 时限 and 第N条, the same figures as the script
+    steps = {s["slug"]: s for s in event["steps"]}
+    assert [s["slug"] for s in event["steps"]] == event["services"]
+    assert steps["electricity-connection"] | {"note": ""} == {
+        "slug": "electricity-connection", "name": "用电报装", "item": 42,
+        "time_limit": "15个工作日", "condition": "非居民", "note": ""}
+    assert steps["address-commitment"]["time_limit"] is None
     slugs = [s["service"]["slug"] for s in body["suggestions"]]
-    assert len(slugs) == 5 and set(slugs) <= set(event["services"])
+    # nothing named and no step the words clearly mean: the checklist's own order
+    assert slugs == event["services"][:5]
+    assert body["explain"]["several"] == []  # the steps are the checklist's, not asked one by one
     company = next(s for s in body["suggestions"]
                    if s["service"]["slug"] == "company-registration")
     assert "3个工作日" in company["answer"] and company["citation"]["item"] == 3
@@ -28,6 +37,30 @@ async def test_assist_one_service_question_is_no_life_event(gateway) -> None:
     body = (await gateway.post("/api/assist", json={"text": "开诊所要带什么材料"})).json()
     assert "life_event" not in body
     assert body["suggestions"][0]["service"]["slug"] == "medical-institution-registration"
+
+
+@pytest.mark.usefixtures("as_agent")
+async def test_assist_a_business_owner_asking_about_another_service_gets_that_service(
+        gateway) -> None:
+    """Issue 15 point 10: the caller's business (小饭馆) is context; the question is a loan. The
+    agent gets the loan's card and script first, not the restaurant's checklist."""
+    text = "我们开了家小饭馆，没房子抵押，能不能凭每月流水贷点款周转？"
+    body = (await gateway.post("/api/assist", json={"text": text})).json()
+    assert "life_event" not in body
+    assert body["suggestions"][0]["service"]["slug"] == "credit-loan"
+    assert body["workorder"] is None or "饭馆" not in (body["workorder"].get("reply") or "")
+
+
+@pytest.mark.usefixtures("as_agent")
+async def test_assist_closing_down_puts_deregistration_first(gateway) -> None:
+    """店不开了 is 注销's alias and 注销退出's trigger; 来回跑 names 一件事一次办 besides: the
+    service the caller asks about (注销) comes first, the checklist stays."""
+    text = "我们饭店不开了，想把公司注销，能不能网上一次办完，不想来回跑"
+    body = (await gateway.post("/api/assist", json={"text": text})).json()
+    slugs = [s["service"]["slug"] for s in body["suggestions"]]
+    assert slugs[0] == "deregistration"
+    assert "one-thing-once" in slugs
+    assert body["life_event"]["slug"] == "close-business"
 
 
 async def test_degraded_chat_gives_the_checklist(gateway) -> None:

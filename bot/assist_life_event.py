@@ -1,0 +1,91 @@
+"""Agent assist: is the call a life event, and which of its services comes first?
+
+A caller who mentions their business (我开了个小饭店 / 店不开了) but asks about one service
+(凭流水贷款 / 把公司销掉) is asking about that service: the agent needs its card first, not the
+scenario's checklist in the scenario's order. services_catalog/life_events.py decides from the
+words alone; here the catalog search's ranking of the same call has its say:
+
+- the search is as sure as free text gets (BM25_MAX_CONF) of a service outside the checklist,
+  the call names none of the checklist's services and does not ask for the procedures
+  (哪些手续 …): not a life event, that service's call (开了个小饭店，能不能凭流水贷款);
+- the search's top hit is a name/alias match of a checklist service the caller did not name
+  apart from the scenario's phrase (店不开了 is 注销's alias as well as 注销退出's trigger): it
+  comes first, before the other services named (来回跑 → 一件事一次办);
+- nothing named and the search unsure which step is meant (我想开个饭馆，要办哪些手续): the
+  scenario's order, its first step first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from services_catalog.life_events import (
+    PROCEDURES,
+    LifeEvent,
+    life_event_answer,
+    life_event_asked,
+)
+from services_catalog.normalize import normalize
+from services_catalog.resolve import SURE
+from services_catalog.search import BM25_MAX_CONF, Hit
+from services_catalog.snapshot import CatalogSnapshot
+from services_catalog.wording import render
+
+# The checklist service the words read closest to leads only when the search is fairly sure of
+# it (band 2 of bot/assist_confidence.py: 91 % of such tops right on the dev sets); below, the
+# match is noise (开个饭馆要办哪些手续: 用电报装 at 0.45 on 个) and the scenario's own order leads.
+MAIN_MIN = 0.5
+
+
+@dataclass(frozen=True)
+class CallEvent:
+    event: LifeEvent
+    steps: list[str]  # the checklist's services, in the scenario's order
+    order: list[str]  # the suggestions' order: the service asked about first, then the steps
+
+
+def confidence(hits: list[Hit], slug: str) -> float:
+    return next((h.confidence for h in hits if h.slug == slug), 0.0)
+
+
+def about_another_service(event: LifeEvent, steps: list[str], hits: list[Hit],
+                          text: str) -> bool:
+    """开了个小饭店，能不能凭流水贷款: the business is context; the question is 信用贷款."""
+    if not hits or event.named or PROCEDURES.search(normalize(text)):
+        return False
+    # A name/alias hit here lies inside the scenario's phrase (化妆品 in 开化妆品店): part of it.
+    top = hits[0]
+    return top.kind == "bm25" and top.confidence >= BM25_MAX_CONF and top.slug not in steps
+
+
+def life_event_call(snapshot: CatalogSnapshot, text: str, hits: list[Hit]) -> CallEvent | None:
+    """The life event an agent's call asks about, with the suggestions' order; None when the
+    call is about one service (or no life event)."""
+    event = life_event_asked(snapshot, text)
+    if event is None:
+        return None
+    steps = event.slugs(snapshot)
+    if about_another_service(event, steps, hits, text):
+        return None
+    first = [*event.named]
+    if not first and event.main and confidence(hits, event.main) >= MAIN_MIN:
+        first = [event.main]  # 开个小诊所需要办哪些手续 → 医疗机构执业登记
+    top = hits[0] if hits else None
+    if (top is not None and top.kind != "bm25" and top.confidence >= SURE
+            and top.slug in steps and top.slug not in event.named):
+        first = [top.slug, *(s for s in first if s != top.slug)]
+    return CallEvent(event, steps, [*first, *(s for s in steps if s not in first)])
+
+
+STEP_FIELDS = ("slug", "name", "item", "time_limit", "condition", "note")
+
+
+def checklist(snapshot: CatalogSnapshot, call: CallEvent) -> dict[str, Any]:
+    """`life_event` of the /api/assist response: the checklist as one script to read out, and
+    its steps (service, 时限, 第N条, note) for the console to show — the same catalog figures."""
+    answer = life_event_answer(snapshot, call.event)
+    steps = (answer.card or {}).get("steps", [])
+    return {"slug": call.event.scenario.slug, "name": call.event.scenario.name,
+            "script": render(answer.response, answer.variables), "services": call.steps,
+            "steps": [{k: step.get(k) for k in STEP_FIELDS} for step in steps]}
