@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from services_catalog import plan
 from services_catalog.answers import Answer, compose
@@ -60,6 +61,51 @@ def _asks_whole(text: str) -> bool:
     return any(cue.search(text) for cue in _WHOLE_CUES)
 
 
+# 开一家拌面馆 / 想开个打印店: premises the trigger phrases do not list, read by their kind (the
+# last character or two) — so a new kind of shop still gets its life event. 开户行, 开具证明所需,
+# 开发区, 办公室 … open nothing.
+_OPENING = re.compile(r"(?:开办|开设|新开|开|经营|盘下|接手|做|干)"
+                      r"(?P<what>(?![具通发户始庭票会证展工放的车口心门单业拓])[\u4e00-\u9fff]{1,5}?)"
+                      r"(?P<kind>饭店|酒店|酒楼|超市|门市|公司|学校|厂|店|馆|铺|坊|摊|厅|吧|室|所|站|院|园|场|部)"
+                      r"(?![长务里内部])")
+_KINDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(words), slug) for words, slug in (
+    (r"药", "open-pharmacy"),
+    (r"诊|医|牙|口腔|卫生", "open-clinic"),
+    (r"宾|旅|酒店|民宿|客栈|住宿|招待", "open-hotel"),
+    (r"KTV|ktv|歌|网吧|网咖|游戏|电玩|台球|棋牌|酒吧|舞", "open-entertainment"),
+    (r"快递|驿站|菜鸟", "open-express-outlet"),
+    (r"物流|运输|货运|配送", "open-logistics"),
+    (r"回收|废品", "open-recycling"),
+    (r"饭|餐|面|菜|吃|食|饮|火锅|烧烤|奶茶|咖啡|饺|包子|馕|烤|羊肉|鸡|茶|酒楼|甜品|蛋糕|面包|粥|串|汤",
+     "open-restaurant"),
+    (r"超市|便利|卖部|商店|副食|零售|粮油|烟酒|杂货", "open-supermarket"),
+    (r"厂", "build-factory"),
+    (r"公司", "start-company"),
+    (r".", "open-shop"),
+))
+
+
+def _opening(snap: CatalogSnapshot, bare: str) -> tuple[str, int, int] | None:
+    """(scenario slug, start, end) of a business opened by its kind of premises, if any."""
+    found = _OPENING.search(bare)
+    if found is None:
+        return None
+    words = found.group("what") + found.group("kind")
+    slug = next((slug for cue, slug in _KINDS if cue.search(words)), None)
+    if slug is None or slug not in snap.scenarios:
+        return None
+    return slug, found.start(), found.end()
+
+
+# Clauses of a message (the normalised text has ASCII punctuation).
+_CLAUSE = re.compile(r"[^,.?!;:\s]{2,}")
+
+
+def _clauses(bare: str) -> int:
+    return len(_CLAUSE.findall(bare))
+
+
 def _bare(text: str) -> str:
     return _MEASURE.sub("", normalize(text))
 
@@ -72,6 +118,8 @@ class LifeEvent:
     named: tuple[str, ...] = ()
     # The service the message is most about: the card's slug and the first suggestion.
     main: str | None = None
+    # The message (normalised): which of a step's tasks it speaks of.
+    text: str = ""
 
     @property
     def lead(self) -> str | None:
@@ -95,10 +143,11 @@ def life_event_asked(snap: CatalogSnapshot, text: str,
     if text.startswith("/") or snap.scenario_index is None:
         return None  # a button payload; a catalog without scenarios
     bare = _bare(text)
-    hits = [h for h in snap.scenario_index.named_spans(bare) if h[3] >= SURE]
-    if not hits:
+    hits = [h[:3] for h in snap.scenario_index.named_spans(bare) if h[3] >= SURE]
+    opened = None if hits else _opening(snap, bare)
+    if not hits and opened is None:
         return None  # most messages: one phrase scan over a few hundred phrases, then out
-    slug, start, end, _ = hits[0]
+    slug, start, end = hits[0] if hits else opened
     scenario = snap.scenarios.get(slug)
     if scenario is None:
         return None
@@ -118,6 +167,11 @@ def life_event_asked(snap: CatalogSnapshot, text: str,
     if not QUESTION_CUE.search(bare) and not _asks_a_fact(bare):
         # 开奶茶店，门面是租的，要接燃气: the plan told, not a question asked
         return _event(snap, scenario, named, bare)
+    steps = {link.slug for link in scenario.services}
+    if _clauses(bare) >= 2 and set(named) <= steps:
+        # 厂子要招一批工人，有没有招聘平台？签合同能电子签吗: the event told, then questions about
+        # its steps. But 开饭馆，货车进城限行吗 asks about a service the event does not hold.
+        return _event(snap, scenario, named, bare)
     if named and not (_HOW.search(bare) and named[0] in {link.slug for link in scenario.services}):
         # 开饭馆用电要多久: about 用电报装 (its 非居民 variant, from 饭馆). But 想开个小诊所，注册
         # 公司跟医疗机构审批咋弄 asks how to go about it all, naming one of its steps.
@@ -132,12 +186,40 @@ def _event(snap: CatalogSnapshot, scenario: ScenarioOut, named: tuple[str, ...],
     """The life event, with its main service: the first one the message names, else the
     checklist's service its words read closest to (开个收废品的站 要去公安备案吗 → 特种行业与
     保安服务许可), else the first. The search runs only here, for the few life-event messages."""
-    event = LifeEvent(scenario, named)
+    event = LifeEvent(scenario, named, text=bare)
     if named:
         return event
     steps = event.slugs(snap)
     best = next((h.slug for h in snap.index.search(bare, 10) if h.slug in steps), None)
-    return LifeEvent(scenario, named, best)
+    return LifeEvent(scenario, named, best, bare)
+
+
+# A word (two characters) the plan uses in a few tasks only says which of a service's tasks a
+# note or the message is about (抵押 → 第112条's 不动产抵押); 登记, 企业 … say nothing.
+_DISTINCT_IN = 6
+
+
+@lru_cache(maxsize=1)
+def _task_bigrams() -> dict[int, frozenset[str]]:
+    return {n: frozenset(t.text[i:i + 2] for i in range(len(t.text) - 1))
+            for n, t in plan.tasks().items()}
+
+
+@lru_cache(maxsize=1)
+def _common_bigrams() -> frozenset[str]:
+    counts: dict[str, int] = {}
+    for grams in _task_bigrams().values():
+        for g in grams:
+            counts[g] = counts.get(g, 0) + 1
+    return frozenset(g for g, c in counts.items() if c > _DISTINCT_IN)
+
+
+def _also_cited(items: list[int], shown: int, words: str) -> list[int]:
+    """The service's other tasks (第N条) the step's note or the message speaks of: the
+    checklist cites them too, so each claim of a line has its clause."""
+    grams = {words[i:i + 2] for i in range(len(words) - 1)} - _common_bigrams()
+    table = _task_bigrams()
+    return [n for n in items if n != shown and n in table and grams & table[n]]
 
 
 def _button(slug: str, name: str) -> dict[str, str]:
@@ -163,15 +245,17 @@ def life_event_answer(snap: CatalogSnapshot, event: LifeEvent) -> Answer:
         # quotes each step's task).
         line = render(LINE.get(answer.response, "utter_line_policy"),
                       {**answer.variables, "plan_quote": ""})
-        if note:
-            line += STEP_SEPARATOR + note
+        item = int(answer.variables["item"])
+        also = _also_cited(list(service.items), item, f"{note} {event.text}")
+        if note or also:
+            line += STEP_SEPARATOR + note + "".join(f"（第{n}条）" for n in also)
         lines.append(f"{len(lines) + 1}. {line}")
         # The card quotes each step's task (its 依据) from the plan itself, as the line cites it.
-        item = int(answer.variables["item"])
         steps.append({"slug": service.slug, "name": service.name, "note": note, "item": item,
                       "time_limit": answer.variables["time_limit"] or None,
                       "condition": answer.condition,
-                      "citation": {"item": item, "text": plan.task(item).text}})
+                      "citation": {"item": item, "text": plan.task(item).text},
+                      "also": [{"item": n, "text": plan.task(n).text} for n in also]})
         buttons.append(_button(service.slug, service.name))
     variables = {
         "scenario_name": scenario.name,
