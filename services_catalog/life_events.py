@@ -86,8 +86,49 @@ _KINDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 ))
 
 
+# Life events told with words between their parts (个体户想升级成公司, 员工突然不干了), which no
+# fixed trigger phrase catches: checked after the phrases, before the kind of premises.
+_TOLD: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), slug) for pattern, slug in (
+        (r"个体(?:户|工商户)?.{0,4}(?:转|升级|变|改)(?:成|为)?(?:公司|企业)",
+         "individual-to-company"),
+        (r"(?:公司|企业|厂|店).{0,4}(?:搬|迁)(?:到|去|往|家|址|走)", "relocate-company"),
+        (r"(?:员工|工人|职工|店员|伙计).{0,4}(?:离职|辞职|走了|不干了|被辞|被裁|失业|开除)",
+         "employee-leaving"),
+        (r"(?:公司|企业|店|厂|生意|买卖).{0,4}(?:不干了|不做了|不开了|关门|黄了|干不下去|"
+         r"做不下去|开不下去|撑不下去|不想干)", "close-business"),
+        (r"资不抵债|快倒闭|要倒闭|濒临倒闭", "company-bankruptcy"),
+        (r"(?:招|雇|请|聘)(?:几|一些|一批|些|个|名|位|了)*.{0,3}?(?:工人|员工|人手|店员|服务员|"
+         r"师傅|学徒|帮工|伙计|司机|厨师|保洁|临时工)", "hire-employees"),
+        (r"外(?:资|商|国|籍).{0,4}(?:投资|企业|公司|来昌吉|落户)", "foreign-investment"),
+        (r"(?:换|变更|改|变)(?:个|一下|了)?(?:法人|股东|公司名|名字|名称|经营范围|注册资本)",
+         "company-change"),
+        (r"(?:出口|卖到国外|卖到海外|卖到中亚|卖到哈萨克|卖到俄罗斯|进口)", "foreign-trade"),
+        (r"被(?:人)?(?:骗|诈骗|敲诈|勒索|讹)", "business-fraud"),
+        (r"(?:欠|拖欠|赖)(?:我们|我|咱们|咱)?(?:公司|厂)?(?:的)?(?:钱|货款|账|款|工程款)",
+         "business-dispute"),
+        (r"(?:申请|领|拿|要|争取|申报|享受)(?:点|些|个|到)?.{0,4}(?:补贴|补助|奖补|扶持资金)",
+         "apply-subsidy"),
+        (r"(?:贷|借)(?:点|些|笔|个)?(?:款|钱)|融(?:点|些|个)?资", "apply-loan"),
+        (r"拿(?:块|片|了|个)?地|(?:建|盖|修|新建|扩建)(?:个|座|栋|一|了)*.{0,3}"
+         r"(?:厂房|车间|仓库|库房|基地|生产线|办公楼)", "build-factory"),
+        (r"(?:投|竞)标|中(?:了)?标", "join-procurement"),
+    ))
+
+
+def _told(snap: CatalogSnapshot, bare: str) -> tuple[str, int, int] | None:
+    for pattern, slug in _TOLD:
+        found = pattern.search(bare)
+        if found is not None and slug in snap.scenarios:
+            return slug, found.start(), found.end()
+    return None
+
+
 def _opening(snap: CatalogSnapshot, bare: str) -> tuple[str, int, int] | None:
     """(scenario slug, start, end) of a business opened by its kind of premises, if any."""
+    told = _told(snap, bare)
+    if told is not None:
+        return told
     found = _OPENING.search(bare)
     if found is None:
         return None
