@@ -105,12 +105,12 @@ _TOLD: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          "company-change"),
         (r"(?:出口|卖到国外|卖到海外|卖到中亚|卖到哈萨克|卖到俄罗斯|进口)", "foreign-trade"),
         (r"被(?:人)?(?:骗|诈骗|敲诈|勒索|讹)", "business-fraud"),
-        (r"(?:欠|拖欠|赖)(?:我们|我|咱们|咱)?(?:公司|厂)?(?:的)?(?:钱|货款|账|款|工程款)",
+        (r"(?:欠|拖欠)(?:我们|我|咱们|咱)?(?:公司|厂)?(?:的)?(?:钱|货款|账|款|工程款)",
          "business-dispute"),
         (r"(?:申请|领|拿|要|争取|申报|享受)(?:点|些|个|到)?.{0,4}(?:补贴|补助|奖补|扶持资金)",
          "apply-subsidy"),
-        (r"(?:贷|借)(?:点|些|笔|个)?(?:款|钱)|融(?:点|些|个)?资", "apply-loan"),
-        (r"拿(?:块|片|了|个)?地|(?:建|盖|修|新建|扩建)(?:个|座|栋|一|了)*.{0,3}"
+        (r"(?:贷|借)(?:点|些|笔)(?:款|钱)|借钱|融(?:点|些)资", "apply-loan"),
+        (r"拿(?:块|片|了|个)?地.{0,4}(?:建|盖|开工|办厂|投资|项目)|(?:建|盖|修|新建|扩建)(?:个|座|栋|一|了)*.{0,3}"
          r"(?:厂房|车间|仓库|库房|基地|生产线|办公楼)", "build-factory"),
         (r"(?:投|竞)标|中(?:了)?标", "join-procurement"),
     ))
@@ -137,6 +137,31 @@ def _opening(snap: CatalogSnapshot, bare: str) -> tuple[str, int, int] | None:
     if slug is None or slug not in snap.scenarios:
         return None
     return slug, found.start(), found.end()
+
+
+# How to go about a whole matter (not one service's fact).
+_GO_ABOUT = re.compile(r"咋办|怎么办|怎么处理|咋处理|咋弄|怎么弄|咋整|怎么整|如何处理|怎么搞|咋搞|"
+                       r"有啥渠道|有什么渠道|哪些渠道|有啥办法|有什么办法|有啥支持|有什么支持")
+
+
+def _clause_at(bare: str, pos: int) -> int:
+    return len(re.findall(r"[,.?!;:\s]+", bare[:pos]))
+
+
+def _story(snap: CatalogSnapshot, scenario: ScenarioOut, bare: str, start: int, end: int,
+           spans: list[tuple[int, int, str]], named: tuple[str, ...]) -> bool:
+    """The event told in one clause and its own steps asked about in others (厂子要招一批工人，
+    有没有招聘平台？签合同能电子签吗). Not 那问个正事 开小饭馆要接燃气 几天 (the service asked in
+    the event's own clause), nor one service's fact (贷款找担保公司 担保费收多少)."""
+    if _clauses(bare) < 2 or not named:
+        return False
+    if not set(named) <= {link.slug for link in scenario.services}:
+        return False
+    if len(named) == 1 and _asks_a_fact(bare):
+        return False
+    home = _clause_at(bare, start)
+    apart = [a for a, b, _ in spans if b <= start or a >= end]  # not overlapping the phrase
+    return all(_clause_at(bare, a) != home for a in apart)
 
 
 # Clauses of a message (the normalised text has ASCII punctuation).
@@ -208,11 +233,14 @@ def life_event_asked(snap: CatalogSnapshot, text: str,
     if not QUESTION_CUE.search(bare) and not _asks_a_fact(bare):
         # 开奶茶店，门面是租的，要接燃气: the plan told, not a question asked
         return _event(snap, scenario, named, bare)
-    steps = {link.slug for link in scenario.services}
-    if _clauses(bare) >= 2 and set(named) <= steps:
+    if _story(snap, scenario, bare, start, end, spans, named):
         # 厂子要招一批工人，有没有招聘平台？签合同能电子签吗: the event told, then questions about
         # its steps. But 开饭馆，货车进城限行吗 asks about a service the event does not hold.
         return _event(snap, scenario, named, bare)
+    if not hits and not _GO_ABOUT.search(bare):
+        # A life event read from loose words (开个…超市, 拖欠…货款) needs the message to ask how
+        # to go about it: 开个没人看店的小超市 要办食品许可证吗 asks about one service.
+        return None
     if named and not (_HOW.search(bare) and named[0] in {link.slug for link in scenario.services}):
         # 开饭馆用电要多久: about 用电报装 (its 非居民 variant, from 饭馆). But 想开个小诊所，注册
         # 公司跟医疗机构审批咋弄 asks how to go about it all, naming one of its steps.
