@@ -223,6 +223,14 @@ def life_event_asked(snap: CatalogSnapshot, text: str,
     covering = [slug for a, b, slug in spans if a <= start and end <= b]
     outside = [slug for a, b, slug in spans if not (start <= a and b <= end)]
     named = tuple(dict.fromkeys(outside))
+    if not hits:
+        # A life event read from loose words (开个…超市, 拖欠…货款) needs the message to ask how
+        # to go about it, or to tell its story: 开个没人看店的小超市 要办食品许可证吗 and 起诉欠款的
+        # 客户能网上立案吗 ask about one service.
+        told = not QUESTION_CUE.search(bare) and not _asks_a_fact(bare)
+        if not (PROCEDURES.search(bare) or _GO_ABOUT.search(bare) or told
+                or _story(snap, scenario, bare, start, end, spans, named)):
+            return None
     if PROCEDURES.search(bare) or len({*covering, *named}) >= 2:
         # 开饭馆要办哪些手续; 开个饭馆，执照要办，后厨还要接燃气，加起来多久
         return _event(snap, scenario, named, bare)
@@ -237,10 +245,6 @@ def life_event_asked(snap: CatalogSnapshot, text: str,
         # 厂子要招一批工人，有没有招聘平台？签合同能电子签吗: the event told, then questions about
         # its steps. But 开饭馆，货车进城限行吗 asks about a service the event does not hold.
         return _event(snap, scenario, named, bare)
-    if not hits and not _GO_ABOUT.search(bare):
-        # A life event read from loose words (开个…超市, 拖欠…货款) needs the message to ask how
-        # to go about it: 开个没人看店的小超市 要办食品许可证吗 asks about one service.
-        return None
     if named and not (_HOW.search(bare) and named[0] in {link.slug for link in scenario.services}):
         # 开饭馆用电要多久: about 用电报装 (its 非居民 variant, from 饭馆). But 想开个小诊所，注册
         # 公司跟医疗机构审批咋弄 asks how to go about it all, naming one of its steps.

@@ -61,6 +61,7 @@ def test_a_life_event_in_a_businesss_own_words(snap, text: str, scenario: str) -
     "开个没人看店的小超市 只卖包装好的东西 要办食品许可证吗",  # one service, loose words
     "小企业贷款找政府的担保公司 担保费收多少",  # one service's fee
     "想查一下那块地有没有被查封抵押",
+    "起诉欠款的客户能网上立案吗",  # two services named, no event asked
     "开办企业时限多少，注销能不能网上办",  # two services, no event
 ])
 def test_a_question_about_one_service_is_no_life_event(snap, text: str) -> None:
