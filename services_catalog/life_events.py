@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from services_catalog import plan
 from services_catalog.answers import Answer, compose
@@ -60,6 +61,117 @@ def _asks_whole(text: str) -> bool:
     return any(cue.search(text) for cue in _WHOLE_CUES)
 
 
+# 开一家拌面馆 / 想开个打印店: premises the trigger phrases do not list, read by their kind (the
+# last character or two) — so a new kind of shop still gets its life event. 开户行, 开具证明所需,
+# 开发区, 办公室 … open nothing.
+_OPENING = re.compile(r"(?:开办|开设|新开|开|经营|盘下|接手|做|干)"
+                      r"(?P<what>(?![具通发户始庭票会证展工放的车口心门单业拓])[\u4e00-\u9fff]{1,5}?)"
+                      r"(?P<kind>饭店|酒店|酒楼|超市|门市|公司|学校|厂|店|馆|铺|坊|摊|厅|吧|室|所|站|院|园|场|部)"
+                      r"(?![长务里内部])")
+_KINDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(words), slug) for words, slug in (
+    (r"药", "open-pharmacy"),
+    (r"诊|医|牙|口腔|卫生", "open-clinic"),
+    (r"宾|旅|酒店|民宿|客栈|住宿|招待", "open-hotel"),
+    (r"KTV|ktv|歌|网吧|网咖|游戏|电玩|台球|棋牌|酒吧|舞", "open-entertainment"),
+    (r"快递|驿站|菜鸟", "open-express-outlet"),
+    (r"物流|运输|货运|配送", "open-logistics"),
+    (r"回收|废品", "open-recycling"),
+    (r"饭|餐|面|菜|吃|食|饮|火锅|烧烤|奶茶|咖啡|饺|包子|馕|烤|羊肉|鸡|茶|酒楼|甜品|蛋糕|面包|粥|串|汤",
+     "open-restaurant"),
+    (r"超市|便利|卖部|商店|副食|零售|粮油|烟酒|杂货", "open-supermarket"),
+    (r"厂", "build-factory"),
+    (r"公司", "start-company"),
+    (r".", "open-shop"),
+))
+
+
+# Life events told with words between their parts (个体户想升级成公司, 员工突然不干了), which no
+# fixed trigger phrase catches: checked after the phrases, before the kind of premises.
+_TOLD: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), slug) for pattern, slug in (
+        (r"个体(?:户|工商户)?.{0,4}(?:转|升级|变|改)(?:成|为)?(?:公司|企业)",
+         "individual-to-company"),
+        (r"(?:公司|企业|厂|店).{0,4}(?:搬|迁)(?:到|去|往|家|址|走)", "relocate-company"),
+        (r"(?:员工|工人|职工|店员|伙计).{0,4}(?:离职|辞职|走了|不干了|被辞|被裁|失业|开除)",
+         "employee-leaving"),
+        (r"(?:公司|企业|店|厂|生意|买卖).{0,4}(?:不干了|不做了|不开了|关门|黄了|干不下去|"
+         r"做不下去|开不下去|撑不下去|不想干)", "close-business"),
+        (r"资不抵债|快倒闭|要倒闭|濒临倒闭", "company-bankruptcy"),
+        (r"(?:招|雇|请|聘)(?:几|一些|一批|些|个|名|位|了)*.{0,3}?(?:工人|员工|人手|店员|服务员|"
+         r"师傅|学徒|帮工|伙计|司机|厨师|保洁|临时工)", "hire-employees"),
+        (r"外(?:资|商|国|籍).{0,4}(?:投资|企业|公司|来昌吉|落户)", "foreign-investment"),
+        (r"(?:换|变更|改|变)(?:个|一下|了)?(?:法人|股东|公司名|名字|名称|经营范围|注册资本)",
+         "company-change"),
+        (r"(?:出口|卖到国外|卖到海外|卖到中亚|卖到哈萨克|卖到俄罗斯|进口)", "foreign-trade"),
+        (r"被(?:人)?(?:骗|诈骗|敲诈|勒索|讹)", "business-fraud"),
+        (r"(?:欠|拖欠)(?:我们|我|咱们|咱)?(?:公司|厂)?(?:的)?(?:钱|货款|账|款|工程款)",
+         "business-dispute"),
+        (r"(?:申请|领|拿|要|争取|申报|享受)(?:点|些|个|到)?.{0,4}(?:补贴|补助|奖补|扶持资金)",
+         "apply-subsidy"),
+        (r"(?:贷|借)(?:点|些|笔)(?:款|钱)|借钱|融(?:点|些)资", "apply-loan"),
+        (r"拿(?:块|片|了|个)?地.{0,4}(?:建|盖|开工|办厂|投资|项目)|(?:建|盖|修|新建|扩建)(?:个|座|栋|一|了)*.{0,3}"
+         r"(?:厂房|车间|仓库|库房|基地|生产线|办公楼)", "build-factory"),
+        (r"(?:投|竞)标|中(?:了)?标", "join-procurement"),
+    ))
+
+
+def _told(snap: CatalogSnapshot, bare: str) -> tuple[str, int, int] | None:
+    for pattern, slug in _TOLD:
+        found = pattern.search(bare)
+        if found is not None and slug in snap.scenarios:
+            return slug, found.start(), found.end()
+    return None
+
+
+def _opening(snap: CatalogSnapshot, bare: str) -> tuple[str, int, int] | None:
+    """(scenario slug, start, end) of a business opened by its kind of premises, if any."""
+    told = _told(snap, bare)
+    if told is not None:
+        return told
+    found = _OPENING.search(bare)
+    if found is None:
+        return None
+    words = found.group("what") + found.group("kind")
+    slug = next((slug for cue, slug in _KINDS if cue.search(words)), None)
+    if slug is None or slug not in snap.scenarios:
+        return None
+    return slug, found.start(), found.end()
+
+
+# How to go about a whole matter (not one service's fact).
+_GO_ABOUT = re.compile(r"咋办|怎么办|怎么处理|咋处理|咋弄|怎么弄|咋整|怎么整|如何处理|怎么搞|咋搞|"
+                       r"有啥渠道|有什么渠道|哪些渠道|有啥办法|有什么办法|有啥支持|有什么支持")
+
+
+def _clause_at(bare: str, pos: int) -> int:
+    return len(re.findall(r"[,.?!;:\s]+", bare[:pos]))
+
+
+def _story(snap: CatalogSnapshot, scenario: ScenarioOut, bare: str, start: int, end: int,
+           spans: list[tuple[int, int, str]], named: tuple[str, ...]) -> bool:
+    """The event told in one clause and its own steps asked about in others (厂子要招一批工人，
+    有没有招聘平台？签合同能电子签吗). Not 那问个正事 开小饭馆要接燃气 几天 (the service asked in
+    the event's own clause), nor one service's fact (贷款找担保公司 担保费收多少)."""
+    if _clauses(bare) < 2 or not named:
+        return False
+    if not set(named) <= {link.slug for link in scenario.services}:
+        return False
+    if len(named) == 1 and _asks_a_fact(bare):
+        return False
+    home = _clause_at(bare, start)
+    apart = [a for a, b, _ in spans if b <= start or a >= end]  # not overlapping the phrase
+    return all(_clause_at(bare, a) != home for a in apart)
+
+
+# Clauses of a message (the normalised text has ASCII punctuation).
+_CLAUSE = re.compile(r"[^,.?!;:\s]{2,}")
+
+
+def _clauses(bare: str) -> int:
+    return len(_CLAUSE.findall(bare))
+
+
 def _bare(text: str) -> str:
     return _MEASURE.sub("", normalize(text))
 
@@ -72,6 +184,8 @@ class LifeEvent:
     named: tuple[str, ...] = ()
     # The service the message is most about: the card's slug and the first suggestion.
     main: str | None = None
+    # The message (normalised): which of a step's tasks it speaks of.
+    text: str = ""
 
     @property
     def lead(self) -> str | None:
@@ -95,10 +209,11 @@ def life_event_asked(snap: CatalogSnapshot, text: str,
     if text.startswith("/") or snap.scenario_index is None:
         return None  # a button payload; a catalog without scenarios
     bare = _bare(text)
-    hits = [h for h in snap.scenario_index.named_spans(bare) if h[3] >= SURE]
-    if not hits:
+    hits = [h[:3] for h in snap.scenario_index.named_spans(bare) if h[3] >= SURE]
+    opened = None if hits else _opening(snap, bare)
+    if not hits and opened is None:
         return None  # most messages: one phrase scan over a few hundred phrases, then out
-    slug, start, end, _ = hits[0]
+    slug, start, end = hits[0] if hits else opened
     scenario = snap.scenarios.get(slug)
     if scenario is None:
         return None
@@ -108,6 +223,14 @@ def life_event_asked(snap: CatalogSnapshot, text: str,
     covering = [slug for a, b, slug in spans if a <= start and end <= b]
     outside = [slug for a, b, slug in spans if not (start <= a and b <= end)]
     named = tuple(dict.fromkeys(outside))
+    if not hits:
+        # A life event read from loose words (开个…超市, 拖欠…货款) needs the message to ask how
+        # to go about it, or to tell its story: 开个没人看店的小超市 要办食品许可证吗 and 起诉欠款的
+        # 客户能网上立案吗 ask about one service.
+        told = not QUESTION_CUE.search(bare) and not _asks_a_fact(bare)
+        if not (PROCEDURES.search(bare) or _GO_ABOUT.search(bare) or told
+                or _story(snap, scenario, bare, start, end, spans, named)):
+            return None
     if PROCEDURES.search(bare) or len({*covering, *named}) >= 2:
         # 开饭馆要办哪些手续; 开个饭馆，执照要办，后厨还要接燃气，加起来多久
         return _event(snap, scenario, named, bare)
@@ -117,6 +240,10 @@ def life_event_asked(snap: CatalogSnapshot, text: str,
         return None  # 开诊所要多久, 裁员要备案吗: the words name a service as well; that one
     if not QUESTION_CUE.search(bare) and not _asks_a_fact(bare):
         # 开奶茶店，门面是租的，要接燃气: the plan told, not a question asked
+        return _event(snap, scenario, named, bare)
+    if _story(snap, scenario, bare, start, end, spans, named):
+        # 厂子要招一批工人，有没有招聘平台？签合同能电子签吗: the event told, then questions about
+        # its steps. But 开饭馆，货车进城限行吗 asks about a service the event does not hold.
         return _event(snap, scenario, named, bare)
     if named and not (_HOW.search(bare) and named[0] in {link.slug for link in scenario.services}):
         # 开饭馆用电要多久: about 用电报装 (its 非居民 variant, from 饭馆). But 想开个小诊所，注册
@@ -132,12 +259,40 @@ def _event(snap: CatalogSnapshot, scenario: ScenarioOut, named: tuple[str, ...],
     """The life event, with its main service: the first one the message names, else the
     checklist's service its words read closest to (开个收废品的站 要去公安备案吗 → 特种行业与
     保安服务许可), else the first. The search runs only here, for the few life-event messages."""
-    event = LifeEvent(scenario, named)
+    event = LifeEvent(scenario, named, text=bare)
     if named:
         return event
     steps = event.slugs(snap)
     best = next((h.slug for h in snap.index.search(bare, 10) if h.slug in steps), None)
-    return LifeEvent(scenario, named, best)
+    return LifeEvent(scenario, named, best, bare)
+
+
+# A word (two characters) the plan uses in a few tasks only says which of a service's tasks a
+# note or the message is about (抵押 → 第112条's 不动产抵押); 登记, 企业 … say nothing.
+_DISTINCT_IN = 6
+
+
+@lru_cache(maxsize=1)
+def _task_bigrams() -> dict[int, frozenset[str]]:
+    return {n: frozenset(t.text[i:i + 2] for i in range(len(t.text) - 1))
+            for n, t in plan.tasks().items()}
+
+
+@lru_cache(maxsize=1)
+def _common_bigrams() -> frozenset[str]:
+    counts: dict[str, int] = {}
+    for grams in _task_bigrams().values():
+        for g in grams:
+            counts[g] = counts.get(g, 0) + 1
+    return frozenset(g for g, c in counts.items() if c > _DISTINCT_IN)
+
+
+def _also_cited(items: list[int], shown: int, words: str) -> list[int]:
+    """The service's other tasks (第N条) the step's note or the message speaks of: the
+    checklist cites them too, so each claim of a line has its clause."""
+    grams = {words[i:i + 2] for i in range(len(words) - 1)} - _common_bigrams()
+    table = _task_bigrams()
+    return [n for n in items if n != shown and n in table and grams & table[n]]
 
 
 def _button(slug: str, name: str) -> dict[str, str]:
@@ -163,15 +318,17 @@ def life_event_answer(snap: CatalogSnapshot, event: LifeEvent) -> Answer:
         # quotes each step's task).
         line = render(LINE.get(answer.response, "utter_line_policy"),
                       {**answer.variables, "plan_quote": ""})
-        if note:
-            line += STEP_SEPARATOR + note
+        item = int(answer.variables["item"])
+        also = _also_cited(list(service.items), item, f"{note} {event.text}")
+        if note or also:
+            line += STEP_SEPARATOR + note + "".join(f"（第{n}条）" for n in also)
         lines.append(f"{len(lines) + 1}. {line}")
         # The card quotes each step's task (its 依据) from the plan itself, as the line cites it.
-        item = int(answer.variables["item"])
         steps.append({"slug": service.slug, "name": service.name, "note": note, "item": item,
                       "time_limit": answer.variables["time_limit"] or None,
                       "condition": answer.condition,
-                      "citation": {"item": item, "text": plan.task(item).text}})
+                      "citation": {"item": item, "text": plan.task(item).text},
+                      "also": [{"item": n, "text": plan.task(n).text} for n in also]})
         buttons.append(_button(service.slug, service.name))
     variables = {
         "scenario_name": scenario.name,

@@ -1,0 +1,92 @@
+"""Life-event detection generalises beyond its trigger phrases: a business's own wording of what
+it sets out to do (kinds of shops no list names, colloquial and typo'd forms, a story told in
+several clauses) gets the scenario's checklist; a question about one named service does not."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from services_catalog import plan
+from services_catalog.life_events import life_event_answer, life_event_asked
+from services_catalog.snapshot import build_snapshot
+
+
+@pytest.fixture(scope="module")
+def snap():
+    from services_catalog.db import get_sessionmaker
+
+    with get_sessionmaker()() as session:
+        return build_snapshot(session)
+
+
+@pytest.mark.parametrize("text,scenario", [
+    # premises no trigger phrase lists, read by their kind
+    ("想在昌吉开个拌面馆，要办哪些手续", "open-restaurant"),
+    ("准备开一家打印店，需要哪些证", "open-shop"),
+    ("盘下一家理发店，手续怎么弄", "open-shop"),
+    ("开个小卖部要跑哪些部门", "open-supermarket"),
+    ("想开个养殖场要办啥", "open-shop"),
+    # life events the plan supports beyond opening a shop
+    ("个体户想升级成公司，要办哪些手续", "individual-to-company"),
+    ("我们是外资企业，想在昌吉落户，要办哪些事", "foreign-investment"),
+    ("公司要换法人，流程是啥", "company-change"),
+    ("公司资不抵债了，接下来咋办", "company-bankruptcy"),
+    ("我们建筑公司接了个工程，要办哪些手续", "construction-contract"),
+    ("想在抖音上直播带货，需要办啥", "online-store"),
+    ("人在外省，哪些事能异地办", "cross-region"),
+    ("公司被列入失信了，怎么修复信用", "credit-repair"),
+    ("想申请补贴，有哪些渠道", "apply-subsidy"),
+    ("打算回乡创业开个公司，要办哪些手续", "start-company"),
+    # a story in several clauses, then questions about the event's own steps
+    ("厂里要招几个临时工，有没有招聘会？合同能网签吗", "hire-employees"),
+    ("客户欠货款一直不给，想打官司，能先调解吗", "business-dispute"),
+    ("项目要拿地开工，用地审批多久，施工图审查几天", "build-factory"),
+])
+def test_a_life_event_in_a_businesss_own_words(snap, text: str, scenario: str) -> None:
+    event = life_event_asked(snap, text)
+    assert event is not None and event.scenario.slug == scenario
+
+
+@pytest.mark.parametrize("text", [
+    "开户行在哪",                   # 开 + 行 opens no shop
+    "开具户籍证明所需材料有哪些",
+    "办公室在哪",
+    "开饭馆用电要多久",             # one service, asked in the event's words
+    "开饭馆，货车进城限行吗",       # a service the event does not hold
+    "建厂房的审批材料去哪交",       # one service's fact
+    "高压用户报装有啥优惠服务没有",  # a service's support, not applying for subsidies
+    "那问个正事 开小饭馆要接燃气 几天",  # the service asked in the event's own clause
+    "开个没人看店的小超市 只卖包装好的东西 要办食品许可证吗",  # one service, loose words
+    "小企业贷款找政府的担保公司 担保费收多少",  # one service's fee
+    "想查一下那块地有没有被查封抵押",
+    "起诉欠款的客户能网上立案吗",  # two services named, no event asked
+    "开办企业时限多少，注销能不能网上办",  # two services, no event
+])
+def test_a_question_about_one_service_is_no_life_event(snap, text: str) -> None:
+    assert life_event_asked(snap, text) is None
+
+
+def test_every_line_cites_its_clause_and_the_notes_clause(snap) -> None:
+    """开药店: 企业开办's line cites 第3条 for its time limit and 第1条 for its note (社保、医保
+    登记一网通办), and the card quotes both clauses; no figure the cited clauses lack."""
+    event = life_event_asked(snap, "開藥店要办啥，执照加许可大概多久")
+    assert event is not None
+    answer = life_event_answer(snap, event)
+    first = answer.variables["lines"].split("\n")[0]
+    assert "企业开办：承诺时限3个工作日（第3条）" in first and "（第1条）" in first
+    step = answer.card["steps"][0]
+    assert [a["item"] for a in step["also"]] == [1] and "一网通办" in step["also"][0]["text"]
+    lines = answer.variables["lines"]
+    cited = "".join(plan.task(int(n)).text for n in re.findall(r"第(\d+)条", lines))
+    for figure in re.findall(r"\d+个工作日", lines):
+        assert figure in cited
+
+
+def test_the_message_picks_the_services_other_clause(snap) -> None:
+    """买了办公楼要抵押贷款: 不动产登记's line also cites 第112条 (不动产抵押)."""
+    event = life_event_asked(snap, "公司买了栋办公楼，要过户再抵押贷款")
+    assert event is not None
+    lines = life_event_answer(snap, event).variables["lines"]
+    assert "第112条" in lines
