@@ -40,10 +40,9 @@ _JOINER = re.compile(r"^(?:和|跟|与|及|以及|、|,|，|还有|或者|或|�
 # Where a clause is cut into the pieces that may each name a service in free words. Not 同 (合同),
 # not 及 of 及时, 与 of 参与, 和 of 和解.
 _JOINER_SPLIT = re.compile(r"以及|还有|加上|或者|(?<!参)与|及(?!时)|和(?!解)|跟|、")
-# A word that says each is asked about (分别, 各要, 都能, 两个问题, 三样).
-_EACH = re.compile(r"分别|各自|各要|各需|各是|各多|各几|各有|各能|各去|各在|各[个项]"
-                   r"|都要|都能|都可以|都需要|都在|都是|都有|都多|哪个快|哪个慢"
-                   r"|[两三四几]个问题|[两三四]件事|[两三四]样|每件|每样|每个|一共")
+# A word that says each is asked about (分别, 各要, 两个问题, 三样).
+_EACH = re.compile(r"分别|各自|各要|各需|各是|各多|各几|各有|各能|各去|各在|各[个项]|哪个快|哪个慢"
+                   r"|[两三四几]个问题|[两三四]件事|[两三四]样|每件|每样|一共")
 _MAY_JOIN = re.compile(r"[和跟与及、,，或同各?？;；\s]|还有|加上|分别")
 _PAUSE = re.compile(r"[,，。?？!！;；\s]")
 _CLAUSE = re.compile(r"[^,，。?？!！;；\s]+")
@@ -57,7 +56,7 @@ _FEE_AMOUNT = re.compile(r"费率?(?:是|又是|要|大概)?(?:多少|几)")
 # A clause that plainly asks (几天, 多少钱, 咋办, …吗, 能网上申请不), not one that tells (我们有好几
 # 个网点) or sets the scene (手机上那些不会弄).
 _ASKS = re.compile(r"[吗呢么嘛不没否]$|多少|能不能|可不可以|能否|是否|有没有|要不要|需不需要"
-                   r"|啥|什么|如何|怎|咋")
+                   r"|啥|什么|如何|怎|咋|哪")
 _WHERE = re.compile(r"大厅|政务中心|政务服务中心")  # 都能在政务大厅办吗: where
 # A piece in free words: the search's confidence from which it names a service — one named
 # outright elsewhere in the message (高压用户有啥服务 after 居民办电几天), or a new one.
@@ -83,7 +82,9 @@ class _Mention(NamedTuple):
 
 
 def _asks(clause: str) -> bool:
-    return bool(decisive_question_type(clause) or question_type(clause) or _ASKS.search(clause))
+    """Asks in words that only a question has; 材料, 钱 or 网上 may as well tell (办执照材料少了
+    一样, 也没欠谁钱)."""
+    return bool(decisive_question_type(clause) or _ASKS.search(clause))
 
 
 def _clauses(norm: str) -> list[tuple[int, int]]:
@@ -126,16 +127,69 @@ def _mentions(snap: CatalogSnapshot, text: str) -> tuple[str, list[tuple[int, in
         found += [_Mention(slug, s, e, i, True) for slug, s, e in inside]
         if not (inside or _asks(norm[start:end])):
             continue  # neither names a service nor asks: the scene (知识产权被侵犯，…)
-        for a, b in _free_pieces(norm, start, end, inside):
-            piece = norm[a:b]
-            if len(content_besides_cues(piece)) < CLAUSE_MIN_CONTENT:
-                continue
-            hits = snap.index.search(piece, 1)
-            least = CLAUSE_MIN if hits and any(n[0] == hits[0].slug for n in named) else FREE_MIN
-            if hits and hits[0].confidence >= least:
-                found.append(_Mention(hits[0].slug, a, b, i, False))
+        found += _free_mentions(snap, norm, (start, end), i, inside, {n[0] for n in named})
     found.sort(key=lambda m: m.start)
     return norm, clauses, found
+
+
+def _free_mentions(snap: CatalogSnapshot, norm: str, clause: tuple[int, int], i: int,
+                   inside: list[tuple[str, int, int]], named: set[str]) -> list[_Mention]:
+    """Services the clause names in free words. A piece again naming a service the message names
+    outright (高压用户有啥服务 after 居民办电) is that service from CLAUSE_MIN; a new one needs
+    FREE_MIN, one service clearly ahead of the next, and to be listed: joined to another service
+    (施工图联审和出租车上门查验) or opening its clause with 还有. A follow-up in free words
+    (…要备案吗？在哪个平台上弄) reads as some service too, but is not listed."""
+    start, end = clause
+    cands = []
+    for a, b in _free_pieces(norm, start, end, inside):
+        if len(content_besides_cues(norm[a:b])) >= CLAUSE_MIN_CONTENT:
+            hits = snap.index.search(norm[a:b], 2)
+            if hits:
+                cands.append((a, b, hits))
+    sure = [(a, b) for a, b, hits in cands if hits[0].confidence >= FREE_MIN]
+    starts = {s for _, s, _ in inside} | {a for a, _ in sure}
+    ends = {e for _, _, e in inside} | {b for _, b in sure}
+    joiners = [(m.start(), m.end()) for m in _JOINER_SPLIT.finditer(norm, start, end)]
+    out = []
+    for a, b, hits in cands:
+        top = hits[0]
+        if top.slug in named:
+            if top.confidence >= CLAUSE_MIN:
+                out.append(_Mention(top.slug, a, b, i, False))
+            continue
+        if top.confidence < FREE_MIN or (len(hits) > 1 and hits[1].confidence >= top.confidence):
+            continue
+        listed = any((je == a and (js in ends or js == start)) or (js == b and je in starts)
+                     for js, je in joiners)
+        if listed:
+            out.append(_Mention(top.slug, a, b, i, False))
+    return out
+
+
+_TRANSCRIPT = re.compile(r"\n|^\w{1,4}[:：]", re.M)
+_SENTENCE_END = re.compile(r"[。?？!！\n]")
+_PLAIN_ASK = re.compile(r"[吗呢么嘛]$")
+
+
+def _each_clause_a_service(snap: CatalogSnapshot, norm: str,
+                           clauses: list[tuple[int, int]]) -> list[_Mention]:
+    """Each question of the message in a clause of its own, every one reading as a service in
+    free words (还完钱以后失信信息多久删，被冻结的无关账户多久解冻): a mention per clause; []
+    unless there are 2 to 4 such questions, about two services at least, and nothing else asks."""
+    if _JOINTLY.search(norm):
+        return []
+    asking = [(i, a, b) for i, (a, b) in enumerate(clauses)
+              if (decisive_question_type(norm[a:b]) or _PLAIN_ASK.search(norm[a:b]))
+              and len(content_besides_cues(norm[a:b])) >= CLAUSE_MIN_CONTENT]
+    if not 2 <= len(asking) <= MAX_SERVICES:
+        return []
+    found = []
+    for i, a, b in asking:
+        hits = snap.index.search(norm[a:b], 1)
+        if not hits or hits[0].confidence < CLAUSE_MIN:
+            return []
+        found.append(_Mention(hits[0].slug, a, b, i, False))
+    return found if len({m.slug for m in found}) >= 2 else []
 
 
 def _in_family(snap: CatalogSnapshot, clause: str,
@@ -160,12 +214,14 @@ def _only_lists(norm: str, clause: tuple[int, int], mentions: list[_Mention]) ->
 def _asked_later(norm: str, clauses: list[tuple[int, int]], asking: list[bool],
                  by_clause: dict[int, list[_Mention]], i: int) -> bool:
     """Clause i names services without asking; a later clause asks of them: the next question
-    names no service of its own (开公司要几天？办完还要领ukey，收费不), or clause i only lists
+    comes right after it and names no service of its own (开公司要几天？办完还要领ukey，收费不),
+    or clause i only lists
     services (临时号牌和上门查验，各能享受啥), or the message says each (还要装燃气，各要多少天)."""
     later = [j for j in range(i + 1, len(clauses)) if asking[j]]
-    if not later:
-        return False
-    return (later[0] not in by_clause or _only_lists(norm, clauses[i], by_clause[i])
+    if not later or _SENTENCE_END.search(norm[clauses[i][1]:clauses[later[0]][0]]):
+        return False  # asked in the same sentence, not after a full stop (坐席：您好，12345。…)
+    return ((later[0] == i + 1 and later[0] not in by_clause)
+            or _only_lists(norm, clauses[i], by_clause[i])
             or bool(_EACH.search(norm[clauses[later[0]][0]:clauses[later[0]][1]])))
 
 
@@ -178,9 +234,13 @@ def _lines_asked(snap: CatalogSnapshot, text: str) -> list[_Mention]:
     else []."""
     if not _MAY_JOIN.search(text):
         return []  # most messages: no joiner, no pause, no 分别 — skip the searches
+    if _TRANSCRIPT.search(text):
+        return []  # a call's transcript (坐席：… 来电人：…) tells a story; assist reads it whole
     norm, clauses, mentions = _mentions(snap, text)
     if len({m.slug for m in mentions}) < 2:
-        return []
+        mentions = _each_clause_a_service(snap, norm, clauses)
+        if not mentions:
+            return []
     each = bool(_EACH.search(norm))
     asking = [_asks(norm[a:b]) for a, b in clauses]
     by_clause: dict[int, list[_Mention]] = {}
