@@ -1,46 +1,330 @@
 """Several services in one message (企业开办和用水报装分别要多久): which, and one line for each.
 
-Each line is the service's own answer in compact form — its figure and 第N条, from the catalog —
-worded by the domain's utter_line_* responses, joined under utter_several.
+Each line is the service's own answer in compact form — its figure and 第N条, from the catalog,
+or the clause of its tasks that addresses what was asked of it — worded by the domain's
+utter_line_* responses, joined under utter_several.
+
+A message is read clause by clause (split at pauses). A service is mentioned by its name, alias
+or pinyin, or — in a piece of a clause between joiners (和, 跟, 还有 …) — in free words that the
+search reads as one service (施工图联审和出租车上门查验各要多久). A mention counts when its clause
+asks something, or when its clause only lists services and a later clause asks (临时号牌和上门查
+验，各能享受啥). Two services named in one clause must be joined by a joiner (else one is only
+the setting: 办营业执照需要交社保吗), unless the message says each (分别, 各, 都).
 """
 
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from services_catalog.answers import (
     FEEDBACK_BUTTONS,
     INTENT_QUESTION,
     Answer,
-    compose,
-    detail_answer,
-    wants_detail,
 )
 from services_catalog.normalize import content_only
 from services_catalog.question_cues import (
-    QUESTION_CUE,
-    QUESTION_CUES,
+    asks_online,
     content_besides_cues,
     decisive_question_type,
+    question_type,
 )
+from services_catalog.several_lines import line_answer
 from services_catalog.snapshot import CatalogSnapshot
 from services_catalog.wording import render
 
 MAX_SERVICES = 4
 SURE = 0.8  # as resolve.SURE: a name, alias or pinyin match
-# What may stand between two services asked together (用水、用电报装; 开公司和接水), or a word that
-# says each is asked about (分别, 各要).
+# What may stand between two services asked together (用水、用电报装; 开公司和接水).
 _JOINER = re.compile(r"^(?:和|跟|与|及|以及|、|,|，|还有|或者|或|加上|及其|同|以及还有)$")
-_EACH = re.compile(r"分别|各自|各要|各需|各是|各多|各几|各有|都要多|都多|哪个快|哪个慢")
+# Where a clause is cut into the pieces that may each name a service in free words. Not 同 (合同),
+# not 及 of 及时, 与 of 参与, 和 of 和解.
+_JOINER_SPLIT = re.compile(r"以及|还有|加上|或者|(?<!参)与|及(?!时)|和(?!解)|跟|、")
+# A word that says each is asked about (分别, 各要, 两个问题, 三样).
+_EACH = re.compile(r"分别|各自|各要|各需|各是|各多|各几|各有|各能|各去|各在|各[个项]|哪个快|哪个慢"
+                   r"|[两三四几]个问题|[两三四]件事|[两三四]样|每件|每样|一共")
 _MAY_JOIN = re.compile(r"[和跟与及、,，或同各?？;；\s]|还有|加上|分别")
-# ... or each service asked in its own clause (企业开办要多久，用水报装呢; 开公司几天？接电几天？):
-# between two names, a question and nothing else but these words and a pause.
 _PAUSE = re.compile(r"[,，。?？!！;；\s]")
-_GAP_WORDS = re.compile(r"[要得需是的了吗呢吧啊还那也又再办和跟与及、]|需要|办理|另外|以及|还有"
-                        r"|时间|分别|各自")
+_CLAUSE = re.compile(r"[^,，。?？!！;；\s]+")
 # ... unless the question is whether they go together (买房交税和过户能在一个窗口办吗): that is one
 # question, about the service that joins them.
 _JOINTLY = re.compile(r"一起|一个窗口|同一个|一块|一并|一次|同时|合并|联办|一窗")
+# What a clause that only lists services may hold besides them (临时号牌和上门查验的).
+_LIST_WORDS = re.compile(r"以及|还有|加上|或者|[和跟与及、或的呢吧啊还有那]")
+# 担保费多少, 费率几个点: an amount of a fee (question_cues' decisive fee cues need 收费/费用).
+_FEE_AMOUNT = re.compile(r"费率?(?:是|又是|要|大概)?(?:多少|几)")
+# A clause that plainly asks (几天, 多少钱, 咋办, …吗, 能网上申请不), not one that tells (我们有好几
+# 个网点) or sets the scene (手机上那些不会弄).
+_ASKS = re.compile(r"[吗呢么嘛不没否]$|多少|能不能|可不可以|能否|是否|有没有|要不要|需不需要"
+                   r"|啥|什么|如何|怎|咋|哪")
+_WHERE = re.compile(r"大厅|政务中心|政务服务中心")  # 都能在政务大厅办吗: where
+# A piece in free words: the search's confidence from which it names a service — one named
+# outright elsewhere in the message (高压用户有啥服务 after 居民办电几天), or a new one.
+CLAUSE_MIN = 0.5
+FREE_MIN = 0.6
+CLAUSE_MIN_CONTENT = 3  # ... and what it says besides question words
+GAP_REST = 3  # 网上立案审核几天，诉前调解… : what the first question says besides its cue
+
+
+class Line(NamedTuple):
+    """One line of the answer: the service, its question type and the words asking it."""
+    slug: str
+    question: str
+    clause: str
+
+
+class _Mention(NamedTuple):
+    slug: str
+    start: int
+    end: int
+    clause: int  # index of its clause
+    named: bool  # by name, alias or pinyin (norm[start:end] is that name), not in free words
+
+
+def _asks(clause: str) -> bool:
+    """Asks in words that only a question has; 材料, 钱 or 网上 may as well tell (办执照材料少了
+    一样, 也没欠谁钱)."""
+    return bool(decisive_question_type(clause) or _ASKS.search(clause))
+
+
+def _clauses(norm: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _CLAUSE.finditer(norm)]
+
+
+def _named(snap: CatalogSnapshot, text: str) -> list[tuple[str, int, int]]:
+    """The services named outright (name, alias, pinyin), one span each, by position; a family's
+    two services on one word keep the best."""
+    chosen: list[tuple[str, int, int]] = []
+    for slug, start, end, conf in snap.index.named_spans(text):  # best first
+        if conf >= SURE and not any(start < e and s < end for _, s, e in chosen):
+            chosen.append((slug, start, end))
+    return sorted(chosen, key=lambda s: s[1])
+
+
+def _free_pieces(norm: str, start: int, end: int,
+                 named: list[tuple[str, int, int]]) -> list[tuple[int, int]]:
+    """The pieces of clause norm[start:end], between joiners, that no named span touches: where
+    a service may be named in free words (施工图联审和出租车上门查验各要多久)."""
+    cuts = [start, *(p for m in _JOINER_SPLIT.finditer(norm, start, end)
+                     for p in (m.start(), m.end())), end]
+    out = []
+    for a, b in zip(cuts[::2], cuts[1::2], strict=True):
+        if a < b and not any(a < e and s < b for _, s, e in named):
+            out.append((a, b))
+    return out
+
+
+def _mentions(snap: CatalogSnapshot, text: str) -> tuple[str, list[tuple[int, int]],
+                                                         list[_Mention]]:
+    norm = snap.index.normalised(text)
+    named = _named(snap, text)
+    clauses = _clauses(norm)
+    found: list[_Mention] = []
+    for i, (start, end) in enumerate(clauses):
+        inside = [n for n in named if start <= n[1] < end]
+        if len(inside) == 1:
+            inside = [_in_family(snap, norm[start:end], inside[0])]
+        found += [_Mention(slug, s, e, i, True) for slug, s, e in inside]
+        if not (inside or _asks(norm[start:end])):
+            continue  # neither names a service nor asks: the scene (知识产权被侵犯，…)
+        found += _free_mentions(snap, norm, (start, end), i, inside, {n[0] for n in named})
+    found.sort(key=lambda m: m.start)
+    return norm, clauses, found
+
+
+def _free_mentions(snap: CatalogSnapshot, norm: str, clause: tuple[int, int], i: int,
+                   inside: list[tuple[str, int, int]], named: set[str]) -> list[_Mention]:
+    """Services the clause names in free words. A piece again naming a service the message names
+    outright (高压用户有啥服务 after 居民办电) is that service from CLAUSE_MIN; a new one needs
+    FREE_MIN, one service clearly ahead of the next, and to be listed: joined to another service
+    (施工图联审和出租车上门查验) or opening its clause with 还有. A follow-up in free words
+    (…要备案吗？在哪个平台上弄) reads as some service too, but is not listed."""
+    start, end = clause
+    cands = []
+    for a, b in _free_pieces(norm, start, end, inside):
+        if len(content_besides_cues(norm[a:b])) >= CLAUSE_MIN_CONTENT:
+            hits = snap.index.search(norm[a:b], 2)
+            if hits:
+                cands.append((a, b, hits))
+    sure = [(a, b) for a, b, hits in cands if hits[0].confidence >= FREE_MIN]
+    starts = {s for _, s, _ in inside} | {a for a, _ in sure}
+    ends = {e for _, _, e in inside} | {b for _, b in sure}
+    joiners = [(m.start(), m.end()) for m in _JOINER_SPLIT.finditer(norm, start, end)]
+    out = []
+    for a, b, hits in cands:
+        top = hits[0]
+        if top.slug in named:
+            if top.confidence >= CLAUSE_MIN:
+                out.append(_Mention(top.slug, a, b, i, False))
+            continue
+        if top.confidence < FREE_MIN or (len(hits) > 1 and hits[1].confidence >= top.confidence):
+            continue
+        listed = any((je == a and (js in ends or js == start)) or (js == b and je in starts)
+                     for js, je in joiners)
+        if listed:
+            out.append(_Mention(top.slug, a, b, i, False))
+    return out
+
+
+_TRANSCRIPT = re.compile(r"\n|^\w{1,4}[:：]", re.M)
+_SENTENCE_END = re.compile(r"[。?？!！\n]")
+_PLAIN_ASK = re.compile(r"[吗呢么嘛]$")
+
+
+def _each_clause_a_service(snap: CatalogSnapshot, norm: str,
+                           clauses: list[tuple[int, int]]) -> list[_Mention]:
+    """Each question of the message in a clause of its own, every one reading as a service in
+    free words (还完钱以后失信信息多久删，被冻结的无关账户多久解冻): a mention per clause; []
+    unless there are 2 to 4 such questions, about two services at least, and nothing else asks."""
+    if _JOINTLY.search(norm):
+        return []
+    asking = [(i, a, b) for i, (a, b) in enumerate(clauses)
+              if (decisive_question_type(norm[a:b]) or _PLAIN_ASK.search(norm[a:b]))
+              and len(content_besides_cues(norm[a:b])) >= CLAUSE_MIN_CONTENT]
+    if not 2 <= len(asking) <= MAX_SERVICES:
+        return []
+    found = []
+    for i, a, b in asking:
+        hits = snap.index.search(norm[a:b], 1)
+        if not hits or hits[0].confidence < CLAUSE_MIN:
+            return []
+        found.append(_Mention(hits[0].slug, a, b, i, False))
+    return found if len({m.slug for m in found}) >= 2 else []
+
+
+def _in_family(snap: CatalogSnapshot, clause: str,
+               span: tuple[str, int, int]) -> tuple[str, int, int]:
+    """A word two services share (公证) means the one the rest of its clause reads as (公证能跨省
+    网上办吗 → 公证事项跨省通办): the search's pick when it names a service as surely."""
+    hits = snap.index.search(clause, 2)
+    if (hits and hits[0].slug != span[0] and hits[0].kind != "bm25"
+            and any(h.slug == span[0] and h.confidence <= hits[0].confidence for h in hits)):
+        return hits[0].slug, span[1], span[2]
+    return span
+
+
+def _only_lists(norm: str, clause: tuple[int, int], mentions: list[_Mention]) -> bool:
+    """The clause holds its services and joiners only (机动车临时号牌和上门查验)."""
+    rest = norm[clause[0]:clause[1]]
+    for m in sorted(mentions, key=lambda m: -m.start):
+        rest = rest[:m.start - clause[0]] + rest[m.end - clause[0]:]
+    return len(content_only(_LIST_WORDS.sub("", rest))) <= 1
+
+
+def _asked_later(norm: str, clauses: list[tuple[int, int]], asking: list[bool],
+                 by_clause: dict[int, list[_Mention]], i: int) -> bool:
+    """Clause i names services without asking; a later clause asks of them: the next question
+    comes right after it and names no service of its own (开公司要几天？办完还要领ukey，收费不),
+    or clause i only lists
+    services (临时号牌和上门查验，各能享受啥), or the message says each (还要装燃气，各要多少天)."""
+    later = [j for j in range(i + 1, len(clauses)) if asking[j]]
+    if not later or _SENTENCE_END.search(norm[clauses[i][1]:clauses[later[0]][0]]):
+        return False  # asked in the same sentence, not after a full stop (坐席：您好，12345。…)
+    return ((later[0] == i + 1 and later[0] not in by_clause)
+            or _only_lists(norm, clauses[i], by_clause[i])
+            or bool(_EACH.search(norm[clauses[later[0]][0]:clauses[later[0]][1]])))
+
+
+def _joined(gap: str) -> bool:
+    return bool(_JOINER.match(gap.strip()))
+
+
+def _lines_asked(snap: CatalogSnapshot, text: str) -> list[_Mention]:
+    """The mentions asked about, one per line, in the message's order (two services at least),
+    else []."""
+    if not _MAY_JOIN.search(text):
+        return []  # most messages: no joiner, no pause, no 分别 — skip the searches
+    if _TRANSCRIPT.search(text):
+        return []  # a call's transcript (坐席：… 来电人：…) tells a story; assist reads it whole
+    norm, clauses, mentions = _mentions(snap, text)
+    if len({m.slug for m in mentions}) < 2:
+        mentions = _each_clause_a_service(snap, norm, clauses)
+        if not mentions:
+            return []
+    each = bool(_EACH.search(norm))
+    asking = [_asks(norm[a:b]) for a, b in clauses]
+    by_clause: dict[int, list[_Mention]] = {}
+    for m in mentions:
+        by_clause.setdefault(m.clause, []).append(m)
+    counted: list[_Mention] = []
+    for i, group in sorted(by_clause.items()):
+        a, b = clauses[i]
+        if not (asking[i] or _asked_later(norm, clauses, asking, by_clause, i)):
+            continue  # the scene (我开了公司，想问社保怎么交), not a question
+        if len({m.slug for m in group}) > 1:
+            if _JOINTLY.search(norm[a:b]):
+                return []  # 买房交税和过户能在一个窗口办吗: one question about both together
+            gaps = [norm[x.end:y.start] for x, y in zip(group, group[1:], strict=False)]
+            if not each and not all(_joined(g) for g in gaps if g):
+                return []  # 办营业执照需要交社保吗: 营业执照 is the setting
+        counted += group
+    lines: list[_Mention] = []
+    for m in counted:
+        earlier = [x for x in lines if x.slug == m.slug]
+        # The same service again in a clause of its own with a question of its own (居民办电几天，
+        # 高压用户有啥服务): a line for each question; else once.
+        if earlier and not (all(x.clause != m.clause and asking[x.clause] for x in earlier)
+                            and asking[m.clause]
+                            and _own_type(norm[clauses[m.clause][0]:clauses[m.clause][1]])
+                            not in {_own_type(norm[clauses[x.clause][0]:clauses[x.clause][1]])
+                                    for x in earlier}):
+            continue
+        lines.append(m)
+    if len({m.slug for m in lines}) < 2:
+        return []
+    return lines[:MAX_SERVICES]
+
+
+def _own_type(words: str) -> str | None:
+    """The question type the words settle: how long, how much, a fee's amount, online or not,
+    else whatever question they show (在哪, 怎么办, 什么规定); None when they ask none."""
+    cue = decisive_question_type(words)
+    if cue:
+        return INTENT_QUESTION.get(cue)
+    if _FEE_AMOUNT.search(words):
+        return "fee"
+    if asks_online(words) or _WHERE.search(words):
+        return "channel"
+    return INTENT_QUESTION.get(question_type(words) or "")
+
+
+def services_asked(snap: CatalogSnapshot, text: str) -> list[str]:
+    """The services a message asks about together, in its order (2 to 4), else []."""
+    return list(dict.fromkeys(m.slug for m in _lines_asked(snap, text)))
+
+
+def questions_asked(snap: CatalogSnapshot, text: str, slugs: list[str],
+                    question: str) -> list[Line]:
+    """A line for each question asked (a service asked two things in two clauses gets two):
+    its service, the question type its own words settle (企业开办要多久，用水报装收费吗 → time
+    limit, fee) else the clause's shared question (用电报装跟燃气报装都能在大厅办吗) else the
+    message's, and those words."""
+    lines = [m for m in _lines_asked(snap, text) if m.slug in slugs]
+    if not lines:
+        return [Line(slug, question, "") for slug in slugs]
+    norm, clauses, _ = _mentions(snap, text)
+    out = []
+    for m in lines:
+        a, b = clauses[m.clause]
+        same = [x for x in lines if x.clause == m.clause]
+        start = max([x.end for x in same if x.end <= m.start], default=a)
+        end = min([x.start for x in same if x.start > m.start], default=b)
+        words = norm[start:end]  # its own words: 居民办电几天, 用水报装和
+        # The name says which service, not what is asked (研发费用能抵税不).
+        asking = norm[start:m.start] + norm[m.end:end] if m.named else words
+        if not _own_type(asking):  # the clause's shared question (…和燃气报装分别多少天)
+            rest = norm[max(x.end for x in same):b]
+            words, asking = words + rest, asking + rest
+        if not _own_type(asking) and not _asks(norm[a:b]):
+            # a clause that only names services: the question after it (…，各能享受啥)
+            later = next((norm[x:y] for x, y in clauses[m.clause + 1:] if _asks(norm[x:y])), "")
+            words, asking = words + later, asking + later
+        # Words that ask without settling a type (高压用户有啥服务) ask what the plan says.
+        fallback = "overview" if _asks(asking) else question
+        out.append(Line(m.slug, _own_type(asking) or fallback, words))
+    return out
+
+
 # The compact line of each full answer.
 LINE = {
     "utter_time_limit": "utter_line_time_limit",
@@ -68,122 +352,23 @@ LINE = {
 }
 
 
-def services_asked(snap: CatalogSnapshot, text: str) -> list[str]:
-    """The services a message asks about together, in its order (2 to 4), else []."""
-    if not _MAY_JOIN.search(text):
-        return []  # most messages: no joiner, no 分别 — skip the second name match
-    return _named_asked(snap, text) or [slug for slug, _ in _clauses_asked(snap, text)]
-
-
-# Each question of a message in its own clause, every one naming its service in free words
-# (网上立案审核几天，诉前调解最长多少天): each clause's best search hit, from this confidence.
-_CLAUSE_SPLIT = re.compile(r"[,，。?？!！;；]+|\s+")
-CLAUSE_MIN = 0.5
-CLAUSE_MIN_CONTENT = 3
-
-
-# A clause that plainly asks (几天, 多少钱, …吗), not one that tells (我们有好几个网点) or sets
-# the scene (手机上那些不会弄).
-_ASKS = re.compile(r"[吗呢么嘛]$")
-
-
-def _asks(clause: str) -> bool:
-    return bool(decisive_question_type(clause) or _ASKS.search(clause))
-
-
-def _clauses_asked(snap: CatalogSnapshot, text: str) -> list[tuple[str, str]]:
-    """(slug, clause) for each question clause when every one reads as a service and they are
-    at least two different services; else []."""
-    norm = snap.index.normalised(text)
-    if _JOINTLY.search(norm):
-        return []
-    clauses = [c for c in _CLAUSE_SPLIT.split(norm) if _asks(c)
-               and len(content_besides_cues(c)) >= CLAUSE_MIN_CONTENT]
-    if not 2 <= len(clauses) <= MAX_SERVICES:
-        return []
-    found = []
-    for clause in clauses:
-        hits = snap.index.search(clause, 1)
-        if not hits or hits[0].confidence < CLAUSE_MIN:
-            return []
-        found.append((hits[0].slug, clause))
-    if len({slug for slug, _ in found}) < 2:
-        return []
-    return list({slug: (slug, clause) for slug, clause in reversed(found)}.values())[::-1]
-
-
-def _named_asked(snap: CatalogSnapshot, text: str) -> list[str]:
-    spans = [s for s in snap.index.named_spans(text) if s[3] >= SURE]
-    if len(spans) < 2:
-        return []
-    chosen: list[tuple[str, int, int, float]] = []
-    for span in spans:  # best first: a family's two services on one word keep one
-        slug, start, end, _ = span
-        if any(start < e and s < end for _, s, e, _ in chosen):
-            continue
-        chosen.append(span)
-    if len(chosen) < 2:
-        return []
-    chosen.sort(key=lambda s: s[1])
-    norm = snap.index.normalised(text)
-    if _JOINTLY.search(norm):
-        return []
-    gaps = [norm[a[2]:b[1]] for a, b in zip(chosen, chosen[1:], strict=False)]
-    together = all(_JOINER.match(gap.strip()) or _asked_in_turn(gap) for gap in gaps)
-    if not together and not _EACH.search(norm):
-        return []
-    return [slug for slug, *_ in chosen][:MAX_SERVICES]
-
-
-GAP_REST = 3  # 网上立案审核几天，诉前调解… : what the first question says besides its cue
-
-
-def _asked_in_turn(gap: str) -> bool:
-    """The gap between two names closes the first one's own question (要多久，)."""
-    if not (_PAUSE.search(gap) and QUESTION_CUE.search(gap)):
-        return False
-    rest = gap
-    for cue in QUESTION_CUES.values():
-        rest = cue.sub("", rest)
-    return len(content_only(_GAP_WORDS.sub("", rest))) <= GAP_REST
-
-
-def questions_asked(snap: CatalogSnapshot, text: str, slugs: list[str],
-                    question: str) -> list[tuple[str, str]]:
-    """Each service's own question type and clause: the type its clause settles (企业开办要多久，
-    用水报装收费吗 → time limit, fee), else the message's."""
-    norm = snap.index.normalised(text)
-    starts = {slug: start for slug, start, _, _ in snap.index.named_spans(text)}
-    if any(slug not in starts for slug in slugs):  # asked in free words, clause by clause
-        by_clause = dict(_clauses_asked(snap, text))
-        if all(slug in by_clause for slug in slugs):
-            return [(INTENT_QUESTION.get(decisive_question_type(by_clause[slug]) or "",
-                                         question), by_clause[slug]) for slug in slugs]
-    bounds = sorted((starts.get(slug, 0), slug) for slug in slugs)
-    out = {}
-    for i, (start, slug) in enumerate(bounds):
-        end = bounds[i + 1][0] if i + 1 < len(bounds) else len(norm)
-        cue = decisive_question_type(norm[start:end])
-        out[slug] = (INTENT_QUESTION.get(cue or "", question), norm[start:end])
-    return [out[slug] for slug in slugs]
-
-
 def several_answer(snap: CatalogSnapshot, slugs: list[str], question: str,
-                   asked: list[tuple[str, str]] | None = None) -> Answer:
-    """One line per service, each with its own figure (every variant's) and 第N条;
-    `asked`: each service's own question type and clause (questions_asked). A detail asked
-    of a service gets the clause of its tasks that addresses it."""
+                   asked: list[Line] | None = None) -> Answer:
+    """One line per question asked (`asked`, from questions_asked; else one per service of
+    `slugs`, for `question`), each with its own figure (every variant's) and 第N条, or the
+    clause of its tasks that addresses what was asked of it."""
     lines = []
     cards = []
-    for i, slug in enumerate(slugs):
-        service = snap.services[slug]
-        own, clause = asked[i] if asked else (question, "")
-        detail = (detail_answer(service, clause) if clause and wants_detail(service, own, clause)
-                  else None)
-        answer = detail or compose(service, own, list_variants=True)
-        lines.append(render(LINE.get(answer.response, "utter_line_policy"), answer.variables))
+    for line in asked or [Line(slug, question, "") for slug in slugs]:
+        service = snap.services[line.slug]
+        answer = line_answer(service, line.question, line.clause)
+        response = answer.response
+        if response == "utter_overview_no_time_limit" and line.question != "time_limit":
+            response = "utter_policy"  # asked what, not how long: what the plan says of it
+        lines.append(render(LINE.get(response, "utter_line_policy"), answer.variables))
         cards.append(answer.card or {})
     first = cards[0]
-    card = {**first, "several": [{"slug": c.get("slug"), "name": c.get("name")} for c in cards]}
+    listed = list(dict.fromkeys((c.get("slug"), c.get("name")) for c in cards))
+    card = {**first, "several": [{"slug": slug, "name": name} for slug, name in listed]}
     return Answer("utter_several", {"lines": "\n".join(f"· {line}" for line in lines)}, card,
                   list(FEEDBACK_BUTTONS))
