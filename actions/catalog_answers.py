@@ -20,6 +20,7 @@ from actions.catalog_access import (
 )
 from services_catalog.answers import (
     INTENT_QUESTION,
+    NEEDS_LIMIT,
     Answer,
     amount_not_stated,
     compose,
@@ -169,6 +170,11 @@ def answer_service(
     remembered = None if switched else tracker.get_slot("condition")
     named = stated[0] if stated else detect_condition(service, text)
     condition = named or remembered
+    if (named and found.source == "context" and question not in NEEDS_LIMIT
+            and asked_question(intent, text) is None):
+        # 我们是小微企业，功率100千瓦 after 用电报装收费吗: the condition picks a variant of the
+        # time limit, which is what it changes; the fee answer again would ignore it.
+        question = "time_limit"
     # A question about something besides the fields (谁能享受, 超过160千瓦呢): the clauses of the
     # service's tasks that address it, each with its 第N条; else the field's answer.
     detail = (detail_answer(service, text)

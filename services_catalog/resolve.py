@@ -157,12 +157,14 @@ def addressed_here(snap: CatalogSnapshot, previous: str, text: str) -> bool:
     """Whether a follow-up's words are the conversation's service's own: a clause of its tasks
     addresses them (价格公开吗 after 燃气报装: 第45条 公开燃气价格; 还有别的担保方式吗 after
     财产保全: 第160条 保全保险等担保方式), at least as well as any close free-text rival's,
-    once the words naming that rival are set aside (那燃气呢 after 用水报装 names 燃气报装,
-    though 第46条 mentions 燃气 as well)."""
+    once a rival's name said in the message is set aside (那燃气呢 after 用水报装 names
+    燃气报装, though 第46条 mentions 燃气 as well)."""
     rivals = [h.slug for h in snap.index.search(text, RIVALS + 1)
               if h.slug != previous and h.confidence >= SEARCH_MIN][:RIVALS]
+    norm = normalize(text)
     naming = tuple(n for slug in rivals
-                   for n in (snap.services[slug].name, *snap.services[slug].aliases))
+                   for n in (snap.services[slug].name, *snap.services[slug].aliases)
+                   if normalize(n) in norm)
     here = evidence_score(snap, previous, text, naming)
     if not here:
         return False
