@@ -178,6 +178,20 @@ def _inside_condition(snap: CatalogSnapshot, text: str, phrase: str) -> bool:
     return any(phrase in word and word in norm for word in snap.condition_words)
 
 
+def _outread_entity(snap: CatalogSnapshot, text: str, entity: str) -> Hit | None:
+    """A service the message reads as far better than the one its entity names, when the
+    entity's word does not name that service outright: 投诉燃气公司有用吗 tags 燃气 as 燃气报装,
+    but reads as 供水燃气投诉 (0.79 against 0.54). None when the entity stands (a button payload
+    always does)."""
+    if text.startswith("/"):
+        return None
+    hits = snap.index.search(text, 5)
+    if not hits or hits[0].slug == entity or hits[0].confidence < SEARCH_SWITCH:
+        return None
+    own = next((h.confidence for h in hits if h.slug == entity), 0.0)
+    return hits[0] if hits[0].confidence - own >= SWITCH_MARGIN else None
+
+
 def resolve(
     snap: CatalogSnapshot,
     text: str,
@@ -232,6 +246,9 @@ def resolve(
     if mentions:
         return Resolution(mentions[0].slug, "mention", mentions[0].confidence)
     if entities:
+        outread = _outread_entity(snap, text, entities[0])
+        if outread is not None:
+            return Resolution(outread.slug, "search", outread.confidence)
         return Resolution(entities[0], "entity", 1.0)
     hits = promised_first(
         snap, [h for h in snap.index.search(text, 5) if h.confidence >= SEARCH_MIN], text)
