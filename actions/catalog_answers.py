@@ -34,6 +34,7 @@ from services_catalog.db import session_scope
 from services_catalog.life_events import life_event_answer, life_event_asked
 from services_catalog.question_cues import (
     absent_fact,
+    asks_amount,
     decisive_question_type,
     question_type,
     states_who,
@@ -92,6 +93,11 @@ def answer_other_region(
         return None
     send(dispatcher, other_region_answer(region))
     return [SlotSet("misses", 0)]
+
+
+# Answers that never state an amount: 网上办理比例有多少 filed as a channel question wants the
+# clause with the figure (第67条 95%以上), not the list of channels.
+NO_AMOUNTS = ("channel", "department")
 
 
 def states_another_case(source: str, intent: str, text: str, condition: str | None) -> bool:
@@ -179,7 +185,8 @@ def answer_service(
     # service's tasks that address it, each with its 第N条; else the field's answer.
     detail = (detail_answer(service, text)
               if wants_detail(service, question, text)
-              or states_another_case(found.source, intent, text, named) else None)
+              or states_another_case(found.source, intent, text, named)
+              or (question in NO_AMOUNTS and asks_amount(text)) else None)
     answer = detail or compose(service, question, condition=condition, text=text, today=today())
     answer = amount_not_stated(service, text, answer) or answer  # 补多少: not stated, ask here
     if found.source == "search" and found.candidates and not answer.needs_condition:
