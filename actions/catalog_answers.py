@@ -21,6 +21,7 @@ from actions.catalog_access import (
 from services_catalog.absent_facts import absent_for, missing_answer, unstated_amount
 from services_catalog.answers import (
     INTENT_QUESTION,
+    NEEDS_LIMIT,
     Answer,
     compose,
     detail_answer,
@@ -30,7 +31,12 @@ from services_catalog.answers import (
 )
 from services_catalog.db import session_scope
 from services_catalog.life_events import life_event_answer, life_event_asked
-from services_catalog.question_cues import decisive_question_type, question_type
+from services_catalog.question_cues import (
+    asks_amount,
+    decisive_question_type,
+    question_type,
+    states_who,
+)
 from services_catalog.resolve import resolve
 from services_catalog.scope import other_region
 from services_catalog.several import questions_asked, services_asked, several_answer
@@ -85,6 +91,19 @@ def answer_other_region(
         return None
     send(dispatcher, other_region_answer(region))
     return [SlotSet("misses", 0)]
+
+
+# Answers that never state an amount: 网上办理比例有多少 filed as a channel question wants the
+# clause with the figure (第67条 95%以上), not the list of channels.
+NO_AMOUNTS = ("channel", "department")
+
+
+def states_another_case(source: str, intent: str, text: str, condition: str | None) -> bool:
+    """我们是高压用户 / 我们是小微企业 after an answer, asking nothing of its own: a case the
+    service's time-limit variants do not name. The clause of its tasks about that case answers
+    it (第42条 高压用户报装“三省”), not the last question again."""
+    return (source == "context" and condition is None and states_who(text)
+            and asked_question(intent, text) is None)
 
 
 def answer_service(
@@ -153,10 +172,19 @@ def answer_service(
     known = {t.condition for t in service.time_limits if t.condition}
     stated = [c for c in entity_values(tracker, "condition") if c in known]
     remembered = None if switched else tracker.get_slot("condition")
-    condition = stated[0] if stated else detect_condition(service, text) or remembered
+    named = stated[0] if stated else detect_condition(service, text)
+    condition = named or remembered
+    if (named and found.source == "context" and question not in NEEDS_LIMIT
+            and asked_question(intent, text) is None):
+        # 我们是小微企业，功率100千瓦 after 用电报装收费吗: the condition picks a variant of the
+        # time limit, which is what it changes; the fee answer again would ignore it.
+        question = "time_limit"
     # A question about something besides the fields (谁能享受, 超过160千瓦呢): the clauses of the
     # service's tasks that address it, each with its 第N条; else the field's answer.
-    detail = detail_answer(service, text) if wants_detail(service, question, text) else None
+    detail = (detail_answer(service, text)
+              if wants_detail(service, question, text)
+              or states_another_case(found.source, intent, text, named)
+              or (question in NO_AMOUNTS and asks_amount(text)) else None)
     answer = detail or compose(service, question, condition=condition, text=text, today=today())
     answer = unstated_amount(service, text, answer) or answer  # 补多少: not stated, ask here
     if found.source == "search" and found.candidates and not answer.needs_condition:
@@ -170,6 +198,8 @@ def answer_service(
     return [
         SlotSet("service", service.slug),
         SlotSet("question", question),
-        SlotSet("condition", answer.condition),
+        # A condition named with a detail question (那新能源项目用地审批呢) still holds for
+        # the next one (多久).
+        SlotSet("condition", answer.condition or condition),
         SlotSet("misses", 0),
     ]

@@ -28,12 +28,17 @@ from services_catalog.life_events import life_event_asked
 from services_catalog.models import Feedback
 from services_catalog.normalize import is_noise
 from services_catalog.question_cues import (
+    DETAIL_MAX_CONTENT,
+    asks_bare_amount,
     asks_detail,
+    content_besides_cues,
     is_bare_follow_up,
     states_condition,
+    states_who,
 )
-from services_catalog.resolve import SEARCH_MIN, claims_message
+from services_catalog.resolve import SEARCH_MIN, addressed_here, claims_message
 from services_catalog.search import QUESTION_CUE
+from services_catalog.snapshot import CatalogSnapshot
 
 SMALL_TALK = {
     "greet": "utter_greet",
@@ -61,14 +66,38 @@ def follows_up(tracker: Tracker) -> bool:
     """在哪领 / 收费吗, a stated condition (我们是非居民用户) or a detail (那要是超过160千瓦呢)
     after an answer is about that service, whatever small-talk, out-of-scope or fallback intent
     the NLU gave such a short message."""
-    if not tracker.get_slot("service"):
+    previous = tracker.get_slot("service")
+    if not previous:
         return False
     text = user_text(tracker)
     if is_bare_follow_up(text) or asks_detail(text):
         return True
     with session_scope() as session:
         snap = CACHE.get(session)
-    return states_condition(text, snap.condition_words)
+    if states_condition(text, snap.condition_words):
+        return True
+    return previous in snap.services and short_follow_up(snap, previous, text, intent_of(tracker))
+
+
+# Intents the NLU gives a follow-up it cannot place; other intents (thanks, a rating) are taken
+# as follow-ups on these grounds only when the message asks something.
+UNPLACED = frozenset(("out_of_scope", "nlu_fallback"))
+# A statement of one's case says this much (卖现做咖啡的): 好的 / 挺好的 / 是的 say nothing.
+CASE_MIN_CONTENT = 3
+
+
+def short_follow_up(snap: CatalogSnapshot, previous: str, text: str, intent: str) -> bool:
+    """A short message after an answer that can only be about that service: who the caller is
+    (我们是高压用户, 卖现做咖啡的呢), an amount (多大面积算, 最多交多少), or words a clause of the
+    service's tasks addresses (价格公开吗 after 燃气报装: 第45条 公开燃气价格)."""
+    if intent not in UNPLACED and not QUESTION_CUE.search(text):
+        return False
+    if len(content_besides_cues(text)) > DETAIL_MAX_CONTENT or is_noise(text):
+        return False
+    if (states_who(text) and len(content_besides_cues(text)) >= CASE_MIN_CONTENT) or (
+            asks_bare_amount(text)):
+        return True
+    return addressed_here(snap, previous, text)
 
 
 def about_a_life_event(tracker: Tracker) -> bool:

@@ -104,13 +104,18 @@ _STATEMENT = re.compile(r"^(?:我们|我|俺们|俺|咱们|咱|我家|我们家|
                         r"|(?:的|的话|用户|项目|性质)$")
 
 
+def states_who(text: str) -> bool:
+    """A short message that says who the caller is or what their case is (我们是高压用户,
+    我们是小微企业, 卖现做咖啡的呢), in any words."""
+    norm = strip_filler(normalize(text))
+    return len(content_only(norm)) <= DETAIL_MAX_CONTENT and bool(_STATEMENT.search(norm))
+
+
 def states_condition(text: str, condition_words: frozenset[str]) -> bool:
     """A short message that says who the caller is in a service's own condition words (居民,
     非居民, 社会投资 …): a condition for the service at hand, never a new service."""
     norm = strip_filler(normalize(text))
-    if len(content_only(norm)) > DETAIL_MAX_CONTENT or not _STATEMENT.search(norm):
-        return False
-    return any(word in norm for word in condition_words)
+    return states_who(text) and any(word in norm for word in condition_words)
 
 
 def content_besides_cues(text: str) -> str:
@@ -148,3 +153,16 @@ def asks_amount(text: str) -> bool:
     if decisive_question_type(norm) in ("ask_due_date", "ask_time_limit", "ask_fee"):
         return False
     return bool(_AMOUNT.search(norm))
+
+
+# What an amount follow-up may say besides its amount words (最多交, 面积算, 查询) and still name
+# no other service.
+AMOUNT_MAX_REST = 3
+
+
+def asks_bare_amount(text: str) -> bool:
+    """An amount asked with almost nothing else (最多交多少, 多大面积算, 能查询几个): it can only be
+    about the service the conversation is on."""
+    if not asks_amount(text):
+        return False
+    return len(content_besides_cues(_AMOUNT.sub("", normalize(text)))) <= AMOUNT_MAX_REST

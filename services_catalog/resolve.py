@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from services_catalog.answers import detect_condition
+from services_catalog.answers import detect_condition, service_tasks
+from services_catalog.evidence import relevant_clauses
 from services_catalog.normalize import content_only, normalize, strip_filler
 from services_catalog.question_cues import (
+    asks_bare_amount,
     asks_detail,
     content_besides_cues,
     decisive_question_type,
@@ -136,10 +138,58 @@ def promised_first(snap: CatalogSnapshot, hits: list[Hit], text: str) -> list[Hi
     return hits
 
 
+def evidence_score(snap: CatalogSnapshot, slug: str, text: str,
+                   also_naming: tuple[str, ...] = ()) -> float:
+    """How well the plan's clauses of service `slug` address the message's words (0 when no
+    clause shares enough of its rarer words). The words naming the service, and those naming
+    `also_naming`, do not count: they say which service, not which detail."""
+    service = snap.services[slug]
+    found = relevant_clauses(service_tasks(service), text,
+                             [service.name, *service.aliases, *also_naming])
+    return found[0].score if found else 0.0
+
+
+# How many of the best free-text guesses a follow-up's words are weighed against.
+RIVALS = 3
+
+
+def addressed_here(snap: CatalogSnapshot, previous: str, text: str) -> bool:
+    """Whether a follow-up's words are the conversation's service's own: a clause of its tasks
+    addresses them (价格公开吗 after 燃气报装: 第45条 公开燃气价格; 还有别的担保方式吗 after
+    财产保全: 第160条 保全保险等担保方式), at least as well as any close free-text rival's,
+    once a rival's name said in the message is set aside (那燃气呢 after 用水报装 names
+    燃气报装, though 第46条 mentions 燃气 as well)."""
+    rivals = [h.slug for h in snap.index.search(text, RIVALS + 1)
+              if h.slug != previous and h.confidence >= SEARCH_MIN][:RIVALS]
+    norm = normalize(text)
+    naming = tuple(n for slug in rivals
+                   for n in (snap.services[slug].name, *snap.services[slug].aliases)
+                   if normalize(n) in norm)
+    here = evidence_score(snap, previous, text, naming)
+    if not here:
+        return False
+    own = (snap.services[previous].name, *snap.services[previous].aliases)
+    return all(evidence_score(snap, slug, text, own) <= here for slug in rivals)
+
+
 def _inside_condition(snap: CatalogSnapshot, text: str, phrase: str) -> bool:
     """Whether a name/alias matched in `text` is only part of a stated condition word."""
     norm = normalize(text)
     return any(phrase in word and word in norm for word in snap.condition_words)
+
+
+def _outread_entity(snap: CatalogSnapshot, text: str, entity: str) -> Hit | None:
+    """A service the message reads as far better than the one its entity names, when the
+    entity's word does not name that service outright: 投诉燃气公司有用吗 tags 燃气 as 燃气报装,
+    but reads as 供水燃气投诉 (0.79 against 0.54). None when the entity stands (a button payload
+    always does)."""
+    if text.startswith("/"):
+        return None
+    hits = snap.index.search(text, 5)
+    if not hits or hits[0].slug == entity or hits[0].confidence < SEARCH_SWITCH:
+        return None
+    own = next((h.confidence for h in hits if h.slug == entity), 0.0)
+    return hits[0] if hits[0].confidence - own >= SWITCH_MARGIN else None
 
 
 def resolve(
@@ -187,9 +237,18 @@ def resolve(
             # "一般社会投资的" after a question about 工程建设项目审批 answers its question back,
             # even though 小型低风险项目 reads closer in free text.
             return Resolution(previous, "context", 1.0)
+        if not entities and asks_bare_amount(text):
+            # "最多交多少" after 投标保证金, "多大面积算" after 小型低风险项目: an amount of the
+            # service at hand; 最多交 alone names no other service.
+            return Resolution(previous, "context", 1.0)
+        if not entities and addressed_here(snap, previous, text):
+            return Resolution(previous, "context", 1.0)
     if mentions:
         return Resolution(mentions[0].slug, "mention", mentions[0].confidence)
     if entities:
+        outread = _outread_entity(snap, text, entities[0])
+        if outread is not None:
+            return Resolution(outread.slug, "search", outread.confidence)
         return Resolution(entities[0], "entity", 1.0)
     hits = promised_first(
         snap, [h for h in snap.index.search(text, 5) if h.confidence >= SEARCH_MIN], text)
