@@ -7,11 +7,10 @@ service to ask about it. The scenario itself adds no figure.
 
 Detection is by the scenario's name and trigger phrases, through the catalog search's phrase and
 pinyin matcher (services_catalog/search/phrase.py) over an index of scenario phrases only. A
-phrase that
-also names a service (开诊所 is an alias of 医疗机构执业登记), or any service named besides it
-(开饭馆用电要多久), is a question about that service, unless the message asks for the procedures
-(哪些手续, 要跑哪些部门 …). A short statement after an answer (我们是开饭馆的) is a condition of
-the service at hand (resolve.py), not a new life event.
+phrase that also names a service (开诊所 is an alias of 医疗机构执业登记), or any service named
+besides it (开饭馆用电要多久), is a question about that service, unless the message asks for
+the procedures (哪些手续, 要跑哪些部门 …). A short statement after an answer
+(我们是开饭馆的) is a condition of the service at hand (resolve.py), not a new life event.
 """
 
 from __future__ import annotations
