@@ -231,6 +231,10 @@ def life_event_asked(snap: CatalogSnapshot, text: str,
         if not (PROCEDURES.search(bare) or _GO_ABOUT.search(bare) or told
                 or _story(snap, scenario, bare, start, end, spans, named)):
             return None
+    if covering and not PROCEDURES.search(bare) and QUESTION_CUE.search(bare):
+        # 投标保证金比例多少？融资担保费率是多少: the event's phrase (投标) is only part of a
+        # service's name, and the message asks questions: about that service and the others named.
+        return None
     if PROCEDURES.search(bare) or len({*covering, *named}) >= 2:
         # 开饭馆要办哪些手续; 开个饭馆，执照要办，后厨还要接燃气，加起来多久
         return _event(snap, scenario, named, bare)

@@ -172,10 +172,23 @@ def addressed_here(snap: CatalogSnapshot, previous: str, text: str) -> bool:
     return all(evidence_score(snap, slug, text, own) <= here for slug in rivals)
 
 
+OFFICE_FACTS = ("person", "phone", "address", "hours")
+
+
+def asks_about_the_office(text: str) -> bool:
+    # Imported here: absent_facts builds on Resolution.
+    from services_catalog.absent_facts import absent_fact
+
+    return absent_fact(text) in OFFICE_FACTS
+
+
 def _inside_condition(snap: CatalogSnapshot, text: str, phrase: str) -> bool:
     """Whether a name/alias matched in `text` is only part of a stated condition word."""
     norm = normalize(text)
     return any(phrase in word and word in norm for word in snap.condition_words)
+
+
+OUTREAD_MIN_CONTENT = 4  # characters besides question words (投诉燃气公司有用: 8)
 
 
 def _outread_entity(snap: CatalogSnapshot, text: str, entity: str) -> Hit | None:
@@ -183,8 +196,8 @@ def _outread_entity(snap: CatalogSnapshot, text: str, entity: str) -> Hit | None
     entity's word does not name that service outright: 投诉燃气公司有用吗 tags 燃气 as 燃气报装,
     but reads as 供水燃气投诉 (0.79 against 0.54). None when the entity stands (a button payload
     always does)."""
-    if text.startswith("/"):
-        return None
+    if text.startswith("/") or len(content_besides_cues(text)) < OUTREAD_MIN_CONTENT:
+        return None  # 要钱吗 reads as nothing but a question: nothing to out-read the entity
     hits = snap.index.search(text, 5)
     if not hits or hits[0].slug == entity or hits[0].confidence < SEARCH_SWITCH:
         return None
@@ -242,6 +255,11 @@ def resolve(
             # service at hand; 最多交 alone names no other service.
             return Resolution(previous, "context", 1.0)
         if not entities and addressed_here(snap, previous, text):
+            return Resolution(previous, "context", 1.0)
+        if not entities and asks_about_the_office(text):
+            # "那你们负责人是谁" after 燃气报装: a person, phone, address or hours of the office
+            # at hand (the plan holds none; its lead unit is where to ask), though 负责 reads
+            # as 建筑师负责制 in free text.
             return Resolution(previous, "context", 1.0)
     if mentions:
         return Resolution(mentions[0].slug, "mention", mentions[0].confidence)
