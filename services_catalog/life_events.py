@@ -24,6 +24,7 @@ from services_catalog.answers import Answer, compose
 from services_catalog.normalize import normalize
 from services_catalog.question_cues import DECISIVE, QUESTION_CUE, QUESTION_CUES, states_condition
 from services_catalog.schemas import ScenarioOut
+from services_catalog.search import BM25_MAX_CONF
 from services_catalog.several import LINE, SURE
 from services_catalog.snapshot import CatalogSnapshot
 from services_catalog.wording import render
@@ -206,6 +207,26 @@ def _named(snap: CatalogSnapshot, bare: str) -> list[tuple[int, int, str]]:
 def life_event_asked(snap: CatalogSnapshot, text: str,
                      previous: str | None = None) -> LifeEvent | None:
     """The life event a message asks about, or None (a service question, or no life event)."""
+    event = _life_event(snap, text, previous)
+    if event is not None and _about_another_service(snap, event, text):
+        return None
+    return event
+
+
+def _about_another_service(snap: CatalogSnapshot, event: LifeEvent, text: str) -> bool:
+    """我开了个小饭店，能不能凭流水贷款: the business is the setting, the question is 信用贷款 —
+    a service outside the checklist that the free text reads as surely as free text gets
+    (BM25_MAX_CONF), when the message names none of the checklist's services and does not ask
+    for the procedures. The same rule as agent assist's (bot/assist_life_event.py); the search
+    runs only for the few messages that read as a life event."""
+    if event.named or PROCEDURES.search(normalize(text)):
+        return False
+    hits = snap.index.search(text, 1)
+    return bool(hits) and hits[0].kind == "bm25" and hits[0].confidence >= BM25_MAX_CONF \
+        and hits[0].slug not in event.slugs(snap)
+
+
+def _life_event(snap: CatalogSnapshot, text: str, previous: str | None) -> LifeEvent | None:
     if text.startswith("/") or snap.scenario_index is None:
         return None  # a button payload; a catalog without scenarios
     bare = _bare(text)
@@ -231,9 +252,11 @@ def life_event_asked(snap: CatalogSnapshot, text: str,
         if not (PROCEDURES.search(bare) or _GO_ABOUT.search(bare) or told
                 or _story(snap, scenario, bare, start, end, spans, named)):
             return None
-    if covering and not PROCEDURES.search(bare) and QUESTION_CUE.search(bare):
+    inside_a_name = any(a <= start and end <= b and b - a > end - start for a, b, _ in spans)
+    if inside_a_name and not PROCEDURES.search(bare) and QUESTION_CUE.search(bare):
         # 投标保证金比例多少？融资担保费率是多少: the event's phrase (投标) is only part of a
-        # service's name, and the message asks questions: about that service and the others named.
+        # longer service name, and the message asks questions: about that service and the others
+        # named. (店不开了, both 注销's alias and 注销退出's trigger, still reads as the event.)
         return None
     if PROCEDURES.search(bare) or len({*covering, *named}) >= 2:
         # 开饭馆要办哪些手续; 开个饭馆，执照要办，后厨还要接燃气，加起来多久

@@ -63,6 +63,9 @@ def test_a_life_event_in_a_businesss_own_words(snap, text: str, scenario: str) -
     "想查一下那块地有没有被查封抵押",
     "起诉欠款的客户能网上立案吗",  # two services named, no event asked
     "开办企业时限多少，注销能不能网上办",  # two services, no event
+    # the business is the setting; the question is another service (as agent assist reads it)
+    "我开了个小饭店，能不能凭流水贷款",
+    "投标保证金比例多少？融资担保费率是多少",  # 投标 is part of a service's name
 ])
 def test_a_question_about_one_service_is_no_life_event(snap, text: str) -> None:
     assert life_event_asked(snap, text) is None
