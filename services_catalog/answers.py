@@ -8,6 +8,7 @@ for agent assist and degraded mode (services_catalog.wording).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -233,6 +234,119 @@ def condition_button(condition: str) -> dict[str, str]:
     return {"title": condition, "payload": f'/inform_condition{{"condition": "{condition}"}}'}
 
 
+@dataclass
+class _Context:
+    """What every answerer reads: the service (its figures as they apply today), the template
+    variables and card being filled (an answerer may add to them), the applicable time limits
+    and the condition, the message (for its start date, 能网上办吗 …) and today."""
+
+    service: ServiceOut
+    base: dict[str, str]
+    card: dict[str, Any]
+    limits: list[TimeLimit]
+    condition: str | None
+    text: str
+    today: date
+
+
+Answerer = Callable[[_Context], tuple[str, list[dict[str, str]]]]
+
+
+def _time_limit(c: _Context) -> tuple[str, list[dict[str, str]]]:
+    return ("utter_time_limit" if c.limits else "utter_no_time_limit"), list(FEEDBACK_BUTTONS)
+
+
+def _overview(c: _Context) -> tuple[str, list[dict[str, str]]]:
+    return ("utter_overview" if c.limits else "utter_overview_no_time_limit"), \
+        list(FEEDBACK_BUTTONS)
+
+
+def _due_date(c: _Context) -> tuple[str, list[dict[str, str]]]:
+    """最晚哪天办完: from the start date the message gives (else today), in working days; every
+    variant's date when the condition is not known."""
+    buttons = list(FEEDBACK_BUTTONS)
+    if not c.limits:
+        return "utter_no_time_limit", buttons
+    start = start_date(c.text, c.today)
+    if len(c.limits) > 1 and c.condition is None:
+        dues = [(t, due_date(start, t.amount, t.unit)) for t in c.limits]
+        c.base.update(
+            start_date=format_date(start),
+            due_dates="；".join(
+                f"{t.condition or ''}{limit_text(t)}，最晚{format_date(d.date)}办完"
+                for t, d in dues
+            ),
+            due_note=next((d.note for _, d in dues if d.note), "") or "",
+        )
+        c.card["due_dates"] = [
+            {"condition": t.condition, "date": d.date.isoformat(),
+             "text": format_date(d.date), "calendar_known": d.calendar_known,
+             "note": d.note, "start": start.isoformat()}
+            for t, d in dues
+        ]
+        return "utter_due_dates", [condition_button(t.condition) for t in c.limits
+                                   if t.condition] + buttons
+    due = due_date(start, c.limits[0].amount, c.limits[0].unit)
+    c.base.update(start_date=format_date(start), due_date=format_date(due.date),
+                  due_note=due.note or "")
+    c.card["due_date"] = {"date": due.date.isoformat(), "text": format_date(due.date),
+                          "calendar_known": due.calendar_known, "note": due.note,
+                          "start": start.isoformat()}
+    return "utter_due_date", buttons
+
+
+def _channel(c: _Context) -> tuple[str, list[dict[str, str]]]:
+    service = c.service
+    name = "utter_channel" if service.channels else "utter_no_channel"
+    if service.channels and asks_online(c.text):  # 能网上办吗: yes first, or not stated
+        online = any(_ONLINE_CHANNEL.search(ch) for ch in service.channels)
+        name = "utter_channel_online_yes" if online else "utter_channel_online_unstated"
+        if online:  # and the plan's own commitment to it (…全流程网办), with its 第N条
+            c.base["channels"] += online_commitment(service)
+    return name, list(FEEDBACK_BUTTONS)
+
+
+def _materials(c: _Context) -> tuple[str, list[dict[str, str]]]:
+    materials = c.service.materials
+    if materials and materials[0].item:
+        c.base["item"] = str(materials[0].item)
+    with_basis(c.base, materials)
+    return ("utter_materials" if materials else "utter_no_materials"), list(FEEDBACK_BUTTONS)
+
+
+def _fee(c: _Context) -> tuple[str, list[dict[str, str]]]:
+    fees = c.service.fees
+    if fees and fees[0].item:
+        c.base["item"] = str(fees[0].item)
+    with_basis(c.base, fees)
+    return fee_response(fees), list(FEEDBACK_BUTTONS)
+
+
+def _department(c: _Context) -> tuple[str, list[dict[str, str]]]:
+    return "utter_department", list(FEEDBACK_BUTTONS)
+
+
+def _howto(c: _Context) -> tuple[str, list[dict[str, str]]]:
+    return ("utter_howto" if c.service.howto else "utter_overview"), list(FEEDBACK_BUTTONS)
+
+
+def _policy(c: _Context) -> tuple[str, list[dict[str, str]]]:
+    c.base["item"] = str(c.service.citation.item)
+    with_basis(c.base, [])
+    return "utter_policy", list(FEEDBACK_BUTTONS)
+
+
+# Question type → its answerer: the response (a domain.yml utter_*) and buttons, from the
+# service's catalog record. compose() fills what every answer shares (names, time limits, the
+# basis, the quoted clause) around it.
+ANSWERERS: dict[str, Answerer] = {
+    "overview": _overview, "time_limit": _time_limit, "due_date": _due_date,
+    "channel": _channel, "materials": _materials, "fee": _fee, "department": _department,
+    "howto": _howto, "policy": _policy,
+}
+assert set(ANSWERERS) == set(QUESTION_TYPES)
+
+
 def compose(
     service: ServiceOut,
     question: str,
@@ -303,67 +417,8 @@ def compose(
     if from_plan:
         base["plan_quote"] = plan_quote(from_plan if len(from_plan) == 1 or condition is None
                                         else from_plan[:1], int(base["item"]))
-    buttons = list(FEEDBACK_BUTTONS)
-    if question == "time_limit":
-        name = "utter_time_limit" if limits else "utter_no_time_limit"
-    elif question == "overview":
-        name = "utter_overview" if limits else "utter_overview_no_time_limit"
-    elif question == "due_date":
-        if not limits:
-            name = "utter_no_time_limit"
-        elif len(limits) > 1 and condition is None:
-            start = start_date(text, today)
-            dues = [(t, due_date(start, t.amount, t.unit)) for t in limits]
-            base.update(
-                start_date=format_date(start),
-                due_dates="；".join(
-                    f"{t.condition or ''}{limit_text(t)}，最晚{format_date(d.date)}办完"
-                    for t, d in dues
-                ),
-                due_note=next((d.note for _, d in dues if d.note), "") or "",
-            )
-            card["due_dates"] = [
-                {"condition": t.condition, "date": d.date.isoformat(),
-                 "text": format_date(d.date), "calendar_known": d.calendar_known,
-                 "note": d.note, "start": start.isoformat()}
-                for t, d in dues
-            ]
-            name = "utter_due_dates"
-            buttons = [condition_button(t.condition) for t in limits if t.condition] + buttons
-        else:
-            start = start_date(text, today)
-            due = due_date(start, limits[0].amount, limits[0].unit)
-            base.update(start_date=format_date(start), due_date=format_date(due.date),
-                        due_note=due.note or "")
-            card["due_date"] = {"date": due.date.isoformat(), "text": format_date(due.date),
-                                "calendar_known": due.calendar_known, "note": due.note,
-                                "start": start.isoformat()}
-            name = "utter_due_date"
-    elif question == "channel":
-        name = "utter_channel" if service.channels else "utter_no_channel"
-        if service.channels and asks_online(text):  # 能网上办吗: yes first, or not stated
-            online = any(_ONLINE_CHANNEL.search(c) for c in service.channels)
-            name = "utter_channel_online_yes" if online else "utter_channel_online_unstated"
-            if online:  # and the plan's own commitment to it (…全流程网办), with its 第N条
-                base["channels"] += online_commitment(service)
-    elif question == "materials":
-        name = "utter_materials" if service.materials else "utter_no_materials"
-        if service.materials and service.materials[0].item:
-            base["item"] = str(service.materials[0].item)
-        with_basis(base, service.materials)
-    elif question == "fee":
-        name = fee_response(service.fees)
-        if service.fees and service.fees[0].item:
-            base["item"] = str(service.fees[0].item)
-        with_basis(base, service.fees)
-    elif question == "department":
-        name = "utter_department"
-    elif question == "howto":
-        name = "utter_howto" if service.howto else "utter_overview"
-    else:
-        name = "utter_policy"
-        base["item"] = str(service.citation.item)
-        with_basis(base, [])
+    context = _Context(service, base, card, limits, condition, text, today)
+    name, buttons = ANSWERERS[question](context)
     card["citation"] = cited_clause(service, int(base["item"]))
     card["basis"] = base["basis"]
     cite_figures(service, base, card)
