@@ -59,6 +59,11 @@ class Query:
         return self.reader.match_names(self)
 
     @cached_property
+    def rankings(self) -> dict[tuple[int, int], list[Hit]]:
+        """The search's rankings of this Query, by (index, limit): kept, as the fields are."""
+        return {}
+
+    @cached_property
     def asks(self) -> bool:
         """Has a question cue (吗, 怎么, 多久 …): a question, not a statement or a command."""
         return QUESTION_CUE.search(self.norm) is not None

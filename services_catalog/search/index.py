@@ -11,6 +11,8 @@ microseconds besides the sentence encoder.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from services_catalog.paraphrase import ParaphraseIndex, SemanticIndex
 from services_catalog.query import Query
 from services_catalog.search.common import Hit, Key, SearchDoc, new_tokenizer, plain
@@ -20,6 +22,9 @@ from services_catalog.search.phrase import PhraseMatcher, _Phrase
 from services_catalog.search.typos import TypoCorrector
 
 PARA_MIN_PHRASE = 4  # names/aliases this long also serve as examples
+
+
+RECENT_QUERIES = 256
 
 
 class SearchIndex:
@@ -45,6 +50,10 @@ class SearchIndex:
         semantic = SemanticIndex([(doc.slug, q) for doc in docs for q in doc.examples])
         self._fusion = Fusion(self._phrase, lexical, para, semantic, slugs,
                               frozenset(doc.slug for doc in docs if doc.examples))
+        # One turn asks about the same text several times (resolve: names, then a ranking for
+        # its context rules and again for its answer; several and life events too): the text is
+        # read into one Query, which keeps its rankings, for the last few hundred texts.
+        self._recent = lru_cache(maxsize=RECENT_QUERIES)(self.query)
 
     @property
     def _phrases(self) -> list[_Phrase]:
@@ -66,7 +75,7 @@ class SearchIndex:
         return tuple(sorted(self._phrase.hits_any(query.norm, query.spans).values()))
 
     def _read(self, text: str | Query) -> Query:
-        return text if isinstance(text, Query) else self.query(text)
+        return text if isinstance(text, Query) else self._recent(text)
 
     def normalised(self, text: str) -> str:
         """The message as the matchers read it (normalised, unquoted, typos put right)."""
@@ -82,7 +91,11 @@ class SearchIndex:
         """Best hit per service, best first; empty when nothing points at a service."""
         if limit <= 0:
             return []
-        return self._fusion.rank(self._read(text), limit)
+        query = self._read(text)
+        key = (id(self), limit)  # a Query read by another index is ranked by this one anew
+        if key not in query.rankings:
+            query.rankings[key] = self._fusion.rank(query, limit)
+        return list(query.rankings[key])
 
     def mentions(self, text: str | Query) -> list[Hit]:
         """Only verbatim or pinyin name/alias matches: does this message name a service?

@@ -49,3 +49,17 @@ def test_query_is_frozen(index: SearchIndex) -> None:
     with pytest.raises(AttributeError):
         q.norm = "x"  # type: ignore[misc]
     assert isinstance(q, Query)
+
+
+def test_a_text_asked_again_is_ranked_once(index: SearchIndex) -> None:
+    """resolve, several and life events search the same message several times in one turn: the
+    index reads it into one Query, which keeps its rankings; a copy is returned each time."""
+    text = "用水报装要多久"
+    first = index.search(text, 5)
+    query = index._read(text)
+    assert query is index._read(text)
+    assert query.rankings[(id(index), 5)] == first
+    first.clear()  # a caller's list is its own
+    assert index.search(text, 5)[0].slug == "water-connection"
+    other = SearchIndex(DOCS[:3])
+    assert other.search(query, 5) == other.search(text, 5)  # ranked by the index asked
