@@ -166,7 +166,8 @@ def _free_mentions(snap: CatalogSnapshot, norm: str, clause: tuple[int, int], i:
     return out
 
 
-_TRANSCRIPT = re.compile(r"\n|^\w{1,4}[:：]", re.M)
+# A speaker's label at the start of a line or sentence (坐席：, 来电人：).
+_SPEAKER = re.compile(r"(?:^|[。?？!！，,\s])\w{1,4}[:：]", re.M)
 _SENTENCE_END = re.compile(r"[。?？!！\n]")
 _PLAIN_ASK = re.compile(r"[吗呢么嘛]$")
 
@@ -234,8 +235,10 @@ def _lines_asked(snap: CatalogSnapshot, text: str) -> list[_Mention]:
     else []."""
     if not _MAY_JOIN.search(text):
         return []  # most messages: no joiner, no pause, no 分别 — skip the searches
-    if _TRANSCRIPT.search(text):
-        return []  # a call's transcript (坐席：… 来电人：…) tells a story; assist reads it whole
+    if "\n" in text or len(_SPEAKER.findall(text)) >= 2:
+        # a call's transcript (坐席：… 来电人：…) tells a story; assist reads it whole. One label
+        # alone (来电人：开公司和接水分别要多久) is the caller's question.
+        return []
     norm, clauses, mentions = _mentions(snap, text)
     if len({m.slug for m in mentions}) < 2:
         mentions = _each_clause_a_service(snap, norm, clauses)
