@@ -53,7 +53,9 @@ def test_edit_a_scenario_figure_refused_then_saved(browser, live_stack, editor, 
         page.click("#scenario-list button.scenario-item[data-slug='open-restaurant']")
         expect(page.locator("#s-name")).to_have_value("开饭馆")
         preview = page.locator("#s-services-preview li")
-        expect(preview.first).to_have_text("企业开办（先领营业执照）")
+        first = before["services"][0]  # the seed's first step and its note
+        assert first["slug"] == "company-registration"
+        expect(preview.first).to_have_text(f"企业开办（{first['note']}）")
         page.fill("#s-description", "一般15个工作日能办完。")
         page.click("#scenario-save-btn")
         error = page.locator("p.field-error[data-error-for='description']")
