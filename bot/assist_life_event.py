@@ -2,12 +2,10 @@
 
 A caller who mentions their business (我开了个小饭店 / 店不开了) but asks about one service
 (凭流水贷款 / 把公司销掉) is asking about that service: the agent needs its card first, not the
-scenario's checklist in the scenario's order. services_catalog/life_events.py decides from the
-words alone; here the catalog search's ranking of the same call has its say:
+scenario's checklist in the scenario's order. services_catalog/life_events.py decides whether it
+is a life event at all, for chat too (开了个小饭店，能不能凭流水贷款 is not: the search reads
+信用贷款 as surely as free text gets); here the search's ranking of the call orders the checklist:
 
-- the search is as sure as free text gets (BM25_MAX_CONF) of a service outside the checklist,
-  the call names none of the checklist's services and does not ask for the procedures
-  (哪些手续 …): not a life event, that service's call (开了个小饭店，能不能凭流水贷款);
 - the search's top hit is a name/alias match of a checklist service the caller did not name
   apart from the scenario's phrase (店不开了 is 注销's alias as well as 注销退出's trigger): it
   comes first, before the other services named (来回跑 → 一件事一次办);
@@ -21,14 +19,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from services_catalog.life_events import (
-    PROCEDURES,
     LifeEvent,
     life_event_answer,
     life_event_asked,
 )
-from services_catalog.normalize import normalize
 from services_catalog.resolve import SURE
-from services_catalog.search import BM25_MAX_CONF, Hit
+from services_catalog.search import Hit
 from services_catalog.snapshot import CatalogSnapshot
 from services_catalog.wording import render
 
@@ -49,16 +45,6 @@ def confidence(hits: list[Hit], slug: str) -> float:
     return next((h.confidence for h in hits if h.slug == slug), 0.0)
 
 
-def about_another_service(event: LifeEvent, steps: list[str], hits: list[Hit],
-                          text: str) -> bool:
-    """开了个小饭店，能不能凭流水贷款: the business is context; the question is 信用贷款."""
-    if not hits or event.named or PROCEDURES.search(normalize(text)):
-        return False
-    # A name/alias hit here lies inside the scenario's phrase (化妆品 in 开化妆品店): part of it.
-    top = hits[0]
-    return top.kind == "bm25" and top.confidence >= BM25_MAX_CONF and top.slug not in steps
-
-
 def life_event_call(snapshot: CatalogSnapshot, text: str, hits: list[Hit]) -> CallEvent | None:
     """The life event an agent's call asks about, with the suggestions' order; None when the
     call is about one service (or no life event)."""
@@ -66,8 +52,6 @@ def life_event_call(snapshot: CatalogSnapshot, text: str, hits: list[Hit]) -> Ca
     if event is None:
         return None
     steps = event.slugs(snapshot)
-    if about_another_service(event, steps, hits, text):
-        return None
     first = [*event.named]
     if not first and event.main and confidence(hits, event.main) >= MAIN_MIN:
         first = [event.main]  # 开个小诊所需要办哪些手续 → 医疗机构执业登记
