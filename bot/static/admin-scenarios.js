@@ -21,9 +21,12 @@
   var $ = D.$, el = D.el, clear = D.clear, showMessage = D.showMessage;
   var api = A.api, lines = A.lines, detailText = A.detailText, showFieldErrors = A.showFieldErrors;
 
-  var scn = { list: [], current: null, isNew: false, names: {} };
+  var scn = { list: [], current: null, isNew: false, names: null };
 
-  function loadNames() {  // slug → service name, for the preview of the linked services
+  // slug → service name, for the preview of the linked services. Loaded when the section shows
+  // and again whenever a form opens (a service may have been added since); until a load has
+  // succeeded the preview names no service unknown.
+  function loadNames() {
     return api('GET', '/services').then(function (r) {
       if (r.status !== 200) return;
       scn.names = {};
@@ -70,10 +73,11 @@
     var ol = $('s-services-preview');
     clear(ol);
     parseServices($('s-services').value).forEach(function (l) {
+      var note = l.note ? '（' + l.note + '）' : '';
+      if (!scn.names) { ol.appendChild(el('li', 'pending', l.slug + note)); return; }
       var name = scn.names[l.slug];
-      var li = el('li', name ? '' : 'unknown', name ? name + (l.note ? '（' + l.note + '）' : '') :
-        l.slug + '：没有这个事项');
-      ol.appendChild(li);
+      ol.appendChild(el('li', name ? '' : 'unknown', name ? name + note :
+        l.slug + '：没有这个事项'));
     });
   }
 
@@ -107,6 +111,7 @@
       $(id).disabled = readOnly;
     });
     renderPreview();
+    loadNames();
     document.querySelectorAll('#scenario-list .scenario-item').forEach(function (b) {
       b.setAttribute('aria-current', s && b.getAttribute('data-slug') === s.slug ? 'true' :
         'false');
