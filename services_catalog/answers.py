@@ -297,7 +297,7 @@ def _due_date(c: _Context) -> tuple[str, list[dict[str, str]]]:
 
 def _channel(c: _Context) -> tuple[str, list[dict[str, str]]]:
     service = c.service
-    if not service.channels and c.text and not says_field("channel", c.text):
+    if not service.channels and c.text and not says_field("channel", c.text, places=True):
         # 法院有专门审吗 filed as a channel question: "no channel stated" would answer what was
         # not asked; what the plan says of the service does answer it.
         return _overview(c)
@@ -535,10 +535,15 @@ FIELD_CUES = {
 _MATERIAL_TROUBLE = re.compile(r"错|不全|不齐|差一|缺|驳回|退回|后补|补交|容缺")
 
 
-def says_field(question: str, text: str) -> bool:
-    """Whether `text` says the words of the field `question` asks (or asks 能网上办吗)."""
+# A place one goes to apply: 能在政务大厅办吗 asks about a channel even without 在哪.
+_PLACE_WORDS = re.compile(r"大厅|政务中心|政务服务中心|办事处|服务站|网点|跑")
+
+
+def says_field(question: str, text: str, *, places: bool = False) -> bool:
+    """Whether `text` says the words of the field `question` asks (or asks 能网上办吗; with
+    `places`, names a place to apply)."""
     norm = normalize(text)
-    if question == "channel" and asks_online(text):
+    if question == "channel" and (asks_online(text) or places and _PLACE_WORDS.search(norm)):
         return True
     cue = FIELD_CUES.get(question)
     return cue is None or bool(cue.search(norm))
