@@ -120,7 +120,8 @@ def relevant_clauses(items: list[int], text: str, naming: list[str],
     naming_grams: set[str] = set()
     for name in naming:
         naming_grams |= bigrams(name)
-    grams = question_grams(text, naming)
+    asked = question_grams(text, []) if text else set()
+    grams = asked - naming_grams
     # Words the question means in the plan's words; kept even when a name of the service holds
     # them (注销容错): the user said 小错误, a detail, not the service's name.
     meant = bigrams(also) | ({g for word in plan_words(text).split() for g in bigrams(word)}
@@ -128,20 +129,15 @@ def relevant_clauses(items: list[int], text: str, naming: list[str],
     grams |= meant
     if not grams:
         return []
-    named = question_grams(text, []) & naming_grams if text else set()
     scored = []
-    bodies: dict[int, list[tuple[float, int, Clause]]] = {}
     for number in dict.fromkeys(items):
-        for position, (clause, clause_grams) in enumerate(by_task.get(number, [])):
+        for clause, clause_grams in by_task.get(number, []):
             if len(clause.quote) < MIN_CLAUSE_CHARS:
                 continue
             shared = grams & clause_grams
-            score = sum(idf.get(g, 0.0) for g in shared)
             if len(shared) < MIN_SHARED and not shared & meant:
-                score = 0.0  # one pair alone is as likely chance (外地本人 … 法人在其 → 人在)
-            if position:
-                tie = NAMING_WEIGHT * sum(idf.get(g, 0.0) for g in named & clause_grams)
-                bodies.setdefault(number, []).append((score + tie, -position, clause))
+                continue  # one pair alone is as likely chance (外地本人 … 法人在其 → 人在)
+            score = sum(idf.get(g, 0.0) for g in shared)
             if score > 0:
                 scored.append(Evidence(clause, score))
     scored.sort(key=lambda e: -e.score)
@@ -153,12 +149,22 @@ def relevant_clauses(items: list[int], text: str, naming: list[str],
             break
         if e.clause.text != chosen[0].clause.text:
             chosen.append(e)
-    first = chosen[0].clause
-    if first == by_task[first.task][0][0] and bodies.get(first.task):
+    rows = by_task[chosen[0].task]
+    if chosen[0].clause is rows[0][0] and len(rows) > 1:
         # A title alone: quote the body that reads best with it, in place of a second clause
-        # from elsewhere.
-        score, _, body = max(bodies[first.task], key=lambda b: (b[0], b[1]))
-        chosen = [chosen[0], Evidence(body, score)]
+        # from elsewhere; the service's own words said in the question break ties.
+        found = {e.clause.text: e.score for e in scored if e.task == chosen[0].task}
+        named = asked & naming_grams
+
+        def reads(row: tuple[Clause, frozenset[str]]) -> float:
+            clause, clause_grams = row
+            return found.get(clause.text, 0.0) + NAMING_WEIGHT * sum(
+                idf.get(g, 0.0) for g in named & clause_grams)
+
+        bodies = [r for r in rows[1:] if len(r[0].quote) >= MIN_CLAUSE_CHARS]
+        if bodies:
+            best = max(bodies, key=reads)  # the first of equals: max keeps the earliest
+            chosen = [chosen[0], Evidence(best[0], found.get(best[0].text, 0.0))]
     return chosen
 
 
