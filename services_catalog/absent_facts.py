@@ -169,6 +169,10 @@ _MEASURE = re.compile(r"(?:比例|利率|费率|标准|额度|金额|数额|上�
 # The measure a rate or limit question names, itself a word of the clause that states it.
 _MEASURE_WORD = re.compile(r"比例|利率|费率|占比|份额|上限|下限|基数|宽限期|有效期")
 _PART = re.compile(r"[，,、：:（）()]")
+# An amount named by its noun alone (金额, 额度) with a word of publishing: whether it is made
+# known is asked, which a clause answers (在招标采购文件中公开采购项目预算金额).
+_AMOUNT_NOUN = re.compile(r"金额|数额|额度")
+_DISCLOSED = re.compile(r"公开|公示|公布|透明")
 HEAD_MIN = 2  # characters: one alone (费) says nothing of what is asked
 
 
@@ -181,6 +185,8 @@ def amount_asked(text: str) -> tuple[str, re.Pattern[str]] | None:
     for cue, figure in ((_MONEY, _MONEY_FIGURE), (_RATE, _RATE_FIGURE), (_NAMED, _ANY_FIGURE),
                         (_COUNT, _ANY_FIGURE)):
         found = cue.search(norm)
+        if found and _AMOUNT_NOUN.fullmatch(found.group(0)) and _DISCLOSED.search(norm):
+            return None  # 预算金额会公开吗 asks whether it is published, not how much
         if found:
             named = cue is _RATE or cue is _NAMED
             return _head(norm[:found.start()] + (found.group(0) if named else "")), figure

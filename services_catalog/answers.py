@@ -23,7 +23,7 @@ from services_catalog.evidence import (
     relevant_clauses,
 )
 from services_catalog.normalize import normalize
-from services_catalog.question_cues import asks_amount, asks_online
+from services_catalog.question_cues import QUESTION_CUES, asks_amount, asks_online
 from services_catalog.schemas import Fact, ServiceOut, TimeLimit
 from services_catalog.wording import MISSING_FACT
 
@@ -297,6 +297,10 @@ def _due_date(c: _Context) -> tuple[str, list[dict[str, str]]]:
 
 def _channel(c: _Context) -> tuple[str, list[dict[str, str]]]:
     service = c.service
+    if not service.channels and c.text and not says_field("channel", c.text, places=True):
+        # 法院有专门审吗 filed as a channel question: "no channel stated" would answer what was
+        # not asked; what the plan says of the service does answer it.
+        return _overview(c)
     name = "utter_channel" if service.channels else "utter_no_channel"
     if service.channels and asks_online(c.text):  # 能网上办吗: yes first, or not stated
         online = any(_ONLINE_CHANNEL.search(ch) for ch in service.channels)
@@ -518,14 +522,47 @@ def online_commitment(service: ServiceOut) -> str:
     return f"；《行动方案》第{found[0].task}条写明：“{found[0].clause.quote}”"
 
 
+# The field a question type asks, and the words that ask it (在哪 for a channel, 钱 for a fee):
+# a question filed under a field whose words it does not say asks something else (能不能一起弄,
+# 预算金额会公开吗), and the clause that addresses it answers it when one does.
+FIELD_CUES = {
+    "channel": QUESTION_CUES["ask_channel"],
+    "fee": QUESTION_CUES["ask_fee"],
+    "department": QUESTION_CUES["ask_department"],
+}
+# A materials question about what happens to the materials (有点小错误会不会驳回, 差一份能先受理
+# 吗), not which ones: a clause answers it, the list does not.
+_MATERIAL_TROUBLE = re.compile(r"错|不全|不齐|差一|缺|驳回|退回|后补|补交|容缺")
+
+
+# A place one goes to apply: 能在政务大厅办吗 asks about a channel even without 在哪.
+_PLACE_WORDS = re.compile(r"大厅|政务中心|政务服务中心|办事处|服务站|网点|跑")
+
+
+def says_field(question: str, text: str, *, places: bool = False) -> bool:
+    """Whether `text` says the words of the field `question` asks (or asks 能网上办吗; with
+    `places`, names a place to apply)."""
+    norm = normalize(text)
+    if question == "channel" and (asks_online(text) or places and _PLACE_WORDS.search(norm)):
+        return True
+    cue = FIELD_CUES.get(question)
+    return cue is None or bool(cue.search(norm))
+
+
 def wants_detail(service: ServiceOut, question: str, text: str) -> bool:
     """Whether the question may be about a detail of the plan's text rather than a field."""
     if question in DETAIL_QUESTIONS:
         return True
     if question == "materials":
-        return not service.materials or not _MATERIAL_WORDS.search(normalize(text))
-    if question == "channel":
-        return not service.channels
+        norm = normalize(text)
+        return (not service.materials or not _MATERIAL_WORDS.search(norm)
+                or bool(_MATERIAL_TROUBLE.search(norm)))
+    if question == "channel" and not service.channels:
+        return True
+    if question == "fee" and service.fees:
+        return False  # the plan's fee lines answer it (最多交多少 → 上限为80万元)
+    if question in FIELD_CUES:
+        return bool(text) and not says_field(question, text)
     return False
 
 

@@ -26,6 +26,9 @@ MIN_EVIDENCE = 6.0
 # A second clause is quoted when it reads at least this well relative to the first.
 SECOND_RATIO = 0.7
 MAX_CLAUSES = 2
+# A clause shares at least this many of the question's pairs, unless one is a word the question
+# means in the plan's words (PLAN_WORDS, `also`).
+MIN_SHARED = 2
 MIN_CLAUSE_CHARS = 8  # 责任单位 fragments and headings are no answer
 # Words that only make the question a question; removed before the bigrams are taken.
 _ASKING = re.compile(r"请问|我想|想问|咨询|一下|我们|你们|咱们|俺们|我|您|你|俺|这个|那个|有关"
@@ -83,13 +86,47 @@ def question_grams(text: str, naming: list[str]) -> set[str]:
     return grams
 
 
+# The plan's own words for what a business says in its words (后果 → 惩戒, 假冒 → 侵权): a
+# question and the clause that answers it often share no character pair at all (材料有点小错误
+# … 容错机制). Each is a general reading of the colloquial word, not of one question.
+PLAN_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"后果|下场|惩罚|怎么处理|会怎样|咋处理"), "惩戒 限制"),
+    (re.compile(r"错误|小错|出错|失误|有误|写错|填错"), "容错"),
+    (re.compile(r"网上卖|网店|网购|淘宝|直播带货|线上卖"), "电商 线上"),
+    (re.compile(r"假冒|假货|盗版|山寨|仿冒|冒牌"), "侵权"),
+    (re.compile(r"专门审|专门的法庭|专门法庭|专门的审|专业审"), "审判 专业化"),
+    (re.compile(r"一起办|一起弄|一块办|同时办|一并"), "同步办理"),
+    (re.compile(r"网点|分店|门店|分支"), "经营场所"),
+)
+# A title clause is quoted with the best body clause of its task: the title says what the
+# task does, the body how (简化新业态食品经营许可发放模式 → …仅销售预包装食品…实行备案制管理).
+# Among body clauses the words naming the service break ties at this weight (they say which
+# service, so they never decide whether a clause is quoted at all).
+NAMING_WEIGHT = 0.3
+
+
+def plan_words(text: str) -> str:
+    """The plan's words for the colloquial words of `text` (PLAN_WORDS), space-separated."""
+    norm = normalize(text)
+    return " ".join(words for cue, words in PLAN_WORDS if cue.search(norm))
+
+
 def relevant_clauses(items: list[int], text: str, naming: list[str],
                      also: str = "") -> list[Evidence]:
     """The one or two clauses of tasks `items` that best address `text` (best first), or []
     when none shares enough of its rarer words. `also`: words the question means without
     saying them (能网上办吗 → 网办, 全程网办), taken as they are."""
     by_task, idf = _clause_index()
-    grams = question_grams(text, naming) | bigrams(also)
+    naming_grams: set[str] = set()
+    for name in naming:
+        naming_grams |= bigrams(name)
+    asked = question_grams(text, []) if text else set()
+    grams = asked - naming_grams
+    # Words the question means in the plan's words; kept even when a name of the service holds
+    # them (注销容错): the user said 小错误, a detail, not the service's name.
+    meant = bigrams(also) | ({g for word in plan_words(text).split() for g in bigrams(word)}
+                             if text else set())
+    grams |= meant
     if not grams:
         return []
     scored = []
@@ -98,6 +135,8 @@ def relevant_clauses(items: list[int], text: str, naming: list[str],
             if len(clause.quote) < MIN_CLAUSE_CHARS:
                 continue
             shared = grams & clause_grams
+            if len(shared) < MIN_SHARED and not shared & meant:
+                continue  # one pair alone is as likely chance (外地本人 … 法人在其 → 人在)
             score = sum(idf.get(g, 0.0) for g in shared)
             if score > 0:
                 scored.append(Evidence(clause, score))
@@ -110,6 +149,22 @@ def relevant_clauses(items: list[int], text: str, naming: list[str],
             break
         if e.clause.text != chosen[0].clause.text:
             chosen.append(e)
+    rows = by_task[chosen[0].task]
+    if chosen[0].clause is rows[0][0] and len(rows) > 1:
+        # A title alone: quote the body that reads best with it, in place of a second clause
+        # from elsewhere; the service's own words said in the question break ties.
+        found = {e.clause.text: e.score for e in scored if e.task == chosen[0].task}
+        named = asked & naming_grams
+
+        def reads(row: tuple[Clause, frozenset[str]]) -> float:
+            clause, clause_grams = row
+            return found.get(clause.text, 0.0) + NAMING_WEIGHT * sum(
+                idf.get(g, 0.0) for g in named & clause_grams)
+
+        bodies = [r for r in rows[1:] if len(r[0].quote) >= MIN_CLAUSE_CHARS]
+        if bodies:
+            best = max(bodies, key=reads)  # the first of equals: max keeps the earliest
+            chosen = [chosen[0], Evidence(best[0], found.get(best[0].text, 0.0))]
     return chosen
 
 

@@ -346,7 +346,12 @@ def life_event_answer(snap: CatalogSnapshot, event: LifeEvent) -> Answer:
         line = render(LINE.get(answer.response, "utter_line_policy"),
                       {**answer.variables, "plan_quote": ""})
         item = int(answer.variables["item"])
-        also = _also_cited(list(service.items), item, f"{note} {event.text}")
+        # Tasks the catalog quotes a line of for this service: a task linked for detail
+        # questions only (企业开办's 第7条, 一照多址) is no step of the checklist.
+        quoted = [f.item for f in (*service.fees, *service.materials, *service.notes,
+                                   *service.time_limits) if f.item]
+        also = _also_cited([n for n in service.items if n in quoted], item,
+                           f"{note} {event.text}")
         if note or also:
             line += STEP_SEPARATOR + note + "".join(f"（第{n}条）" for n in also)
         lines.append(f"{len(lines) + 1}. {line}")
