@@ -3,6 +3,7 @@ last service, then free-text search (asking back when the best candidates are cl
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from services_catalog.answers import detect_condition, service_tasks
@@ -68,9 +69,10 @@ def _asks_at_length(text: str) -> bool:
 @dataclass
 class Resolution:
     slug: str | None
-    source: str  # entity | mention | context | search | ambiguous | none
+    source: str  # entity | mention | context | search | ambiguous | unevidenced | none
     confidence: float = 0.0
-    # ambiguous: the candidates to ask about; search: close runners-up to offer as well
+    # ambiguous: the candidates to ask about; search: close runners-up to offer as well;
+    # unevidenced (a how-long question naming no service the catalog holds): those it may mean
     candidates: list[Hit] = field(default_factory=list)
 
 
@@ -121,21 +123,88 @@ TIME_QUESTIONS = ("ask_time_limit", "ask_due_date")
 PROMISED_MARGIN = 0.25
 PROMISED_LOOKAHEAD = 4  # how many of the best guesses are looked at
 
+def _plan_words(snap: CatalogSnapshot, slug: str) -> str:
+    """The text of the plan's tasks service `slug` cites, as the search reads text."""
+    from services_catalog.plan import tasks  # noqa: PLC0415 (the plan is read once, lazily)
+
+    plan = tasks()
+    return snap.index.normalised(
+        " ".join(plan[n].text for n in service_tasks(snap.services[slug]) if n in plan))
+
+
+# Words this close in rarity to the message's rarest one count as its rarest too (a word held
+# by one service more is not: 办好 in 卫生许可证几天能办好 is in 用水报装's examples).
+RAREST_SLACK = 0.05
+
+
+def evidenced(snap: CatalogSnapshot, slug: str, text: str, hits: list[Hit]) -> bool:
+    """Whether the message itself says something of service `slug`: a name or alias, a word its
+    description holds (the search's lexical match), or else its rarest word is one the service's
+    examples, description or cited clauses hold. Free text alone can read a message as similar
+    to a service it does not concern: 食品经营许可证要多长时间 reads 0.27 like 用水报装's examples
+    and 护照多久能办好 like 用电报装's, though neither service says 食品 or 护照 anywhere; a
+    message with no content word at all (新开的店要装电) holds nothing to contradict."""
+    hit = next((h for h in hits if h.slug == slug), None)
+    if hit is not None and hit.kind != "bm25":
+        return True
+    if hit is not None and not hit.matched.startswith("≈") and any(
+            len(term) > 1 for term in hit.matched.split()):
+        return True
+    words = snap.index.content_words(text)
+    if not words:
+        return True
+    rarest = max(words.values())
+    plan = _plan_words(snap, slug)
+    return any(snap.index.holds(slug, word) or word in plan
+               for word, weight in words.items() if weight >= rarest - RAREST_SLACK)
+
+
+# A word naming a document or permit: 护照, 结婚证, 公证书, 烟草专卖许可证, 户口本, 社保卡.
+_DOCUMENT = re.compile(r"(?:证|照|证书|许可|证明|执照|本|卡|牌)$")
+
+
+def asks_about_another_thing(snap: CatalogSnapshot, previous: str, text: str) -> bool:
+    """A how-long follow-up that names a document no service of the catalog mentions anywhere
+    (护照, 结婚证), nor the conversation's service's cited clauses: it is not about that
+    service, whatever context it comes in. Other unknown words (刚才, 俺们, 那口子) say
+    nothing of which service is meant."""
+    if not asks_how_long(text):
+        return False
+    plan = _plan_words(snap, previous)
+    return any(_DOCUMENT.search(word) and word not in plan
+               for word in snap.index.unheard(text))
+
+
 def promised_first(snap: CatalogSnapshot, hits: list[Hit], text: str) -> list[Hit]:
     """A how-long question read from free text: of close candidates, the service the plan gives
     a time limit. 营业执照多久 reads as 电子营业执照 and 一照多址 (no time limit) about as well as
-    企业开办 (3个工作日): the caller wants the licence, i.e. 企业开办."""
+    企业开办 (3个工作日): the caller wants the licence, i.e. 企业开办. Only a service the message
+    says something of (`evidenced`) is put first: 食品经营许可证要多长时间 reads 0.55 like
+    用水报装's examples, which say nothing of 食品 or 许可证."""
     if not hits or hits[0].kind != "bm25" or snap.services[hits[0].slug].time_limits:
         return hits
-    if (decisive_question_type(text) or question_type(text)) not in TIME_QUESTIONS:
+    if not asks_how_long(text):
         return hits
     top = hits[0]
     for hit in hits[1:PROMISED_LOOKAHEAD]:
         if (top.confidence - hit.confidence < PROMISED_MARGIN
-                and snap.services[hit.slug].time_limits):
+                and snap.services[hit.slug].time_limits and evidenced(snap, hit.slug, text, hits)):
             promoted = Hit(hit.slug, hit.score, top.confidence, hit.kind, hit.matched)
             return [promoted, *(h for h in hits if h.slug != hit.slug)]
     return hits
+
+
+def asks_how_long(text: str) -> bool:
+    return (decisive_question_type(text) or question_type(text)) in TIME_QUESTIONS
+
+
+def states_a_figure_unevidenced(snap: CatalogSnapshot, slug: str, text: str,
+                                hits: list[Hit]) -> bool:
+    """A how-long question whose answer would state service `slug`'s time limit though the
+    message says nothing of that service: a wrong guess would state a wrong 时限, the worst
+    answer there is, so the caller is asked which service instead."""
+    return (bool(snap.services[slug].time_limits) and asks_how_long(text)
+            and not evidenced(snap, slug, text, hits))
 
 
 def evidence_score(snap: CatalogSnapshot, slug: str, text: str,
@@ -235,6 +304,11 @@ def resolve(
         # "要准备啥材料" with no service before it: its words match some service's example
         # questions, but only the user knows which service they mean, so ask.
         return Resolution(None, "none")
+    if (in_context and not mentions and not entities
+            and asks_about_another_thing(snap, previous or "", text)):
+        # 护照多久能办好 after 用水报装 asks about a passport, not about 用水报装: stating its
+        # time limit would answer a question nobody asked with a figure that is not the one.
+        in_context = False
     if in_context and not mentions:
         if is_bare_follow_up(text):
             return Resolution(previous, "context", 1.0)  # 找哪个部门: nothing to switch to
@@ -267,12 +341,19 @@ def resolve(
         outread = _outread_entity(snap, text, entities[0])
         if outread is not None:
             return Resolution(outread.slug, "search", outread.confidence)
-        return Resolution(entities[0], "entity", 1.0)
+        if not states_a_figure_unevidenced(snap, entities[0], text, snap.index.search(text, 10)):
+            return Resolution(entities[0], "entity", 1.0)
+        # The NLU's entity is a guess as well: 公证书几天 tagged as 不动产登记 (不动产权证书)
+        # would state 不动产登记's time limit for a notarial certificate.
     hits = promised_first(
         snap, [h for h in snap.index.search(text, 5) if h.confidence >= SEARCH_MIN], text)
     top = hits[0] if hits else None
     if in_context and not names_service and not switches(hits, previous, text):
         return Resolution(previous, "context", 1.0)
+    if top and top.confidence >= SEARCH_SURE and states_a_figure_unevidenced(
+            snap, top.slug, text, hits):
+        return Resolution(None, "unevidenced", top.confidence,
+                          [h for h in hits if evidenced(snap, h.slug, text, hits)][:3])
     if top and top.confidence >= SEARCH_SURE:
         close = [h for h in hits[1:3] if top.confidence - h.confidence < SEARCH_MARGIN]
         return Resolution(top.slug, "search", top.confidence, close)
