@@ -93,7 +93,8 @@ def test_a_follow_up_about_another_document_does_not_inherit_the_services_figure
 
 
 @pytest.mark.parametrize(("text", "service", "figure"), [
-    ("营业执照多久", None, "3个工作日"),  # the licence is 企业开办's, though 电子营业执照 reads closer
+    # the licence is 企业开办's, though 电子营业执照 reads closer
+    ("营业执照多久", None, "3个工作日"),
     ("煤气管道接到家里要多久", None, "10个工作日"),
     ("明天去交通水的资料，啥时候能用上水", None, "5个工作日"),
     ("要多久", "water-connection", "5个工作日"),
