@@ -42,6 +42,8 @@ from services_catalog.scope import other_region
 from services_catalog.several import questions_asked, services_asked, several_answer
 
 MISSES_BEFORE_HANDOFF = 2  # the second unanswerable message in a row goes to the hotline
+# What a how-long question about no service the catalog holds is told the plan does not state.
+UNEVIDENCED_MISSING = "您问的这项业务的办理时限（它不在本助手收录的事项中）"
 
 
 def candidate_buttons(slugs_names: list[tuple[str, str]]) -> list[dict[str, str]]:
@@ -145,6 +147,15 @@ def answer_service(
         send(dispatcher, plain)
         return [SlotSet("service", (plain.card or {}).get("slug") or previous_service),
                 SlotSet("question", question), SlotSet("misses", 0)]
+    if found.source == "unevidenced":
+        # 护照多久能办好: no service the catalog holds is named, and a guess would state some
+        # other service's time limit. Say the plan does not give one, where to ask, and offer
+        # the services the words may mean (if any).
+        send(dispatcher, Answer(
+            "utter_not_in_plan_general", {"missing": UNEVIDENCED_MISSING},
+            {"type": "not_in_plan"},
+            candidate_buttons([(h.slug, snap.services[h.slug].name) for h in found.candidates])))
+        return [SlotSet("question", question), SlotSet("misses", 0)]
     if found.slug is None:
         misses = int(tracker.get_slot("misses") or 0) + 1
         if misses >= MISSES_BEFORE_HANDOFF:

@@ -3,6 +3,7 @@ last service, then free-text search (asking back when the best candidates are cl
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from services_catalog.answers import detect_condition, service_tasks
@@ -68,9 +69,10 @@ def _asks_at_length(text: str) -> bool:
 @dataclass
 class Resolution:
     slug: str | None
-    source: str  # entity | mention | context | search | ambiguous | none
+    source: str  # entity | mention | context | search | ambiguous | unevidenced | none
     confidence: float = 0.0
-    # ambiguous: the candidates to ask about; search: close runners-up to offer as well
+    # ambiguous: the candidates to ask about; search: close runners-up to offer as well;
+    # unevidenced (a how-long question naming no service the catalog holds): those it may mean
     candidates: list[Hit] = field(default_factory=list)
 
 
@@ -100,10 +102,67 @@ def claims_message(snap: CatalogSnapshot, text: str, intent: str) -> bool:
     return top >= floor
 
 
-def switches(hits: list[Hit], previous: str | None, text: str) -> bool:
+# A follow-up's free-text candidates are read with the conversation in mind: a service related
+# to the conversation's one (same chapter of the plan, or a task both cite) is preferred to an
+# unrelated one this close above it (有专人帮忙吗 after 办税: 涉税专属服务 0.6 before 帮办代办
+# 0.79), and is switched to on less (请律师要钱吗 after 根治欠薪: 劳动人事争议与法律援助).
+RELATED_MARGIN = 0.2
+RELATED_MIN_CONTENT = 3
+
+
+def related(snap: CatalogSnapshot, a: str, b: str) -> bool:
+    first, second = snap.services[a], snap.services[b]
+    return first.category == second.category or bool(
+        set(service_tasks(first)) & set(service_tasks(second)))
+
+
+def _words_held(snap: CatalogSnapshot, slug: str, text: str) -> set[str]:
+    plan = _plan_words(snap, slug)
+    return {w for w in snap.index.content_words(text) if snap.index.holds(slug, w) or w in plan}
+
+
+def related_first(snap: CatalogSnapshot, hits: list[Hit], previous: str,
+                  text: str) -> list[Hit]:
+    """Of a follow-up's close free-text candidates, one related to the conversation's service
+    first (it takes the top candidate's confidence), if it holds every word of the message the
+    top one does: 专利能贷款吗 after 商标 stays 知识产权质押融资, since 知识产权服务机构 says
+    nothing of 贷款."""
+    if not hits or hits[0].kind != "bm25" or hits[0].slug == previous or related(
+            snap, hits[0].slug, previous):
+        return hits
+    top = hits[0]
+    for hit in hits[1:3]:
+        if (hit.slug != previous and hit.confidence >= SEARCH_SURE
+                and top.confidence - hit.confidence <= RELATED_MARGIN
+                and related(snap, hit.slug, previous)
+                and _words_held(snap, top.slug, text) <= _words_held(snap, hit.slug, text)):
+            promoted = Hit(hit.slug, hit.score, top.confidence, hit.kind, hit.matched)
+            return [promoted, *(h for h in hits if h.slug != hit.slug)]
+    return hits
+
+
+def _case_elsewhere(snap: CatalogSnapshot, previous: str, text: str) -> Hit | None:
+    """我们是小微企业，有照顾吗 after 投标保证金 asks what the plan does for its case: when the
+    conversation's service's clauses say nothing of it and a related service's do (政府采购面向
+    中小企业, 第21条), that service. A case stated without a question (我们是非居民用户) stays."""
+    if not QUESTION_CUE.search(text):
+        return None
+    here = evidence_score(snap, previous, text)
+    for hit in snap.index.search(text, 4):
+        if (hit.slug != previous and hit.confidence >= SEARCH_SURE
+                and related(snap, hit.slug, previous)
+                and evidence_score(snap, hit.slug, text) > here):
+            return hit
+    return None
+
+
+def switches(hits: list[Hit], previous: str | None, text: str,
+             snap: CatalogSnapshot | None = None) -> bool:
     if not hits or hits[0].slug == previous:
         return False
-    if len(content_besides_cues(text)) < SWITCH_MIN_CONTENT:
+    least = (RELATED_MIN_CONTENT if snap is not None and previous in snap.services
+             and related(snap, hits[0].slug, previous) else SWITCH_MIN_CONTENT)
+    if len(content_besides_cues(text)) < least:
         return False
     if decisive_question_type(text) == "ask_due_date":
         # "今天提交哪天能办完" asks the date of the service at hand; its words (提交, 办完) read
@@ -121,21 +180,88 @@ TIME_QUESTIONS = ("ask_time_limit", "ask_due_date")
 PROMISED_MARGIN = 0.25
 PROMISED_LOOKAHEAD = 4  # how many of the best guesses are looked at
 
+def _plan_words(snap: CatalogSnapshot, slug: str) -> str:
+    """The text of the plan's tasks service `slug` cites, as the search reads text."""
+    from services_catalog.plan import tasks  # noqa: PLC0415 (the plan is read once, lazily)
+
+    plan = tasks()
+    return snap.index.normalised(
+        " ".join(plan[n].text for n in service_tasks(snap.services[slug]) if n in plan))
+
+
+# Words this close in rarity to the message's rarest one count as its rarest too (a word held
+# by one service more is not: 办好 in 卫生许可证几天能办好 is in 用水报装's examples).
+RAREST_SLACK = 0.05
+
+
+def evidenced(snap: CatalogSnapshot, slug: str, text: str, hits: list[Hit]) -> bool:
+    """Whether the message itself says something of service `slug`: a name or alias, a word its
+    description holds (the search's lexical match), or else its rarest word is one the service's
+    examples, description or cited clauses hold. Free text alone can read a message as similar
+    to a service it does not concern: 食品经营许可证要多长时间 reads 0.27 like 用水报装's examples
+    and 护照多久能办好 like 用电报装's, though neither service says 食品 or 护照 anywhere; a
+    message with no content word at all (新开的店要装电) holds nothing to contradict."""
+    hit = next((h for h in hits if h.slug == slug), None)
+    if hit is not None and hit.kind != "bm25":
+        return True
+    if hit is not None and not hit.matched.startswith("≈") and any(
+            len(term) > 1 for term in hit.matched.split()):
+        return True
+    words = snap.index.content_words(text)
+    if not words:
+        return True
+    rarest = max(words.values())
+    plan = _plan_words(snap, slug)
+    return any(snap.index.holds(slug, word) or word in plan
+               for word, weight in words.items() if weight >= rarest - RAREST_SLACK)
+
+
+# A word naming a document or permit: 护照, 结婚证, 公证书, 烟草专卖许可证, 户口本, 社保卡.
+_DOCUMENT = re.compile(r"(?:证|照|证书|许可|证明|执照|本|卡|牌)$")
+
+
+def asks_about_another_thing(snap: CatalogSnapshot, previous: str, text: str) -> bool:
+    """A how-long follow-up that names a document no service of the catalog mentions anywhere
+    (护照, 结婚证), nor the conversation's service's cited clauses: it is not about that
+    service, whatever context it comes in. Other unknown words (刚才, 俺们, 那口子) say
+    nothing of which service is meant."""
+    if not asks_how_long(text):
+        return False
+    plan = _plan_words(snap, previous)
+    return any(_DOCUMENT.search(word) and word not in plan
+               for word in snap.index.unheard(text))
+
+
 def promised_first(snap: CatalogSnapshot, hits: list[Hit], text: str) -> list[Hit]:
     """A how-long question read from free text: of close candidates, the service the plan gives
     a time limit. 营业执照多久 reads as 电子营业执照 and 一照多址 (no time limit) about as well as
-    企业开办 (3个工作日): the caller wants the licence, i.e. 企业开办."""
+    企业开办 (3个工作日): the caller wants the licence, i.e. 企业开办. Only a service the message
+    says something of (`evidenced`) is put first: 食品经营许可证要多长时间 reads 0.55 like
+    用水报装's examples, which say nothing of 食品 or 许可证."""
     if not hits or hits[0].kind != "bm25" or snap.services[hits[0].slug].time_limits:
         return hits
-    if (decisive_question_type(text) or question_type(text)) not in TIME_QUESTIONS:
+    if not asks_how_long(text):
         return hits
     top = hits[0]
     for hit in hits[1:PROMISED_LOOKAHEAD]:
         if (top.confidence - hit.confidence < PROMISED_MARGIN
-                and snap.services[hit.slug].time_limits):
+                and snap.services[hit.slug].time_limits and evidenced(snap, hit.slug, text, hits)):
             promoted = Hit(hit.slug, hit.score, top.confidence, hit.kind, hit.matched)
             return [promoted, *(h for h in hits if h.slug != hit.slug)]
     return hits
+
+
+def asks_how_long(text: str) -> bool:
+    return (decisive_question_type(text) or question_type(text)) in TIME_QUESTIONS
+
+
+def states_a_figure_unevidenced(snap: CatalogSnapshot, slug: str, text: str,
+                                hits: list[Hit]) -> bool:
+    """A how-long question whose answer would state service `slug`'s time limit though the
+    message says nothing of that service: a wrong guess would state a wrong 时限, the worst
+    answer there is, so the caller is asked which service instead."""
+    return (bool(snap.services[slug].time_limits) and asks_how_long(text)
+            and not evidenced(snap, slug, text, hits))
 
 
 def evidence_score(snap: CatalogSnapshot, slug: str, text: str,
@@ -228,6 +354,9 @@ def resolve(
     in_context = bool(previous and previous in snap.services)
     if in_context and states_condition(text, snap.condition_words) and not any(
             not _inside_condition(snap, text, h.matched) for h in mentions):
+        case = _case_elsewhere(snap, previous or "", text)
+        if case is not None:
+            return Resolution(case.slug, "search", case.confidence)
         # "我们是非居民用户" after 燃气报装: a condition, for the service at hand (its variant if
         # it has one); 非居民 reads as 用电报装, but a condition alone never switches service.
         return Resolution(previous, "context", 1.0)
@@ -235,6 +364,11 @@ def resolve(
         # "要准备啥材料" with no service before it: its words match some service's example
         # questions, but only the user knows which service they mean, so ask.
         return Resolution(None, "none")
+    if (in_context and not mentions and not entities
+            and asks_about_another_thing(snap, previous or "", text)):
+        # 护照多久能办好 after 用水报装 asks about a passport, not about 用水报装: stating its
+        # time limit would answer a question nobody asked with a figure that is not the one.
+        in_context = False
     if in_context and not mentions:
         if is_bare_follow_up(text):
             return Resolution(previous, "context", 1.0)  # 找哪个部门: nothing to switch to
@@ -267,12 +401,21 @@ def resolve(
         outread = _outread_entity(snap, text, entities[0])
         if outread is not None:
             return Resolution(outread.slug, "search", outread.confidence)
-        return Resolution(entities[0], "entity", 1.0)
+        if not states_a_figure_unevidenced(snap, entities[0], text, snap.index.search(text, 10)):
+            return Resolution(entities[0], "entity", 1.0)
+        # The NLU's entity is a guess as well: 公证书几天 tagged as 不动产登记 (不动产权证书)
+        # would state 不动产登记's time limit for a notarial certificate.
     hits = promised_first(
         snap, [h for h in snap.index.search(text, 5) if h.confidence >= SEARCH_MIN], text)
+    if in_context and previous:
+        hits = related_first(snap, hits, previous, text)
     top = hits[0] if hits else None
-    if in_context and not names_service and not switches(hits, previous, text):
+    if in_context and not names_service and not switches(hits, previous, text, snap):
         return Resolution(previous, "context", 1.0)
+    if top and top.confidence >= SEARCH_SURE and states_a_figure_unevidenced(
+            snap, top.slug, text, hits):
+        return Resolution(None, "unevidenced", top.confidence,
+                          [h for h in hits if evidenced(snap, h.slug, text, hits)][:3])
     if top and top.confidence >= SEARCH_SURE:
         close = [h for h in hits[1:3] if top.confidence - h.confidence < SEARCH_MARGIN]
         return Resolution(top.slug, "search", top.confidence, close)

@@ -11,13 +11,15 @@ microseconds besides the sentence encoder.
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
+from services_catalog.normalize import strip_filler
 from services_catalog.paraphrase import ParaphraseIndex, SemanticIndex
 from services_catalog.query import Query
 from services_catalog.search.common import Hit, Key, SearchDoc, new_tokenizer, plain
 from services_catalog.search.fusion import Fusion
-from services_catalog.search.lexical import LexicalIndex
+from services_catalog.search.lexical import LexicalIndex, is_term
 from services_catalog.search.phrase import PhraseMatcher, _Phrase
 from services_catalog.search.typos import TypoCorrector
 
@@ -54,6 +56,12 @@ class SearchIndex:
         # its context rules and again for its answer; several and life events too): the text is
         # read into one Query, which keeps its rankings, for the last few hundred texts.
         self._recent = lru_cache(maxsize=RECENT_QUERIES)(self.query)
+        # Everything a service is known by, for `support`: names, aliases, example questions,
+        # description. A question's word none of them holds is a word about something else.
+        self._known = {doc.slug: plain(" ".join((doc.name, *doc.aliases, *doc.examples,
+                                                 doc.text)))
+                       for doc in docs}
+        self._term_weight = lru_cache(maxsize=4096)(self._weigh)
 
     @property
     def _phrases(self) -> list[_Phrase]:
@@ -85,7 +93,39 @@ class SearchIndex:
         """The message with mistyped common words put right (营页执照 → 营业执照)."""
         return self._typos.correct(norm)
 
+    def _weigh(self, term: str) -> float:
+        """How rare `term` is among the services' texts: a word no service holds (护照) weighs
+        most, one most services hold (办理, 企业) next to nothing."""
+        held = sum(term in known for known in self._known.values())
+        return math.log((len(self._known) + 1) / (held + 1))
+
     # -- public API ------------------------------------------------------------------------
+
+    def content_words(self, text: str | Query) -> dict[str, float]:
+        """The message's words of two characters or more that say what it is about (not its
+        question words, particles or numbers), each with its rarity among the services' texts."""
+        query = self._read(text)
+        words: set[str] = set()
+        run = ""  # single characters in a row make one word: 养犬证 cuts as 养 / 犬 / 证
+        for token in [*self.cut(strip_filler(query.norm)), ""]:
+            if len(token) == 1 and is_term(token) and not token.isascii():
+                run += token
+                continue
+            if len(run) > 1:
+                words.add(run)
+            run = ""
+            if len(token) > 1 and is_term(token) and not token.isascii():
+                words.add(token)
+        return {t: self._term_weight(t) for t in words}
+
+    def unheard(self, text: str | Query) -> list[str]:
+        """The message's content words that no service's texts hold (护照, 结婚证)."""
+        return [w for w in self.content_words(text) if not any(
+            w in known for known in self._known.values())]
+
+    def holds(self, slug: str, word: str) -> bool:
+        """Whether service `slug`'s names, aliases, example questions or description say `word`."""
+        return word in self._known.get(slug, "")
 
     def search(self, text: str | Query, limit: int = 5) -> list[Hit]:
         """Best hit per service, best first; empty when nothing points at a service."""
