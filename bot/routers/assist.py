@@ -18,7 +18,7 @@ from bot.assist_confidence import ranked_confidences, script_allowed
 from bot.assist_life_event import checklist, life_event_call
 from bot.call_category import is_off_topic
 from bot.call_classifier import classify
-from bot.catalog_reply import due_dates, question_for, script, today
+from bot.catalog_reply import card_basis, due_dates, question_for, script, today
 from bot.deps import RasaDep, SessionDep, SettingsDep, SnapshotDep
 from bot.masking import mask_personal
 from bot.rasa_client import RasaUnavailable
@@ -204,6 +204,8 @@ async def assist(
             "channels": card["channels"],
             "fees": card["fees"],
             "citation": card["citation"],
+            # 《行动方案（2023—2025年）》第N条, or the later decision a figure rests on
+            "basis": card_basis(service, card),
             **({"due_date": dues[0], "due_dates": dues} if dues else {}),
         })
     services = [snapshot.services[s] for s in named] if speak else []

@@ -154,3 +154,27 @@ async def test_assist_explains_candidates_and_evidence(gateway) -> None:
     assert clauses[0]["item"] == 3 and "远程等多种身份验证方式" in clauses[0]["text"]
     r = await gateway.post("/api/assist", json={"text": "开公司和接水分别要多久"})
     assert r.json()["explain"]["several"] == ["company-registration", "water-connection"]
+
+
+async def test_the_card_names_the_decision_a_figure_rests_on(gateway) -> None:
+    """The console shows the suggestion's `basis`, as the widget shows the card's: a time limit
+    staff set from a later decision names that decision, not only the plan's 第N条."""
+    from tests.bot.test_admin_services import create
+
+    decision = {"kind": "decision", "document": "昌吉州关于进一步压缩办理时间的通知",
+                "date": "2026-01-20"}
+    svc = await create(gateway, time_limits=[{"amount": 2, "unit": "工作日", "item": 3,
+                                              "basis": decision}])
+    r = await gateway.post("/api/assist", json={"text": f"{svc['name']}要多久"})
+    top = r.json()["suggestions"][0]
+    assert top["service"]["slug"] == svc["slug"]
+    assert top["basis"] == "《昌吉州关于进一步压缩办理时间的通知》（2026年1月20日）"
+    assert top["citation"]["item"] == 3
+    r = await gateway.post("/api/assist", json={"text": "接自来水要多久"})
+    assert r.json()["suggestions"][0]["basis"].endswith("第46条")  # the plan, with its period
+
+
+async def test_a_checklist_step_names_its_basis(gateway) -> None:
+    r = await gateway.post("/api/assist", json={"text": "我想开个饭馆，要办哪些手续"})
+    steps = r.json()["life_event"]["steps"]
+    assert steps and all(s["basis"] == f"第{s['item']}条" for s in steps)
