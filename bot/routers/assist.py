@@ -7,7 +7,6 @@ own per-minute budget, not the caller's IP's.
 from __future__ import annotations
 
 import asyncio
-import re
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
@@ -16,6 +15,7 @@ from pydantic import BaseModel, Field, field_validator
 from bot.admin_auth import AgentDep
 from bot.assist_confidence import ranked_confidences, script_allowed
 from bot.assist_life_event import checklist, life_event_call
+from bot.assist_transcript import caller_text, is_transcript
 from bot.call_category import is_off_topic
 from bot.call_classifier import classify
 from bot.catalog_reply import card_basis, due_dates, question_for, script, today
@@ -42,11 +42,6 @@ router = APIRouter(tags=["assist"], responses={
     503: {"description": "服务繁忙 / too many requests in flight"},
 })
 MAX_SUGGESTIONS = 5
-# Lines spoken by the agent in a pasted transcript: they name the hotline, not the caller's need.
-AGENT_LINE = re.compile(r"^\s*(坐席|客服|话务员|接线员|工作人员|agent)\s*[:：]", re.I)
-CALLER_LINE = re.compile(r"^\s*(来电人|来电|市民|群众|用户|企业|caller)\s*[:：]", re.I)
-
-
 class AssistIn(BaseModel):
     text: str = Field(min_length=1, description="来电人说的话，或粘贴的通话记录")
 
@@ -77,27 +72,6 @@ ASSIST_MIN = 0.2
 # On a transcript of a 12345 call, "12345" is the call itself (喂，是12345吧？), not a question
 # about the hotline service.
 HOTLINE_SLUG = "hotline-12345"
-
-
-def is_transcript(text: str) -> bool:
-    return any(AGENT_LINE.match(line) or CALLER_LINE.match(line) for line in text.splitlines())
-
-
-# A caller's line that only confirms what the agent just said (坐席：您是要申请接自来水是吗？
-# 来电人：对对对，就是这个): the agent's line then states the caller's need.
-CONFIRMS = re.compile(r"^\s*\S{0,6}[:：]\s*(?:嗯|喂|啊|，|,|\s)*(?:对(?!了)|是的|是是|没错|就是)")
-AGENT_ASKS = re.compile(r"[?？吗吧]\s*$")
-
-
-def caller_text(text: str) -> str:
-    if not is_transcript(text):
-        return text
-    lines = text.splitlines()
-    kept = [line for i, line in enumerate(lines)
-            if not AGENT_LINE.match(line)
-            or (AGENT_ASKS.search(line) and i + 1 < len(lines)
-                and CALLER_LINE.match(lines[i + 1]) and CONFIRMS.match(lines[i + 1]))]
-    return "\n".join(kept) or text
 
 
 @router.post("/api/assist", dependencies=[InFlightSlot])
