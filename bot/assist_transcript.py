@@ -13,7 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.spoken_script import is_greeting_only
+from bot.spoken_script import MAX_QUESTIONS, is_greeting_only, questions_in
+from services_catalog.normalize import normalize
+from services_catalog.question_cues import QUESTION_CUE
+from services_catalog.resolve import SURE
+from services_catalog.several import questions_asked, services_asked
+from services_catalog.snapshot import CatalogSnapshot
 
 # Role words in a speaker label. The agent's side first: 客服 holds 客 as 客户 does.
 AGENT_ROLE = re.compile(r"坐席|座席|客服|话务|接线|接听|受理员|工作人员|值班|热线|12345|专席|"
@@ -31,6 +36,8 @@ LABEL = re.compile(
     r"|(?P<plain>[^\s:：，。？！,.?!（）()\[\]【】]{1,10}?)\s*(?:[（(][^）)]{0,16}[）)])?\s*"
     r"(?:" + _TIME + r"\s*)?[:：])"
     r"\s*(?:" + _TIME + r"\s*)?")
+# At most this many services asked in one call get a suggestion each (several.MAX_SERVICES).
+MAX_ASKED = 4
 # A label alone (甲/乙, A/B, a name) makes a transcript only when a few speakers take turns.
 MAX_SPEAKERS = 3
 
@@ -133,3 +140,50 @@ def caller_lines(text: str) -> list[str]:
 
 def caller_text(text: str) -> str:
     return "\n".join(caller_lines(text))
+
+
+@dataclass(frozen=True)
+class Asked:
+    """A service the caller asks about, with the questions its own words ask and those words."""
+    slug: str
+    questions: list[str]
+    words: str
+
+
+def _asks(line: str) -> bool:
+    return bool(QUESTION_CUE.search(normalize(line)))
+
+
+def asked_by_lines(snapshot: CatalogSnapshot, lines: list[str],
+                   fallback: str | None) -> list[Asked]:
+    """One entry per service the caller's question lines name (2 or more), in the order asked:
+    接自来水要多久？… 还有燃气报装要交钱不？ → 用水报装 (time limit), 燃气报装 (fee). A question
+    line that names no service (那要交钱吗？) asks about the service before it. [] when fewer
+    than two services are asked: the whole text then decides, as for one sentence."""
+    words: dict[str, list[str]] = {}
+    asks: dict[str, list[str]] = {}
+
+    def add(slug: str, said: str, questions: list[str]) -> None:
+        words.setdefault(slug, []).append(said)
+        own = asks.setdefault(slug, [])
+        own += [q for q in questions if q not in own]
+
+    current: str | None = None
+    for line in lines:
+        if not _asks(line):
+            continue
+        several = services_asked(snapshot, line)  # 开公司和接水分别要多久, in one line
+        if several:
+            for q in questions_asked(snapshot, line, several, fallback or "overview"):
+                add(q.slug, q.clause or line, [q.question])
+            current = several[-1]
+            continue
+        hits = snapshot.index.search(line, 1)
+        if hits and hits[0].kind != "bm25" and hits[0].confidence >= SURE:
+            current = hits[0].slug  # the line names its service (an alias, not free text)
+        if current is not None:
+            add(current, line, questions_in(line, fallback))
+    if len(words) < 2:
+        return []
+    return [Asked(slug, asks[slug][:MAX_QUESTIONS], "\n".join(said))
+            for slug, said in list(words.items())[:MAX_ASKED]]

@@ -15,7 +15,7 @@ from pydantic import BaseModel, Field, field_validator
 from bot.admin_auth import AgentDep
 from bot.assist_confidence import ranked_confidences, script_allowed
 from bot.assist_life_event import checklist, life_event_call
-from bot.assist_transcript import caller_text, is_transcript
+from bot.assist_transcript import asked_by_lines, caller_lines, caller_text, is_transcript
 from bot.call_category import is_off_topic
 from bot.call_classifier import classify
 from bot.catalog_reply import card_basis, due_dates, question_for, script, today
@@ -84,7 +84,8 @@ async def assist(
     if not staff.operator:  # CATALOG_ADMIN_TOKEN: the operator's scripts and evaluations
         await enforce_account_limit(request, staff.username, settings)
     transcript = is_transcript(body.text)
-    text = caller_text(mask_personal(body.text))
+    lines = caller_lines(mask_personal(body.text))
+    text = "\n".join(lines)
     if is_greeting_only(text):
         # 喂，你好， — the caller has not said what they need: nothing to suggest yet.
         return {"suggestions": [], "workorder": None, "status": "greeting", "intent": {},
@@ -122,7 +123,10 @@ async def assist(
     order = {hit.slug: i for i, hit in enumerate(hits)}
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], order.get(kv[0], len(order))))
     ranked = ranked[:MAX_SUGGESTIONS]
-    asked = services_asked(snapshot, text)
+    question = question_for(intent.get("name"))
+    # Each service the caller's question lines name, with the questions its own words ask.
+    own = {a.slug: a for a in asked_by_lines(snapshot, lines, question)}
+    asked = services_asked(snapshot, text) or list(own)
     if asked:
         # 开公司和接水分别要多久: one suggestion per service the caller asks about, in order.
         ranked = [(slug, scores.get(slug, 1.0)) for slug in asked]
@@ -143,7 +147,6 @@ async def assist(
         scope = {"region": region, "answer": render(scoped.response, scoped.variables)}
         ranked = []
 
-    question = question_for(intent.get("name"))
     questions = questions_in(text, question)
     if life_event is not None:
         # 要办哪些手续 asks for the list, not each service's 办理方式: say each one's time limit.
@@ -162,7 +165,11 @@ async def assist(
         if rank == 0 or (tied and raw >= 0.9) or slug in asked:
             named.append(slug)
         card_answer, card = script(service, question, text)
-        answer = spoken(service, questions, text, today()) if speak else None
+        mine = own.get(slug) if slug in asked else None
+        # A service asked in its own words is answered what those words ask (用水报装 多久,
+        # 燃气报装 收费), not every question of the call.
+        answer = (spoken(service, mine.questions if mine else questions,
+                         mine.words if mine else text, today()) if speak else None)
         if missing is not None:  # 电话多少 / 局长是谁: the plan does not say; where to ask
             plain = missing_fact_answer(missing, service, snapshot.services)
             answer = card_answer = render(plain.response, plain.variables)
@@ -188,7 +195,8 @@ async def assist(
              or (scope or {}).get("answer"))
     workorder = build_workorder(
         text, services, questions, reply,
-        answered=all(answered_by_catalog(s, q) for s in services for q in questions),
+        answered=all(answered_by_catalog(s, q) for s in services
+                     for q in (own[s.slug].questions if s.slug in own else questions)),
         today=today(), due_working_days=settings.hotline_due_working_days,
         verdict=await classifying,
     )
