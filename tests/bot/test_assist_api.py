@@ -178,3 +178,30 @@ async def test_a_checklist_step_names_its_basis(gateway) -> None:
     r = await gateway.post("/api/assist", json={"text": "我想开个饭馆，要办哪些手续"})
     steps = r.json()["life_event"]["steps"]
     assert steps and all(s["basis"] == f"第{s['item']}条" for s in steps)
+
+
+async def test_the_agents_lines_never_drive_whatever_the_label_shape(gateway) -> None:
+    for text in ("【坐席】您好，12345政务服务热线。\n【来电人】我们公司不想干了，注销要多长时间？",
+                 "A：您好，12345热线，请问有什么可以帮您？\nB：你好，我想问一下开公司要几天。",
+                 "[00:01] 客服：您好，12345。\n[00:04] 市民：新房子要通燃气，燃气报装要多久？"):
+        top = (await gateway.post("/api/assist", json={"text": text})).json()["suggestions"][0]
+        assert top["service"]["slug"] != "hotline-12345", text
+
+
+async def test_a_transcript_of_greetings_suggests_nothing(gateway) -> None:
+    text = "坐席：您好，12345热线。\n来电人：喂，你好。\n坐席：您好，请讲。\n来电人：喂？听得见吗？"
+    body = (await gateway.post("/api/assist", json={"text": text})).json()
+    assert body["status"] == "greeting" and body["suggestions"] == []
+
+
+async def test_each_service_asked_in_a_transcript_gets_its_own_answer(gateway) -> None:
+    text = ("坐席：您好，12345热线。\n来电人：你好，我问两个事。接自来水要多久？\n"
+            "坐席：嗯，还有呢？\n来电人：还有燃气报装要交钱不？")
+    body = (await gateway.post("/api/assist", json={"text": text})).json()
+    by_slug = {s["service"]["slug"]: s for s in body["suggestions"]}
+    assert [s["service"]["slug"] for s in body["suggestions"]][:2] == [
+        "water-connection", "gas-connection"]
+    assert "5个工作日" in by_slug["water-connection"]["answer"]
+    assert "收费" not in by_slug["water-connection"]["answer"]
+    gas = by_slug["gas-connection"]["answer"]
+    assert "收费" in gas and "10个工作日" not in gas
