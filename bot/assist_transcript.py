@@ -154,6 +154,11 @@ def _asks(line: str) -> bool:
     return bool(QUESTION_CUE.search(normalize(line)))
 
 
+def question_lines(lines: list[str]) -> list[str]:
+    """The caller's lines that ask something (the rest tell the story around it)."""
+    return [line for line in lines if _asks(line)]
+
+
 def asked_by_lines(snapshot: CatalogSnapshot, lines: list[str],
                    fallback: str | None) -> list[Asked]:
     """One entry per service the caller's question lines name (2 or more), in the order asked:

@@ -15,7 +15,13 @@ from pydantic import BaseModel, Field, field_validator
 from bot.admin_auth import AgentDep
 from bot.assist_confidence import ranked_confidences, script_allowed
 from bot.assist_life_event import checklist, life_event_call
-from bot.assist_transcript import asked_by_lines, caller_lines, caller_text, is_transcript
+from bot.assist_transcript import (
+    asked_by_lines,
+    caller_lines,
+    caller_text,
+    is_transcript,
+    question_lines,
+)
 from bot.call_category import is_off_topic
 from bot.call_classifier import classify
 from bot.catalog_reply import card_basis, due_dates, question_for, script, today
@@ -72,6 +78,9 @@ ASSIST_MIN = 0.2
 # On a transcript of a 12345 call, "12345" is the call itself (喂，是12345吧？), not a question
 # about the hotline service.
 HOTLINE_SLUG = "hotline-12345"
+# In a transcript whose caller also tells a story, a service only the story's lines match (not
+# the question lines) counts this much of its score: the story is the setting, not the question.
+STORY_WEIGHT = 0.6
 
 
 @router.post("/api/assist", dependencies=[InFlightSlot])
@@ -116,6 +125,23 @@ async def assist(
             # A name/alias match keeps its confidence; free-text hits are discounted a little.
             weight = 1.0 if hit.kind != "bm25" else 0.9
             scores[hit.slug] = max(scores.get(hit.slug, 0.0), hit.confidence * weight)
+    asking = question_lines(lines) if transcript else []
+    if asking and len(asking) < len(lines):
+        # The caller's question lines say what is asked; the story around them (我去劳动仲裁了。
+        # …开个小公司，营业执照几天能办下来？) only supports it: a service the whole call matches
+        # keeps its score when the question lines match it too, else counts for less.
+        words = "\n".join(asking)
+        asked_hits = promised_first(snapshot, snapshot.index.search(words, MAX_SUGGESTIONS * 2),
+                                    words)
+        supported = {h.slug for h in asked_hits if h.confidence >= ASSIST_MIN}
+        scores = {slug: raw if slug in supported else raw * STORY_WEIGHT
+                  for slug, raw in scores.items()}
+        for hit in asked_hits:
+            if hit.confidence >= ASSIST_MIN:
+                weight = 1.0 if hit.kind != "bm25" else 0.9
+                scores[hit.slug] = max(scores.get(hit.slug, 0.0), hit.confidence * weight)
+        seen = {h.slug for h in asked_hits}
+        hits = [*asked_hits, *(h for h in hits if h.slug not in seen)]
     if transcript and len(scores) > 1:
         scores.pop(HOTLINE_SLUG, None)
     # Equal scores (two services named) keep the search's order: the longer phrase, the one the
@@ -147,7 +173,8 @@ async def assist(
         scope = {"region": region, "answer": render(scoped.response, scoped.variables)}
         ranked = []
 
-    questions = questions_in(text, question)
+    # What the caller asks: the question lines' words (a story's 工钱 asks no fee).
+    questions = questions_in("\n".join(asking) or text, question)
     if life_event is not None:
         # 要办哪些手续 asks for the list, not each service's 办理方式: say each one's time limit.
         questions = [q for q in questions if q not in ("howto", "policy")] or ["overview"]
