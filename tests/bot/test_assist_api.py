@@ -210,7 +210,8 @@ async def test_each_service_asked_in_a_transcript_gets_its_own_answer(gateway) -
 async def test_the_callers_question_leads_not_the_story_around_it(gateway) -> None:
     """A service only the story's lines name (劳动仲裁) is the setting; the question line asks
     about another (开个小公司，营业执照几天能办下来) — its service leads, its question is asked."""
-    text = ("坐席：您好，12345热线。\n来电人：我在工地干活，之前那个老板不给工钱，我去劳动仲裁了。\n"
+    text = ("坐席：您好，12345热线。\n"
+            "来电人：我在工地干活，之前那个老板不给工钱，我去劳动仲裁了。\n"
             "坐席：嗯。\n来电人：现在我想自己开个小公司，营业执照几天能办下来？")
     body = (await gateway.post("/api/assist", json={"text": text})).json()
     assert body["suggestions"][0]["service"]["slug"] == "company-registration"
