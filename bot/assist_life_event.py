@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from services_catalog.effective import basis_text
 from services_catalog.life_events import (
     LifeEvent,
     life_event_answer,
@@ -72,4 +73,18 @@ def checklist(snapshot: CatalogSnapshot, call: CallEvent) -> dict[str, Any]:
     steps = (answer.card or {}).get("steps", [])
     return {"slug": call.event.scenario.slug, "name": call.event.scenario.name,
             "script": render(answer.response, answer.variables), "services": call.steps,
-            "steps": [{k: step.get(k) for k in STEP_FIELDS} for step in steps]}
+            "steps": [{**{k: step.get(k) for k in STEP_FIELDS},
+                       "basis": step_basis(snapshot, step)} for step in steps]}
+
+
+def step_basis(snapshot: CatalogSnapshot, step: dict[str, Any]) -> str:
+    """What a checklist step's time limit rests on, short: 第N条, or the later decision (文件名称
+    （日期）) a figure rests on — the console shows it in place of a bare 第N条."""
+    item = int(step.get("item") or 0)
+    service = snapshot.services.get(str(step.get("slug")))
+    if service is None or not item:
+        return f"第{item}条" if item else ""
+    condition = step.get("condition")
+    limits = [t for t in service.time_limits if condition is None or t.condition in
+              (None, condition)]
+    return basis_text(limits, item).replace(basis_text([], item), f"第{item}条")

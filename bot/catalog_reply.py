@@ -8,6 +8,7 @@ from typing import Any
 
 from services_catalog import clock
 from services_catalog.answers import INTENT_QUESTION, compose, due_for_limit
+from services_catalog.effective import basis_text
 from services_catalog.schemas import ServiceOut
 from services_catalog.wording import render
 
@@ -30,3 +31,11 @@ def due_dates(service: ServiceOut, condition: str | None = None) -> list[dict[st
     limits = [t for t in service.time_limits if condition is None or t.condition in
               (None, condition)]
     return [due_for_limit(t, today()) for t in limits]
+
+
+def card_basis(service: ServiceOut, card: dict[str, Any]) -> str:
+    """依据 of an agent's card: the plan's 第N条 (with its period) and every later decision a
+    figure the card shows rests on — the console shows all of its time limits and fees, whatever
+    the question, so the basis covers them all (the widget's card covers the figures it states)."""
+    item = int((card.get("citation") or {}).get("item") or service.citation.item)
+    return basis_text([*service.time_limits, *service.fees], item)

@@ -7,7 +7,6 @@ own per-minute budget, not the caller's IP's.
 from __future__ import annotations
 
 import asyncio
-import re
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
@@ -16,9 +15,16 @@ from pydantic import BaseModel, Field, field_validator
 from bot.admin_auth import AgentDep
 from bot.assist_confidence import ranked_confidences, script_allowed
 from bot.assist_life_event import checklist, life_event_call
+from bot.assist_transcript import (
+    asked_by_lines,
+    caller_lines,
+    caller_text,
+    is_transcript,
+    question_lines,
+)
 from bot.call_category import is_off_topic
 from bot.call_classifier import classify
-from bot.catalog_reply import due_dates, question_for, script, today
+from bot.catalog_reply import card_basis, due_dates, question_for, script, today
 from bot.deps import RasaDep, SessionDep, SettingsDep, SnapshotDep
 from bot.masking import mask_personal
 from bot.rasa_client import RasaUnavailable
@@ -42,11 +48,6 @@ router = APIRouter(tags=["assist"], responses={
     503: {"description": "服务繁忙 / too many requests in flight"},
 })
 MAX_SUGGESTIONS = 5
-# Lines spoken by the agent in a pasted transcript: they name the hotline, not the caller's need.
-AGENT_LINE = re.compile(r"^\s*(坐席|客服|话务员|接线员|工作人员|agent)\s*[:：]", re.I)
-CALLER_LINE = re.compile(r"^\s*(来电人|来电|市民|群众|用户|企业|caller)\s*[:：]", re.I)
-
-
 class AssistIn(BaseModel):
     text: str = Field(min_length=1, description="来电人说的话，或粘贴的通话记录")
 
@@ -77,27 +78,9 @@ ASSIST_MIN = 0.2
 # On a transcript of a 12345 call, "12345" is the call itself (喂，是12345吧？), not a question
 # about the hotline service.
 HOTLINE_SLUG = "hotline-12345"
-
-
-def is_transcript(text: str) -> bool:
-    return any(AGENT_LINE.match(line) or CALLER_LINE.match(line) for line in text.splitlines())
-
-
-# A caller's line that only confirms what the agent just said (坐席：您是要申请接自来水是吗？
-# 来电人：对对对，就是这个): the agent's line then states the caller's need.
-CONFIRMS = re.compile(r"^\s*\S{0,6}[:：]\s*(?:嗯|喂|啊|，|,|\s)*(?:对(?!了)|是的|是是|没错|就是)")
-AGENT_ASKS = re.compile(r"[?？吗吧]\s*$")
-
-
-def caller_text(text: str) -> str:
-    if not is_transcript(text):
-        return text
-    lines = text.splitlines()
-    kept = [line for i, line in enumerate(lines)
-            if not AGENT_LINE.match(line)
-            or (AGENT_ASKS.search(line) and i + 1 < len(lines)
-                and CALLER_LINE.match(lines[i + 1]) and CONFIRMS.match(lines[i + 1]))]
-    return "\n".join(kept) or text
+# In a transcript whose caller also tells a story, a service only the story's lines match (not
+# the question lines) counts this much of its score: the story is the setting, not the question.
+STORY_WEIGHT = 0.6
 
 
 @router.post("/api/assist", dependencies=[InFlightSlot])
@@ -110,7 +93,8 @@ async def assist(
     if not staff.operator:  # CATALOG_ADMIN_TOKEN: the operator's scripts and evaluations
         await enforce_account_limit(request, staff.username, settings)
     transcript = is_transcript(body.text)
-    text = caller_text(mask_personal(body.text))
+    lines = caller_lines(mask_personal(body.text))
+    text = "\n".join(lines)
     if is_greeting_only(text):
         # 喂，你好， — the caller has not said what they need: nothing to suggest yet.
         return {"suggestions": [], "workorder": None, "status": "greeting", "intent": {},
@@ -141,6 +125,23 @@ async def assist(
             # A name/alias match keeps its confidence; free-text hits are discounted a little.
             weight = 1.0 if hit.kind != "bm25" else 0.9
             scores[hit.slug] = max(scores.get(hit.slug, 0.0), hit.confidence * weight)
+    asking = question_lines(lines) if transcript else []
+    if asking and len(asking) < len(lines):
+        # The caller's question lines say what is asked; the story around them (我去劳动仲裁了。
+        # …开个小公司，营业执照几天能办下来？) only supports it: a service the whole call matches
+        # keeps its score when the question lines match it too, else counts for less.
+        words = "\n".join(asking)
+        asked_hits = promised_first(snapshot, snapshot.index.search(words, MAX_SUGGESTIONS * 2),
+                                    words)
+        supported = {h.slug for h in asked_hits if h.confidence >= ASSIST_MIN}
+        scores = {slug: raw if slug in supported else raw * STORY_WEIGHT
+                  for slug, raw in scores.items()}
+        for hit in asked_hits:
+            if hit.confidence >= ASSIST_MIN:
+                weight = 1.0 if hit.kind != "bm25" else 0.9
+                scores[hit.slug] = max(scores.get(hit.slug, 0.0), hit.confidence * weight)
+        seen = {h.slug for h in asked_hits}
+        hits = [*asked_hits, *(h for h in hits if h.slug not in seen)]
     if transcript and len(scores) > 1:
         scores.pop(HOTLINE_SLUG, None)
     # Equal scores (two services named) keep the search's order: the longer phrase, the one the
@@ -148,7 +149,10 @@ async def assist(
     order = {hit.slug: i for i, hit in enumerate(hits)}
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], order.get(kv[0], len(order))))
     ranked = ranked[:MAX_SUGGESTIONS]
-    asked = services_asked(snapshot, text)
+    question = question_for(intent.get("name"))
+    # Each service the caller's question lines name, with the questions its own words ask.
+    own = {a.slug: a for a in asked_by_lines(snapshot, lines, question)}
+    asked = services_asked(snapshot, text) or list(own)
     if asked:
         # 开公司和接水分别要多久: one suggestion per service the caller asks about, in order.
         ranked = [(slug, scores.get(slug, 1.0)) for slug in asked]
@@ -169,8 +173,8 @@ async def assist(
         scope = {"region": region, "answer": render(scoped.response, scoped.variables)}
         ranked = []
 
-    question = question_for(intent.get("name"))
-    questions = questions_in(text, question)
+    # What the caller asks: the question lines' words (a story's 工钱 asks no fee).
+    questions = questions_in("\n".join(asking) or text, question)
     if life_event is not None:
         # 要办哪些手续 asks for the list, not each service's 办理方式: say each one's time limit.
         questions = [q for q in questions if q not in ("howto", "policy")] or ["overview"]
@@ -188,7 +192,11 @@ async def assist(
         if rank == 0 or (tied and raw >= 0.9) or slug in asked:
             named.append(slug)
         card_answer, card = script(service, question, text)
-        answer = spoken(service, questions, text, today()) if speak else None
+        mine = own.get(slug) if slug in asked else None
+        # A service asked in its own words is answered what those words ask (用水报装 多久,
+        # 燃气报装 收费), not every question of the call.
+        answer = (spoken(service, mine.questions if mine else questions,
+                         mine.words if mine else text, today()) if speak else None)
         if missing is not None:  # 电话多少 / 局长是谁: the plan does not say; where to ask
             plain = missing_fact_answer(missing, service, snapshot.services)
             answer = card_answer = render(plain.response, plain.variables)
@@ -204,6 +212,8 @@ async def assist(
             "channels": card["channels"],
             "fees": card["fees"],
             "citation": card["citation"],
+            # 《行动方案（2023—2025年）》第N条, or the later decision a figure rests on
+            "basis": card_basis(service, card),
             **({"due_date": dues[0], "due_dates": dues} if dues else {}),
         })
     services = [snapshot.services[s] for s in named] if speak else []
@@ -212,7 +222,8 @@ async def assist(
              or (scope or {}).get("answer"))
     workorder = build_workorder(
         text, services, questions, reply,
-        answered=all(answered_by_catalog(s, q) for s in services for q in questions),
+        answered=all(answered_by_catalog(s, q) for s in services
+                     for q in (own[s.slug].questions if s.slug in own else questions)),
         today=today(), due_working_days=settings.hotline_due_working_days,
         verdict=await classifying,
     )

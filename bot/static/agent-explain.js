@@ -36,7 +36,9 @@
     var cond = str(step.condition);
     body.appendChild(el('span', limit ? 'step-limit' : 'step-limit is-none',
       limit ? (cond ? cond + '：' : '') + limit : '方案未规定时限'));
-    if (step.item) body.appendChild(el('span', 'item-ref step-item', '第' + str(step.item) + '条'));
+    // step.basis: 第N条, or the later decision the step's time limit rests on
+    var ref = str(step.basis) || (step.item ? '第' + str(step.item) + '条' : '');
+    if (ref) body.appendChild(el('span', 'item-ref step-item', ref));
     if (step.note) body.appendChild(el('span', 'step-note', str(step.note)));
     li.appendChild(body);
     return li;

@@ -79,13 +79,36 @@
     dl.appendChild(dd);
   }
 
+  // A figure resting on a later decision names that decision (文件名称（日期）), not the
+  // plan's 第N条 it replaced.
+  function decisionText(b) {
+    var doc = str(b.document);
+    if (doc && doc.indexOf('《') < 0) doc = '《' + doc + '》';
+    var m = /^(\d{4})-(\d{2})-(\d{2})/.exec(str(b.date));
+    return doc + (m ? '（' + m[1] + '年' + Number(m[2]) + '月' + Number(m[3]) + '日）' : '');
+  }
+
+  function limitRef(tl) {
+    if (!tl) return '';
+    if (tl.basis && tl.basis.kind === 'decision' && tl.basis.document) return decisionText(tl.basis);
+    return tl.item ? '第' + str(tl.item) + '条' : '';
+  }
+
+  // The card's basis from the server (《行动方案（2023—2025年）》第N条 and/or a later decision),
+  // as the widget shows it; the plan's 第N条 only for an older server without the field.
+  function basisOf(s) {
+    var cit = s.citation || {};
+    return str(s.basis) || (cit.item ? '《行动方案》第' + str(cit.item) + '条' : '');
+  }
+
   function limitsList(limits) {
     var ul = el('ul');
     limits.forEach(function (tl) {
       var li = el('li');
       if (tl && tl.condition) li.appendChild(el('span', 'limit-cond', str(tl.condition) + '：'));
       li.appendChild(el('span', 'limit-amount', limitText(tl)));
-      if (tl && tl.item) li.appendChild(el('span', 'item-ref', '第' + str(tl.item) + '条'));
+      var ref = limitRef(tl);
+      if (ref) li.appendChild(el('span', 'item-ref', ref));
       ul.appendChild(li);
     });
     return ul;
@@ -147,9 +170,10 @@
     var fees = list(s.fees);
     fact(dl, '收费', fees.length ? fees.join('；') : el('span', 'muted', '方案未作规定'));
     var cit = s.citation || {};
-    if (cit.item) {
+    var basis = basisOf(s);
+    if (basis) {
       var c = el('span');
-      c.appendChild(el('span', 'citation-ref', '《行动方案》第' + str(cit.item) + '条'));
+      c.appendChild(el('span', 'citation-ref', basis));
       if (cit.text) c.appendChild(el('span', 'citation-text', str(cit.text)));
       fact(dl, '政策依据', c);
     }
@@ -178,9 +202,8 @@
         return (tl.condition ? str(tl.condition) + ' ' : '') + limitText(tl);
       }).join('；') : '方案未规定具体时限';
       main.appendChild(el('span', 'cand-line', line));
-      if (s.citation && s.citation.item) {
-        main.appendChild(el('span', 'cand-line', '依据：《行动方案》第' + str(s.citation.item) + '条'));
-      }
+      var basis = basisOf(s);
+      if (basis) main.appendChild(el('span', 'cand-line', '依据：' + basis));
       main.appendChild(confidenceBox(s.confidence));
       card.appendChild(main);
 

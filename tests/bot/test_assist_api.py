@@ -154,3 +154,65 @@ async def test_assist_explains_candidates_and_evidence(gateway) -> None:
     assert clauses[0]["item"] == 3 and "远程等多种身份验证方式" in clauses[0]["text"]
     r = await gateway.post("/api/assist", json={"text": "开公司和接水分别要多久"})
     assert r.json()["explain"]["several"] == ["company-registration", "water-connection"]
+
+
+async def test_the_card_names_the_decision_a_figure_rests_on(gateway) -> None:
+    """The console shows the suggestion's `basis`, as the widget shows the card's: a time limit
+    staff set from a later decision names that decision, not only the plan's 第N条."""
+    from tests.bot.test_admin_services import create
+
+    decision = {"kind": "decision", "document": "昌吉州关于进一步压缩办理时间的通知",
+                "date": "2026-01-20"}
+    svc = await create(gateway, time_limits=[{"amount": 2, "unit": "工作日", "item": 3,
+                                              "basis": decision}])
+    r = await gateway.post("/api/assist", json={"text": f"{svc['name']}要多久"})
+    top = r.json()["suggestions"][0]
+    assert top["service"]["slug"] == svc["slug"]
+    assert top["basis"] == "《昌吉州关于进一步压缩办理时间的通知》（2026年1月20日）"
+    assert top["citation"]["item"] == 3
+    r = await gateway.post("/api/assist", json={"text": "接自来水要多久"})
+    assert r.json()["suggestions"][0]["basis"].endswith("第46条")  # the plan, with its period
+
+
+async def test_a_checklist_step_names_its_basis(gateway) -> None:
+    r = await gateway.post("/api/assist", json={"text": "我想开个饭馆，要办哪些手续"})
+    steps = r.json()["life_event"]["steps"]
+    assert steps and all(s["basis"] == f"第{s['item']}条" for s in steps)
+
+
+async def test_the_agents_lines_never_drive_whatever_the_label_shape(gateway) -> None:
+    for text in ("【坐席】您好，12345政务服务热线。\n【来电人】我们公司不想干了，注销要多长时间？",
+                 "A：您好，12345热线，请问有什么可以帮您？\nB：你好，我想问一下开公司要几天。",
+                 "[00:01] 客服：您好，12345。\n[00:04] 市民：新房子要通燃气，燃气报装要多久？"):
+        top = (await gateway.post("/api/assist", json={"text": text})).json()["suggestions"][0]
+        assert top["service"]["slug"] != "hotline-12345", text
+
+
+async def test_a_transcript_of_greetings_suggests_nothing(gateway) -> None:
+    text = "坐席：您好，12345热线。\n来电人：喂，你好。\n坐席：您好，请讲。\n来电人：喂？听得见吗？"
+    body = (await gateway.post("/api/assist", json={"text": text})).json()
+    assert body["status"] == "greeting" and body["suggestions"] == []
+
+
+async def test_each_service_asked_in_a_transcript_gets_its_own_answer(gateway) -> None:
+    text = ("坐席：您好，12345热线。\n来电人：你好，我问两个事。接自来水要多久？\n"
+            "坐席：嗯，还有呢？\n来电人：还有燃气报装要交钱不？")
+    body = (await gateway.post("/api/assist", json={"text": text})).json()
+    by_slug = {s["service"]["slug"]: s for s in body["suggestions"]}
+    assert [s["service"]["slug"] for s in body["suggestions"]][:2] == [
+        "water-connection", "gas-connection"]
+    assert "5个工作日" in by_slug["water-connection"]["answer"]
+    assert "收费" not in by_slug["water-connection"]["answer"]
+    gas = by_slug["gas-connection"]["answer"]
+    assert "收费" in gas and "10个工作日" not in gas
+
+
+async def test_the_callers_question_leads_not_the_story_around_it(gateway) -> None:
+    """A service only the story's lines name (劳动仲裁) is the setting; the question line asks
+    about another (开个小公司，营业执照几天能办下来) — its service leads, its question is asked."""
+    text = ("坐席：您好，12345热线。\n"
+            "来电人：我在工地干活，之前那个老板不给工钱，我去劳动仲裁了。\n"
+            "坐席：嗯。\n来电人：现在我想自己开个小公司，营业执照几天能办下来？")
+    body = (await gateway.post("/api/assist", json={"text": text})).json()
+    assert body["suggestions"][0]["service"]["slug"] == "company-registration"
+    assert body["questions"] == ["time_limit"]  # 不给工钱 in the story asks no fee

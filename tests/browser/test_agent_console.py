@@ -39,7 +39,8 @@ def test_top_card_and_copy_is_recorded(agent_page: Page, shoot) -> None:
     expect(top).to_have_attribute("data-slug", "water-connection")
     expect(page.locator("#top-name")).to_have_text("用水报装")
     expect(page.locator("#top-answer")).to_contain_text("5个工作日")
-    expect(top).to_contain_text("《行动方案》第46条")
+    # the card's basis: the plan named with its period, as the widget shows it
+    expect(top).to_contain_text("《行动方案（2023—2025年）》第46条")
     expect(page.locator("#top-confidence .conf-value")).to_contain_text("%")
     shoot(page, "agent", full_page=True)
 
@@ -157,6 +158,33 @@ def test_data_is_rendered_as_text_never_as_html(agent_page: Page) -> None:
     expect(page.locator("main script, main img")).to_have_count(0)
     page.wait_for_timeout(300)
     assert page.problems.dialogs == []
+
+
+def test_a_figure_resting_on_a_later_decision_names_it(agent_page: Page) -> None:
+    """The console shows the suggestion's basis (as the widget does), not a 《行动方案》第N条 of
+    its own: a time limit staff set from a later decision names that decision."""
+    page = agent_page
+    doc = "昌吉州关于进一步压缩企业开办时间的通知"
+    suggestion = {
+        "service": {"slug": "company-registration", "name": "企业开办"}, "confidence": 0.9,
+        "answer": "企业开办承诺2个工作日内办结。",
+        "time_limits": [{"amount": 2, "unit": "工作日", "item": 3, "condition": None,
+                         "basis": {"kind": "decision", "document": doc, "date": "2026-11-20"}}],
+        "departments": [], "lead_unit": "州市场监管局", "channels": [], "fees": [],
+        "citation": {"item": 3, "text": "企业开办时间压缩至1个工作日内"},
+        "basis": f"《{doc}》（2026年11月20日）",
+    }
+    body = {"suggestions": [suggestion, {**suggestion, "confidence": 0.5,
+                                         "service": {"slug": "x", "name": "候选"}}],
+            "intent": {}, "entities": [], "question": "overview"}
+    page.route("**/api/assist", lambda route: route.fulfill(status=200, json=body))
+    page.fill("#assist-input", "开公司要多久")
+    top = page.locator("#top-card")
+    expect(top.locator(".citation-ref")).to_have_text(f"《{doc}》（2026年11月20日）")
+    expect(top.locator(".item-ref")).to_have_text(f"《{doc}》（2026年11月20日）")
+    expect(top).not_to_contain_text("《行动方案》第3条")
+    expect(page.locator("#other-cards .cand-line").last).to_have_text(
+        f"依据：《{doc}》（2026年11月20日）")
 
 
 def test_the_console_asks_for_a_login_and_works_after_it(browser, live_stack, agent_auth,
