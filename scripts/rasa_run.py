@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import Any
 
 
 def main() -> None:
@@ -22,9 +23,49 @@ def main() -> None:
     # ~75 MB of Rasa's RSS (issue 17: target 1.0 GB). None in sys.modules makes it ImportError,
     # which TensorFlow expects (tensorflow/lite/python/util.py).
     sys.modules.setdefault("jax", None)  # type: ignore[arg-type]
+    if os.environ.get("RASA_STOCK_MODEL_LOAD") != "1":  # "1": Rasa's own load, to compare
+        load_models_for_inference_only()
     from rasa.__main__ import main as rasa_main
 
     rasa_main()
+
+
+def load_models_for_inference_only() -> None:
+    """Rasa builds a stored TensorFlow model (DIET) by *training it on one example* before it
+    reads the weights (rasa/utils/tensorflow/models.py, `RasaModel.load`): `model.fit` traces the
+    whole training graph (loss, gradients, Adam) and makes Adam's two slot variables per weight,
+    which the weight file then fills. A server never trains, yet all of it stayed resident:
+    ~210 MB of Rasa's anonymous memory (issue 17: RSS target 1.0 GB).
+
+    Here the layers are built by one eager forward pass of the same training loss on the same
+    example (every variable `fit` would make, nothing traced, no gradients, no optimizer), then
+    the weights are read as before; the optimizer's slots in the file are skipped
+    (`expect_partial`). The weights, the traced prediction function and so every answer are the
+    same (tests/nlu/test_rasa_run_imports.py compares them). `rasa train --finetune` (the only
+    caller with finetune_mode) keeps Rasa's own path.
+    """
+    from rasa.utils.tensorflow.data_generator import RasaBatchDataGenerator
+    from rasa.utils.tensorflow.models import RasaModel
+
+    rasa_load = RasaModel.load.__func__  # type: ignore[attr-defined]
+
+    def load(cls: type[RasaModel], model_file_name: str, model_data_example: Any,
+             predict_data_example: Any = None, finetune_mode: bool = False,
+             *args: Any, **kwargs: Any) -> RasaModel:
+        if finetune_mode:
+            return rasa_load(cls, model_file_name, model_data_example, predict_data_example,
+                             finetune_mode, *args, **kwargs)
+        model = cls(*args, **kwargs)
+        batch, _ = RasaBatchDataGenerator(model_data_example, batch_size=1)[0]
+        model._training = True  # the training-mode pass builds the label layers too
+        model.batch_loss(batch)
+        model._training = None
+        model.load_weights(model_file_name).expect_partial()
+        if predict_data_example:
+            model.run_inference(predict_data_example)  # trace the prediction function now
+        return model
+
+    RasaModel.load = classmethod(load)  # type: ignore[assignment, method-assign]
 
 
 if __name__ == "__main__":
