@@ -5,6 +5,10 @@ RASA_STOCK_MODEL_LOAD=1 asks for Rasa's own load (to compare)."""
 
 from __future__ import annotations
 
+import json
+
+import pytest
+
 from tests.nlu.rasa_venv import run_in_rasa_venv
 
 # scripts/rasa_run.py as the launcher runs it, with Rasa's CLI replaced by what a server loads
@@ -43,3 +47,41 @@ def test_the_launcher_starts_rasa_through_rasa_run() -> None:
 
     cmd = Stack(rasa_port=5999, actions_port=5998, gateway_port=5997).commands()["rasa"]
     assert cmd[1] == str(RASA_RUN) and cmd[2] == "run"
+
+
+
+# Loads the trained model in a fresh Rasa process, through the load scripts/rasa_run.py installs
+# (RASA_STOCK_MODEL_LOAD chooses), and prints each text's intent ranking and entities.
+PARSE = """
+import asyncio, json, os, runpy, sys
+import rasa.__main__
+rasa.__main__.main = lambda: None
+os.environ["RASA_TOKEN"] = "probe-token"
+os.environ["RASA_STOCK_MODEL_LOAD"] = sys.argv[1]
+runpy.run_path("scripts/rasa_run.py", run_name="__main__")
+from rasa.core.agent import Agent
+from rasa.model import get_latest_model
+agent = Agent.load(get_latest_model("models"))
+out = []
+for text in json.loads(sys.argv[2]):
+    p = asyncio.run(agent.parse_message(text))
+    out.append([[[r["name"], round(r["confidence"], 6)] for r in p["intent_ranking"][:3]],
+                sorted((e["entity"], e["value"]) for e in p["entities"])])
+print(json.dumps(out, ensure_ascii=False))
+"""
+
+TEXTS = ["开公司要多久", "燃气报装要交钱吗", "我们是非居民用户", "你好", "营业执照在哪里办", "谢谢",
+         "用水报装和用电报装分别几天", "不动产登记找哪个部门", "", "我想开个饭馆要办哪些手续"]
+
+
+def test_the_inference_only_load_parses_exactly_as_rasas_own_load() -> None:
+    """The memory saving must not change an answer: the same trained model gives the same
+    intents, top-3 confidences and entities loaded either way."""
+    from bot.launcher import ROOT
+
+    if not list((ROOT / "models").glob("*.tar.gz")):
+        pytest.skip("no trained model (make train)")
+    texts = json.dumps(TEXTS, ensure_ascii=False)
+    stock, ours = (run_in_rasa_venv(PARSE, flag, texts, timeout=900) for flag in ("1", "0"))
+    assert ours == stock
+    assert ours[0][0][0][0] == "ask_time_limit"  # a real parse, not an empty result
