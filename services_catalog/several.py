@@ -29,6 +29,7 @@ from services_catalog.question_cues import (
     decisive_question_type,
     question_type,
 )
+from services_catalog.search import Hit
 from services_catalog.several_lines import line_answer
 from services_catalog.snapshot import CatalogSnapshot
 from services_catalog.wording import render
@@ -44,6 +45,7 @@ _JOINER_SPLIT = re.compile(r"以及|还有|加上|或者|(?<!参)与|及(?!时)|
 _EACH = re.compile(r"分别|各自|各要|各需|各是|各多|各几|各有|各能|各去|各在|各[个项]|哪个快|哪个慢"
                    r"|[两三四几]个问题|[两三四]件事|[两三四]样|每件|每样|一共")
 _MAY_JOIN = re.compile(r"[和跟与及、,，或同各?？;；\s]|还有|加上|分别")
+_JOINER_LEAD = re.compile(r"^(?:以及|还有|加上|或者|[和跟与及、或])+")
 _PAUSE = re.compile(r"[,，。?？!！;；\s]")
 _CLAUSE = re.compile(r"[^,，。?？!！;；\s]+")
 # ... unless the question is whether they go together (买房交税和过户能在一个窗口办吗): that is one
@@ -62,15 +64,18 @@ _WHERE = re.compile(r"大厅|政务中心|政务服务中心")  # 都能在政�
 # outright elsewhere in the message (高压用户有啥服务 after 居民办电几天), or a new one.
 CLAUSE_MIN = 0.5
 FREE_MIN = 0.6
+RETRY_MIN = 0.4  # ... read again with the question it shares from this confidence alone
 CLAUSE_MIN_CONTENT = 3  # ... and what it says besides question words
 GAP_REST = 3  # 网上立案审核几天，诉前调解… : what the first question says besides its cue
 
 
 class Line(NamedTuple):
-    """One line of the answer: the service, its question type and the words asking it."""
+    """One line of the answer: the service, its question type, the words asking it, and those of
+    them that name the service (劳动争议 of 劳动争议仲裁: 仲裁 is what is asked of it)."""
     slug: str
     question: str
     clause: str
+    said: str = ""
 
 
 class _Mention(NamedTuple):
@@ -141,9 +146,13 @@ def _free_mentions(snap: CatalogSnapshot, norm: str, clause: tuple[int, int], i:
     (…要备案吗？在哪个平台上弄) reads as some service too, but is not listed."""
     start, end = clause
     cands = []
+    # Beside a service named outright, two characters may name another (执照变更和年报).
+    least = CLAUSE_MIN_CONTENT - 1 if inside else CLAUSE_MIN_CONTENT
     for a, b in _free_pieces(norm, start, end, inside):
-        if len(content_besides_cues(norm[a:b])) >= CLAUSE_MIN_CONTENT:
-            hits = snap.index.search(norm[a:b], 2)
+        if len(content_besides_cues(norm[a:b])) >= least:
+            hits = snap.index.search(norm[a:b], 3)
+            if hits and not _sure(hits, named):
+                hits = _with_question(snap, norm, (a, b), clause, inside, named, hits)
             if hits:
                 cands.append((a, b, hits))
     sure = [(a, b) for a, b, hits in cands if hits[0].confidence >= FREE_MIN]
@@ -157,13 +166,46 @@ def _free_mentions(snap: CatalogSnapshot, norm: str, clause: tuple[int, int], i:
             if top.confidence >= CLAUSE_MIN:
                 out.append(_Mention(top.slug, a, b, i, False))
             continue
-        if top.confidence < FREE_MIN or (len(hits) > 1 and hits[1].confidence >= top.confidence):
+        if not _sure(hits, named):
             continue
         listed = any((je == a and (js in ends or js == start)) or (js == b and je in starts)
                      for js, je in joiners)
         if listed:
             out.append(_Mention(top.slug, a, b, i, False))
     return out
+
+
+def _sure(hits: list[Hit], named: set[str]) -> bool:
+    """The search reads a piece as one new service: from FREE_MIN, ahead of every other service
+    but those the message names outright (政府采购保证金 after 农民工工资保证金: a 保证金 too)."""
+    top = hits[0]
+    rivals = [h for h in hits[1:] if h.slug not in named]
+    return top.confidence >= FREE_MIN and not (rivals and rivals[0].confidence >= top.confidence)
+
+
+def _with_question(snap: CatalogSnapshot, norm: str, piece: tuple[int, int],
+                   clause: tuple[int, int], inside: list[tuple[str, int, int]], named: set[str],
+                   hits: list[Hit]) -> list[Hit]:
+    """A piece read short of sure, read again with the question it shares (水气暖投装审批 of
+    …和用水报装分别多少天; 政府采购保证金 of …，都能用保函代替吗): the words after the last
+    service named in its clause, else the next clause when its own only lists. Taken when the
+    piece alone already ranked that service first — the question lifts it, never picks it."""
+    a, b = piece
+    start, end = clause
+    after = [e for _, s, e in inside if s >= b]
+    shared = ""
+    if after:
+        shared = norm[max(after):end]
+    elif b == end and not _asks(norm[start:end]):
+        rest = _CLAUSE.search(norm, end)
+        shared = rest.group(0) if rest and _asks(rest.group(0)) else ""
+    shared = _JOINER_LEAD.sub("", shared)
+    if not shared or hits[0].confidence < RETRY_MIN:
+        return hits
+    again = snap.index.search(norm[a:b] + shared, 3)
+    if again and again[0].slug == hits[0].slug and _sure(again, named):
+        return again
+    return hits
 
 
 # A speaker's label at the start of a line or sentence (坐席：, 来电人：).
@@ -312,7 +354,17 @@ def questions_asked(snap: CatalogSnapshot, text: str, slugs: list[str],
         same = [x for x in lines if x.clause == m.clause]
         start = max([x.end for x in same if x.end <= m.start], default=a)
         end = min([x.start for x in same if x.start > m.start], default=b)
-        words = norm[start:end]  # its own words: 居民办电几天, 用水报装和
+        # Its own piece, between the joiners that part it from its neighbours (劳动争议仲裁 of
+        # 劳动争议仲裁跟法院诉前调解: 法院 is the next one's).
+        if start > a:
+            cut = _JOINER_SPLIT.search(norm, start, m.start)
+            start = cut.end() if cut else start
+        if end < b:
+            cuts = list(_JOINER_SPLIT.finditer(norm, m.end, end))
+            end = cuts[-1].start() if cuts else end
+        words = norm[start:end]  # its own words: 居民办电几天, 用水报装
+        piece = norm[m.start:m.end]
+        said = piece if m.named or not _asks(piece) else ""
         # The name says which service, not what is asked (研发费用能抵税不).
         asking = norm[start:m.start] + norm[m.end:end] if m.named else words
         if not _own_type(asking):  # the clause's shared question (…和燃气报装分别多少天)
@@ -324,7 +376,7 @@ def questions_asked(snap: CatalogSnapshot, text: str, slugs: list[str],
             words, asking = words + later, asking + later
         # Words that ask without settling a type (高压用户有啥服务) ask what the plan says.
         fallback = "overview" if _asks(asking) else question
-        out.append(Line(m.slug, _own_type(asking) or fallback, words))
+        out.append(Line(m.slug, _own_type(asking) or fallback, words, said))
     return out
 
 
@@ -364,7 +416,7 @@ def several_answer(snap: CatalogSnapshot, slugs: list[str], question: str,
     cards = []
     for line in asked or [Line(slug, question, "") for slug in slugs]:
         service = snap.services[line.slug]
-        answer = line_answer(service, line.question, line.clause)
+        answer = line_answer(service, line.question, line.clause, line.said)
         response = answer.response
         if response == "utter_overview_no_time_limit" and line.question != "time_limit":
             response = "utter_policy"  # asked what, not how long: what the plan says of it

@@ -12,15 +12,17 @@ from __future__ import annotations
 import re
 
 from services_catalog.answers import (
+    DETAIL_QUESTIONS,
     FEEDBACK_BUTTONS,
     Answer,
+    cite_card_figures,
     compose,
-    detail_answer,
     service_card,
     service_tasks,
     wants_detail,
 )
-from services_catalog.evidence import focused_quote, relevant_clauses
+from services_catalog.evidence import Evidence, focused_quote, relevant_clauses
+from services_catalog.plan import tasks
 from services_catalog.schemas import ServiceOut
 
 # The plan's words for what a question type asks (在哪办 → 窗口, 大厅, 网上办证 …).
@@ -53,13 +55,68 @@ def quoted_line(service: ServiceOut, question: str, words: str) -> Answer | None
                   card, list(FEEDBACK_BUTTONS))
 
 
-def line_answer(service: ServiceOut, question: str, words: str) -> Answer:
+def _naming(service: ServiceOut, said: str) -> list[str]:
+    """The words that only say which service: those that named it in the message, else all its
+    names. 仲裁 is an alias of 劳动人事争议, but after 劳动争议 it says what is asked."""
+    return [said, service.name] if said else [service.name, *service.aliases]
+
+
+def detail_line(service: ServiceOut, question: str, words: str, said: str = "") -> Answer | None:
+    """The one or two clauses of the service's tasks that address the words asked of it, each with
+    its 第N条; None when none does. When they point at none and what is asked is what the plan
+    says (什么规定), a service of several tasks is answered from the task its words name: another
+    of its names among them (仲裁 after 劳动争议 → 第170条), else the words that named it
+    (医疗信息平台 of 数字消费、平台经济与县乡村物流 → 第50条)."""
+    naming = _naming(service, said)
+    items = service_tasks(service)
+    evidence = relevant_clauses(items, words, naming)
+    if (not evidence and question in DETAIL_QUESTIONS and said and said != service.name
+            and len(items) > 1):
+        evidence = _naming_clause(service, items, words.replace(said, " "))
+        evidence = evidence or relevant_clauses(items, said, [])[:1]
+    if not evidence:
+        return None
+    return _quoting(service, evidence, naming)
+
+
+def _naming_clause(service: ServiceOut, items: list[int], rest: str) -> list[Evidence]:
+    """The clause of the service's tasks that holds most often another of its names found in
+    `rest` (仲裁机构…将仲裁、调解、诉讼… for 仲裁), beyond a task's heading; [] when none."""
+    names = [a for a in service.aliases if len(a) >= 2 and a in rest]
+    best: tuple[int, Evidence] | None = None
+    for number in items:
+        for clause in tasks()[number].clauses[1:] if number in tasks() else []:
+            count = sum(clause.text.count(a) for a in names)
+            if count and (best is None or count > best[0]):
+                best = (count, Evidence(clause, float(count)))
+    return [best[1]] if best else []
+
+
+def _quoting(service: ServiceOut, evidence: list[Evidence], naming: list[str]) -> Answer:
+    first = evidence[0]
+    variables = {
+        "service_name": service.name,
+        "item": str(first.task),
+        "quotes": "；".join(f"{focused_quote(e.clause.quote, naming)}（第{e.task}条）"
+                           for e in evidence),
+        "lead_unit": service.lead_unit or "相关部门",
+        "departments": service.lead_unit or "相关部门",
+    }
+    card = service_card(service)
+    card["citation"] = {"item": first.task, "text": first.clause.text}
+    card["evidence"] = [{"item": e.task, "text": e.clause.text, "score": round(e.score, 2)}
+                        for e in evidence]
+    cite_card_figures(service, card, {e.task for e in evidence})
+    return Answer("utter_detail", variables, card, list(FEEDBACK_BUTTONS))
+
+
+def line_answer(service: ServiceOut, question: str, words: str, said: str = "") -> Answer:
     """The answer one line of a several-services reply gives: a detail asked of the service
     (高压用户有啥服务) quotes the clause that addresses it; a field gets the catalog's, every
     variant listed unless the words pick one (非居民); a field the catalog lacks, the clause
-    that speaks of it."""
+    that speaks of it. `said`: the words that named the service in the message."""
     if words and wants_detail(service, question, words):
-        detail = detail_answer(service, words)
+        detail = detail_line(service, question, words, said)
         if detail is not None:
             return detail
     if question == "channel" and _PLACE.search(words):
