@@ -30,7 +30,7 @@ from services_catalog.question_cues import (
     question_type,
 )
 from services_catalog.search import Hit
-from services_catalog.several_lines import line_answer
+from services_catalog.several_lines import line_answer, named_line, spoken_apart
 from services_catalog.snapshot import CatalogSnapshot
 from services_catalog.wording import render
 
@@ -151,22 +151,24 @@ def _free_mentions(snap: CatalogSnapshot, norm: str, clause: tuple[int, int], i:
     for a, b in _free_pieces(norm, start, end, inside):
         if len(content_besides_cues(norm[a:b])) >= least:
             hits = snap.index.search(norm[a:b], 3)
-            if hits and not _sure(hits, named):
-                hits = _with_question(snap, norm, (a, b), clause, inside, named, hits)
+            sure = bool(hits) and _sure(hits, named)
+            if hits and not sure and _with_question(snap, norm, (a, b), clause, inside, named,
+                                                    hits):
+                sure = True
             if hits:
-                cands.append((a, b, hits))
-    sure = [(a, b) for a, b, hits in cands if hits[0].confidence >= FREE_MIN]
-    starts = {s for _, s, _ in inside} | {a for a, _ in sure}
-    ends = {e for _, _, e in inside} | {b for _, b in sure}
+                cands.append((a, b, hits, sure))
+    sure_pieces = [(a, b) for a, b, _, sure in cands if sure]
+    starts = {s for _, s, _ in inside} | {a for a, _ in sure_pieces}
+    ends = {e for _, _, e in inside} | {b for _, b in sure_pieces}
     joiners = [(m.start(), m.end()) for m in _JOINER_SPLIT.finditer(norm, start, end)]
     out = []
-    for a, b, hits in cands:
+    for a, b, hits, sure in cands:
         top = hits[0]
         if top.slug in named:
             if top.confidence >= CLAUSE_MIN:
                 out.append(_Mention(top.slug, a, b, i, False))
             continue
-        if not _sure(hits, named):
+        if not sure:
             continue
         listed = any((je == a and (js in ends or js == start)) or (js == b and je in starts)
                      for js, je in joiners)
@@ -175,21 +177,22 @@ def _free_mentions(snap: CatalogSnapshot, norm: str, clause: tuple[int, int], i:
     return out
 
 
-def _sure(hits: list[Hit], named: set[str]) -> bool:
-    """The search reads a piece as one new service: from FREE_MIN, ahead of every other service
+def _sure(hits: list[Hit], named: set[str], least: float = FREE_MIN) -> bool:
+    """The search reads a piece as one new service: from `least`, ahead of every other service
     but those the message names outright (政府采购保证金 after 农民工工资保证金: a 保证金 too)."""
     top = hits[0]
     rivals = [h for h in hits[1:] if h.slug not in named]
-    return top.confidence >= FREE_MIN and not (rivals and rivals[0].confidence >= top.confidence)
+    return top.confidence >= least and not (rivals and rivals[0].confidence >= top.confidence)
 
 
 def _with_question(snap: CatalogSnapshot, norm: str, piece: tuple[int, int],
                    clause: tuple[int, int], inside: list[tuple[str, int, int]], named: set[str],
-                   hits: list[Hit]) -> list[Hit]:
+                   hits: list[Hit]) -> bool:
     """A piece read short of sure, read again with the question it shares (水气暖投装审批 of
     …和用水报装分别多少天; 政府采购保证金 of …，都能用保函代替吗): the words after the last
-    service named in its clause, else the next clause when its own only lists. Taken when the
-    piece alone already ranked that service first — the question lifts it, never picks it."""
+    service named in its clause, else the next clause when its own only lists. Sure when both
+    readings rank the same service first, the second from CLAUSE_MIN — the question lifts the
+    piece's service, never picks it."""
     a, b = piece
     start, end = clause
     after = [e for _, s, e in inside if s >= b]
@@ -201,11 +204,9 @@ def _with_question(snap: CatalogSnapshot, norm: str, piece: tuple[int, int],
         shared = rest.group(0) if rest and _asks(rest.group(0)) else ""
     shared = _JOINER_LEAD.sub("", shared)
     if not shared or hits[0].confidence < RETRY_MIN:
-        return hits
+        return False
     again = snap.index.search(norm[a:b] + shared, 3)
-    if again and again[0].slug == hits[0].slug and _sure(again, named):
-        return again
-    return hits
+    return bool(again) and again[0].slug == hits[0].slug and _sure(again, named, CLAUSE_MIN)
 
 
 # A speaker's label at the start of a line or sentence (坐席：, 来电人：).
@@ -282,7 +283,8 @@ def _lines_asked(snap: CatalogSnapshot, text: str) -> list[_Mention]:
         # alone (来电人：开公司和接水分别要多久) is the caller's question.
         return []
     norm, clauses, mentions = _mentions(snap, text)
-    if len({m.slug for m in mentions}) < 2:
+    if (len({m.slug for m in mentions}) < 2
+            and not any(_two_names(snap, norm, mentions, m) for m in mentions)):
         mentions = _each_clause_a_service(snap, norm, clauses)
         if not mentions:
             return []
@@ -312,12 +314,28 @@ def _lines_asked(snap: CatalogSnapshot, text: str) -> list[_Mention]:
                             and asking[m.clause]
                             and _own_type(norm[clauses[m.clause][0]:clauses[m.clause][1]])
                             not in {_own_type(norm[clauses[x.clause][0]:clauses[x.clause][1]])
-                                    for x in earlier}):
+                                    for x in earlier}) and not _two_names(snap, norm, earlier, m):
             continue
         lines.append(m)
-    if len({m.slug for m in lines}) < 2:
+    if len({(m.slug, norm[m.start:m.end] if _two_names(snap, norm, lines, m) else "")
+            for m in lines}) < 2:
         return []
     return lines[:MAX_SERVICES]
+
+
+def _two_names(snap: CatalogSnapshot, norm: str, earlier: list[_Mention], m: _Mention) -> bool:
+    """Two of one service's names listed as two things that the plan speaks of in clauses of
+    their own (经济性裁员备案和劳动用工备案, 第28条): each is asked about. Not two that one
+    clause holds together (网上立案、网上保全: 第153条 推广…网上立案、网上保全等功能)."""
+    service = snap.services[m.slug]
+    names = {service.name, *service.aliases}
+    word = norm[m.start:m.end]
+    return word in names and any(
+        x.slug == m.slug and x.clause == m.clause and x.end <= m.start
+        and _joined(norm[x.end:m.start]) and norm[x.start:x.end] in names
+        and word not in norm[x.start:x.end] and norm[x.start:x.end] not in word
+        and spoken_apart(service, norm[x.start:x.end], word)
+        for x in earlier)
 
 
 def _own_type(words: str) -> str | None:
@@ -414,9 +432,15 @@ def several_answer(snap: CatalogSnapshot, slugs: list[str], question: str,
     clause of its tasks that addresses what was asked of it."""
     lines = []
     cards = []
+    said: dict[str, str] = {}
     for line in asked or [Line(slug, question, "") for slug in slugs]:
         service = snap.services[line.slug]
-        answer = line_answer(service, line.question, line.clause, line.said)
+        answer = None
+        if line.said and said.get(line.slug, line.said) not in ("", line.said):
+            # The service's second name (劳动用工备案 after 经济性裁员备案): the plan's words on it.
+            answer = named_line(service, line.said)
+        said.setdefault(line.slug, line.said)
+        answer = answer or line_answer(service, line.question, line.clause, line.said)
         response = answer.response
         if response == "utter_overview_no_time_limit" and line.question != "time_limit":
             response = "utter_policy"  # asked what, not how long: what the plan says of it

@@ -14,6 +14,7 @@ import re
 from services_catalog.answers import (
     DETAIL_QUESTIONS,
     FEEDBACK_BUTTONS,
+    ONLINE_WORDS,
     Answer,
     cite_card_figures,
     compose,
@@ -23,6 +24,7 @@ from services_catalog.answers import (
 )
 from services_catalog.evidence import Evidence, focused_quote, relevant_clauses
 from services_catalog.plan import tasks
+from services_catalog.question_cues import asks_online
 from services_catalog.schemas import ServiceOut
 
 # The plan's words for what a question type asks (在哪办 → 窗口, 大厅, 网上办证 …).
@@ -32,6 +34,8 @@ MEANS: dict[str, str] = {
     "materials": "材料 证明 提交",
     "time_limit": "时限 时效 期限 及时 限时",
 }
+# What 能网上办吗 means besides the channel words: the plan's commitments to applying online.
+ONLINE_MEANS = f"{ONLINE_WORDS} 网络化 电子化 无纸化"
 _PLACE = re.compile(r"大厅|政务中心|政务服务中心|窗口")
 # Compact answers that say the catalog holds no such field for the service.
 NOT_STATED = ("utter_no_time_limit", "utter_no_fee", "utter_fee_unstated", "utter_no_channel",
@@ -42,8 +46,10 @@ def quoted_line(service: ServiceOut, question: str, words: str) -> Answer | None
     """The clause of the service's tasks that speaks of `question` asked in `words`, quoted with
     its 第N条 (utter_detail); None when none does."""
     naming = [service.name, *service.aliases]
-    evidence = relevant_clauses(service_tasks(service), words, naming,
-                                also=MEANS.get(question, ""))[:1]
+    also = MEANS.get(question, "")
+    if question == "channel" and asks_online(words):
+        also += " " + ONLINE_MEANS  # 能网上办吗: 营业执照实行电子化、网络化办理 (第10条)
+    evidence = relevant_clauses(service_tasks(service), words, naming, also=also)[:1]
     if not evidence:
         return None
     first = evidence[0]
@@ -79,10 +85,31 @@ def detail_line(service: ServiceOut, question: str, words: str, said: str = "") 
     return _quoting(service, evidence, naming)
 
 
-def _naming_clause(service: ServiceOut, items: list[int], rest: str) -> list[Evidence]:
+def spoken_apart(service: ServiceOut, first: str, second: str) -> bool:
+    """Each of two names of the service is in a clause of its tasks, and no clause holds both."""
+    clauses = [c.text for n in service_tasks(service) if n in tasks() for c in tasks()[n].clauses]
+    one = {i for i, c in enumerate(clauses) if first in c}
+    other = {i for i, c in enumerate(clauses) if second in c}
+    return bool(one and other) and not one & other
+
+
+def named_line(service: ServiceOut, said: str) -> Answer | None:
+    """The clause of the service's tasks about one of its names (劳动用工备案 → 全面实施劳动用工
+    备案制度…, 第28条), labelled with that name; None when no clause holds it."""
+    evidence = _naming_clause(service, service_tasks(service), said, [said])
+    if not evidence:
+        return None
+    answer = _quoting(service, evidence, [said])
+    answer.variables["service_name"] = f"{service.name}（{said}）"
+    return answer
+
+
+def _naming_clause(service: ServiceOut, items: list[int], rest: str,
+                   names: list[str] | None = None) -> list[Evidence]:
     """The clause of the service's tasks that holds most often another of its names found in
     `rest` (仲裁机构…将仲裁、调解、诉讼… for 仲裁), beyond a task's heading; [] when none."""
-    names = [a for a in service.aliases if len(a) >= 2 and a in rest]
+    if names is None:
+        names = [a for a in service.aliases if len(a) >= 2 and a in rest]
     best: tuple[int, Evidence] | None = None
     for number in items:
         for clause in tasks()[number].clauses[1:] if number in tasks() else []:
