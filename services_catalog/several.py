@@ -165,7 +165,10 @@ def _free_mentions(snap: CatalogSnapshot, norm: str, clause: tuple[int, int], i:
     for a, b, hits, sure in cands:
         top = hits[0]
         if top.slug in named:
-            if top.confidence >= CLAUSE_MIN:
+            at = norm.find(top.matched, a, b) if top.kind in ("name", "alias") else -1
+            if at >= 0:  # by another of its names (…和劳动用工备案能网上报吗): that name
+                out.append(_Mention(top.slug, at, at + len(top.matched), i, True))
+            elif top.confidence >= CLAUSE_MIN:
                 out.append(_Mention(top.slug, a, b, i, False))
             continue
         if not sure:
