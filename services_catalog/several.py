@@ -29,7 +29,8 @@ from services_catalog.question_cues import (
     decisive_question_type,
     question_type,
 )
-from services_catalog.several_lines import line_answer
+from services_catalog.search import Hit
+from services_catalog.several_lines import line_answer, named_line, spoken_apart
 from services_catalog.snapshot import CatalogSnapshot
 from services_catalog.wording import render
 
@@ -44,6 +45,7 @@ _JOINER_SPLIT = re.compile(r"以及|还有|加上|或者|(?<!参)与|及(?!时)|
 _EACH = re.compile(r"分别|各自|各要|各需|各是|各多|各几|各有|各能|各去|各在|各[个项]|哪个快|哪个慢"
                    r"|[两三四几]个问题|[两三四]件事|[两三四]样|每件|每样|一共")
 _MAY_JOIN = re.compile(r"[和跟与及、,，或同各?？;；\s]|还有|加上|分别")
+_JOINER_LEAD = re.compile(r"^(?:以及|还有|加上|或者|[和跟与及、或])+")
 _PAUSE = re.compile(r"[,，。?？!！;；\s]")
 _CLAUSE = re.compile(r"[^,，。?？!！;；\s]+")
 # ... unless the question is whether they go together (买房交税和过户能在一个窗口办吗): that is one
@@ -62,15 +64,18 @@ _WHERE = re.compile(r"大厅|政务中心|政务服务中心")  # 都能在政�
 # outright elsewhere in the message (高压用户有啥服务 after 居民办电几天), or a new one.
 CLAUSE_MIN = 0.5
 FREE_MIN = 0.6
+RETRY_MIN = 0.4  # ... read again with the question it shares from this confidence alone
 CLAUSE_MIN_CONTENT = 3  # ... and what it says besides question words
 GAP_REST = 3  # 网上立案审核几天，诉前调解… : what the first question says besides its cue
 
 
 class Line(NamedTuple):
-    """One line of the answer: the service, its question type and the words asking it."""
+    """One line of the answer: the service, its question type, the words asking it, and those of
+    them that name the service (劳动争议 of 劳动争议仲裁: 仲裁 is what is asked of it)."""
     slug: str
     question: str
     clause: str
+    said: str = ""
 
 
 class _Mention(NamedTuple):
@@ -141,29 +146,70 @@ def _free_mentions(snap: CatalogSnapshot, norm: str, clause: tuple[int, int], i:
     (…要备案吗？在哪个平台上弄) reads as some service too, but is not listed."""
     start, end = clause
     cands = []
+    # Beside a service named outright, two characters may name another (执照变更和年报).
+    least = CLAUSE_MIN_CONTENT - 1 if inside else CLAUSE_MIN_CONTENT
     for a, b in _free_pieces(norm, start, end, inside):
-        if len(content_besides_cues(norm[a:b])) >= CLAUSE_MIN_CONTENT:
-            hits = snap.index.search(norm[a:b], 2)
+        if len(content_besides_cues(norm[a:b])) >= least:
+            hits = snap.index.search(norm[a:b], 3)
+            sure = bool(hits) and _sure(hits, named)
+            if hits and not sure and _with_question(snap, norm, (a, b), clause, inside, named,
+                                                    hits):
+                sure = True
             if hits:
-                cands.append((a, b, hits))
-    sure = [(a, b) for a, b, hits in cands if hits[0].confidence >= FREE_MIN]
-    starts = {s for _, s, _ in inside} | {a for a, _ in sure}
-    ends = {e for _, _, e in inside} | {b for _, b in sure}
+                cands.append((a, b, hits, sure))
+    sure_pieces = [(a, b) for a, b, _, sure in cands if sure]
+    starts = {s for _, s, _ in inside} | {a for a, _ in sure_pieces}
+    ends = {e for _, _, e in inside} | {b for _, b in sure_pieces}
     joiners = [(m.start(), m.end()) for m in _JOINER_SPLIT.finditer(norm, start, end)]
     out = []
-    for a, b, hits in cands:
+    for a, b, hits, sure in cands:
         top = hits[0]
         if top.slug in named:
-            if top.confidence >= CLAUSE_MIN:
+            at = norm.find(top.matched, a, b) if top.kind in ("name", "alias") else -1
+            if at >= 0:  # by another of its names (…和劳动用工备案能网上报吗): that name
+                out.append(_Mention(top.slug, at, at + len(top.matched), i, True))
+            elif top.confidence >= CLAUSE_MIN:
                 out.append(_Mention(top.slug, a, b, i, False))
             continue
-        if top.confidence < FREE_MIN or (len(hits) > 1 and hits[1].confidence >= top.confidence):
+        if not sure:
             continue
         listed = any((je == a and (js in ends or js == start)) or (js == b and je in starts)
                      for js, je in joiners)
         if listed:
             out.append(_Mention(top.slug, a, b, i, False))
     return out
+
+
+def _sure(hits: list[Hit], named: set[str], least: float = FREE_MIN) -> bool:
+    """The search reads a piece as one new service: from `least`, ahead of every other service
+    but those the message names outright (政府采购保证金 after 农民工工资保证金: a 保证金 too)."""
+    top = hits[0]
+    rivals = [h for h in hits[1:] if h.slug not in named]
+    return top.confidence >= least and not (rivals and rivals[0].confidence >= top.confidence)
+
+
+def _with_question(snap: CatalogSnapshot, norm: str, piece: tuple[int, int],
+                   clause: tuple[int, int], inside: list[tuple[str, int, int]], named: set[str],
+                   hits: list[Hit]) -> bool:
+    """A piece read short of sure, read again with the question it shares (水气暖投装审批 of
+    …和用水报装分别多少天; 政府采购保证金 of …，都能用保函代替吗): the words after the last
+    service named in its clause, else the next clause when its own only lists. Sure when both
+    readings rank the same service first, the second from CLAUSE_MIN — the question lifts the
+    piece's service, never picks it."""
+    a, b = piece
+    start, end = clause
+    after = [e for _, s, e in inside if s >= b]
+    shared = ""
+    if after:
+        shared = norm[max(after):end]
+    elif b == end and not _asks(norm[start:end]):
+        rest = _CLAUSE.search(norm, end)
+        shared = rest.group(0) if rest and _asks(rest.group(0)) else ""
+    shared = _JOINER_LEAD.sub("", shared)
+    if not shared or hits[0].confidence < RETRY_MIN:
+        return False
+    again = snap.index.search(norm[a:b] + shared, 3)
+    return bool(again) and again[0].slug == hits[0].slug and _sure(again, named, CLAUSE_MIN)
 
 
 # A speaker's label at the start of a line or sentence (坐席：, 来电人：).
@@ -240,7 +286,8 @@ def _lines_asked(snap: CatalogSnapshot, text: str) -> list[_Mention]:
         # alone (来电人：开公司和接水分别要多久) is the caller's question.
         return []
     norm, clauses, mentions = _mentions(snap, text)
-    if len({m.slug for m in mentions}) < 2:
+    if (len({m.slug for m in mentions}) < 2
+            and not any(_two_names(snap, norm, mentions, m) for m in mentions)):
         mentions = _each_clause_a_service(snap, norm, clauses)
         if not mentions:
             return []
@@ -270,12 +317,28 @@ def _lines_asked(snap: CatalogSnapshot, text: str) -> list[_Mention]:
                             and asking[m.clause]
                             and _own_type(norm[clauses[m.clause][0]:clauses[m.clause][1]])
                             not in {_own_type(norm[clauses[x.clause][0]:clauses[x.clause][1]])
-                                    for x in earlier}):
+                                    for x in earlier}) and not _two_names(snap, norm, earlier, m):
             continue
         lines.append(m)
-    if len({m.slug for m in lines}) < 2:
+    if len({(m.slug, norm[m.start:m.end] if _two_names(snap, norm, lines, m) else "")
+            for m in lines}) < 2:
         return []
     return lines[:MAX_SERVICES]
+
+
+def _two_names(snap: CatalogSnapshot, norm: str, earlier: list[_Mention], m: _Mention) -> bool:
+    """Two of one service's names listed as two things that the plan speaks of in clauses of
+    their own (经济性裁员备案和劳动用工备案, 第28条): each is asked about. Not two that one
+    clause holds together (网上立案、网上保全: 第153条 推广…网上立案、网上保全等功能)."""
+    service = snap.services[m.slug]
+    names = {service.name, *service.aliases}
+    word = norm[m.start:m.end]
+    return word in names and any(
+        x.slug == m.slug and x.clause == m.clause and x.end <= m.start
+        and _joined(norm[x.end:m.start]) and norm[x.start:x.end] in names
+        and word not in norm[x.start:x.end] and norm[x.start:x.end] not in word
+        and spoken_apart(service, norm[x.start:x.end], word)
+        for x in earlier)
 
 
 def _own_type(words: str) -> str | None:
@@ -312,7 +375,17 @@ def questions_asked(snap: CatalogSnapshot, text: str, slugs: list[str],
         same = [x for x in lines if x.clause == m.clause]
         start = max([x.end for x in same if x.end <= m.start], default=a)
         end = min([x.start for x in same if x.start > m.start], default=b)
-        words = norm[start:end]  # its own words: 居民办电几天, 用水报装和
+        # Its own piece, between the joiners that part it from its neighbours (劳动争议仲裁 of
+        # 劳动争议仲裁跟法院诉前调解: 法院 is the next one's).
+        if start > a:
+            cut = _JOINER_SPLIT.search(norm, start, m.start)
+            start = cut.end() if cut else start
+        if end < b:
+            cuts = list(_JOINER_SPLIT.finditer(norm, m.end, end))
+            end = cuts[-1].start() if cuts else end
+        words = norm[start:end]  # its own words: 居民办电几天, 用水报装
+        piece = norm[m.start:m.end]
+        said = piece if m.named or not _asks(piece) else ""
         # The name says which service, not what is asked (研发费用能抵税不).
         asking = norm[start:m.start] + norm[m.end:end] if m.named else words
         if not _own_type(asking):  # the clause's shared question (…和燃气报装分别多少天)
@@ -324,7 +397,7 @@ def questions_asked(snap: CatalogSnapshot, text: str, slugs: list[str],
             words, asking = words + later, asking + later
         # Words that ask without settling a type (高压用户有啥服务) ask what the plan says.
         fallback = "overview" if _asks(asking) else question
-        out.append(Line(m.slug, _own_type(asking) or fallback, words))
+        out.append(Line(m.slug, _own_type(asking) or fallback, words, said))
     return out
 
 
@@ -362,9 +435,15 @@ def several_answer(snap: CatalogSnapshot, slugs: list[str], question: str,
     clause of its tasks that addresses what was asked of it."""
     lines = []
     cards = []
+    said: dict[str, str] = {}
     for line in asked or [Line(slug, question, "") for slug in slugs]:
         service = snap.services[line.slug]
-        answer = line_answer(service, line.question, line.clause)
+        answer = None
+        if line.said and said.get(line.slug, line.said) not in ("", line.said):
+            # The service's second name (劳动用工备案 after 经济性裁员备案): the plan's words on it.
+            answer = named_line(service, line.said)
+        said.setdefault(line.slug, line.said)
+        answer = answer or line_answer(service, line.question, line.clause, line.said)
         response = answer.response
         if response == "utter_overview_no_time_limit" and line.question != "time_limit":
             response = "utter_policy"  # asked what, not how long: what the plan says of it

@@ -12,15 +12,19 @@ from __future__ import annotations
 import re
 
 from services_catalog.answers import (
+    DETAIL_QUESTIONS,
     FEEDBACK_BUTTONS,
+    ONLINE_WORDS,
     Answer,
+    cite_card_figures,
     compose,
-    detail_answer,
     service_card,
     service_tasks,
     wants_detail,
 )
-from services_catalog.evidence import focused_quote, relevant_clauses
+from services_catalog.evidence import Evidence, focused_quote, relevant_clauses
+from services_catalog.plan import tasks
+from services_catalog.question_cues import asks_online
 from services_catalog.schemas import ServiceOut
 
 # The plan's words for what a question type asks (在哪办 → 窗口, 大厅, 网上办证 …).
@@ -30,6 +34,8 @@ MEANS: dict[str, str] = {
     "materials": "材料 证明 提交",
     "time_limit": "时限 时效 期限 及时 限时",
 }
+# What 能网上办吗 means besides the channel words: the plan's commitments to applying online.
+ONLINE_MEANS = f"{ONLINE_WORDS} 网络化 电子化 无纸化"
 _PLACE = re.compile(r"大厅|政务中心|政务服务中心|窗口")
 # Compact answers that say the catalog holds no such field for the service.
 NOT_STATED = ("utter_no_time_limit", "utter_no_fee", "utter_fee_unstated", "utter_no_channel",
@@ -40,8 +46,10 @@ def quoted_line(service: ServiceOut, question: str, words: str) -> Answer | None
     """The clause of the service's tasks that speaks of `question` asked in `words`, quoted with
     its 第N条 (utter_detail); None when none does."""
     naming = [service.name, *service.aliases]
-    evidence = relevant_clauses(service_tasks(service), words, naming,
-                                also=MEANS.get(question, ""))[:1]
+    also = MEANS.get(question, "")
+    if question == "channel" and asks_online(words):
+        also += " " + ONLINE_MEANS  # 能网上办吗: 营业执照实行电子化、网络化办理 (第10条)
+    evidence = relevant_clauses(service_tasks(service), words, naming, also=also)[:1]
     if not evidence:
         return None
     first = evidence[0]
@@ -53,13 +61,89 @@ def quoted_line(service: ServiceOut, question: str, words: str) -> Answer | None
                   card, list(FEEDBACK_BUTTONS))
 
 
-def line_answer(service: ServiceOut, question: str, words: str) -> Answer:
+def _naming(service: ServiceOut, said: str) -> list[str]:
+    """The words that only say which service: those that named it in the message, else all its
+    names. 仲裁 is an alias of 劳动人事争议, but after 劳动争议 it says what is asked."""
+    return [said, service.name] if said else [service.name, *service.aliases]
+
+
+def detail_line(service: ServiceOut, question: str, words: str, said: str = "") -> Answer | None:
+    """The one or two clauses of the service's tasks that address the words asked of it, each with
+    its 第N条; None when none does. When they point at none and what is asked is what the plan
+    says (什么规定), a service of several tasks is answered from the task its words name: another
+    of its names among them (仲裁 after 劳动争议 → 第170条), else the words that named it
+    (医疗信息平台 of 数字消费、平台经济与县乡村物流 → 第50条)."""
+    naming = _naming(service, said)
+    items = service_tasks(service)
+    evidence = relevant_clauses(items, words, naming)
+    if (not evidence and question in DETAIL_QUESTIONS and said and said != service.name
+            and len(items) > 1):
+        evidence = _naming_clause(service, items, words.replace(said, " "))
+        evidence = evidence or relevant_clauses(items, said, [])[:1]
+    if not evidence:
+        return None
+    return _quoting(service, evidence, naming)
+
+
+def spoken_apart(service: ServiceOut, first: str, second: str) -> bool:
+    """Each of two names of the service is in a clause of its tasks, and no clause holds both."""
+    clauses = [c.text for n in service_tasks(service) if n in tasks() for c in tasks()[n].clauses]
+    one = {i for i, c in enumerate(clauses) if first in c}
+    other = {i for i, c in enumerate(clauses) if second in c}
+    return bool(one and other) and not one & other
+
+
+def named_line(service: ServiceOut, said: str) -> Answer | None:
+    """The clause of the service's tasks about one of its names (劳动用工备案 → 全面实施劳动用工
+    备案制度…, 第28条), labelled with that name; None when no clause holds it."""
+    evidence = _naming_clause(service, service_tasks(service), said, [said])
+    if not evidence:
+        return None
+    answer = _quoting(service, evidence, [said])
+    answer.variables["service_name"] = f"{service.name}（{said}）"
+    return answer
+
+
+def _naming_clause(service: ServiceOut, items: list[int], rest: str,
+                   names: list[str] | None = None) -> list[Evidence]:
+    """The clause of the service's tasks that holds most often another of its names found in
+    `rest` (仲裁机构…将仲裁、调解、诉讼… for 仲裁), beyond a task's heading; [] when none."""
+    if names is None:
+        names = [a for a in service.aliases if len(a) >= 2 and a in rest]
+    best: tuple[int, Evidence] | None = None
+    for number in items:
+        for clause in tasks()[number].clauses[1:] if number in tasks() else []:
+            count = sum(clause.text.count(a) for a in names)
+            if count and (best is None or count > best[0]):
+                best = (count, Evidence(clause, float(count)))
+    return [best[1]] if best else []
+
+
+def _quoting(service: ServiceOut, evidence: list[Evidence], naming: list[str]) -> Answer:
+    first = evidence[0]
+    variables = {
+        "service_name": service.name,
+        "item": str(first.task),
+        "quotes": "；".join(f"{focused_quote(e.clause.quote, naming)}（第{e.task}条）"
+                           for e in evidence),
+        "lead_unit": service.lead_unit or "相关部门",
+        "departments": service.lead_unit or "相关部门",
+    }
+    card = service_card(service)
+    card["citation"] = {"item": first.task, "text": first.clause.text}
+    card["evidence"] = [{"item": e.task, "text": e.clause.text, "score": round(e.score, 2)}
+                        for e in evidence]
+    cite_card_figures(service, card, {e.task for e in evidence})
+    return Answer("utter_detail", variables, card, list(FEEDBACK_BUTTONS))
+
+
+def line_answer(service: ServiceOut, question: str, words: str, said: str = "") -> Answer:
     """The answer one line of a several-services reply gives: a detail asked of the service
     (高压用户有啥服务) quotes the clause that addresses it; a field gets the catalog's, every
     variant listed unless the words pick one (非居民); a field the catalog lacks, the clause
-    that speaks of it."""
+    that speaks of it. `said`: the words that named the service in the message."""
     if words and wants_detail(service, question, words):
-        detail = detail_answer(service, words)
+        detail = detail_line(service, question, words, said)
         if detail is not None:
             return detail
     if question == "channel" and _PLACE.search(words):

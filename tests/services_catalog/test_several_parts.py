@@ -1,0 +1,87 @@
+"""Several services in one message: each part found (by the question it shares, by another of a
+named service's names) and each line quoting what the plan says of what was asked of it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from services_catalog.several import questions_asked, services_asked, several_answer
+from services_catalog.snapshot import build_snapshot
+from services_catalog.wording import render
+from tests.services_catalog.test_truth import tasks
+
+CITE = re.compile(r"第(\d+)条")
+FIGURE = re.compile(r"\d+(?:\.\d+)?(?:个工作日|工作日|小时|天|日|个月|万元|元|%)")
+
+
+@pytest.fixture(scope="module")
+def snap():
+    from services_catalog.db import get_sessionmaker
+
+    with get_sessionmaker()() as session:
+        return build_snapshot(session)
+
+
+def lines(snap, text: str, question: str = "overview") -> list[str]:
+    slugs = services_asked(snap, text)
+    assert slugs, f"{text}: not read as several services"
+    answer = several_answer(snap, slugs, question, questions_asked(snap, text, slugs, question))
+    out = render(answer.response, answer.variables).split("\n")[1:]
+    for line in out:  # every figure is stated by a task the line cites
+        source = "".join(tasks()[int(n)] for n in CITE.findall(line))
+        assert all(f in source.replace(" ", "") for f in FIGURE.findall(CITE.sub("", line))), line
+    return out
+
+
+def test_a_part_the_shared_question_lifts(snap) -> None:
+    # 水气暖投装审批 alone reads as 工程建设项目审批 just short of sure; with 各要几天 it is.
+    got = lines(snap, "水气暖投装审批跟燃气报装各要几天", "time_limit")
+    assert len(got) == 2
+    assert "15个工作日" in got[0] and "第88条" in got[0]
+    assert "10个工作日" in got[1] and "第46条" in got[1]
+
+
+def test_a_named_service_is_no_rival_of_the_next_part(snap) -> None:
+    # 政府采购保证金 with 都能用保函吗 reads as 投标保证金 and 农民工工资保证金 alike; the
+    # latter is named already, so the part is 投标保证金, answered by its whole clause.
+    got = lines(snap, "农民工工资保证金和政府采购保证金，都能用保函吗")
+    assert "第32条" in got[0] and "保函" in got[0]
+    assert "投标保证金" in got[1] and "第23条" in got[1] and "取消缴纳投标保证金" in got[1]
+
+
+def test_another_of_its_names_says_what_is_asked(snap) -> None:
+    # 仲裁 is a name of 劳动人事争议与法律援助 too; after 劳动争议 it asks about arbitration.
+    got = lines(snap, "劳动争议仲裁和诉前调解分别有啥规定", "policy")
+    assert "第170条" in got[0] and "仲裁" in got[0]
+    assert "第143条" in got[1]
+
+
+def test_two_names_the_plan_speaks_of_apart_get_a_line_each(snap) -> None:
+    got = lines(snap, "经济性裁员备案跟劳动用工备案能在网上弄吗", "channel")
+    assert len(got) == 2
+    assert "网上申报" in got[0] and "第28条" in got[0]
+    assert "劳动用工备案" in got[1] and "第28条" in got[1]
+
+
+def test_two_names_one_clause_holds_are_one_question(snap) -> None:
+    assert services_asked(snap, "网上立案、网上保全能不能弄") == []
+
+
+def test_an_online_question_quotes_the_online_commitment(snap) -> None:
+    got = lines(snap, "电子营业执照和企业年报能网上办吗", "channel")
+    assert "第10条" in got[0] and "网络化办理" in got[0]
+    assert "第9条" in got[1]
+
+
+def test_short_names_of_the_utilities(snap) -> None:
+    got = lines(snap, "办水和办气各要几天", "time_limit")
+    assert "用水报装" in got[0] and "5个工作日" in got[0]
+    assert "燃气报装" in got[1] and "10个工作日" in got[1]
+
+
+def test_a_service_of_several_tasks_named_by_one_of_them(snap) -> None:
+    got = lines(snap, "开诊所的审批，还有卫生信息平台，分别咋规定的", "policy")
+    assert "第57条" in got[0]
+    assert "第50条" in got[1] and "健康云平台" in got[1]
