@@ -20,7 +20,7 @@ async def test_assist_suggests_each_service_of_the_life_event_and_the_checklist(
     assert [s["slug"] for s in event["steps"]] == event["services"]
     assert steps["electricity-connection"] | {"note": ""} == {
         "slug": "electricity-connection", "name": "用电报装", "item": 42,
-        "time_limit": "15个工作日", "condition": "非居民", "note": ""}
+        "time_limit": "15个工作日", "condition": "非居民", "note": "", "basis": "第42条"}
     assert steps["address-commitment"]["time_limit"] is None
     slugs = [s["service"]["slug"] for s in body["suggestions"]]
     # nothing named and no step the words clearly mean: the checklist's own order
