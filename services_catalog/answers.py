@@ -124,6 +124,16 @@ def fact_text(fact: Fact) -> str:
     return fact.text + upcoming(fact)
 
 
+def _facts_cited(facts: list[Fact]) -> str:
+    """Facts joined; when they come from more than one task, the last of each other task's run
+    names its 第N条 (the answer's basis names the first's): 燃气报装's fees are 第45条's price
+    supervision and 第91条's cancelled 报装费."""
+    first = facts[0].item if facts else None
+    ends = [i + 1 == len(facts) or facts[i + 1].item != f.item for i, f in enumerate(facts)]
+    return "；".join(fact_text(f) + (f"（第{f.item}条）" if f.item and f.item != first and end
+                                     else "") for f, end in zip(facts, ends, strict=True))
+
+
 def with_basis(variables: dict[str, str], figures: list[TimeLimit] | list[Fact]) -> None:
     """`basis` (依据：…) and its short form for one-line answers, from the figures stated."""
     item = int(variables["item"])
@@ -380,7 +390,7 @@ def compose(
         "conditions": "、".join(variants),
         "time_limit": "",
         "channels": _join(service.channels, 8),
-        "fees": "；".join(fact_text(f) for f in service.fees),
+        "fees": _facts_cited(service.fees),
         "materials": "；".join(fact_text(m) for m in service.materials),
         "howto": service.howto,
         "policy": service.citation.text,

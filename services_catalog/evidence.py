@@ -129,6 +129,7 @@ def relevant_clauses(items: list[int], text: str, naming: list[str],
     grams |= meant
     if not grams:
         return []
+    named = asked & naming_grams
     scored = []
     for number in dict.fromkeys(items):
         for clause, clause_grams in by_task.get(number, []):
@@ -139,6 +140,10 @@ def relevant_clauses(items: list[int], text: str, naming: list[str],
                 continue  # one pair alone is as likely chance (外地本人 … 法人在其 → 人在)
             score = sum(idf.get(g, 0.0) for g in shared)
             if score > 0:
+                # The service's own name said in the question and in the clause weighs a little:
+                # 燃气报装是不是一站式服务 → 第46条 (燃气报装…一站式), not 第91条's 一站式 for
+                # 水、电、气 接入 in general.
+                score += NAMING_WEIGHT * sum(idf.get(g, 0.0) for g in named & clause_grams)
                 scored.append(Evidence(clause, score))
     scored.sort(key=lambda e: -e.score)
     if not scored or scored[0].score < MIN_EVIDENCE:
@@ -154,7 +159,6 @@ def relevant_clauses(items: list[int], text: str, naming: list[str],
         # A title alone: quote the body that reads best with it, in place of a second clause
         # from elsewhere; the service's own words said in the question break ties.
         found = {e.clause.text: e.score for e in scored if e.task == chosen[0].task}
-        named = asked & naming_grams
 
         def reads(row: tuple[Clause, frozenset[str]]) -> float:
             clause, clause_grams = row

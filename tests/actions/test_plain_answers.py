@@ -31,8 +31,9 @@ def figures_besides_hotline_and_citation(text: str) -> list[str]:
     ("开公司要钱吗", "company-registration", "免费。"),
     ("注销公告要交钱吗", "deregistration-notice", "免费。"),
     ("水电气接入要交开口费吗", "utility-access", "不收费。"),
-    ("燃气报装要交钱吗", "gas-connection", "《行动方案》未规定燃气报装的收费标准"),
-    ("接自来水收费吗", "water-connection", "《行动方案》未规定用水报装的收费标准"),
+    # 第91条 cancels 报装费、开口费、开户费、接入费 for water, power and gas connections
+    ("燃气报装要交钱吗", "gas-connection", "不收费。"),
+    ("接自来水收费吗", "water-connection", "不收费。"),
 ])
 def test_fee_question_is_answered_plainly_first(run_action, text, slug, first_words) -> None:
     run = run_action(ActionAnswerService(), ask(text, "ask_fee", slug))
