@@ -157,7 +157,7 @@ async def test_degraded_mode_tells_another_region_we_cover_changji(gateway) -> N
 
 @pytest.mark.parametrize(("message", "expected", "absent"), [
     ("开公司要钱吗", "免费。", "3个工作日"),
-    ("燃气报装要交钱吗", "未规定燃气报装的收费标准", "10个工作日"),
+    ("燃气报装要交钱吗", "不收费。", "10个工作日"),  # 第91条 cancels 报装费
     ("燃气报装电话多少", "未写明燃气报装的联系电话", "10个工作日"),
     ("你们局长叫什么名字", "未写明工作人员或负责人的姓名", "哪项业务"),
 ])
