@@ -17,6 +17,7 @@ from services_catalog import clock
 from services_catalog.due_dates import due_date, format_date
 from services_catalog.effective import basis_text, in_force, upcoming
 from services_catalog.evidence import (
+    Evidence,
     cite_stray_figures,
     figure_quote,
     focused_quote,
@@ -583,6 +584,14 @@ def detail_answer(service: ServiceOut, text: str) -> Answer | None:
     evidence = relevant_clauses(service_tasks(service), text, naming)
     if not evidence:
         return None
+    departments = _join(service.departments) or service.lead_unit or "相关部门"
+    return quoting_answer(service, evidence, naming, departments)
+
+
+def quoting_answer(service: ServiceOut, evidence: list[Evidence], naming: list[str],
+                   departments: str = "") -> Answer:
+    """utter_detail quoting the chosen clauses, each focused on the service's names and with its
+    第N条; the card carries the first clause as citation and every clause as evidence."""
     first = evidence[0]
     variables = {
         "service_name": service.name,
@@ -590,7 +599,7 @@ def detail_answer(service: ServiceOut, text: str) -> Answer | None:
         "quotes": "；".join(f"{focused_quote(e.clause.quote, naming)}（第{e.task}条）"
                            for e in evidence),
         "lead_unit": service.lead_unit or "相关部门",
-        "departments": _join(service.departments) or service.lead_unit or "相关部门",
+        "departments": departments or service.lead_unit or "相关部门",
     }
     card = service_card(service)
     card["citation"] = {"item": first.task, "text": first.clause.text}

@@ -16,8 +16,8 @@ from services_catalog.answers import (
     FEEDBACK_BUTTONS,
     ONLINE_WORDS,
     Answer,
-    cite_card_figures,
     compose,
+    quoting_answer,
     service_card,
     service_tasks,
     wants_detail,
@@ -82,7 +82,7 @@ def detail_line(service: ServiceOut, question: str, words: str, said: str = "") 
         evidence = evidence or relevant_clauses(items, said, [])[:1]
     if not evidence:
         return None
-    return _quoting(service, evidence, naming)
+    return quoting_answer(service, evidence, naming)
 
 
 def spoken_apart(service: ServiceOut, first: str, second: str) -> bool:
@@ -99,7 +99,7 @@ def named_line(service: ServiceOut, said: str) -> Answer | None:
     evidence = _naming_clause(service, service_tasks(service), said, [said])
     if not evidence:
         return None
-    answer = _quoting(service, evidence, [said])
+    answer = quoting_answer(service, evidence, [said])
     answer.variables["service_name"] = f"{service.name}（{said}）"
     return answer
 
@@ -117,24 +117,6 @@ def _naming_clause(service: ServiceOut, items: list[int], rest: str,
             if count and (best is None or count > best[0]):
                 best = (count, Evidence(clause, float(count)))
     return [best[1]] if best else []
-
-
-def _quoting(service: ServiceOut, evidence: list[Evidence], naming: list[str]) -> Answer:
-    first = evidence[0]
-    variables = {
-        "service_name": service.name,
-        "item": str(first.task),
-        "quotes": "；".join(f"{focused_quote(e.clause.quote, naming)}（第{e.task}条）"
-                           for e in evidence),
-        "lead_unit": service.lead_unit or "相关部门",
-        "departments": service.lead_unit or "相关部门",
-    }
-    card = service_card(service)
-    card["citation"] = {"item": first.task, "text": first.clause.text}
-    card["evidence"] = [{"item": e.task, "text": e.clause.text, "score": round(e.score, 2)}
-                        for e in evidence]
-    cite_card_figures(service, card, {e.task for e in evidence})
-    return Answer("utter_detail", variables, card, list(FEEDBACK_BUTTONS))
 
 
 def line_answer(service: ServiceOut, question: str, words: str, said: str = "") -> Answer:
