@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -10,10 +11,13 @@ import pytest
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from services_catalog.plan import task
 from services_catalog.wording import render
 from tests.sync import run_sync
 
 FIXTURES = Path(__file__).parent / "trackers"
+CITE = re.compile(r"第(\d{1,3})条")
+FIGURE = re.compile(r"\d+(?:个工作日|工作日|小时|天|日|个月|万元|元|%)")
 
 
 def load_tracker(name: str, **overrides: Any) -> Tracker:
@@ -24,6 +28,23 @@ def load_tracker(name: str, **overrides: Any) -> Tracker:
         events=data["events"], paused=False, followup_action=None, active_loop={},
         latest_action_name="action_listen",
     )
+
+
+def question_tracker(text: str, intent: str, service: str | None = None) -> Tracker:
+    """A fresh conversation whose latest message is `text`, filed by the NLU under `intent`."""
+    return load_tracker(
+        "company_time_limit", sender_id=f"question-{abs(hash(text))}",
+        slots={"service": service, "question": None, "condition": None, "misses": 0},
+        latest_message={"text": text, "intent": {"name": intent, "confidence": 0.9},
+                        "entities": []},
+    )
+
+
+def uncited_figures(reply: str) -> list[str]:
+    """Figures of the reply that no task it cites (第N条) states."""
+    sources = "".join(task(int(n)).text for n in CITE.findall(reply))
+    body = CITE.sub("", reply).replace("12345", "")
+    return [f for f in FIGURE.findall(body) if f not in sources]
 
 
 class Run:

@@ -10,26 +10,9 @@ import pytest
 
 from actions.catalog_answers import ActionAnswerService
 from services_catalog.plan import task
-from tests.actions.conftest import load_tracker
+from tests.actions.conftest import CITE, FIGURE, question_tracker, uncited_figures
 
-CITE = re.compile(r"第(\d{1,3})条")
-FIGURE = re.compile(r"\d+(?:个工作日|工作日|小时|天|日|个月|万元|元|%)")
-
-
-def ask(text: str, intent: str, service: str | None = None) -> object:
-    return load_tracker(
-        "company_time_limit", sender_id=f"detail-{abs(hash(text))}",
-        slots={"service": service, "question": None, "condition": None, "misses": 0},
-        latest_message={"text": text, "intent": {"name": intent, "confidence": 0.9},
-                        "entities": []},
-    )
-
-
-def uncited_figures(reply: str) -> list[str]:
-    """Figures of the reply that no task it cites (第N条) states."""
-    sources = "".join(task(int(n)).text for n in CITE.findall(reply))
-    body = CITE.sub("", reply).replace("12345", "")
-    return [f for f in FIGURE.findall(body) if f not in sources]
+ask = question_tracker
 
 
 @pytest.mark.parametrize(("text", "intent", "clause", "item"), [

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from actions.catalog_answers import ActionAnswerService
-from tests.actions.conftest import load_tracker
-from tests.actions.test_detail_answers import uncited_figures
+from tests.actions.conftest import load_tracker, uncited_figures
 
 
 def asked(text: str, intent: str = "ask_time_limit"):
