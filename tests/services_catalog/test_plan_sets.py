@@ -1,0 +1,49 @@
+"""The plan-wide question sets (dev_plan, dev_plan2, heldout_plan) are sound: unique ids, known
+categories, and every `expect` phrase copied from a task its part cites — a set that asked for a
+phrase the plan never puts there would fail a correct answer."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.services_catalog.test_truth import tasks
+
+TESTS = Path(__file__).resolve().parents[1]
+SETS = ["dev_plan", "dev_plan2", "heldout_plan"]
+CATEGORIES = {"detail", "several", "life_event", "outside_catalog", "absent_fact", "other_region"}
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def parts_of(name: str) -> list[tuple[str, dict]]:
+    folder = TESTS / name
+    single = yaml.safe_load((folder / "chat_single.yml").read_text(encoding="utf-8"))
+    talks = yaml.safe_load((folder / "chat_multiturn.yml").read_text(encoding="utf-8"))
+    out = [(item["id"], part) for item in single for part in item.get("parts", [])]
+    out += [(talk["id"], part) for talk in talks for turn in talk["turns"]
+            for part in turn["parts"]]
+    return out
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_ids_unique_and_categories_known(name: str) -> None:
+    folder = TESTS / name
+    single = yaml.safe_load((folder / "chat_single.yml").read_text(encoding="utf-8"))
+    talks = yaml.safe_load((folder / "chat_multiturn.yml").read_text(encoding="utf-8"))
+    ids = [i["id"] for i in single] + [t["id"] for t in talks]
+    assert len(ids) == len(set(ids))
+    assert {i["category"] for i in single} == CATEGORIES
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_every_expected_phrase_is_in_a_cited_task(name: str) -> None:
+    plan = tasks()
+    wrong = [(item, phrase) for item, part in parts_of(name) for phrase in part.get("expect", [])
+             if not any(squash(phrase) in plan.get(n, "") for n in part["cite"])]
+    assert wrong == []
