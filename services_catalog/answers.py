@@ -172,7 +172,7 @@ def service_card(service: ServiceOut, condition: str | None = None) -> dict[str,
         "lead_unit": service.lead_unit,
         "departments": list(service.departments),
         "channels": list(service.channels),
-        "fees": [f.text for f in service.fees],
+        "fees": [f.text for f in plain_first(service.fees)],
         "materials": [m.text for m in service.materials],
         "citation": service.citation.model_dump(),
         "version": service.version,
@@ -185,6 +185,16 @@ def _notes_for(service: ServiceOut, text: str) -> str:
     picked = [n.text for n in service.notes if n.max_kw is not None and kw is not None
               and kw <= n.max_kw]
     return "".join(f"{t.rstrip('。')}。" for t in picked)
+
+
+def plain_first(fees: list[Fact]) -> list[Fact]:
+    """The fee facts with the one that answers "要钱吗" plainly (免费 / 取消…费) first, so the
+    answer's 不收费 is followed by its reason and cites that fact's task: 燃气报装's 第91条
+    (取消报装费…) before 第45条's price supervision."""
+    def rank(fact: Fact) -> int:
+        return 0 if _FREE.search(fact.text) else 1 if _WAIVED.search(fact.text) else 2
+
+    return sorted(fees, key=rank)
 
 
 def fee_response(fees: list[Fact]) -> str:
@@ -330,7 +340,8 @@ def _materials(c: _Context) -> tuple[str, list[dict[str, str]]]:
 
 
 def _fee(c: _Context) -> tuple[str, list[dict[str, str]]]:
-    fees = c.service.fees
+    fees = plain_first(c.service.fees)
+    c.base["fees"] = _facts_cited(fees)
     if fees and fees[0].item:
         c.base["item"] = str(fees[0].item)
     with_basis(c.base, fees)

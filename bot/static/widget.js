@@ -170,9 +170,14 @@
     else cardRow(more, '办理渠道', mutedText('方案未写明，可到政务服务大厅综合窗口或拨打12345咨询'));
     var fees = list(c.fees);
     if (fees.length) {
-      var fl = el('ul');
-      fees.forEach(function (f) { fl.appendChild(el('li', '', f)); });
-      cardRow(dl, '收费', fl);
+      // The first fee line answers 要钱吗 (the catalog puts 免费 / 取消…费 first); the others
+      // (price supervision …) are folded away so the card stays short.
+      cardRow(dl, '收费', fees[0]);
+      if (fees.length > 1) {
+        var fl = el('ul');
+        fees.slice(1).forEach(function (f) { fl.appendChild(el('li', '', f)); });
+        cardRow(more, '收费说明', fl);
+      }
     } else {
       cardRow(more, '收费', mutedText('方案未作规定，以窗口告知为准'));
     }

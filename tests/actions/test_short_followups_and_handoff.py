@@ -49,12 +49,13 @@ def test_the_first_answer_about_a_service_has_its_card(run_action) -> None:
 
 
 def test_bubble_and_card_cite_the_same_task(run_action) -> None:
-    # 燃气报装's fee lines are 第45条, its time limit 第46条: the card used to say 第46条 under a
-    # fee answer citing 第45条.
+    # 燃气报装's fee answer rests on 第91条 (取消报装费…), its price supervision lines on 第45条,
+    # its time limit on 第46条: the card used to say 第46条 under a fee answer citing another.
     run = run_action(ActionAnswerService(), gas_follow_up("收费吗", "ask_fee", shown=False))
-    assert "第45条" in run.texts[0]
+    assert run.texts[0].startswith("不收费。") and "第45条" in run.texts[0]
+    assert "依据：《行动方案（2023—2025年）》第91条" in run.texts[0]
     citation = run.messages[0]["custom"]["citation"]
-    assert citation["item"] == 45 and "燃气价格" in citation["text"]
+    assert citation["item"] == 91 and "报装费" in citation["text"]
     run = run_action(ActionAnswerService(), gas_follow_up("要多久", "ask_time_limit", shown=True))
     assert "第46条" in run.texts[0] and run.messages[0]["custom"]["citation"]["item"] == 46
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from actions.catalog_answers import ActionAnswerService
-from tests.actions.test_detail_evidence import ask
+from tests.actions.conftest import question_tracker as ask
 
 
 @pytest.mark.parametrize("text", ["用水报装要交钱吗", "接自来水收不收报装费", "装燃气开户费还收吗"])
@@ -18,10 +18,11 @@ def test_connection_fee_is_the_cancelled_fees_of_task_91(run_action, text: str) 
     assert "取消报装费、开口费、开户费、接入费" in reply and "第91条" in reply
 
 
-def test_gas_fee_names_each_task_it_quotes(run_action) -> None:
+def test_gas_fee_gives_its_reason_first_and_names_each_task_it_quotes(run_action) -> None:
     reply = run_action(ActionAnswerService(), ask("燃气报装要交钱吗", "ask_fee")).texts[0]
-    assert "公开燃气价格" in reply and "第45条" in reply
-    assert "接入费等相关费用（第91条）" in reply
+    # 不收费 and at once why (第91条, the basis); 第45条's price supervision after, with its number
+    assert reply.startswith("不收费。《行动方案》写明：取消报装费、开口费、开户费、接入费"), reply
+    assert "违法违规行为（第45条）" in reply and "第91条" in reply
 
 
 @pytest.mark.parametrize("text", ["用水报装是不是一站式服务", "燃气报装是一站式办理吗"])

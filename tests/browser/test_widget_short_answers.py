@@ -53,6 +53,9 @@ def test_compact_card_once_then_short_field_answers(phone: Page) -> None:
         f"第{cited.group(1)}条")
     height = card.bounding_box()["height"]
     assert height < 400, height  # was 570–620 px in a 627 px chat area
+    # the fee row answers 要钱吗 (第91条's cancelled 报装费); price supervision is folded away
+    expect(card.locator(".card-rows").first).to_contain_text("取消报装费")
+    expect(more.locator("dd").filter(has_text="公开燃气价格")).to_be_hidden()
     doc_shot(page, "widget-card")
 
     reply = ask(page, "在哪办")
