@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -37,7 +38,7 @@ from services_catalog.question_cues import (
     question_type,
     states_who,
 )
-from services_catalog.resolve import resolve
+from services_catalog.resolve import JOINT_WORDS, asks_together, resolve
 from services_catalog.scope import other_region
 from services_catalog.several import questions_asked, services_asked, several_answer
 
@@ -93,6 +94,10 @@ def answer_other_region(
         return None
     send(dispatcher, other_region_answer(region))
     return [SlotSet("misses", 0)]
+
+
+# Words of a question open to anything the plan says (有啥服务, 怎么弄, 有什么规定).
+OPEN_QUESTION = re.compile(r"啥|什么|哪些|怎么|怎样|如何|咋")
 
 
 # Answers that never state an amount: 网上办理比例有多少 filed as a channel question wants the
@@ -179,6 +184,10 @@ def answer_service(
 
     service = snap.services[found.slug]
     switched = found.slug != previous_service
+    if switched and asked_question(intent, text) is None and OPEN_QUESTION.search(text):
+        # 项目要接高压电，有啥服务 after 用地审批多久 asks what the plan offers, not the last
+        # question (多久) of the new service.
+        question = "overview"
     # A condition named now (button or words) beats the one remembered for this service.
     known = {t.condition for t in service.time_limits if t.condition}
     stated = [c for c in entity_values(tracker, "condition") if c in known]
@@ -192,8 +201,9 @@ def answer_service(
         question = "time_limit"
     # A question about something besides the fields (谁能享受, 超过160千瓦呢): the clauses of the
     # service's tasks that address it, each with its 第N条; else the field's answer.
-    detail = (detail_answer(service, text)
-              if wants_detail(service, question, text)
+    together = found.source == "context" and asks_together(text)
+    detail = (detail_answer(service, text + JOINT_WORDS if together else text)
+              if together or wants_detail(service, question, text)
               or states_another_case(found.source, intent, text, named)
               or (question in NO_AMOUNTS and asks_amount(text)) else None)
     answer = detail or compose(service, question, condition=condition, text=text, today=today())

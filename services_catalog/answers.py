@@ -202,7 +202,9 @@ def fee_response(fees: list[Fact]) -> str:
     texts = [f.text for f in fees]
     if not texts:
         return "utter_no_fee"  # 《行动方案》未规定…收费标准
-    if any(_FREE.search(t) for t in texts):
+    # A waiver for those under a threshold (160kW及以下…零投资) is no flat 免费: it is stated
+    # as the plan's rule, with whom it frees.
+    if any(_FREE.search(t) and not _FIGURE.search(t) for t in texts):
         return "utter_fee_free"
     if any(_WAIVED.search(t) for t in texts):
         return "utter_fee_waived"
@@ -323,12 +325,44 @@ def _channel(c: _Context) -> tuple[str, list[dict[str, str]]]:
         # not asked; what the plan says of the service does answer it.
         return _overview(c)
     name = "utter_channel" if service.channels else "utter_no_channel"
+    item = channel_item(service)
+    if item is not None and str(item) != c.base["item"]:
+        c.base["item"] = str(item)  # 报装窗口 is 第45条's, not the time limit's 第46条
+        with_basis(c.base, [])
     if service.channels and asks_online(c.text):  # 能网上办吗: yes first, or not stated
         online = any(_ONLINE_CHANNEL.search(ch) for ch in service.channels)
         name = "utter_channel_online_yes" if online else "utter_channel_online_unstated"
         if online:  # and the plan's own commitment to it (…全流程网办), with its 第N条
             c.base["channels"] += online_commitment(service)
     return name, list(FEEDBACK_BUTTONS)
+
+
+# How much of a channel's wording (its two-character pieces) a task must hold to be its source.
+CHANNEL_SOURCE_SHARE = 0.6
+_BRACKETED = re.compile(r"（[^）]*）|\([^)]*\)|[“”\"]")
+
+
+def _states(text: str, channel: str) -> bool:
+    core = _BRACKETED.sub("", channel)
+    pieces = {core[i:i + 2] for i in range(len(core) - 1)}
+    return bool(pieces) and sum(p in text for p in pieces) / len(pieces) >= CHANNEL_SOURCE_SHARE
+
+
+def channel_item(service: ServiceOut) -> int | None:
+    """The task of the service's that states all its channels (在政务服务大厅设置报装窗口: 第45条),
+    so a channel answer cites where they are said; None when the service's cited task names one
+    of them, or no one task says them all (企业开办's come from 第1条 and 第2条)."""
+    from services_catalog.plan import tasks  # noqa: PLC0415 (the plan is read once, lazily)
+
+    plan = tasks()
+    cited = plan[service.citation.item].text if service.citation.item in plan else ""
+    if any(_states(cited, channel) for channel in service.channels):
+        return None  # the cited task says (some of) them: 第67条 “吉速办”小程序
+    for number in service_tasks(service) if service.channels else []:
+        text = plan[number].text if number in plan else ""
+        if all(_states(text, channel) for channel in service.channels):
+            return number
+    return None
 
 
 def _materials(c: _Context) -> tuple[str, list[dict[str, str]]]:

@@ -298,6 +298,19 @@ def addressed_here(snap: CatalogSnapshot, previous: str, text: str) -> bool:
     return all(evidence_score(snap, slug, text, own) <= here for slug in rivals)
 
 
+# 能跟营业执照一起办吗 / 税务注销能同时办吗: whether another thing is handled with this one.
+_TOGETHER = re.compile(r"(?:一起|一块儿?|一并|同时|顺便|顺带|合并)(?:办|申请|弄|交|提交|受理)"
+                       r"|一个窗口|一窗")
+# The plan's words for handling things together (并联办理, 一窗受理、并行办理, 多证合一, 同步办理,
+# 纳入“一网通办”, 一站式): a together-question is read with them, so the clause that says how
+# the two are combined answers it, whatever word the caller used for the other thing.
+JOINT_WORDS = " 同时 并行 并联 一并 合一 同步 一窗 一网通办 一站式"
+
+
+def asks_together(text: str) -> bool:
+    return bool(_TOGETHER.search(normalize(text)))
+
+
 OFFICE_FACTS = ("person", "phone", "address", "hours")
 
 
@@ -329,6 +342,32 @@ def _outread_entity(snap: CatalogSnapshot, text: str, entity: str) -> Hit | None
         return None
     own = next((h.confidence for h in hits if h.slug == entity), 0.0)
     return hits[0] if hits[0].confidence - own >= SWITCH_MARGIN else None
+
+
+_ASKS_THE_SAME_OF = re.compile(r"呢[？?。！!～~]*$")
+
+
+def _own_words(snap: CatalogSnapshot, slug: str) -> str:
+    service = snap.services[slug]
+    return _plan_words(snap, slug) + " ".join(
+        snap.index.normalised(n) for n in (service.name, *service.aliases))
+
+
+def _qualified_switch(snap: CatalogSnapshot, previous: str, text: str) -> Hit | None:
+    """那税务的失信名单呢 after 失信被执行人信用修复: the current service's own word (失信名单)
+    with a qualifier (税务) that neither its names nor its clauses say, asked the same way (…呢):
+    the service of that kind the qualifier names (纳税信用修复), when free text reads it well."""
+    if not _ASKS_THE_SAME_OF.search(text):
+        return None
+    own = _own_words(snap, previous)
+    extra = [w for w in snap.index.content_words(text) if w not in own]
+    if not extra:
+        return None
+    for hit in snap.index.search(text, 5):
+        if (hit.slug != previous and hit.confidence >= SEARCH_SWITCH
+                and all(w in _own_words(snap, hit.slug) for w in extra)):
+            return hit
+    return None
 
 
 def resolve(
@@ -364,6 +403,10 @@ def resolve(
         # "要准备啥材料" with no service before it: its words match some service's example
         # questions, but only the user knows which service they mean, so ask.
         return Resolution(None, "none")
+    if in_context and asks_together(text) and len(mentions) <= 1:
+        # 跟交税能一起办吗 after 不动产登记 asks how the conversation's service combines with
+        # 交税 (第111条 一窗受理、并行办理), not about 办税 on its own.
+        return Resolution(previous, "context", 1.0)
     if (in_context and not mentions and not entities
             and asks_about_another_thing(snap, previous or "", text)):
         # 护照多久能办好 after 用水报装 asks about a passport, not about 用水报装: stating its
@@ -395,6 +438,10 @@ def resolve(
             # at hand (the plan holds none; its lead unit is where to ask), though 负责 reads
             # as 建筑师负责制 in free text.
             return Resolution(previous, "context", 1.0)
+    if in_context and mentions and mentions[0].slug == previous:
+        qualified = _qualified_switch(snap, previous or "", text)
+        if qualified is not None:
+            return Resolution(qualified.slug, "search", qualified.confidence)
     if mentions:
         return Resolution(mentions[0].slug, "mention", mentions[0].confidence)
     if entities:
