@@ -25,6 +25,8 @@ def main() -> None:
     sys.modules.setdefault("jax", None)  # type: ignore[arg-type]
     if os.environ.get("RASA_STOCK_MODEL_LOAD") != "1":  # "1": Rasa's own load, to compare
         load_models_for_inference_only()
+    if os.environ.get("RASA_STOCK_ACTION_VALIDATION") != "1":  # "1": Rasa's own, to compare
+        validate_action_results_with_one_validator()
     from rasa.__main__ import main as rasa_main
 
     rasa_main()
@@ -66,6 +68,37 @@ def load_models_for_inference_only() -> None:
         return model
 
     RasaModel.load = classmethod(load)  # type: ignore[assignment, method-assign]
+
+
+def validate_action_results_with_one_validator() -> None:
+    """Rasa checks every action server reply against its events schema with
+    `jsonschema.validate`, which first validates *the schema itself* against the JSON Schema
+    meta-schema and builds a new validator: ~10 % of Rasa's CPU per message (issue 17, py-spy).
+    Here the schema is checked once and one validator is reused; each reply is validated and
+    errors are raised exactly as before (same best_match error, same message suffix)."""
+    from jsonschema import ValidationError, exceptions, validators
+    from rasa.core.actions.action import RemoteAction
+    from rasa.shared.constants import DOCS_BASE_URL
+
+    schema = RemoteAction.action_response_format_spec()
+    cls = validators.validator_for(schema)
+    cls.check_schema(schema)
+    validator = cls(schema)
+
+    def _validate_action_result(self: RemoteAction, result: dict[str, Any]) -> bool:
+        error = exceptions.best_match(validator.iter_errors(result))
+        if error is None:
+            return True
+        assert isinstance(error, ValidationError)
+        error.message += (
+            ". Failed to validate Action server response from API, "
+            "make sure your response from the Action endpoint is valid. "
+            "For more information about the format visit "
+            f"{DOCS_BASE_URL}/custom-actions"
+        )
+        raise error
+
+    RemoteAction._validate_action_result = _validate_action_result  # type: ignore[method-assign]
 
 
 if __name__ == "__main__":
