@@ -25,6 +25,10 @@ def main() -> None:
     sys.modules.setdefault("jax", None)  # type: ignore[arg-type]
     if os.environ.get("RASA_STOCK_MODEL_LOAD") != "1":  # "1": Rasa's own load, to compare
         load_models_for_inference_only()
+    if os.environ.get("RASA_STOCK_TURN") != "1":  # "1": Rasa's own per-turn code, to compare
+        validate_action_results_with_one_validator()
+        keep_action_server_connections()
+        resolve_event_types_once()
     from rasa.__main__ import main as rasa_main
 
     rasa_main()
@@ -66,6 +70,103 @@ def load_models_for_inference_only() -> None:
         return model
 
     RasaModel.load = classmethod(load)  # type: ignore[assignment, method-assign]
+
+
+def validate_action_results_with_one_validator() -> None:
+    """Rasa checks every action server reply against its events schema with
+    `jsonschema.validate`, which first validates *the schema itself* against the JSON Schema
+    meta-schema and builds a new validator: ~10 % of Rasa's CPU per message (issue 17, py-spy).
+    Here the schema is checked once and one validator is reused; each reply is validated and
+    errors are raised exactly as before (same best_match error, same message suffix)."""
+    from jsonschema import ValidationError, exceptions, validators
+    from rasa.core.actions.action import RemoteAction
+    from rasa.shared.constants import DOCS_BASE_URL
+
+    schema = RemoteAction.action_response_format_spec()
+    cls = validators.validator_for(schema)
+    cls.check_schema(schema)
+    validator = cls(schema)
+
+    def _validate_action_result(self: RemoteAction, result: dict[str, Any]) -> bool:
+        error = exceptions.best_match(validator.iter_errors(result))
+        if error is None:
+            return True
+        assert isinstance(error, ValidationError)
+        error.message += (
+            ". Failed to validate Action server response from API, "
+            "make sure your response from the Action endpoint is valid. "
+            "For more information about the format visit "
+            f"{DOCS_BASE_URL}/custom-actions"
+        )
+        raise error
+
+    RemoteAction._validate_action_result = _validate_action_result  # type: ignore[method-assign]
+
+
+KEEPALIVE_S = 2.0  # below the action server's (Sanic's) 5 s, so it never closes one in use
+
+
+def keep_action_server_connections() -> None:
+    """Rasa opens a new aiohttp ClientSession, and so a new TCP connection, for every call to
+    the action server (`EndpointConfig.request`): ~5 % of Rasa's CPU per message (py-spy), and
+    the action server accepts a connection per turn. Here each endpoint (same URL, headers and
+    auth) keeps one session with keep-alive connections; requests are made as before."""
+    import asyncio
+
+    import aiohttp
+    from rasa.utils.endpoints import DEFAULT_REQUEST_TIMEOUT, EndpointConfig
+
+    kept: dict[tuple[Any, ...], tuple[asyncio.AbstractEventLoop, aiohttp.ClientSession]] = {}
+
+    class _KeptOpen:
+        """`async with endpoint.session() as s` without closing the shared session."""
+
+        def __init__(self, session: aiohttp.ClientSession) -> None:
+            self.session = session
+
+        async def __aenter__(self) -> aiohttp.ClientSession:
+            return self.session
+
+        async def __aexit__(self, *exc: object) -> None:
+            return None
+
+    def session(self: EndpointConfig) -> Any:
+        loop = asyncio.get_running_loop()
+        key = (self.url, repr(sorted((self.headers or {}).items())), repr(self.basic_auth))
+        found = kept.get(key)
+        if found is None or found[0] is not loop or found[1].closed:
+            auth = (aiohttp.BasicAuth(self.basic_auth["username"], self.basic_auth["password"])
+                    if self.basic_auth else None)
+            found = (loop, aiohttp.ClientSession(
+                headers=self.headers, auth=auth,
+                timeout=aiohttp.ClientTimeout(total=DEFAULT_REQUEST_TIMEOUT),
+                connector=aiohttp.TCPConnector(keepalive_timeout=KEEPALIVE_S)))
+            kept[key] = found
+        return _KeptOpen(found[1])
+
+    EndpointConfig.session = session  # type: ignore[method-assign]
+
+
+def resolve_event_types_once() -> None:
+    """Every event read back (the tracker on each turn, the action server's reply) finds its
+    class by walking all Event subclasses (`Event.resolve_by_type`, with an `inspect.isabstract`
+    per class): ~2 % of Rasa's CPU. The walk is done once; a name not found then (an event class
+    imported later) falls back to Rasa's walk. Same first-match-in-walk-order result."""
+    import rasa.shared.utils.common
+    from rasa.shared.core.events import Event
+
+    rasa_resolve = Event.resolve_by_type
+    by_name: dict[str, type[Event]] = {}
+
+    def resolve_by_type(type_name: str, default: type[Event] | None = None,
+                        ) -> type[Event] | None:
+        if not by_name:
+            for cls in rasa.shared.utils.common.all_subclasses(Event):
+                by_name.setdefault(cls.type_name, cls)
+        found = by_name.get(type_name)
+        return found if found is not None else rasa_resolve(type_name, default)
+
+    Event.resolve_by_type = staticmethod(resolve_by_type)  # type: ignore[method-assign]
 
 
 if __name__ == "__main__":
