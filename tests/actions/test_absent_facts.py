@@ -95,3 +95,17 @@ def test_the_items_of_a_list_the_plan_only_names_are_not_stated(run_action, text
     reply = run_action(ActionAnswerService(), ask(text, "ask_policy")).texts[0]
     assert "未列出" in reply or "未写明" in reply, reply
     assert "12345" in reply and item in reply, reply
+
+
+@pytest.mark.parametrize(("text", "intent", "service", "item"), [
+    # 材料 said of the procedure, not asking which materials: the clause (材料一次提交)
+    ("开公司时社保登记、医保登记是不是还要一个个部门跑一遍交材料", "ask_materials",
+     "company-registration", "第1条"),
+    # a small problem with the materials: the 容错机制 clause, not the materials template
+    ("简易注销要是材料有点小问题，是不是直接就驳回了？有没有补救的", "ask_materials",
+     "simple-deregistration", "第12条"),
+])
+def test_materials_said_of_the_procedure_quote_the_clause(run_action, text, intent, service,
+                                                          item) -> None:
+    reply = run_action(ActionAnswerService(), ask(text, intent, service)).texts[0]
+    assert item in reply and "材料清单" not in reply, reply
