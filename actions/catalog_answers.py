@@ -19,7 +19,12 @@ from actions.catalog_access import (
     today,
     user_text,
 )
-from services_catalog.absent_facts import absent_for, missing_answer, unstated_amount
+from services_catalog.absent_facts import (
+    absent_for,
+    missing_answer,
+    unlisted,
+    unstated_amount,
+)
 from services_catalog.answers import (
     INTENT_QUESTION,
     NEEDS_LIMIT,
@@ -208,6 +213,7 @@ def answer_service(
               or (question in NO_AMOUNTS and asks_amount(text)) else None)
     answer = detail or compose(service, question, condition=condition, text=text, today=today())
     answer = unstated_amount(service, text, answer) or answer  # 补多少: not stated, ask here
+    answer = unlisted(service, text, answer) or answer  # 清单上有哪些: not listed, ask here
     if found.source == "search" and found.candidates and not answer.needs_condition:
         # A best guess from free text: offer the close runners-up too.
         answer.buttons = candidate_buttons(

@@ -79,6 +79,10 @@ _LATER = re.compile(r"(?:明年|后年|以后|将来|未来|往后)\w{0,12}?(?:�
 # 12345 is the one phone number the plan gives (its own service answers it); a unit's own
 # 咨询热线 is not it.
 _HOTLINE = re.compile(r"12345|市长|便民|政务(?:服务)?热线|(?<![\u4e00-\u9fff])热线")
+# 12345 named as the number not wanted (不是12345那个, 除了12345): a unit's own number is asked.
+_NOT_HOTLINE = re.compile(r"(?:不是|除了|除|不要|不打|别给|别说|不用|而不是)(?:打)?(?:那个)?"
+                          r"(?:12345|便民热线|政务(?:服务)?热线|市长热线)(?:那个|这个)?"
+                          r"|(?:12345|热线)(?:以外|之外|除外)")
 
 
 def absent_fact(text: str) -> str | None:
@@ -93,7 +97,8 @@ def absent_fact(text: str) -> str | None:
     for kind, cue in ABSENT_FACTS.items():
         if kind == "hours" and how_long:
             continue  # 下班前交的几天能办完 asks how long
-        if cue.search(norm) and not (kind == "phone" and _HOTLINE.search(norm)):
+        if cue.search(norm) and not (kind == "phone"
+                                     and _HOTLINE.search(_NOT_HOTLINE.sub("", norm))):
             return kind
     return None
 
@@ -147,7 +152,8 @@ def missing_answer(kind: str, found: Resolution, services: dict[str, ServiceOut]
 _MONEY = re.compile(r"多少钱|钱一|花多少|收多少|交多少|缴多少|付多少|给多少|补多少|奖多少|奖励多少"
                     r"|补贴多少|补助多少|领多少|发多少|拿多少|得多少|贷多少|借多少|返多少|退多少"
                     r"|存多少|押多少|缴纳多少|交纳多少"
-                    r"|多少万|几万|几千|收费标准|(?<=费)(?:用|是|大概|一般|要)*多少|金额|数额|额度"
+                    r"|多少万|几万|几千|收费标准|(?<=费)(?:用|是|大概|一般|要|收|交|一年|每年|一个?月|每月|一次"
+                    r"|每次|一期|每期|一个人|每人|一人)*多少|金额|数额|额度"
                     r"|资金多少")
 _RATE = re.compile(r"比例|利率|费率|利息|百分之|几成|多少个点|占比|份额")
 # (好几个网点 tells, 多少个工作日 asks how long.) Counts are checked against the quoted clause
@@ -284,3 +290,43 @@ def _plain(service: ServiceOut, answer: Answer, kind: str) -> Answer:
         plain.variables["item"] = str(answer.card["citation"].get("item",
                                                                   plain.variables["item"]))
     return plain
+
+
+# --- lists, against the evidence --------------------------------------------------------------
+
+# Which ones, item by item (具体是哪些, 有哪几项, 列一下) …
+_WHICH_ONES = re.compile(r"具体(?:是|有|包括|包含)?(?:哪些|哪几|什么|啥)"
+                         r"|(?:有|是|包括|包含|都是)哪(?:些|几)|哪几[项个种类样家条]|列(?:一下|出来|个|给我|举)|都(?:有|包括|是)(?:什么|啥|哪些)")
+# … of a list the plan may give only by its name or its size (“免申即享”清单, 15个事项).
+_A_LIST = re.compile(r"清单|名单|目录|名录|\d+个(?:事项|政策|项目|服务)|(?:那|这)些(?:事项|政策)"
+                     r"|哪(?:些|几项|几个)(?:事项|政策)")
+# A clause that lists the items of such a list: "包括A、B" / "A、B、C等N个事项" after or before
+# the list's noun (a clause naming channels, 网站、终端和小程序, lists no 事项).
+_LISTING = r"(?:包括|包含|含|如|即|涵盖|[：:])[^。；;]*?[、“]"
+_LIST_NOUN = re.compile(r"清单|名单|目录|名录|事项|政策|项目|服务")
+
+
+def unlisted(service: ServiceOut, text: str, answer: Answer) -> Answer | None:
+    """具体是哪些 / 列一下 of a list the service's clauses name (or count) without its items:
+    the plan does not list them — say so and where to ask, instead of quoting the count again.
+    None when no such list is asked or a clause about it enumerates items."""
+    norm = normalize(text)
+    if not (_WHICH_ONES.search(norm) and _A_LIST.search(norm)):
+        return None
+    if answer.response not in _MAY_STATE_AMOUNT:
+        return None
+    nouns = set(_LIST_NOUN.findall(norm))
+    plan = tasks()
+    clauses = [c.text for n in service_tasks(service) if n in plan for c in plan[n].clauses]
+    for noun in nouns:
+        listed = re.compile(rf"{noun}[^。；;]{{0,6}}{_LISTING}"
+                            rf"|、[^。；;、]{{0,20}}等\d*[个项类]?{noun}")
+        if any(listed.search(c) for c in clauses):
+            return None
+    if answer.response == "utter_detail" and answer.variables.get("quotes"):
+        # The quote says what the plan does state (15个事项可办理); then that it lists no items.
+        answer.variables["quotes"] += (
+            f"。《行动方案》未列出具体是哪些，您可以向{service.lead_unit or '办理窗口'}咨询，"
+            "或拨打12345政务服务便民热线")
+        return answer
+    return _plain(service, answer, "list")

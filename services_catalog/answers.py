@@ -589,6 +589,9 @@ FIELD_CUES = {
 # A materials question about what happens to the materials (有点小错误会不会驳回, 差一份能先受理
 # 吗), not which ones: a clause answers it, the list does not.
 _MATERIAL_TROUBLE = re.compile(r"错|不全|不齐|差一|缺|驳回|退回|后补|补交|容缺")
+# Which materials (要带什么, 材料清单, 哪些证明): the list answers it. 是不是还要一个个部门交材料
+# asks about the procedure, which a clause answers (材料一次提交, 第1条).
+_WHICH_MATERIALS = re.compile(r"哪些|什么|啥|哪几|清单|目录|几份|几样|多少|列|带|准备")
 
 
 # A place one goes to apply: 能在政务大厅办吗 asks about a channel even without 在哪.
@@ -612,7 +615,7 @@ def wants_detail(service: ServiceOut, question: str, text: str) -> bool:
     if question == "materials":
         norm = normalize(text)
         return (not service.materials or not _MATERIAL_WORDS.search(norm)
-                or bool(_MATERIAL_TROUBLE.search(norm)))
+                or bool(_MATERIAL_TROUBLE.search(norm)) or not _WHICH_MATERIALS.search(norm))
     if question == "channel" and not service.channels:
         return True
     if question == "fee" and service.fees:

@@ -91,7 +91,9 @@ def question_grams(text: str, naming: list[str]) -> set[str]:
 # … 容错机制). Each is a general reading of the colloquial word, not of one question.
 PLAN_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"后果|下场|惩罚|怎么处理|会怎样|咋处理"), "惩戒 限制"),
-    (re.compile(r"错误|小错|出错|失误|有误|写错|填错"), "容错"),
+    (re.compile(r"错误|小错|出错|失误|有误|写错|填错|小问题|有点问题|瑕疵|补救"), "容错"),
+    (re.compile(r"一个个|挨个|逐个|各个部门|每个部门|跑一遍|跑好几|来回跑|多头跑|重复(?:交|提交|提供|填)"),
+     "一次提交 不再重复 同步办理"),
     (re.compile(r"网上卖|网店|网购|淘宝|直播带货|线上卖"), "电商 线上"),
     (re.compile(r"假冒|假货|盗版|山寨|仿冒|冒牌"), "侵权"),
     (re.compile(r"专门审|专门的法庭|专门法庭|专门的审|专业审"), "审判 专业化"),

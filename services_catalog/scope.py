@@ -25,6 +25,20 @@ _ITS_PARK = r"(?:高新区|经开区|开发区|新区|园区|自贸港|自贸区
 _MOVING = re.compile(r"迁|搬|跨省|跨区域|跨地区|异地|通办")
 _OTHER = re.compile(f"(?:{'|'.join((*XINJIANG, *PROVINCES, *CITIES, *DISTRICTS))}){_ITS_PARK}")
 _HOME = re.compile("|".join(HOME))
+# 昌吉 named only to compare with the region asked about (跟昌吉一样吗, 比昌吉低吗, 昌吉和喀什哪个
+# 快, 昌吉是5天吧，喀什呢): the question is still about the other region.
+_HOMES = f"(?:{'|'.join(HOME)})[州市县]?(?:的|那边|这边)?"
+_CONTRAST = re.compile(
+    rf"(?:跟|和|与|同|比|较|相比|对比|比起|相较于?)(?:我们|咱们|咱|俺们)?{_HOMES}"
+    rf"|{_HOMES}(?=(?:跟|和|与|同|比|相比|对比|比起)(?:{_OTHER.pattern}))")
+# 昌吉 compared with it (昌吉的用电报装比乌鲁木齐快吗, 跟乌鲁木齐比昌吉…): the plan holds no
+# figure of the other side, so no comparison either.
+_COMPARED = re.compile(rf"(?:比|跟|和|与|同|比起|相比|对比)(?:{_OTHER.pattern})(?:的)?"
+                       r"(?:比|相比|比较|一样|快|慢|高|低|多|少|便宜|贵|差不多|有什么(?:区别|不同)"
+                       r"|区别|不同|有啥)")
+# A clause that only recalls 昌吉's figure (昌吉是5天吧 / 昌吉是3天，…呢).
+_RECALLED = re.compile(r"吧$|我知道|听说")
+_CLAUSES = re.compile(r"[，,。；;？?！!\s]+")
 # A county or city of no list (昆山市的, 晋江那边 needs the list; 昆山市的 does not): two or three
 # characters before 市/县 and a 的/那边 after, when they are no word ending in 市 (超市, 城市 …)
 # and no "this/every/all" (本县, 各县市, 全县).
@@ -60,7 +74,8 @@ def other_region(text: str) -> str | None:
         return None
     found = _OTHER.search(norm)
     if found is not None:
-        if (_HOME.search(_OTHER.sub("", norm)) or _NOT_GOING.search(norm[:found.start()])
+        if (_HOME.search(_OTHER.sub("", _without_contrast(norm)))
+                or _NOT_GOING.search(norm[:found.start()])
                 or _INVESTOR.search(norm[found.end():])):
             return None
         return found.group(0)
@@ -69,6 +84,16 @@ def other_region(text: str) -> str | None:
     if len(name) >= 3 and not _NOT_A_PLACE.search(name) and not _HOME.search(norm):
         return name
     return _elsewhere(norm)
+
+
+def _without_contrast(norm: str) -> str:
+    """The message without the mentions of 昌吉 that only compare it with the other region."""
+    clauses = [c for c in _CLAUSES.split(norm) if c]
+    if len(clauses) > 1:
+        clauses = [c for c in clauses
+                   if not (_HOME.search(c) and _RECALLED.search(c) and not _OTHER.search(c))]
+    rest = " ".join(clauses)
+    return _HOME.sub("", rest) if _COMPARED.search(rest) else _CONTRAST.sub("", rest)
 
 
 def _elsewhere(norm: str) -> str | None:

@@ -57,6 +57,13 @@ def new_tokenizer() -> jieba.Tokenizer:
     return tok
 
 
+def base_frequency(word: str) -> int:
+    """jieba's own frequency of `word`, before any catalog name was added as a word."""
+    new_tokenizer()  # loads the base dictionary once
+    assert _base_tokenizer is not None
+    return int(_base_tokenizer.FREQ.get(word, 0))
+
+
 def token_spans(tok: jieba.Tokenizer, norm: str) -> list[tuple[int, int]]:
     """(start, end) of each jieba word of `norm` (catalog names and aliases are words)."""
     return spans_of(tuple(tok.lcut(norm, HMM=False)))

@@ -19,6 +19,7 @@ from services_catalog.search.common import (
     KIND_RANK,
     Hit,
     Key,
+    base_frequency,
     crosses,
     token_spans,
 )
@@ -31,10 +32,12 @@ from services_catalog.search.pinyin import (
     syllables,
     typo_plausible,
 )
+from services_catalog.search.typos import COMMON_WORDS
 
 CONF_TEXT = 1.0
 CONF_PINYIN = 0.85
 CONF_PINYIN_FUZZY = 0.75
+REAL_WORD_FREQ = 10  # jieba frequency from which a window is a word of its own (as typos.py)
 # A match lying strictly inside a longer match of another service: the user's words are better
 # explained by the longer phrase (简易注销 vs 注销), so this one is only a weak candidate.
 CONF_CONTAINED = 0.7
@@ -250,7 +253,13 @@ class PhraseMatcher:
             # word, not a typo (施工证 holds no 公证).
             bounds = self._spans(norm, spans)
             for c in out:
-                if crosses(c.start, c.end, bounds):
+                # A window that is a common word of its own is that word, not a typo of the
+                # phrase read alike (保证公正 is fairness, not 公证).
+                # (A common word the typo step may itself have put in, 办水 → 办税, is no proof.)
+                window = norm[c.start:c.end]
+                real = (window not in COMMON_WORDS
+                        and base_frequency(window) >= REAL_WORD_FREQ)
+                if real or crosses(c.start, c.end, bounds):
                     c.confidence = min(c.confidence, CONF_CROSSING)
                     c.can_demote = False
         return out

@@ -70,3 +70,42 @@ def test_a_number_asked_under_the_handoff_intent_is_not_stated(run_action) -> No
 
     run = run_action(ActionHandoff(), ask("税务局办税服务厅的电话是多少", "human_handoff"))
     assert any("未写明" in t and "12345" in t for t in run.texts), run.texts
+
+
+def test_a_units_own_number_asked_besides_12345_is_not_stated(run_action) -> None:
+    run = run_action(ActionAnswerService(), ask("州税务局的纳税咨询电话是多少，不是12345那个",
+                                                "ask_department"))
+    assert any("未写明" in t and "联系电话" in t for t in run.texts), run.texts
+
+
+def test_a_fee_per_year_the_plan_does_not_state_is_not_stated(run_action) -> None:
+    run = run_action(ActionAnswerService(), ask("准东现代产业学院的订单班学费一年多少",
+                                                "ask_fee"))
+    reply = run.texts[0]
+    assert reply.startswith("《行动方案》未") and "12345" in reply, reply
+    assert not figures_besides_hotline_and_citation(reply.split("\n")[0]), reply
+
+
+@pytest.mark.parametrize(("text", "item"), [
+    ("吉速办上能办的那15个事项具体是哪些，列一下", "第67条"),
+    ("免申即享清单上现在有哪几项政策", "第76条"),
+])
+def test_the_items_of_a_list_the_plan_only_names_are_not_stated(run_action, text,
+                                                                item) -> None:
+    reply = run_action(ActionAnswerService(), ask(text, "ask_policy")).texts[0]
+    assert "未列出" in reply or "未写明" in reply, reply
+    assert "12345" in reply and item in reply, reply
+
+
+@pytest.mark.parametrize(("text", "intent", "service", "item"), [
+    # 材料 said of the procedure, not asking which materials: the clause (材料一次提交)
+    ("开公司时社保登记、医保登记是不是还要一个个部门跑一遍交材料", "ask_materials",
+     "company-registration", "第1条"),
+    # a small problem with the materials: the 容错机制 clause, not the materials template
+    ("简易注销要是材料有点小问题，是不是直接就驳回了？有没有补救的", "ask_materials",
+     "simple-deregistration", "第12条"),
+])
+def test_materials_said_of_the_procedure_quote_the_clause(run_action, text, intent, service,
+                                                          item) -> None:
+    reply = run_action(ActionAnswerService(), ask(text, intent, service)).texts[0]
+    assert item in reply and "材料清单" not in reply, reply

@@ -67,3 +67,16 @@ def test_the_thing_an_amount_is_asked_of(text: str, head: str) -> None:
 ])
 def test_no_amount_is_asked(text: str) -> None:
     assert amount_asked(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "州税务局的纳税咨询电话是多少，不是12345那个",
+    "除了12345，市场监管局还有别的电话吗",
+])
+def test_a_number_asked_besides_the_hotline_is_a_phone_fact(text: str) -> None:
+    assert absent_fact(text) == "phone"
+
+
+def test_a_fee_per_period_is_an_amount_asked() -> None:
+    assert amount_asked("准东现代产业学院的订单班学费一年多少") is not None
+    assert amount_asked("培训费每人多少") is not None

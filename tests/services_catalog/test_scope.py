@@ -108,3 +108,26 @@ def test_places_of_every_kind_are_named(text: str, region: str) -> None:
 ])
 def test_words_that_only_look_like_places_are_in_scope(text: str) -> None:
     assert other_region(text) is None
+
+
+# 昌吉 named only to compare with the region asked about: still that region's question.
+@pytest.mark.parametrize(("text", "region"), [
+    ("北京政府采购多少钱以下专门给中小企业？跟昌吉一样吗", "北京"),
+    ("克拉玛依的融资担保费率是多少，比昌吉低吗", "克拉玛依"),
+    ("喀什的用水报装要几天？昌吉是5天吧，喀什呢", "喀什"),
+    ("石河子开发区的燃气报装要多久，跟昌吉比哪个快", "石河子开发区"),
+    ("昌吉和乌鲁木齐开公司哪个快", "乌鲁木齐"),
+    ("昌吉的用电报装比乌鲁木齐快吗", "乌鲁木齐"),
+    ("深圳办营业执照几天，和昌吉州一样吗", "深圳"),
+])
+def test_changji_as_contrast_keeps_the_other_region(text: str, region: str) -> None:
+    assert other_region(text) == region
+
+
+@pytest.mark.parametrize("text", [
+    "乌鲁木齐的公司能在昌吉投标吗",
+    "我是石河子人，在昌吉开饭馆要办什么",
+    "我和乌鲁木齐的公司签了合同，在昌吉能网上立案吗",
+])
+def test_changji_as_the_place_of_the_procedure_stays_in_scope(text: str) -> None:
+    assert other_region(text) is None

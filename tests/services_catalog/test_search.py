@@ -266,3 +266,14 @@ def test_the_pretrained_encoder_makes_a_paraphrase_confident_enough_to_answer(
     assert hit.slug == "unemployment-insurance" and hit.confidence >= SEARCH_SURE
     monkeypatch.setattr(paraphrase, "CHAR_WEIGHT", 1.0)  # characters only
     assert SearchIndex(docs).search(query)[0].confidence < SEARCH_SURE
+
+
+def test_a_common_word_read_like_an_alias_is_not_that_alias() -> None:
+    """保证公正 (fairness) reads gongzheng like 公证 (notarisation) but is a word of its own."""
+    from actions.catalog_access import CACHE
+    from services_catalog.db import session_scope
+
+    with session_scope() as session:
+        snap = CACHE.get(session)
+    spans = snap.index.named_spans("税务局执法有没有公示，怎么保证公正")
+    assert all(conf < 0.5 for slug, _, _, conf in spans if slug == "notary-green-channel")
