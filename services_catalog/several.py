@@ -46,8 +46,13 @@ _EACH = re.compile(r"分别|各自|各要|各需|各是|各多|各几|各有|各
                    r"|[两三四几]个问题|[两三四]件事|[两三四]样|每件|每样|一共")
 _MAY_JOIN = re.compile(r"[和跟与及、,，或同各?？;；\s]|还有|加上|分别")
 _JOINER_LEAD = re.compile(r"^(?:以及|还有|加上|或者|[和跟与及、或])+")
-_PAUSE = re.compile(r"[,，。?？!！;；\s]")
-_CLAUSE = re.compile(r"[^,，。?？!！;；\s]+")
+_PAUSE = re.compile(r"[,，。?？!！;；:：\s]")
+_CLAUSE = re.compile(r"[^,，。?？!！;；:：\s]+")
+_LIST_PAUSE = re.compile(r"、")
+# A question that opens with its verb asks on about the clause before it (会不会让我来回跑).
+_NO_SUBJECT = re.compile(r"会不会|会(?!计)|能不能|能否|能|可不可以|可以|是不是|要不要|还[能会要]")
+# What opens a question of a list without saying what it asks (另外, 一是, 二是).
+_ORDINAL = re.compile(r"^(?:另外|还有|再有|其次|最后|[一二三四五六][是个]|第[一二三四五六]个?)")
 # ... unless the question is whether they go together (买房交税和过户能在一个窗口办吗): that is one
 # question, about the service that joins them.
 _JOINTLY = re.compile(r"一起|一个窗口|同一个|一块|一并|一次|同时|合并|联办|一窗")
@@ -58,7 +63,7 @@ _FEE_AMOUNT = re.compile(r"费率?(?:是|又是|要|大概)?(?:多少|几)")
 # A clause that plainly asks (几天, 多少钱, 咋办, …吗, 能网上申请不), not one that tells (我们有好几
 # 个网点) or sets the scene (手机上那些不会弄).
 _ASKS = re.compile(r"[吗呢么嘛不没否]$|多少|能不能|可不可以|能否|是否|有没有|要不要|需不需要"
-                   r"|啥|什么|如何|怎|咋|哪")
+                   r"|啥|什么|如何|怎|咋|哪|谁|(.)不\1")  # 限不限行, 管不管, 谁来管
 _WHERE = re.compile(r"大厅|政务中心|政务服务中心")  # 都能在政务大厅办吗: where
 # A piece in free words: the search's confidence from which it names a service — one named
 # outright elsewhere in the message (高压用户有啥服务 after 居民办电几天), or a new one.
@@ -93,7 +98,19 @@ def _asks(clause: str) -> bool:
 
 
 def _clauses(norm: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _CLAUSE.finditer(norm)]
+    """The clauses between pauses; a 、 after a question parts questions too (惠企政策还要自己申请
+    吗、材料不齐能先受理吗), not the services of a list (用水、用电报装要多久)."""
+    out = []
+    for m in _CLAUSE.finditer(norm):
+        start = m.start()
+        for cut in _LIST_PAUSE.finditer(norm, m.start(), m.end()):
+            left, right = norm[start:cut.start()], norm[cut.end():m.end()]
+            if (_asks(left) and len(content_besides_cues(left)) >= CLAUSE_MIN_CONTENT
+                    and len(content_besides_cues(right)) >= CLAUSE_MIN_CONTENT):
+                out.append((start, cut.start()))
+                start = cut.end()
+        out.append((start, m.end()))
+    return out
 
 
 def _named(snap: CatalogSnapshot, text: str) -> list[tuple[str, int, int]]:
@@ -215,28 +232,70 @@ def _with_question(snap: CatalogSnapshot, norm: str, piece: tuple[int, int],
 # A speaker's label at the start of a line or sentence (坐席：, 来电人：).
 _SPEAKER = re.compile(r"(?:^|[。?？!！，,\s])\w{1,4}[:：]", re.M)
 _SENTENCE_END = re.compile(r"[。?？!！\n]")
-_PLAIN_ASK = re.compile(r"[吗呢么嘛]$")
 
 
 def _each_clause_a_service(snap: CatalogSnapshot, norm: str,
                            clauses: list[tuple[int, int]]) -> list[_Mention]:
-    """Each question of the message in a clause of its own, every one reading as a service in
-    free words (还完钱以后失信信息多久删，被冻结的无关账户多久解冻): a mention per clause; []
-    unless there are 2 to 4 such questions, about two services at least, and nothing else asks."""
-    if _JOINTLY.search(norm):
-        return []
-    asking = [(i, a, b) for i, (a, b) in enumerate(clauses)
-              if (decisive_question_type(norm[a:b]) or _PLAIN_ASK.search(norm[a:b]))
-              and len(content_besides_cues(norm[a:b])) >= CLAUSE_MIN_CONTENT]
+    """Each question of the message in a clause of its own, every one reading as a service
+    (还完钱以后失信信息多久删，被冻结的无关账户多久解冻): a mention per clause; [] unless there are
+    2 to 4 such questions, about two services at least, and nothing else asks."""
+    asking = [i for i, (a, b) in enumerate(clauses) if _questions(norm[a:b])]
     if not 2 <= len(asking) <= MAX_SERVICES:
         return []
     found = []
-    for i, a, b in asking:
-        hits = snap.index.search(norm[a:b], 1)
-        if not hits or hits[0].confidence < CLAUSE_MIN:
+    for i in asking:
+        mention = _clause_reading(snap, norm, clauses[i], i)
+        if mention is None:
             return []
-        found.append(_Mention(hits[0].slug, a, b, i, False))
+        found.append(mention)
     return found if len({m.slug for m in found}) >= 2 else []
+
+
+def _questions(words: str) -> bool:
+    """A clause that asks, and about something besides the question (not 要多久 alone), with a
+    subject of its own: 会不会让我来回跑 after 起诉材料不全会咋样 asks on about the same thing."""
+    return (_asks(words) and len(content_besides_cues(words)) >= CLAUSE_MIN_CONTENT
+            and not _NO_SUBJECT.match(words))
+
+
+def _clause_reading(snap: CatalogSnapshot, norm: str, clause: tuple[int, int], i: int,
+                    least: float = CLAUSE_MIN) -> _Mention | None:
+    """The service a clause reads as on its own: one named outright, else the search's pick in
+    free words from `least` — on two words of it below FREE_MIN (公司 开办), never on one (事项:
+    能查多少事项 is about the service before it) — ahead of the next; None when it reads as none."""
+    a, b = clause
+    hits = snap.index.search(_ORDINAL.sub("", norm[a:b]), 2)
+    if not hits:
+        return None
+    top = hits[0]
+    if top.kind == "bm25":
+        terms = len(top.matched.split())
+        if top.confidence < least or (top.confidence < FREE_MIN and terms < 2):
+            return None
+        if len(hits) > 1 and (hits[1].confidence, hits[1].score) >= (top.confidence, top.score):
+            return None  # two services read as surely: not this clause's to pick
+    elif top.confidence < SURE or (
+            len(hits) > 1 and hits[1].kind != "bm25" and hits[1].confidence >= top.confidence
+            and hits[1].matched != top.matched and len(hits[1].matched) >= len(top.matched)):
+        return None  # two named by different words (起诉的材料不全…): which one is asked is unclear
+    return _Mention(top.slug, a, b, i, False)
+
+
+def _more_questions(snap: CatalogSnapshot, norm: str, clauses: list[tuple[int, int]],
+                    lines: list[_Mention]) -> list[_Mention]:
+    """Lines found, plus a line for each clause that asks on its own about yet another service
+    (一是公司开办几天，二是用水报装多久 … : 公司开办 named in free words, unjoined)."""
+    have = {m.clause for m in lines}
+    slugs = {m.slug for m in lines}
+    more = []
+    for i, (a, b) in enumerate(clauses):
+        if i in have or not _questions(norm[a:b]):
+            continue
+        mention = _clause_reading(snap, norm, (a, b), i, FREE_MIN)
+        if mention is not None and mention.slug not in slugs:
+            more.append(mention)
+            slugs.add(mention.slug)
+    return sorted([*lines, *more], key=lambda m: m.start)[:MAX_SERVICES]
 
 
 def _in_family(snap: CatalogSnapshot, clause: str,
@@ -286,11 +345,18 @@ def _lines_asked(snap: CatalogSnapshot, text: str) -> list[_Mention]:
         # alone (来电人：开公司和接水分别要多久) is the caller's question.
         return []
     norm, clauses, mentions = _mentions(snap, text)
+    lines = _lines_of(snap, norm, clauses, mentions)
+    if lines:
+        return _more_questions(snap, norm, clauses, lines)
+    # Else each question in a clause of its own, read alone (…几天出意见？竣工以后…能不能一起验).
+    return lines or _lines_of(snap, norm, clauses, _each_clause_a_service(snap, norm, clauses))
+
+
+def _lines_of(snap: CatalogSnapshot, norm: str, clauses: list[tuple[int, int]],
+              mentions: list[_Mention]) -> list[_Mention]:
     if (len({m.slug for m in mentions}) < 2
             and not any(_two_names(snap, norm, mentions, m) for m in mentions)):
-        mentions = _each_clause_a_service(snap, norm, clauses)
-        if not mentions:
-            return []
+        return []
     each = bool(_EACH.search(norm))
     asking = [_asks(norm[a:b]) for a, b in clauses]
     by_clause: dict[int, list[_Mention]] = {}
@@ -305,8 +371,9 @@ def _lines_asked(snap: CatalogSnapshot, text: str) -> list[_Mention]:
             if _JOINTLY.search(norm[a:b]):
                 return []  # 买房交税和过户能在一个窗口办吗: one question about both together
             gaps = [norm[x.end:y.start] for x, y in zip(group, group[1:], strict=False)]
-            if not each and not all(_joined(g) for g in gaps if g):
-                return []  # 办营业执照需要交社保吗: 营业执照 is the setting
+            if not each and not all(_joined(g) for g in gaps):
+                # 办营业执照需要交社保吗: 营业执照 is the setting; 起诉材料没带全: one thing
+                return []
         counted += group
     lines: list[_Mention] = []
     for m in counted:
