@@ -21,7 +21,9 @@ from services_catalog.answers import (
     FEEDBACK_BUTTONS,
     INTENT_QUESTION,
     Answer,
+    service_tasks,
 )
+from services_catalog.evidence import relevant_clauses
 from services_catalog.normalize import content_only
 from services_catalog.question_cues import (
     asks_online,
@@ -30,7 +32,7 @@ from services_catalog.question_cues import (
     question_type,
 )
 from services_catalog.search import Hit
-from services_catalog.several_lines import line_answer, named_line, spoken_apart
+from services_catalog.several_lines import line_answer, named_line, spoken_apart, task_line
 from services_catalog.snapshot import CatalogSnapshot
 from services_catalog.wording import render
 
@@ -81,6 +83,7 @@ class Line(NamedTuple):
     question: str
     clause: str
     said: str = ""
+    task: int = 0  # the task of its service its clause asks about, when the lines share one
 
 
 class _Mention(NamedTuple):
@@ -248,7 +251,26 @@ def _each_clause_a_service(snap: CatalogSnapshot, norm: str,
         if mention is None:
             return []
         found.append(mention)
-    return found if len({m.slug for m in found}) >= 2 else []
+    return found if len({m.slug for m in found}) >= 2 or _tasks_apart(snap, norm, found) else []
+
+
+def _tasks_apart(snap: CatalogSnapshot, norm: str, found: list[_Mention]) -> bool:
+    """One service asked in clauses of their own, each about another of its tasks (县乡村物流
+    体系建成啥样 → 第60条，村里啥时候通快递 → 第61条): a line for each. The clause of its
+    tasks that best addresses each question must lie in a task no other question points at."""
+    if len(found) < 2 or len({m.slug for m in found}) != 1:
+        return False
+    if len(service_tasks(snap.services[found[0].slug])) < 2:
+        return False
+    seen = [_task_of(snap, norm, m) for m in found]
+    return 0 not in seen and len(set(seen)) == len(seen)
+
+
+def _task_of(snap: CatalogSnapshot, norm: str, m: _Mention) -> int:
+    """The task of m's service whose clause best addresses m's words (its names count: 围标串标
+    is what 第18条 speaks of), else 0."""
+    evidence = relevant_clauses(service_tasks(snap.services[m.slug]), norm[m.start:m.end], [])
+    return evidence[0].task if evidence else 0
 
 
 def _questions(words: str) -> bool:
@@ -349,11 +371,15 @@ def _lines_asked(snap: CatalogSnapshot, text: str) -> list[_Mention]:
     if lines:
         return _more_questions(snap, norm, clauses, lines)
     # Else each question in a clause of its own, read alone (…几天出意见？竣工以后…能不能一起验).
-    return lines or _lines_of(snap, norm, clauses, _each_clause_a_service(snap, norm, clauses))
+    each = _each_clause_a_service(snap, norm, clauses)
+    return _lines_of(snap, norm, clauses, each, _tasks_apart(snap, norm, each))
 
 
 def _lines_of(snap: CatalogSnapshot, norm: str, clauses: list[tuple[int, int]],
-              mentions: list[_Mention]) -> list[_Mention]:
+              mentions: list[_Mention], apart: bool = False) -> list[_Mention]:
+    """`apart`: the mentions are clauses asking about one service's different tasks."""
+    if apart:
+        return mentions[:MAX_SERVICES]
     if (len({m.slug for m in mentions}) < 2
             and not any(_two_names(snap, norm, mentions, m) for m in mentions)):
         return []
@@ -436,6 +462,9 @@ def questions_asked(snap: CatalogSnapshot, text: str, slugs: list[str],
     if not lines:
         return [Line(slug, question, "") for slug in slugs]
     norm, clauses, _ = _mentions(snap, text)
+    if _tasks_apart(snap, norm, lines):  # one service, each question about another task
+        return [Line(m.slug, _own_type(norm[m.start:m.end]) or "overview", norm[m.start:m.end],
+                     task=_task_of(snap, norm, m)) for m in lines]
     out = []
     for m in lines:
         a, b = clauses[m.clause]
@@ -495,6 +524,13 @@ LINE = {
 }
 
 
+def _line_text(answer: Answer, question: str) -> str:
+    response = answer.response
+    if response == "utter_overview_no_time_limit" and question != "time_limit":
+        response = "utter_policy"  # asked what, not how long: what the plan says of it
+    return render(LINE.get(response, "utter_line_policy"), answer.variables)
+
+
 def several_answer(snap: CatalogSnapshot, slugs: list[str], question: str,
                    asked: list[Line] | None = None) -> Answer:
     """One line per question asked (`asked`, from questions_asked; else one per service of
@@ -511,10 +547,12 @@ def several_answer(snap: CatalogSnapshot, slugs: list[str], question: str,
             answer = named_line(service, line.said)
         said.setdefault(line.slug, line.said)
         answer = answer or line_answer(service, line.question, line.clause, line.said)
-        response = answer.response
-        if response == "utter_overview_no_time_limit" and line.question != "time_limit":
-            response = "utter_policy"  # asked what, not how long: what the plan says of it
-        lines.append(render(LINE.get(response, "utter_line_policy"), answer.variables))
+        text = _line_text(answer, line.question)
+        if line.task and f"第{line.task}条" not in text:
+            # the service's answer speaks of another of its tasks: the clause of this one
+            answer = task_line(service, line.task, line.clause) or answer
+            text = _line_text(answer, line.question)
+        lines.append(text)
         cards.append(answer.card or {})
     first = cards[0]
     listed = list(dict.fromkeys((c.get("slug"), c.get("name")) for c in cards))

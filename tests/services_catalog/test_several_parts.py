@@ -104,3 +104,23 @@ def test_each_question_a_line(snap, text: str, expected: list[tuple[str, ...]]) 
 ])
 def test_follow_up_questions_are_not_other_services(snap, text: str) -> None:
     assert services_asked(snap, text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # one service, each question about another of its tasks: a line each, from that task
+    ("县乡村物流配送体系要建成啥样，村里啥时候能通快递",
+     [("第60条", "县乡村三级物流配送体系"), ("第61条", "村村通快递")]),
+    ("燃气报装多久？燃气价格在哪能看到", [("第46条", "10个工作日"), ("第45条", "燃气价格")]),
+    ("技能等级评价企业能自己搞吗、职业技能培训有补贴吗", [("第53条",), ("第54条", "补贴")]),
+])
+def test_one_service_asked_about_two_of_its_tasks(snap, text: str,
+                                                  expected: list[tuple[str, ...]]) -> None:
+    got = lines(snap, text)
+    assert len(got) == len(expected), got
+    for line, phrases in zip(got, expected, strict=True):
+        assert all(p in line for p in phrases), line
+
+
+def test_one_task_asked_twice_is_one_answer(snap) -> None:
+    # both questions point at 第67条: no several-services reading
+    assert services_asked(snap, "吉速办小程序能办多少事项、能查多少事项") == []
