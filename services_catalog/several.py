@@ -73,6 +73,7 @@ CLAUSE_MIN = 0.5
 FREE_MIN = 0.6
 RETRY_MIN = 0.4  # ... read again with the question it shares from this confidence alone
 CLAUSE_MIN_CONTENT = 3  # ... and what it says besides question words
+CLEAR_LEAD = 1.2  # a free-words reading's BM25 lead over an as confident rival (or a word more)
 GAP_REST = 3  # 网上立案审核几天，诉前调解… : what the first question says besides its cue
 
 
@@ -245,9 +246,10 @@ def _each_clause_a_service(snap: CatalogSnapshot, norm: str,
     asking = [i for i, (a, b) in enumerate(clauses) if _questions(norm[a:b])]
     if not 2 <= len(asking) <= MAX_SERVICES:
         return []
+    named = frozenset(slug for slug, _, _ in _named(snap, norm))
     found = []
     for i in asking:
-        mention = _clause_reading(snap, norm, clauses[i], i)
+        mention = _clause_reading(snap, norm, clauses[i], i, named=named)
         if mention is None:
             return []
         found.append(mention)
@@ -281,7 +283,8 @@ def _questions(words: str) -> bool:
 
 
 def _clause_reading(snap: CatalogSnapshot, norm: str, clause: tuple[int, int], i: int,
-                    least: float = CLAUSE_MIN) -> _Mention | None:
+                    least: float = CLAUSE_MIN, named: frozenset[str] = frozenset()
+                    ) -> _Mention | None:
     """The service a clause reads as on its own: one named outright, else the search's pick in
     free words from `least` — on two words of it below FREE_MIN (公司 开办), never on one (事项:
     能查多少事项 is about the service before it) — ahead of the next; None when it reads as none."""
@@ -294,8 +297,14 @@ def _clause_reading(snap: CatalogSnapshot, norm: str, clause: tuple[int, int], i
         terms = len(top.matched.split())
         if top.confidence < least or (top.confidence < FREE_MIN and terms < 2):
             return None
-        if len(hits) > 1 and (hits[1].confidence, hits[1].score) >= (top.confidence, top.score):
-            return None  # two services read as surely: not this clause's to pick
+        if (len(hits) > 1 and hits[1].confidence >= top.confidence
+                and hits[1].score * CLEAR_LEAD > top.score
+                and len(hits[1].matched.split()) >= terms):
+            # two services read about as surely (有没有绿色通道): the one the message names
+            # elsewhere (…办个公证…), else not this clause's to pick
+            if hits[1].slug not in named:
+                return None
+            top = hits[1]
     elif top.confidence < SURE or (
             len(hits) > 1 and hits[1].kind != "bm25" and hits[1].confidence >= top.confidence
             and hits[1].matched != top.matched and len(hits[1].matched) >= len(top.matched)):
@@ -313,7 +322,7 @@ def _more_questions(snap: CatalogSnapshot, norm: str, clauses: list[tuple[int, i
     for i, (a, b) in enumerate(clauses):
         if i in have or not _questions(norm[a:b]):
             continue
-        mention = _clause_reading(snap, norm, (a, b), i, FREE_MIN)
+        mention = _clause_reading(snap, norm, (a, b), i, FREE_MIN, frozenset(slugs))
         if mention is not None and mention.slug not in slugs:
             more.append(mention)
             slugs.add(mention.slug)

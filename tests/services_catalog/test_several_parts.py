@@ -101,6 +101,8 @@ def test_each_question_a_line(snap, text: str, expected: list[tuple[str, ...]]) 
     "吉速办小程序能办多少事项、能查多少事项？网上办理比例要达到多少",
     # two services named back to back, no joiner: one thing (起诉材料没带全)
     "起诉材料没带全，法院会不会让我来回跑好几次",
+    # 有没有绿色通道 reads as 公证 and 诉讼 green channels alike: the 公证 the message names
+    "嗯，我们小公司要办个公证，挺急的，有没有绿色通道，当天能出吗？",
 ])
 def test_follow_up_questions_are_not_other_services(snap, text: str) -> None:
     assert services_asked(snap, text) == []
