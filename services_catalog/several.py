@@ -366,6 +366,12 @@ def _joined(gap: str) -> bool:
     return bool(_JOINER.match(gap.strip()))
 
 
+def _parallel(x: _Mention, y: _Mention) -> bool:
+    """Two short names back to back, alike in length, list (接水接气接暖气); unlike ones make a
+    phrase (起诉材料没带全)."""
+    return x.end == y.start and x.end - x.start == y.end - y.start <= 3
+
+
 def _lines_asked(snap: CatalogSnapshot, text: str) -> list[_Mention]:
     """The mentions asked about, one per line, in the message's order (two services at least),
     else []."""
@@ -405,8 +411,9 @@ def _lines_of(snap: CatalogSnapshot, norm: str, clauses: list[tuple[int, int]],
         if len({m.slug for m in group}) > 1:
             if _JOINTLY.search(norm[a:b]):
                 return []  # 买房交税和过户能在一个窗口办吗: one question about both together
-            gaps = [norm[x.end:y.start] for x, y in zip(group, group[1:], strict=False)]
-            if not each and not all(_joined(g) for g in gaps):
+            pairs = zip(group, group[1:], strict=False)
+            if not each and not all(_joined(norm[x.end:y.start]) or _parallel(x, y)
+                                    for x, y in pairs):
                 # 办营业执照需要交社保吗: 营业执照 is the setting; 起诉材料没带全: one thing
                 return []
         counted += group

@@ -126,3 +126,8 @@ def test_one_service_asked_about_two_of_its_tasks(snap, text: str,
 def test_one_task_asked_twice_is_one_answer(snap) -> None:
     # both questions point at 第67条: no several-services reading
     assert services_asked(snap, "吉速办小程序能办多少事项、能查多少事项") == []
+
+
+def test_short_names_back_to_back_are_a_list(snap) -> None:
+    assert services_asked(snap, "新建的厂区要接水接气接暖气，审批要多久")[:2] == [
+        "water-connection", "gas-connection"]
