@@ -21,7 +21,9 @@ from services_catalog.answers import (
     FEEDBACK_BUTTONS,
     INTENT_QUESTION,
     Answer,
+    service_tasks,
 )
+from services_catalog.evidence import relevant_clauses
 from services_catalog.normalize import content_only
 from services_catalog.question_cues import (
     asks_online,
@@ -30,7 +32,7 @@ from services_catalog.question_cues import (
     question_type,
 )
 from services_catalog.search import Hit
-from services_catalog.several_lines import line_answer, named_line, spoken_apart
+from services_catalog.several_lines import line_answer, named_line, spoken_apart, task_line
 from services_catalog.snapshot import CatalogSnapshot
 from services_catalog.wording import render
 
@@ -46,8 +48,13 @@ _EACH = re.compile(r"分别|各自|各要|各需|各是|各多|各几|各有|各
                    r"|[两三四几]个问题|[两三四]件事|[两三四]样|每件|每样|一共")
 _MAY_JOIN = re.compile(r"[和跟与及、,，或同各?？;；\s]|还有|加上|分别")
 _JOINER_LEAD = re.compile(r"^(?:以及|还有|加上|或者|[和跟与及、或])+")
-_PAUSE = re.compile(r"[,，。?？!！;；\s]")
-_CLAUSE = re.compile(r"[^,，。?？!！;；\s]+")
+_PAUSE = re.compile(r"[,，。?？!！;；:：\s]")
+_CLAUSE = re.compile(r"[^,，。?？!！;；:：\s]+")
+_LIST_PAUSE = re.compile(r"、")
+# A question that opens with its verb asks on about the clause before it (会不会让我来回跑).
+_NO_SUBJECT = re.compile(r"会不会|会(?!计)|能不能|能否|能|可不可以|可以|是不是|要不要|还[能会要]")
+# What opens a question of a list without saying what it asks (另外, 一是, 二是).
+_ORDINAL = re.compile(r"^(?:另外|还有|再有|其次|最后|[一二三四五六][是个]|第[一二三四五六]个?)")
 # ... unless the question is whether they go together (买房交税和过户能在一个窗口办吗): that is one
 # question, about the service that joins them.
 _JOINTLY = re.compile(r"一起|一个窗口|同一个|一块|一并|一次|同时|合并|联办|一窗")
@@ -58,7 +65,7 @@ _FEE_AMOUNT = re.compile(r"费率?(?:是|又是|要|大概)?(?:多少|几)")
 # A clause that plainly asks (几天, 多少钱, 咋办, …吗, 能网上申请不), not one that tells (我们有好几
 # 个网点) or sets the scene (手机上那些不会弄).
 _ASKS = re.compile(r"[吗呢么嘛不没否]$|多少|能不能|可不可以|能否|是否|有没有|要不要|需不需要"
-                   r"|啥|什么|如何|怎|咋|哪")
+                   r"|啥|什么|如何|怎|咋|哪|谁|(.)不\1")  # 限不限行, 管不管, 谁来管
 _WHERE = re.compile(r"大厅|政务中心|政务服务中心")  # 都能在政务大厅办吗: where
 # A piece in free words: the search's confidence from which it names a service — one named
 # outright elsewhere in the message (高压用户有啥服务 after 居民办电几天), or a new one.
@@ -66,6 +73,7 @@ CLAUSE_MIN = 0.5
 FREE_MIN = 0.6
 RETRY_MIN = 0.4  # ... read again with the question it shares from this confidence alone
 CLAUSE_MIN_CONTENT = 3  # ... and what it says besides question words
+CLEAR_LEAD = 1.2  # a free-words reading's BM25 lead over an as confident rival (or a word more)
 GAP_REST = 3  # 网上立案审核几天，诉前调解… : what the first question says besides its cue
 
 
@@ -76,6 +84,7 @@ class Line(NamedTuple):
     question: str
     clause: str
     said: str = ""
+    task: int = 0  # the task of its service its clause asks about, when the lines share one
 
 
 class _Mention(NamedTuple):
@@ -93,7 +102,19 @@ def _asks(clause: str) -> bool:
 
 
 def _clauses(norm: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _CLAUSE.finditer(norm)]
+    """The clauses between pauses; a 、 after a question parts questions too (惠企政策还要自己申请
+    吗、材料不齐能先受理吗), not the services of a list (用水、用电报装要多久)."""
+    out = []
+    for m in _CLAUSE.finditer(norm):
+        start = m.start()
+        for cut in _LIST_PAUSE.finditer(norm, m.start(), m.end()):
+            left, right = norm[start:cut.start()], norm[cut.end():m.end()]
+            if (_asks(left) and len(content_besides_cues(left)) >= CLAUSE_MIN_CONTENT
+                    and len(content_besides_cues(right)) >= CLAUSE_MIN_CONTENT):
+                out.append((start, cut.start()))
+                start = cut.end()
+        out.append((start, m.end()))
+    return out
 
 
 def _named(snap: CatalogSnapshot, text: str) -> list[tuple[str, int, int]]:
@@ -215,28 +236,97 @@ def _with_question(snap: CatalogSnapshot, norm: str, piece: tuple[int, int],
 # A speaker's label at the start of a line or sentence (坐席：, 来电人：).
 _SPEAKER = re.compile(r"(?:^|[。?？!！，,\s])\w{1,4}[:：]", re.M)
 _SENTENCE_END = re.compile(r"[。?？!！\n]")
-_PLAIN_ASK = re.compile(r"[吗呢么嘛]$")
 
 
 def _each_clause_a_service(snap: CatalogSnapshot, norm: str,
                            clauses: list[tuple[int, int]]) -> list[_Mention]:
-    """Each question of the message in a clause of its own, every one reading as a service in
-    free words (还完钱以后失信信息多久删，被冻结的无关账户多久解冻): a mention per clause; []
-    unless there are 2 to 4 such questions, about two services at least, and nothing else asks."""
-    if _JOINTLY.search(norm):
-        return []
-    asking = [(i, a, b) for i, (a, b) in enumerate(clauses)
-              if (decisive_question_type(norm[a:b]) or _PLAIN_ASK.search(norm[a:b]))
-              and len(content_besides_cues(norm[a:b])) >= CLAUSE_MIN_CONTENT]
+    """Each question of the message in a clause of its own, every one reading as a service
+    (还完钱以后失信信息多久删，被冻结的无关账户多久解冻): a mention per clause; [] unless there are
+    2 to 4 such questions, about two services at least, and nothing else asks."""
+    asking = [i for i, (a, b) in enumerate(clauses) if _questions(norm[a:b])]
     if not 2 <= len(asking) <= MAX_SERVICES:
         return []
+    named = frozenset(slug for slug, _, _ in _named(snap, norm))
     found = []
-    for i, a, b in asking:
-        hits = snap.index.search(norm[a:b], 1)
-        if not hits or hits[0].confidence < CLAUSE_MIN:
+    for i in asking:
+        mention = _clause_reading(snap, norm, clauses[i], i, named=named)
+        if mention is None:
             return []
-        found.append(_Mention(hits[0].slug, a, b, i, False))
-    return found if len({m.slug for m in found}) >= 2 else []
+        found.append(mention)
+    return found if len({m.slug for m in found}) >= 2 or _tasks_apart(snap, norm, found) else []
+
+
+def _tasks_apart(snap: CatalogSnapshot, norm: str, found: list[_Mention]) -> bool:
+    """One service asked in clauses of their own, each about another of its tasks (县乡村物流
+    体系建成啥样 → 第60条，村里啥时候通快递 → 第61条): a line for each. The clause of its
+    tasks that best addresses each question must lie in a task no other question points at."""
+    if len(found) < 2 or len({m.slug for m in found}) != 1:
+        return False
+    if len(service_tasks(snap.services[found[0].slug])) < 2:
+        return False
+    seen = [_task_of(snap, norm, m) for m in found]
+    return 0 not in seen and len(set(seen)) == len(seen)
+
+
+def _task_of(snap: CatalogSnapshot, norm: str, m: _Mention) -> int:
+    """The task of m's service whose clause best addresses m's words (its names count: 围标串标
+    is what 第18条 speaks of), else 0."""
+    evidence = relevant_clauses(service_tasks(snap.services[m.slug]), norm[m.start:m.end], [])
+    return evidence[0].task if evidence else 0
+
+
+def _questions(words: str) -> bool:
+    """A clause that asks, and about something besides the question (not 要多久 alone), with a
+    subject of its own: 会不会让我来回跑 after 起诉材料不全会咋样 asks on about the same thing."""
+    return (_asks(words) and len(content_besides_cues(words)) >= CLAUSE_MIN_CONTENT
+            and not _NO_SUBJECT.match(words))
+
+
+def _clause_reading(snap: CatalogSnapshot, norm: str, clause: tuple[int, int], i: int,
+                    least: float = CLAUSE_MIN, named: frozenset[str] = frozenset()
+                    ) -> _Mention | None:
+    """The service a clause reads as on its own: one named outright, else the search's pick in
+    free words from `least` — on two words of it below FREE_MIN (公司 开办), never on one (事项:
+    能查多少事项 is about the service before it) — ahead of the next; None when it reads as none."""
+    a, b = clause
+    hits = snap.index.search(_ORDINAL.sub("", norm[a:b]), 2)
+    if not hits:
+        return None
+    top = hits[0]
+    if top.kind == "bm25":
+        terms = len(top.matched.split())
+        if top.confidence < least or (top.confidence < FREE_MIN and terms < 2):
+            return None
+        if (len(hits) > 1 and hits[1].confidence >= top.confidence
+                and hits[1].score * CLEAR_LEAD > top.score
+                and len(hits[1].matched.split()) >= terms):
+            # two services read about as surely (有没有绿色通道): the one the message names
+            # elsewhere (…办个公证…), else not this clause's to pick
+            if hits[1].slug not in named:
+                return None
+            top = hits[1]
+    elif top.confidence < SURE or (
+            len(hits) > 1 and hits[1].kind != "bm25" and hits[1].confidence >= top.confidence
+            and hits[1].matched != top.matched and len(hits[1].matched) >= len(top.matched)):
+        return None  # two named by different words (起诉的材料不全…): which one is asked is unclear
+    return _Mention(top.slug, a, b, i, False)
+
+
+def _more_questions(snap: CatalogSnapshot, norm: str, clauses: list[tuple[int, int]],
+                    lines: list[_Mention]) -> list[_Mention]:
+    """Lines found, plus a line for each clause that asks on its own about yet another service
+    (一是公司开办几天，二是用水报装多久 … : 公司开办 named in free words, unjoined)."""
+    have = {m.clause for m in lines}
+    slugs = {m.slug for m in lines}
+    more = []
+    for i, (a, b) in enumerate(clauses):
+        if i in have or not _questions(norm[a:b]):
+            continue
+        mention = _clause_reading(snap, norm, (a, b), i, FREE_MIN, frozenset(slugs))
+        if mention is not None and mention.slug not in slugs:
+            more.append(mention)
+            slugs.add(mention.slug)
+    return sorted([*lines, *more], key=lambda m: m.start)[:MAX_SERVICES]
 
 
 def _in_family(snap: CatalogSnapshot, clause: str,
@@ -276,6 +366,12 @@ def _joined(gap: str) -> bool:
     return bool(_JOINER.match(gap.strip()))
 
 
+def _parallel(x: _Mention, y: _Mention) -> bool:
+    """Two short names back to back, alike in length, list (接水接气接暖气); unlike ones make a
+    phrase (起诉材料没带全)."""
+    return x.end == y.start and x.end - x.start == y.end - y.start <= 3
+
+
 def _lines_asked(snap: CatalogSnapshot, text: str) -> list[_Mention]:
     """The mentions asked about, one per line, in the message's order (two services at least),
     else []."""
@@ -286,11 +382,22 @@ def _lines_asked(snap: CatalogSnapshot, text: str) -> list[_Mention]:
         # alone (来电人：开公司和接水分别要多久) is the caller's question.
         return []
     norm, clauses, mentions = _mentions(snap, text)
+    lines = _lines_of(snap, norm, clauses, mentions)
+    if lines:
+        return _more_questions(snap, norm, clauses, lines)
+    # Else each question in a clause of its own, read alone (…几天出意见？竣工以后…能不能一起验).
+    each = _each_clause_a_service(snap, norm, clauses)
+    return _lines_of(snap, norm, clauses, each, _tasks_apart(snap, norm, each))
+
+
+def _lines_of(snap: CatalogSnapshot, norm: str, clauses: list[tuple[int, int]],
+              mentions: list[_Mention], apart: bool = False) -> list[_Mention]:
+    """`apart`: the mentions are clauses asking about one service's different tasks."""
+    if apart:
+        return mentions[:MAX_SERVICES]
     if (len({m.slug for m in mentions}) < 2
             and not any(_two_names(snap, norm, mentions, m) for m in mentions)):
-        mentions = _each_clause_a_service(snap, norm, clauses)
-        if not mentions:
-            return []
+        return []
     each = bool(_EACH.search(norm))
     asking = [_asks(norm[a:b]) for a, b in clauses]
     by_clause: dict[int, list[_Mention]] = {}
@@ -304,9 +411,11 @@ def _lines_asked(snap: CatalogSnapshot, text: str) -> list[_Mention]:
         if len({m.slug for m in group}) > 1:
             if _JOINTLY.search(norm[a:b]):
                 return []  # 买房交税和过户能在一个窗口办吗: one question about both together
-            gaps = [norm[x.end:y.start] for x, y in zip(group, group[1:], strict=False)]
-            if not each and not all(_joined(g) for g in gaps if g):
-                return []  # 办营业执照需要交社保吗: 营业执照 is the setting
+            pairs = zip(group, group[1:], strict=False)
+            if not each and not all(_joined(norm[x.end:y.start]) or _parallel(x, y)
+                                    for x, y in pairs):
+                # 办营业执照需要交社保吗: 营业执照 is the setting; 起诉材料没带全: one thing
+                return []
         counted += group
     lines: list[_Mention] = []
     for m in counted:
@@ -369,6 +478,9 @@ def questions_asked(snap: CatalogSnapshot, text: str, slugs: list[str],
     if not lines:
         return [Line(slug, question, "") for slug in slugs]
     norm, clauses, _ = _mentions(snap, text)
+    if _tasks_apart(snap, norm, lines):  # one service, each question about another task
+        return [Line(m.slug, _own_type(norm[m.start:m.end]) or "overview", norm[m.start:m.end],
+                     task=_task_of(snap, norm, m)) for m in lines]
     out = []
     for m in lines:
         a, b = clauses[m.clause]
@@ -428,6 +540,13 @@ LINE = {
 }
 
 
+def _line_text(answer: Answer, question: str) -> str:
+    response = answer.response
+    if response == "utter_overview_no_time_limit" and question != "time_limit":
+        response = "utter_policy"  # asked what, not how long: what the plan says of it
+    return render(LINE.get(response, "utter_line_policy"), answer.variables)
+
+
 def several_answer(snap: CatalogSnapshot, slugs: list[str], question: str,
                    asked: list[Line] | None = None) -> Answer:
     """One line per question asked (`asked`, from questions_asked; else one per service of
@@ -444,10 +563,12 @@ def several_answer(snap: CatalogSnapshot, slugs: list[str], question: str,
             answer = named_line(service, line.said)
         said.setdefault(line.slug, line.said)
         answer = answer or line_answer(service, line.question, line.clause, line.said)
-        response = answer.response
-        if response == "utter_overview_no_time_limit" and line.question != "time_limit":
-            response = "utter_policy"  # asked what, not how long: what the plan says of it
-        lines.append(render(LINE.get(response, "utter_line_policy"), answer.variables))
+        text = _line_text(answer, line.question)
+        if line.task and f"第{line.task}条" not in text:
+            # the service's answer speaks of another of its tasks: the clause of this one
+            answer = task_line(service, line.task, line.clause) or answer
+            text = _line_text(answer, line.question)
+        lines.append(text)
         cards.append(answer.card or {})
     first = cards[0]
     listed = list(dict.fromkeys((c.get("slug"), c.get("name")) for c in cards))

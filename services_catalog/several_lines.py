@@ -137,3 +137,10 @@ def line_answer(service: ServiceOut, question: str, words: str, said: str = "") 
     if answer.response in NOT_STATED:
         return quoted_line(service, question, words) or answer
     return answer
+
+
+def task_line(service: ServiceOut, task: int, words: str) -> Answer | None:
+    """The clause of one of the service's tasks that best addresses `words` (村里啥时候能通快递 →
+    第61条 村村通快递), quoted with its 第N条; None when none does."""
+    evidence = relevant_clauses([task], words, [])
+    return quoting_answer(service, evidence, [service.name, *service.aliases]) if evidence else None

@@ -71,3 +71,63 @@ def test_a_named_service_is_no_rival_of_the_next_part(snap) -> None:
 
 def test_two_names_one_clause_holds_are_one_question(snap) -> None:
     assert services_asked(snap, "网上立案、网上保全能不能弄") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # each question in a clause of its own, free words in both, no joiner between them
+    ("施工图联审几天出意见？竣工以后规划消防这些验收能不能一起验",
+     [("第86条", "5个工作日"), ("第92条",)]),
+    # 、 after a question parts questions, not the services of a list
+    ("惠企政策还要自己申请吗、材料不齐能先受理吗、有没有人帮忙代办",
+     [("第76条", "免申即享"), ("第74条", "先办后补"), ("第75条",)]),
+    # 限不限行, 管不管: a question in A-not-A form
+    ("我们出租车公司车要查验还得开到交管那边去吗？还有4.5吨的货车进城限不限行",
+     [("第81条",), ("第82条", "4.5吨以下货车")]),
+    # 一是…二是…: each listed question, the named ones and the one in free words
+    ("一是公司开办现在几天办完，二是用水报装多久，三是用气报装多久",
+     [("第3条", "3个工作日"), ("第46条", "5个工作日"), ("第46条", "10个工作日")]),
+])
+def test_each_question_a_line(snap, text: str, expected: list[tuple[str, ...]]) -> None:
+    got = lines(snap, text)
+    assert len(got) == len(expected), got
+    for line, phrases in zip(got, expected, strict=True):
+        assert all(p in line for p in phrases), line
+
+
+@pytest.mark.parametrize("text", [
+    # a follow-up on the same matter (会不会…) is no second service
+    "起诉的材料不全法院会咋样？会不会让我来回跑",
+    # 能查多少事项, 网上办理比例: questions on the service before, not services of their own
+    "吉速办小程序能办多少事项、能查多少事项？网上办理比例要达到多少",
+    # two services named back to back, no joiner: one thing (起诉材料没带全)
+    "起诉材料没带全，法院会不会让我来回跑好几次",
+    # 有没有绿色通道 reads as 公证 and 诉讼 green channels alike: the 公证 the message names
+    "嗯，我们小公司要办个公证，挺急的，有没有绿色通道，当天能出吗？",
+])
+def test_follow_up_questions_are_not_other_services(snap, text: str) -> None:
+    assert services_asked(snap, text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # one service, each question about another of its tasks: a line each, from that task
+    ("县乡村物流配送体系要建成啥样，村里啥时候能通快递",
+     [("第60条", "县乡村三级物流配送体系"), ("第61条", "村村通快递")]),
+    ("燃气报装多久？燃气价格在哪能看到", [("第46条", "10个工作日"), ("第45条", "燃气价格")]),
+    ("技能等级评价企业能自己搞吗、职业技能培训有补贴吗", [("第53条",), ("第54条", "补贴")]),
+])
+def test_one_service_asked_about_two_of_its_tasks(snap, text: str,
+                                                  expected: list[tuple[str, ...]]) -> None:
+    got = lines(snap, text)
+    assert len(got) == len(expected), got
+    for line, phrases in zip(got, expected, strict=True):
+        assert all(p in line for p in phrases), line
+
+
+def test_one_task_asked_twice_is_one_answer(snap) -> None:
+    # both questions point at 第67条: no several-services reading
+    assert services_asked(snap, "吉速办小程序能办多少事项、能查多少事项") == []
+
+
+def test_short_names_back_to_back_are_a_list(snap) -> None:
+    assert services_asked(snap, "新建的厂区要接水接气接暖气，审批要多久")[:2] == [
+        "water-connection", "gas-connection"]
