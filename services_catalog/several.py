@@ -564,10 +564,16 @@ def several_answer(snap: CatalogSnapshot, slugs: list[str], question: str,
         said.setdefault(line.slug, line.said)
         answer = answer or line_answer(service, line.question, line.clause, line.said)
         text = _line_text(answer, line.question)
-        if line.task and f"第{line.task}条" not in text:
-            # the service's answer speaks of another of its tasks: the clause of this one
-            answer = task_line(service, line.task, line.clause) or answer
-            text = _line_text(answer, line.question)
+        if line.task:
+            # the service's answer speaks of another of its tasks, or of another clause of this
+            # one (燃气价格在哪能看到: not the 报装窗口 of 第45条 but its 公开燃气价格): the
+            # clause of this task that the question's words point at
+            specific = task_line(service, line.task, line.clause)
+            clause = (specific.card or {}).get("citation", {}).get("text", "") if specific else ""
+            if specific is not None and (f"第{line.task}条" not in text
+                                         or clause[:12] not in text):
+                answer = specific
+                text = _line_text(answer, line.question)
         lines.append(text)
         cards.append(answer.card or {})
     first = cards[0]
