@@ -277,7 +277,9 @@ def _life_event(snap: CatalogSnapshot, text: str, previous: str | None) -> LifeE
     # A service named only inside the scenario's phrase (开化妆品店: 化妆品) is part of it; one
     # whose name covers the phrase (开诊所 is 医疗机构执业登记's alias) is named as well.
     covering = [slug for a, b, slug in spans if a <= start and end <= b]
-    outside = [slug for a, b, slug in spans if not (start <= a and b <= end)]
+    # Words that are any scenario's phrase (建厂 in 建厂的汽车厂) tell the situation, not a service.
+    phrases = [(start, end), *((a, b) for _, a, b in hits)]
+    outside = [slug for a, b, slug in spans if not any(p <= a and b <= q for p, q in phrases)]
     named = tuple(dict.fromkeys(outside))
     if not hits:
         # A life event read from loose words (开个…超市, 拖欠…货款) needs the message to ask how
