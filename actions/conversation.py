@@ -203,6 +203,11 @@ class ActionHandoff(Action):
             summary = question_summary(tracker, skip_latest=False)
             dispatcher.utter_message(response="utter_complaint", summary=summary,
                                      json_message=handoff_card(tracker, summary))
+            if about_a_life_event(tracker):
+                # 客户欠货款一直不给 / 检查太多了: a situation the plan addresses, told as a
+                # grievance. 12345 stays offered; the answer is what the plan commits to (the
+                # scenario's services), not one service nor no content.
+                return answer_service(dispatcher, tracker)
             if about_a_service(tracker):
                 return answer_service(dispatcher, tracker, names_service=True)
         elif ((QUESTION_CUE.search(text) or not ASKS_FOR_A_PERSON.search(text))

@@ -55,23 +55,36 @@ _HOW = QUESTION_CUES["ask_howto"]
 
 
 def _asks_a_fact(text: str) -> bool:
-    return any(cue.search(text) for cue in _FACT_CUES)
+    """材料去哪交 / 担保费收多少: a fact's word in a question. 来检查的部门太多了 and 线上线下都卖
+    name a department and a channel but ask nothing: the situation is told."""
+    if DECISIVE["ask_fee"].search(text):
+        return True  # 担保费贵不贵: the decisive fee cue is a question by itself
+    return QUESTION_CUE.search(text) is not None and any(cue.search(text) for cue in _FACT_CUES)
+
+
+# 审批周期多长 / 整个流程要多长时间: how long, in words the time-limit cue leaves to context.
+_HOW_LONG = re.compile(r"周期|多长")
 
 
 def _asks_whole(text: str) -> bool:
-    return any(cue.search(text) for cue in _WHOLE_CUES)
+    return _HOW_LONG.search(text) is not None or any(cue.search(text) for cue in _WHOLE_CUES)
 
 
 # 开一家拌面馆 / 想开个打印店: premises the trigger phrases do not list, read by their kind (the
 # last character or two) — so a new kind of shop still gets its life event. 开户行, 开具证明所需,
 # 开发区, 办公室 … open nothing.
-_OPENING = re.compile(r"(?:开办|开设|新开|开|经营|盘下|接手|做|干)"
+_OPENING = re.compile(r"(?:开办|开设|新开|开|经营|盘下|接手|做|干|搞)"
                       r"(?P<what>(?![具通发户始庭票会证展工放的车口心门单业拓])[\u4e00-\u9fff]{1,5}?)"
                       r"(?P<kind>饭店|酒店|酒楼|超市|门市|公司|学校|厂|店|馆|铺|坊|摊|厅|吧|室|所|站|院|园|场|部)"
                       r"(?![长务里内部])")
 _KINDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(words), slug) for words, slug in (
+    (r"化妆品|美妆|医疗器械", "cosmetics-medical-devices"),
     (r"药", "open-pharmacy"),
+    (r"保安|爆破|典当|开锁|刻章|印章", "open-security-company"),
+    (r"电商|网店|直播", "online-store"),
+    (r"汽车|4S", "vehicle-maker"),
+    (r"电站|光伏|风电|化工|电厂", "build-factory"),
     (r"诊|医|牙|口腔|卫生", "open-clinic"),
     (r"宾|旅|酒店|民宿|客栈|住宿|招待", "open-hotel"),
     (r"KTV|ktv|歌|网吧|网咖|游戏|电玩|台球|棋牌|酒吧|舞", "open-entertainment"),
@@ -96,24 +109,42 @@ _TOLD: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(?:公司|企业|厂|店).{0,4}(?:搬|迁)(?:到|去|往|家|址|走)", "relocate-company"),
         (r"(?:员工|工人|职工|店员|伙计).{0,4}(?:离职|辞职|走了|不干了|被辞|被裁|失业|开除)",
          "employee-leaving"),
+        # 开个新公司，接电，再招十几个人: the company comes first, its hiring is a step of it
+        (r"(?:开|办|注册|成立)(?:公司|企业).{0,12}(?:招|雇|聘)", "start-company"),
+        (r"(?:工人|员工|职工|人才|技术人员).{0,6}(?:孩子|子女|家属)", "talent-settle"),
         (r"(?:公司|企业|店|厂|生意|买卖).{0,4}(?:不干了|不做了|不开了|关门|黄了|干不下去|"
          r"做不下去|开不下去|撑不下去|不想干)", "close-business"),
         (r"资不抵债|快倒闭|要倒闭|濒临倒闭", "company-bankruptcy"),
         (r"(?:招|雇|请|聘)(?:几|一些|一批|些|个|名|位|了)*.{0,3}?(?:工人|员工|人手|店员|服务员|"
-         r"师傅|学徒|帮工|伙计|司机|厨师|保洁|临时工)", "hire-employees"),
+         r"师傅|学徒|帮工|伙计|司机|厨师|保洁|临时工|大学生|毕业生|应届|技术员|工程师)"
+         r"|(?:招|雇|聘)(?:[一二两三四五六七八九十几百来]+个?)人(?!才)", "hire-employees"),
         (r"外(?:资|商|国|籍).{0,4}(?:投资|企业|公司|来昌吉|落户)", "foreign-investment"),
         (r"(?:换|变更|改|变)(?:个|一下|了)?(?:法人|股东|公司名|名字|名称|经营范围|注册资本)",
          "company-change"),
         (r"(?:出口|卖到国外|卖到海外|卖到中亚|卖到哈萨克|卖到俄罗斯|进口)", "foreign-trade"),
         (r"被(?:人)?(?:骗|诈骗|敲诈|勒索|讹)", "business-fraud"),
-        (r"(?:欠|拖欠)(?:我们|我|咱们|咱)?(?:公司|厂)?(?:的)?(?:钱|货款|账|款|工程款)",
-         "business-dispute"),
+        (r"(?:商标|专利|品牌|版权|知识产权|商业秘密|技术|产品).{0,4}(?:被|让|给)人?.{0,2}"
+         r"(?:仿冒|假冒|抢注|盗用|侵权|抄袭|偷|泄露)|假货|山寨|仿冒", "ip-infringement"),
+        # The business is the party sued or investigated (被起诉了, 老板被公安调查): before the
+        # disputes it brings itself.
+        (r"被(?:人|客户|供应商|对方|债主|银行)?(?:起诉|告了|公安|检察|立案|调查|查封|扣押)"
+         r"|(?:老板|法人|企业家|负责人).{0,6}被(?:抓|拘|带走)", "company-sued"),
+        (r"(?:政府|机关|单位|部门|国企).{0,10}(?:钱|款|账).{0,6}(?:拿不到|不给|没给|要不回|收不回|"
+         r"没结|不结|拖)", "government-arrears"),
+        (r"(?:欠|拖欠)(?:了)?(?:我们|我|咱们|咱)?.{0,8}?(?:钱|货款|账款|账|工程款)"
+         r"(?!还不上|还不起)|打官司|起诉|闹翻|谈不拢|违约", "business-dispute"),
+        (r"被.{0,6}?(?:查到|查出|查了|罚)|(?:会|要)(?:被)?(?:重罚|罚款)|检查.{0,6}太多|来检查",
+         "law-enforcement"),
+        (r"(?:做|搞|跑|干|开展).{0,6}?(?:物流|配送|运输)", "open-logistics"),
         (r"(?:申请|领|拿|要|争取|申报|享受)(?:点|些|个|到)?.{0,4}(?:补贴|补助|奖补|扶持资金)",
          "apply-subsidy"),
-        (r"(?:贷|借)(?:点|些|笔)(?:款|钱)|借钱|融(?:点|些)资", "apply-loan"),
+        (r"(?:贷|借)(?:点|些|笔)(?:款|钱)|借钱|融(?:点|些)资|(?:去|来|想|要|申请|办理?)贷款|"
+         r"缺钱|缺资金|缺担保|没有?担保", "apply-loan"),
         (r"拿(?:块|片|了|个)?地.{0,4}(?:建|盖|开工|办厂|投资|项目)|(?:建|盖|修|新建|扩建)(?:个|座|栋|一|了)*.{0,3}"
-         r"(?:厂房|车间|仓库|库房|基地|生产线|办公楼)", "build-factory"),
-        (r"(?:投|竞)标|中(?:了)?标", "join-procurement"),
+         r"(?:厂房|车间|仓库|库房|基地|生产线|办公楼)|(?:建|盖)(?:个|座|一)*.{0,5}?(?:厂|电站)|"
+         r"新(?:建|盖)?的?(?:厂|厂房|厂区|工厂|车间)|投资项目|项目的?前期|项目立项",
+         "build-factory"),
+        (r"(?:投|竞)(?:[^,.?!;:\s]{0,8}的)?标|中(?:了)?标", "join-procurement"),
     ))
 
 
@@ -142,7 +173,11 @@ def _opening(snap: CatalogSnapshot, bare: str) -> tuple[str, int, int] | None:
 
 # How to go about a whole matter (not one service's fact).
 _GO_ABOUT = re.compile(r"咋办|怎么办|怎么处理|咋处理|咋弄|怎么弄|咋整|怎么整|如何处理|怎么搞|咋搞|"
-                       r"有啥渠道|有什么渠道|哪些渠道|有啥办法|有什么办法|有啥支持|有什么支持")
+                       r"哪些渠道|有(?:啥|什么)(?:快的|好的|简便的?|便利的?)?(?:渠道|办法|支持|路子)")
+
+
+def _told_plainly(bare: str) -> bool:
+    return not QUESTION_CUE.search(bare) and not _asks_a_fact(bare)
 
 
 def _clause_at(bare: str, pos: int) -> int:
@@ -242,14 +277,19 @@ def _life_event(snap: CatalogSnapshot, text: str, previous: str | None) -> LifeE
     # A service named only inside the scenario's phrase (开化妆品店: 化妆品) is part of it; one
     # whose name covers the phrase (开诊所 is 医疗机构执业登记's alias) is named as well.
     covering = [slug for a, b, slug in spans if a <= start and end <= b]
-    outside = [slug for a, b, slug in spans if not (start <= a and b <= end)]
+    # Words that are any scenario's phrase (建厂 in 建厂的汽车厂) tell the situation, not a service.
+    phrases = [(start, end), *((a, b) for _, a, b in hits)]
+    outside = [slug for a, b, slug in spans if not any(p <= a and b <= q for p, q in phrases)]
     named = tuple(dict.fromkeys(outside))
     if not hits:
         # A life event read from loose words (开个…超市, 拖欠…货款) needs the message to ask how
         # to go about it, or to tell its story: 开个没人看店的小超市 要办食品许可证吗 and 起诉欠款的
         # 客户能网上立案吗 ask about one service.
         told = not QUESTION_CUE.search(bare) and not _asks_a_fact(bare)
-        if not (PROCEDURES.search(bare) or _GO_ABOUT.search(bare) or told
+        # 想投政府采购的标，有啥照顾政策 / 政府投资项目的前期工作，审批周期多长: the event as a
+        # whole asked about (how long, how, what policy), no one service's fact.
+        whole = _asks_whole(bare) and not _asks_a_fact(bare) and len(named) != 1
+        if not (PROCEDURES.search(bare) or _GO_ABOUT.search(bare) or told or whole
                 or _story(snap, scenario, bare, start, end, spans, named)):
             return None
     inside_a_name = any(a <= start and end <= b and b - a > end - start for a, b, _ in spans)
@@ -263,8 +303,10 @@ def _life_event(snap: CatalogSnapshot, text: str, previous: str | None) -> LifeE
         return _event(snap, scenario, named, bare)
     if previous and states_condition(text, snap.condition_words):
         return None  # 我们是开饭馆的, after 用电报装: its 非居民 variant
-    if covering:
-        return None  # 开诊所要多久, 裁员要备案吗: the words name a service as well; that one
+    if covering and not (_told_plainly(bare) and hits):
+        # 开诊所要多久, 裁员要备案吗: the words name a service as well; that one. But 准备做医疗
+        # 器械经营, told without a question, is the event.
+        return None
     if not QUESTION_CUE.search(bare) and not _asks_a_fact(bare):
         # 开奶茶店，门面是租的，要接燃气: the plan told, not a question asked
         return _event(snap, scenario, named, bare)
@@ -272,7 +314,8 @@ def _life_event(snap: CatalogSnapshot, text: str, previous: str | None) -> LifeE
         # 厂子要招一批工人，有没有招聘平台？签合同能电子签吗: the event told, then questions about
         # its steps. But 开饭馆，货车进城限行吗 asks about a service the event does not hold.
         return _event(snap, scenario, named, bare)
-    if named and not (_HOW.search(bare) and named[0] in {link.slug for link in scenario.services}):
+    if named and not ((_HOW.search(bare) or _GO_ABOUT.search(bare))
+                      and named[0] in {link.slug for link in scenario.services}):
         # 开饭馆用电要多久: about 用电报装 (its 非居民 variant, from 饭馆). But 想开个小诊所，注册
         # 公司跟医疗机构审批咋弄 asks how to go about it all, naming one of its steps.
         return None

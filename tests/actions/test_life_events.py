@@ -106,3 +106,30 @@ def test_a_stated_condition_stays_on_the_service(run_action) -> None:
                      asked("我们是开饭馆的", "inform_condition", service="electricity-connection"))
     assert run.messages[0]["response"] != "utter_life_event"
     assert "15个工作日" in run.texts[0]
+
+
+@pytest.mark.parametrize("text,scenario", [
+    ("客户欠了我们小企业一大笔货款一直不给，想起诉", "business-dispute"),
+    ("最近来检查的部门太多了，三天两头来，生意没法做", "law-enforcement"),
+    ("我是个体户，想扩大规模，缺钱也缺担保", "apply-loan"),
+])
+def test_a_situation_told_as_a_complaint_gets_what_the_plan_commits(
+        run_action, text: str, scenario: str) -> None:
+    """A grievance about a matter the plan addresses: 12345 is still offered, and the
+    scenario's checklist (each step with its 第N条) follows, not a hand-off with no content."""
+    from actions.conversation import ActionHandoff
+
+    run = run_action(ActionHandoff(), asked(text, "complaint"))
+    responses = [m["response"] for m in run.messages]
+    assert responses[0] == "utter_complaint"
+    assert "utter_life_event" in responses
+    card = next(m["custom"] for m in run.messages if m["response"] == "utter_life_event")
+    assert card["scenario"] == scenario and len(card["steps"]) >= 2
+
+
+def test_a_complaint_about_staff_keeps_the_hand_off(run_action) -> None:
+    from actions.conversation import ActionHandoff
+
+    run = run_action(ActionHandoff(), asked("窗口工作人员态度太差了，我要投诉", "complaint"))
+    responses = [m["response"] for m in run.messages]
+    assert responses[0] == "utter_complaint" and "utter_life_event" not in responses

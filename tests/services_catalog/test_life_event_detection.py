@@ -93,3 +93,26 @@ def test_the_message_picks_the_services_other_clause(snap) -> None:
     assert event is not None
     lines = life_event_answer(snap, event).variables["lines"]
     assert "第112条" in lines
+
+
+@pytest.mark.parametrize("text,scenario", [
+    # a situation told without a question, or asked about as a whole
+    ("合伙人跟我闹翻了，钱的事谈不拢，准备打官司", "business-dispute"),
+    ("前几年疫情影响，欠供应商的钱还不上，被起诉了", "company-sued"),
+    ("我们老板因为一点经济纠纷被公安调查了，企业会不会停产", "company-sued"),
+    ("给政府单位干完活了钱一直拿不到", "government-arrears"),
+    ("我们的商标被人仿冒了，网店上全是假货", "ip-infringement"),
+    ("想招一批应届大学生，顺便搞搞定向培养", "hire-employees"),
+    ("老板说要开个新公司，接电，再招十几个人，都要办啥", "start-company"),
+    ("新厂要装燃气锅炉，还要接高压电", "build-factory"),
+    ("我们承接了一个政府投资项目的前期工作，审批周期多长", "build-factory"),
+    ("想搞个直播电商公司卖咱昌吉的特产，线上线下都卖", "online-store"),
+    ("准备做医疗器械经营", "cosmetics-medical-devices"),
+    ("想在准东开个爆破作业公司", "open-security-company"),
+    ("我们是小公司，想去投政府采购的标，有啥照顾政策", "join-procurement"),
+    ("想做县乡村的物流配送，在各个乡镇设网点", "open-logistics"),
+    ("打算在州里投资建个汽车厂，还有销售网点", "vehicle-maker"),
+])
+def test_a_situation_gets_its_scenario(snap, text: str, scenario: str) -> None:
+    event = life_event_asked(snap, text)
+    assert event is not None and event.scenario.slug == scenario
