@@ -338,6 +338,16 @@ def _follow_seed(items: list[Any], rows: dict[str, Any], *, gone: set[str],
     """The seed rule for any versioned table: a row the database lacks is added (unless staff
     deleted it: `gone`); a row only the seed ever wrote follows the file; staff work is kept."""
     added, updated = [], []
+    # Removals first: an alias moving from one row to another (开化妆品店 from 开店 to a new
+    # scenario) is freed before any row takes it, whatever the order of the file.
+    for item in items:
+        row = rows.get(item.slug)
+        if row is None or row.updated_by != "seed":
+            continue
+        kept = [a for a in row.aliases if a in item.aliases]
+        if len(kept) < len(row.aliases):
+            update(item.slug, patch_model.model_validate({"version": row.version,
+                                                          "aliases": kept}))
     for item in items:
         row = rows.get(item.slug)
         if row is None:

@@ -62,3 +62,21 @@ def test_seed_scenarios_follow_the_file_but_a_deleted_one_stays_deleted(db_sessi
         version=scen.get_scenario(db_session, kept).version, aliases=records[0]["aliases"][:1]),
         actor="editor")
     assert transfer.sync_scenarios(db_session, path) == ([], [])
+
+
+def test_a_phrase_moving_to_an_earlier_scenario_in_the_file_is_freed_first(db_session,
+                                                                          tmp_path) -> None:
+    records = transfer.export_scenarios(db_session)[:2]
+    taker, giver = records
+    for record in records:
+        scen.get_scenario(db_session, record["slug"]).updated_by = "seed"  # as prepare left it
+    moving = giver["aliases"][0]
+    giver["aliases"] = giver["aliases"][1:]
+    taker["aliases"] = [*taker["aliases"], moving]  # earlier in the file than the one losing it
+    path = tmp_path / "scenarios.yml"
+    path.write_text(yaml.safe_dump({"scenarios": records}, allow_unicode=True), encoding="utf-8")
+
+    transfer.sync_scenarios(db_session, path)
+
+    assert moving in scen.get_scenario(db_session, taker["slug"]).aliases
+    assert moving not in scen.get_scenario(db_session, giver["slug"]).aliases
