@@ -436,7 +436,7 @@ def compose(
         "conditions": "、".join(variants),
         "time_limit": "",
         "channels": _join(service.channels, 8),
-        "fees": _facts_cited(service.fees),
+        "fees": "",  # the fee answer fills it, its deciding fact first (_fee)
         "materials": "；".join(fact_text(m) for m in service.materials),
         "howto": service.howto,
         "policy": service.citation.text,
