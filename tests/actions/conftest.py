@@ -47,6 +47,21 @@ def uncited_figures(reply: str) -> list[str]:
     return [f for f in FIGURE.findall(body) if f not in sources]
 
 
+def follow_up(run_action: Any, service: str, text: str, intent: str = "ask_policy",
+              question: str = "overview") -> Run:
+    """The answer action run on `text`, a follow-up in a conversation about `service`, which the
+    NLU filed under `intent` without much confidence."""
+    from actions.catalog_answers import ActionAnswerService  # noqa: PLC0415 (only these tests)
+
+    tracker = load_tracker(
+        "company_time_limit",
+        slots={"service": service, "question": question, "condition": None, "misses": 0},
+        latest_message={"text": text, "intent": {"name": intent, "confidence": 0.6},
+                        "entities": []},
+    )
+    return run_action(ActionAnswerService(), tracker)
+
+
 class Run:
     def __init__(self, dispatcher: CollectingDispatcher, events: list[dict[str, Any]]) -> None:
         self.messages = dispatcher.messages

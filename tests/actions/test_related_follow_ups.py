@@ -7,18 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.catalog_answers import ActionAnswerService
-from tests.actions.conftest import load_tracker
-
-
-def follow_up(run_action, service: str, text: str, intent: str = "ask_policy"):
-    tracker = load_tracker(
-        "company_time_limit",
-        slots={"service": service, "question": "overview", "condition": None, "misses": 0},
-        latest_message={"text": text, "intent": {"name": intent, "confidence": 0.6},
-                        "entities": []},
-    )
-    return run_action(ActionAnswerService(), tracker)
+from tests.actions.conftest import follow_up
 
 
 @pytest.mark.parametrize(("service", "text", "slug", "phrase"), [
