@@ -150,7 +150,7 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", default="http://127.0.0.1:8000")
     parser.add_argument("--set", default=FOLDER.name,
-                        help="the set's folder under tests/ (heldout_plan, dev_plan, dev_plan2)")
+                        help="the set's folder under tests/ (heldout_plan, dev_plan, dev_plan2, dev_plan3)")
     args = parser.parse_args()
     result = run(args.url, f"plan-{uuid.uuid4().hex[:6]}", TESTS / args.set)
     print(json.dumps({k: v for k, v in result.items() if k != "failures"}, ensure_ascii=False,
