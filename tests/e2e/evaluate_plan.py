@@ -34,6 +34,8 @@ CITE = re.compile(r"第\s*(\d{1,3})\s*条")
 # The basis names the plan with its period (《行动方案（2023—2025年）》): a citation, not a figure.
 BASIS = re.compile(r"《行动方案（\d{4}—\d{4}年）》")
 # A figure a business would act on: a duration, an amount of money, a percentage.
+# A calendar date (最晚2026年12月8日) is computed from the cited time limit, not stated by the plan.
+DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
 FIGURE = re.compile(r"\d+(?:\.\d+)?(?:个工作日|个自然日|工作日|小时|天|日|个月|年|万元|元|%|％)")
 NOT_STATED = re.compile(r"未写明|没有写明|未规定|没有规定|未明确|没有明确|未列出|没有列出|未载明|"
                         r"未提及|没有提及|没有为.{0,20}规定|不掌握|无法提供|没有.{0,6}信息")
@@ -69,6 +71,7 @@ def wrong_figures(reply: str, cites: set[int], tasks: dict[int, str]) -> list[st
     source = "".join(squash(tasks.get(n, "")) for n in cites)
     body = squash(reply).replace("12345", "")
     body = BASIS.sub("", CITE.sub("", body))  # 第3条 is a citation, not a figure
+    body = DATE.sub("", body)
     return [f for f in FIGURE.findall(body) if f not in source]
 
 
@@ -150,7 +153,7 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", default="http://127.0.0.1:8000")
     parser.add_argument("--set", default=FOLDER.name,
-                        help="the set's folder under tests/ (heldout_plan, dev_plan, dev_plan2, dev_plan3)")
+                        help="the set's folder under tests/ (heldout_plan, dev_plan, dev_plan2, …)")
     args = parser.parse_args()
     result = run(args.url, f"plan-{uuid.uuid4().hex[:6]}", TESTS / args.set)
     print(json.dumps({k: v for k, v in result.items() if k != "failures"}, ensure_ascii=False,
