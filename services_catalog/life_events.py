@@ -39,7 +39,7 @@ PROCEDURES = re.compile(
 # 开一家小饭馆 / 开间民宿 / 建两栋厂房 → 开饭馆, 开民宿, 建厂房: the phrase matcher already drops 个
 # after a verb (search._VERB_MEASURE); life events also say 一家, 间, 座 and 小/新.
 _MEASURE = re.compile(r"(?<=[开办建盖做搞雇招买])了?(?:一|两|几)?(?:家|间|座|栋|所|个|批|些|名|位)"
-                      r"(?:小|新|旧)?"
+                      r"(?:小|新|旧|二手)?"
                       r"|(?<=[开办建盖])(?:小|新)(?=[\u4e00-\u9fff]{2})")
 STEP_SEPARATOR = "——"
 # Without a procedures cue, a life event is asked about as a whole by how long (开饭馆要多久), how
@@ -193,7 +193,9 @@ def _opening(snap: CatalogSnapshot, bare: str) -> tuple[str, int, int] | None:
 
 # How to go about a whole matter (not one service's fact).
 _GO_ABOUT = re.compile(r"咋办|怎么办|怎么处理|咋处理|咋弄|怎么弄|咋整|怎么整|如何处理|怎么搞|咋搞|"
-                       r"哪些渠道|有(?:啥|什么)(?:快的|好的|简便的?|便利的?)?(?:渠道|办法|支持|路子)")
+                       r"哪些渠道|有(?:啥|什么)(?:快的|好的|简便的?|便利的?)?(?:渠道|办法|支持|路子|"
+                       r"门路|照顾|帮助|说法)|(?:要|该|得)(?:干|做)(?:啥|什么)|要?注意(?:啥|什么|哪些)|"
+                       r"(?:能|可以)帮(?:啥|什么|我们|忙)")
 
 
 def _told_plainly(bare: str) -> bool:
@@ -202,6 +204,13 @@ def _told_plainly(bare: str) -> bool:
 
 def _clause_at(bare: str, pos: int) -> int:
     return len(re.findall(r"[,.?!;:\s]+", bare[:pos]))
+
+
+def _asked_in_its_clause(bare: str, pos: int) -> bool:
+    """The clause holding `pos` asks something (with its question mark, if any)."""
+    clauses = _ASKED_CLAUSE.findall(bare)
+    home = _clause_at(bare, pos)
+    return home < len(clauses) and QUESTION_CUE.search(clauses[home]) is not None
 
 
 def _story(snap: CatalogSnapshot, scenario: ScenarioOut, bare: str, start: int, end: int,
@@ -317,13 +326,20 @@ def _life_event(snap: CatalogSnapshot, text: str, previous: str | None) -> LifeE
     if not hits and opened is None:
         return None  # most messages: one phrase scan over a few hundred phrases, then out
     spans = _named(snap, bare)
-    if hits and opened is not None and opened[1] < hits[0][1]:
+    if hits and opened is not None and opened[0] != hits[0][0] \
+            and opened[1] <= hits[0][1] and hits[0][2] <= opened[2] \
+            and opened[2] - opened[1] > hits[0][2] - hits[0][1]:
+        # 到乌兹别克斯坦投资办厂: the situation told (investing abroad) holds the phrase (办厂)
+        hits = []
+    elif hits and opened is not None and opened[1] < hits[0][1]:
         if opened[0] == hits[0][0]:
             # 厂子要一下子招五六十个工人，招人渠道…有啥政策: the event where it is told first
             hits = [opened, *hits]
-        elif any(a <= hits[0][1] and hits[0][2] <= b for a, b, _ in spans):
+        elif _asked_in_its_clause(bare, hits[0][1]) \
+                and any(a <= hits[0][1] and hits[0][2] <= b for a, b, _ in spans):
             # 想招一批应届大学生…引进人才有没有奖励: the situation told first (招人) beats a
-            # later phrase that is itself a service's name (引进人才), a step asked about.
+            # later phrase that is itself a service's name (引进人才), a step asked about. But
+            # 公司撑不下去了 想申请破产 tells the event (破产) in words, asking nothing.
             hits = []
     slug, start, end = hits[0] if hits else opened
     scenario = snap.scenarios.get(slug)
