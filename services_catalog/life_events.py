@@ -11,6 +11,9 @@ phrase that also names a service (开诊所 is an alias of 医疗机构执业登
 besides it (开饭馆用电要多久), is a question about that service, unless the message asks for
 the procedures (哪些手续, 要跑哪些部门 …). A short statement after an answer
 (我们是开饭馆的) is a condition of the service at hand (resolve.py), not a new life event.
+A situation told at length, in a clause of its own with the questions in others (生意做不下去
+了，公司想注销…还要登报花钱，是这样吗), gets the checklist whatever it names: the services named
+(or read surely from its words) join the checklist, the one asked about leading the card.
 """
 
 from __future__ import annotations
@@ -37,7 +40,8 @@ PROCEDURES = re.compile(
     r"从哪开始|从哪里开始|第一步|步骤|需要准备什么|要准备什么|准备哪些|"
     r"一件事|清单|都要经过|要经过哪")
 # 开一家小饭馆 / 开间民宿 / 建两栋厂房 → 开饭馆, 开民宿, 建厂房: the phrase matcher already drops 个
-# after a verb (search._VERB_MEASURE); life events also say 一家, 间, 座 and 小/新.
+# after a verb (search._VERB_MEASURE); life events also say 一家, 间, 座 and 小/新 (买了一栋旧厂房,
+# 买了个二手厂房 → 买厂房).
 _MEASURE = re.compile(r"(?<=[开办建盖做搞雇招买])了?(?:一|两|几)?(?:家|间|座|栋|所|个|批|些|名|位)"
                       r"(?:小|新|旧|二手)?"
                       r"|(?<=[开办建盖])(?:小|新)(?=[\u4e00-\u9fff]{2})")
