@@ -33,7 +33,8 @@ QUESTION_CUES: dict[str, re.Pattern[str]] = {
 # 几天能立案, 怎么收费). 前几天 / 拖了好几天 is a time told, not asked; 乱收费 is a complaint.
 DECISIVE: dict[str, re.Pattern[str]] = {
     "ask_due_date": _DUE_DATE,
-    "ask_time_limit": re.compile(r"多久|(?<![前这那头好])几天|多长时间|多少天|时限|几个工作日|多快"),
+    "ask_time_limit": re.compile(r"多久|(?<![前这那头好])几天|多长时间|多少天|时限|几个工作日"
+                                 r"|多快"),
     "ask_fee": re.compile(r"(?<!乱)收费|收钱|要钱|花钱|多少钱|费用|免费|交费|缴费|贵不贵"
                           r"|收多少|费率"),
 }
