@@ -80,3 +80,14 @@ def test_days_told_in_a_complaint_ask_no_time_limit(snap: CatalogSnapshot) -> No
     assert promised_first(snap, hits, text)[0].slug == "utility-complaint"
     assert asks_how_long("前几天交的材料 几天能办完")
     assert asks_how_long("好几天了还没通水 要多久")
+
+
+def test_how_many_addresses_is_no_office_address_asked(snap: CatalogSnapshot) -> None:
+    from services_catalog.absent_facts import absent_fact
+
+    text = "营业执照上能不能加好几个地址"
+    assert absent_fact("一个执照能挂好几个地址吗") is None
+    assert absent_fact("能加两个地址吗") is None
+    assert absent_fact("这个地址在哪") == "address"  # where a building is: still not stated
+    assert absent_fact("市场监管局地址是多少") == "address"
+    assert resolve(snap, text).slug == "multi-address-license"
