@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from services_catalog.paraphrase import ParaphraseIndex, SemanticIndex, mix_paraphrase
@@ -39,6 +40,7 @@ FREE_TEXT_SCALE = 2.6
 # of the first and 4 of the second (3 of 30 transcripts), losing none.
 FAMILY_MARGIN = 0.1
 _SENTENCE = re.compile(r"[。！？!?；;\n]+")
+FREE_MEMO = 256  # texts whose free-text hits are kept (as SearchIndex keeps its Query values)
 # A broad service named by a generic alias (办执照, 项目审批, 失信名单) is often only the setting
 # of a question about a more specific service the rest of the words describe: 快递公司好几个网点
 # 每个点都得单独办执照吗 asks about 一照多址, 办执照材料少了一样能先受理吗 about 容缺受理. An
@@ -64,6 +66,9 @@ class Fusion:
         self._semantic = semantic
         self._order = {slug: i for i, slug in enumerate(slugs)}
         self._with_examples = with_examples
+        # `rank` and `named` of one message both read its free text (the re-rankings compare
+        # the named services' blends): computed once per text.
+        self._free = lru_cache(maxsize=FREE_MEMO)(self._free_text)
 
     def rank(self, query: Query, limit: int) -> list[Hit]:
         """Best hit per service, best first: phrase matches and free text together."""
@@ -85,6 +90,9 @@ class Fusion:
 
     def free_text_hits(self, norm: str) -> list[tuple[Key, Hit]]:
         """BM25 blended with example similarity, one hit per service that either signal finds."""
+        return list(self._free(norm))
+
+    def _free_text(self, norm: str) -> tuple[tuple[Key, Hit], ...]:
         bm25 = {hit.slug: hit for _, hit in self._lexical.hits(norm)}
         para = mix_paraphrase(self._para.scores(norm), self._semantic.scores(norm))
         out = []
@@ -105,7 +113,7 @@ class Fusion:
             hit = Hit(slug, b.score if b else 0.0, conf, "bm25", matched)
             # Hits capped at the same confidence still rank by their uncapped blend.
             out.append(((-conf, 0, 0, KIND_RANK["bm25"], -blend, self._order[slug]), hit))
-        return out
+        return tuple(out)
 
     def _relative_first(
         self, norm: str, hits: list[Hit], free: list[tuple[Key, Hit]] | None = None
