@@ -1,0 +1,58 @@
+"""A need said as a situation, read in the catalog's words (after typos, before anything matches).
+
+People often state what is wrong instead of naming what they want: 新房没水, 厂房还没来电 (they
+want the connection), 窗口办事拖拉 我要给那个窗口差评 (they want to rate the window), 我不太会弄
+电脑 (they want someone to do it for them). No name or alias is in such a message, and free text
+reads it only loosely. Each reading below adds the catalog's own word for the need (an alias, so
+the phrase matcher names the service) to the message; what the catalog calls it is the catalog's:
+a reading whose word no service holds names nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+import jieba
+
+from services_catalog.search.common import token_spans
+
+# 没水 / 还没来电 / 没有通气: the utility is missing, so the caller wants it connected (通水 …).
+_LACK = re.compile(r"(?:没有|没|未)(?:来|通|接|装)?(水|电|燃气|天然气|气)")
+# 突然没水了, 停水, 一直没气, 牲口没水喝: an outage or a grievance about the supply, which is a
+# complaint (供水燃气投诉), not a connection.
+_OUTAGE = re.compile(r"突然|停|断|一直|老是|总是|经常|时有时无|好几天|几天了|没.{0,3}喝")
+# 给那个窗口差评 / 想夸夸窗口的人 / 工作人员态度好想表扬: rating the service of a window or its
+# staff (政务服务“好差评”); a rating of these answers (差评, 不满意) names no window.
+_RATING = re.compile(r"差评|好评|夸|表扬|点赞|评价")
+_OFFICE = re.compile(r"窗口|工作人员|办事员|办事人员|柜台|大厅|经办人")
+RATING_WORD = "好差评"
+# 不太会弄电脑 / 不会用手机上网 / 老人不会操作自助机: someone should do it for them (帮办代办).
+_UNABLE = re.compile(r"不(?:太|大|怎么)?会(?:弄|用|操作|搞|使)(?:.{0,3})?"
+                     r"(?:电脑|手机|网上|网|系统|软件|app|小程序|自助|机器)")
+UNABLE_WORD = "不会操作"
+
+
+def read_needs(norm: str, tok: jieba.Tokenizer) -> str:
+    """`norm` with the catalog's word for each need it states as a situation added after it."""
+    added = [*_lacks(norm, tok)]
+    if _RATING.search(norm) and _OFFICE.search(norm):
+        added.append(RATING_WORD)
+    if _UNABLE.search(norm):
+        added.append(UNABLE_WORD)
+    return " ".join([norm, *dict.fromkeys(added)]) if added else norm
+
+
+def _lacks(norm: str, tok: jieba.Tokenizer) -> list[str]:
+    """通水 for 新房没水 (and 通电, 通气 …); nothing for an outage, nor for 没电脑 / 没水平, where
+    the character is part of another word."""
+    if _OUTAGE.search(norm):
+        return []
+    found = []
+    spans: list[tuple[int, int]] | None = None
+    for lack in _LACK.finditer(norm):
+        spans = spans if spans is not None else token_spans(tok, norm)
+        start, end = lack.span(1)
+        if any(ts < end < te or ts < start < te for ts, te in spans):
+            continue  # 电 of 电脑, 水 of 水平
+        found.append("通" + lack.group(1))
+    return found
