@@ -16,8 +16,13 @@ import jieba
 
 from services_catalog.search.common import token_spans
 
-# 没水 / 还没来电 / 没有通气: the utility is missing, so the caller wants it connected (通水 …).
-_LACK = re.compile(r"(?:没有|没|未)(?:来|通|接|装)?(水|电|燃气|天然气|气)")
+# 没水 / 还没来电 / 没有接上气 / 水还没通 / 水电都没接: the utility is missing, so the caller
+# wants it connected (通水 …).
+_UTILITY = r"(水|电|燃气|天然气|气)"
+_LACK = re.compile(rf"(?:没有|没|未)(?:来|通|接|装|拉)?上?{_UTILITY}"
+                   rf"|{_UTILITY}(?:还|都|也)?(?:没有|没|未)(?:来|通|接|装|拉)")
+# 水电都没通 / 水电气还没接: each of them (one word to the tokenizer).
+_UTILITIES = {"水电": ("水", "电"), "水气": ("水", "气"), "水电气": ("水", "电", "气")}
 # 突然没水了, 停水, 一直没气, 牲口没水喝: an outage or a grievance about the supply, which is a
 # complaint (供水燃气投诉), not a connection.
 _OUTAGE = re.compile(r"突然|停|断|一直|老是|总是|经常|时有时无|好几天|几天了|没.{0,3}喝")
@@ -51,8 +56,11 @@ def _lacks(norm: str, tok: jieba.Tokenizer) -> list[str]:
     spans: list[tuple[int, int]] | None = None
     for lack in _LACK.finditer(norm):
         spans = spans if spans is not None else token_spans(tok, norm)
-        start, end = lack.span(1)
-        if any(ts < end < te or ts < start < te for ts, te in spans):
-            continue  # 电 of 电脑, 水 of 水平
-        found.append("通" + lack.group(1))
+        group = 1 if lack.group(1) else 2
+        start, end = lack.span(group)
+        word = next((norm[ts:te] for ts, te in spans if ts < end < te or ts < start < te), None)
+        if word is None:
+            found.append("通" + lack.group(group))
+        else:  # 电 of 电脑, 水 of 水平: another word, unless it names utilities together
+            found.extend("通" + utility for utility in _UTILITIES.get(word, ()))
     return found

@@ -106,3 +106,18 @@ def test_a_life_event_naming_its_lead_keeps_it_for_the_follow_up(run_action) -> 
     assert run.slots["service"] == "deregistration"
     run = run_action(ActionAnswerService(), question_tracker("我想开个饭馆", "ask_howto"))
     assert run.slots["service"] is None  # the checklist is about them all
+
+
+@pytest.mark.parametrize(("text", "slugs"), [
+    ("新厂房水还没通 要几天", {"water-connection"}),
+    ("店里还没接上气", {"gas-connection"}),
+    ("厂房水电都没通", {"water-connection", "electricity-connection"}),
+])
+def test_a_lack_in_any_order_names_the_connection(text: str, slugs: set[str]) -> None:
+    from services_catalog.db import session_scope  # noqa: PLC0415 (the test catalog)
+    from services_catalog.snapshot import CatalogCache  # noqa: PLC0415
+
+    with session_scope() as session:
+        snap = CatalogCache().get(session)
+    named = {h.slug for h in snap.index.mentions(text) if h.confidence >= 0.8}
+    assert named == slugs
