@@ -422,6 +422,23 @@ def joint_service(snap: CatalogSnapshot, text: str, mentions: list[Hit]) -> Hit 
     return best if scores[best.slug] >= MIN_EVIDENCE else None
 
 
+# 有个交税的问题搞不明白 想找人问问: 交税 names the subject, but what is asked for is a person to
+# ask about it, which is the subject's own help service where its part of the plan has one
+# (涉税专属服务: 税务咨询, 一对一). A help service says so in its names.
+_WANTS_SOMEONE = re.compile(r"找(?:个)?人(?:问|咨询|帮|指导)|找谁问|请教"
+                            r"|有(?:没有)?人(?:帮|指导|解答|能问)|专人|一对一")
+_HELPS = re.compile(r"咨询|专属|帮办|代办|一对一")
+
+
+def help_service(snap: CatalogSnapshot, subject: str, text: str) -> str | None:
+    if not _WANTS_SOMEONE.search(normalize(text)):
+        return None
+    category = snap.services[subject].category
+    return next((slug for slug, service in snap.services.items()
+                 if slug != subject and service.category == category
+                 and _HELPS.search(" ".join((service.name, *service.aliases)))), None)
+
+
 def resolve(
     snap: CatalogSnapshot,
     text: str,
@@ -503,6 +520,9 @@ def resolve(
         if qualified is not None:
             return Resolution(qualified.slug, "search", qualified.confidence)
     if mentions:
+        helper = help_service(snap, mentions[0].slug, text)
+        if helper is not None:
+            return Resolution(helper, "mention", SURE)  # its subject is named
         return Resolution(mentions[0].slug, "mention", mentions[0].confidence)
     if entities:
         outread = _outread_entity(snap, text, entities[0])

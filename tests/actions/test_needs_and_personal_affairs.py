@@ -121,3 +121,13 @@ def test_a_lack_in_any_order_names_the_connection(text: str, slugs: set[str]) ->
         snap = CatalogCache().get(session)
     named = {h.slug for h in snap.index.mentions(text) if h.confidence >= 0.8}
     assert named == slugs
+
+
+def test_a_person_asked_for_about_a_subject_is_its_help_service(run_action) -> None:
+    text = "有个交税的问题搞不明白 想找人问问"
+    run = run_action(ActionAnswerService(), question_tracker(text, "ask_policy"))
+    assert run.cards and run.cards[0]["slug"] == "tax-dedicated-service"
+    # Where the plan has no help service for the subject, the subject stays.
+    run = run_action(ActionAnswerService(), question_tracker("开公司的事搞不懂 想找人问问",
+                                                             "ask_policy"))
+    assert run.cards and run.cards[0]["slug"] == "company-registration"
