@@ -26,6 +26,10 @@ _UTILITIES = {"水电": ("水", "电"), "水气": ("水", "气"), "水电气": (
 # 突然没水了, 停水, 一直没气, 牲口没水喝: an outage or a grievance about the supply, which is a
 # complaint (供水燃气投诉), not a connection.
 _OUTAGE = re.compile(r"突然|停|断|一直|老是|总是|经常|时有时无|好几天|几天了|没.{0,3}喝")
+# 手机没电了 / 电动车没电: a battery, not a building. 没水了 / 家里没电了 (了: it ran out) is an
+# outage too, where a connection wanted is 没水 / 还没来电.
+_BATTERY = re.compile(r"手机|电池|电瓶|电动车|汽车|车子|充电|笔记本|电脑|平板")
+_RAN_OUT = "了"
 # 给那个窗口差评 / 想夸夸窗口的人 / 工作人员态度好想表扬: rating the service of a window or its
 # staff (政务服务“好差评”); a rating of these answers (差评, 不满意) names no window.
 _RATING = re.compile(r"差评|好评|夸|表扬|点赞|评价")
@@ -50,7 +54,7 @@ def read_needs(norm: str, tok: jieba.Tokenizer) -> str:
 def _lacks(norm: str, tok: jieba.Tokenizer) -> list[str]:
     """通水 for 新房没水 (and 通电, 通气 …); nothing for an outage, nor for 没电脑 / 没水平, where
     the character is part of another word."""
-    if _OUTAGE.search(norm):
+    if _OUTAGE.search(norm) or _BATTERY.search(norm):
         return []
     found = []
     spans: list[tuple[int, int]] | None = None
@@ -58,6 +62,8 @@ def _lacks(norm: str, tok: jieba.Tokenizer) -> list[str]:
         spans = spans if spans is not None else token_spans(tok, norm)
         group = 1 if lack.group(1) else 2
         start, end = lack.span(group)
+        if norm.startswith(_RAN_OUT, lack.end()):
+            continue
         word = next((norm[ts:te] for ts, te in spans if ts < end < te or ts < start < te), None)
         if word is None:
             found.append("通" + lack.group(group))

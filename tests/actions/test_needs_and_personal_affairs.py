@@ -33,6 +33,7 @@ def test_a_need_said_as_a_situation_gets_its_service(
 @pytest.mark.parametrize("text", [
     "店里突然没水了也没通知找谁反映",  # an outage: a complaint, not a connection
     "村里老人没电脑，用手机可以办事吗",  # 电 of 电脑
+    "手机没电了 咋办",  # a battery
 ])
 def test_an_outage_or_another_word_is_no_connection(run_action, text: str) -> None:
     run = run_action(ActionAnswerService(), question_tracker(text, "ask_department"))
@@ -112,6 +113,8 @@ def test_a_life_event_naming_its_lead_keeps_it_for_the_follow_up(run_action) -> 
     ("新厂房水还没通 要几天", {"water-connection"}),
     ("店里还没接上气", {"gas-connection"}),
     ("厂房水电都没通", {"water-connection", "electricity-connection"}),
+    ("家里没电了", set()),  # it ran out: an outage, no connection named
+    ("手机没电了", set()),
 ])
 def test_a_lack_in_any_order_names_the_connection(text: str, slugs: set[str]) -> None:
     from services_catalog.db import session_scope  # noqa: PLC0415 (the test catalog)
