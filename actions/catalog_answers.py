@@ -33,19 +33,22 @@ from services_catalog.answers import (
     detail_answer,
     detect_condition,
     other_region_answer,
+    personal_answer,
     wants_detail,
 )
 from services_catalog.db import session_scope
-from services_catalog.life_events import life_event_answer, life_event_asked
+from services_catalog.life_events import LifeEvent, life_event_answer, life_event_asked
+from services_catalog.personal import personal_matter
 from services_catalog.question_cues import (
     asks_amount,
     decisive_question_type,
     question_type,
     states_who,
 )
-from services_catalog.resolve import JOINT_WORDS, asks_together, resolve
+from services_catalog.resolve import JOINT_WORDS, SURE, asks_together, resolve
 from services_catalog.scope import other_region
 from services_catalog.several import questions_asked, services_asked, several_answer
+from services_catalog.snapshot import CatalogSnapshot
 
 MISSES_BEFORE_HANDOFF = 2  # the second unanswerable message in a row goes to the hotline
 # What a how-long question about no service the catalog holds is told the plan does not state.
@@ -77,6 +80,14 @@ def shorten(answer: Answer, question: str) -> None:
                        **{k: answer.card[k] for k in FIELD_KEYS if k in answer.card}}
     if answer.response != "utter_department":
         answer.variables["departments"] = answer.variables["lead_unit"]
+
+
+def named_lead(snap: CatalogSnapshot, event: LifeEvent, text: str) -> str | None:
+    """The service a life event's answer leaves as the conversation's: none (我想开个饭馆 asks
+    about them all), unless the message names the checklist's lead itself (公司不干了想注销: 注销
+    → 企业注销, so 能网上办吗 next asks about it)."""
+    named = {h.slug for h in snap.index.mentions(text) if h.confidence >= SURE}
+    return event.lead if event.lead in named else None
 
 
 class ActionAnswerService(Action):
@@ -139,7 +150,7 @@ def answer_service(
         # 我想开个饭馆，要办哪些手续: the checklist of its services, each with its time limit and
         # 第N条, and a button for each. No service is "the" one asked about afterwards.
         send(dispatcher, life_event_answer(snap, event))
-        return [SlotSet("service", None), SlotSet("question", question),
+        return [SlotSet("service", named_lead(snap, event, text)), SlotSet("question", question),
                 SlotSet("condition", None), SlotSet("misses", 0)]
     several = services_asked(snap, text)
     if several:
@@ -150,6 +161,12 @@ def answer_service(
                 SlotSet("condition", None), SlotSet("misses", 0)]
     found = resolve(snap, text, entity_values(tracker, "service"), previous_service,
                     names_service=names_service or intent == "inform_service")
+    affair = personal_matter(text) if found.source == "personal" else None
+    if affair is not None:
+        # 结婚登记要带啥: a person's own affair; no card, 12345. The conversation's service stays
+        # for what follows.
+        send(dispatcher, personal_answer(affair))
+        return [SlotSet("misses", 0)]
     missing = absent_for(text, found.slug is not None)
     if missing is not None:
         # A phone number, a name, a price …: the plan does not say; where to ask instead.
@@ -206,7 +223,7 @@ def answer_service(
         question = "time_limit"
     # A question about something besides the fields (谁能享受, 超过160千瓦呢): the clauses of the
     # service's tasks that address it, each with its 第N条; else the field's answer.
-    together = found.source == "context" and asks_together(text)
+    together = found.source in ("context", "joint") and asks_together(text)
     detail = (detail_answer(service, text + JOINT_WORDS if together else text)
               if together or wants_detail(service, question, text)
               or states_another_case(found.source, intent, text, named)

@@ -253,6 +253,13 @@ def other_region_answer(region: str) -> Answer:
                   {"type": "other_region", "region": region})
 
 
+def personal_answer(affair: str) -> Answer:
+    """A person's own affair (身份证补办, 婚姻登记): not the plan's, ask 12345; no card."""
+    return Answer("utter_not_in_plan_general",
+                  {"missing": f"{affair}（个人事项不在本助手解答的涉企政务服务范围内）"},
+                  {"type": "out_of_scope", "personal": affair})
+
+
 def condition_button(condition: str) -> dict[str, str]:
     return {"title": condition, "payload": f'/inform_condition{{"condition": "{condition}"}}'}
 

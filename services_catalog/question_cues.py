@@ -13,8 +13,9 @@ import re
 from services_catalog.normalize import content_only, normalize, strip_filler
 
 # Words that make a sentence a question (also used to tell a question from a command).
+# ([一-龥])不\1: any A-not-A question (限不限行, 收不收, 是不是, 行不行).
 QUESTION_CUE = re.compile(r"[?？吗呢么嘛]|怎|咋|啥|什么|哪|几|多久|多少|多长|能不能|能否|"
-                              r"可不可以|可以|要不要|需不需要|有没有|是否|如何")
+                              r"可不可以|可以|要不要|需不需要|有没有|是否|如何|([\u4e00-\u9fff])不\1")
 
 _DUE_DATE = re.compile(r"哪天|几号|什么时候能|啥时候能")
 # Checked in this order; a wording matching two types shows none (but see _first_type).

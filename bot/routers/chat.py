@@ -17,9 +17,10 @@ from bot.offered import OfferedButtons, is_payload, offered_payloads
 from bot.rasa_client import RasaUnavailable
 from bot.ratelimit import InFlightSlot, enforce_rate_limit
 from services_catalog.absent_facts import absent_fact, missing_answer
-from services_catalog.answers import INTENT_QUESTION, other_region_answer
+from services_catalog.answers import INTENT_QUESTION, other_region_answer, personal_answer
 from services_catalog.life_events import life_event_answer, life_event_asked
 from services_catalog.models import ChatLog
+from services_catalog.personal import personal_matter
 from services_catalog.question_cues import decisive_question_type, question_type
 from services_catalog.resolve import resolve
 from services_catalog.scope import other_region
@@ -95,6 +96,11 @@ def degraded_reply(snapshot, text: str) -> list[dict[str, Any]]:  # type: ignore
         return [notice, {"text": render(lines.response, lines.variables),
                          "custom": {**(lines.card or {}), "degraded": True}}]
     found = resolve(snapshot, text)
+    affair = personal_matter(text) if found.source == "personal" else None
+    if affair is not None:  # 结婚登记要带啥: a person's own affair, not the plan's
+        personal = personal_answer(affair)
+        return [notice, {"text": render(personal.response, personal.variables),
+                         "custom": personal.card}]
     missing = absent_fact(text)
     if missing is not None:
         plain = missing_answer(missing, found, snapshot.services, text)

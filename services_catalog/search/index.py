@@ -20,6 +20,7 @@ from services_catalog.query import Query
 from services_catalog.search.common import Hit, Key, SearchDoc, new_tokenizer, plain
 from services_catalog.search.fusion import Fusion
 from services_catalog.search.lexical import LexicalIndex, is_term
+from services_catalog.search.needs import read_needs
 from services_catalog.search.phrase import PhraseMatcher, _Phrase
 from services_catalog.search.typos import TypoCorrector
 
@@ -87,8 +88,9 @@ class SearchIndex:
         return text if isinstance(text, Query) else self._recent(text)
 
     def normalised(self, text: str) -> str:
-        """The message as the matchers read it (normalised, unquoted, typos put right)."""
-        return self._typos.correct(plain(text))
+        """The message as the matchers read it (normalised, unquoted, typos put right, a need
+        stated as a situation followed by the catalog's word for it: search/needs.py)."""
+        return read_needs(self._typos.correct(plain(text)), self._tok)
 
     def correct_typos(self, norm: str) -> str:
         """The message with mistyped common words put right (营页执照 → 营业执照)."""
