@@ -135,7 +135,11 @@ def related_first(snap: CatalogSnapshot, hits: list[Hit], previous: str,
         if (hit.slug != previous and hit.confidence >= SEARCH_SURE
                 and top.confidence - hit.confidence <= RELATED_MARGIN
                 and related(snap, hit.slug, previous)
-                and _words_held(snap, top.slug, text) <= _words_held(snap, hit.slug, text)):
+                and _words_held(snap, top.slug, text) <= _words_held(snap, hit.slug, text)
+                and evidence_score(snap, hit.slug, text) >= evidence_score(snap, top.slug, text)):
+            # … and its clauses address the message as well: 要是工资拖欠了会咋样 after
+            # 农民工工资保证金 is 根治欠薪's 第95条 (拖欠农民工工资…限制), though 劳动人事争议
+            # (related) holds 工资 and 拖欠 in its description too.
             promoted = Hit(hit.slug, hit.score, top.confidence, hit.kind, hit.matched)
             return [promoted, *(h for h in hits if h.slug != hit.slug)]
     return hits
@@ -154,6 +158,20 @@ def _case_elsewhere(snap: CatalogSnapshot, previous: str, text: str) -> Hit | No
                 and evidence_score(snap, hit.slug, text) > here):
             return hit
     return None
+
+
+def _addressed_next_door(snap: CatalogSnapshot, previous: str, text: str) -> str | None:
+    """A follow-up none of the conversation's service's clauses addresses, which a clause of a
+    related service (same chapter, or a task both cite) does: 要是有点小毛病被查出来呢 after
+    “双随机、一公开” is 轻微违法免罚清单 (第130条 轻微违法行为免予处罚), though free text reads
+    it as nothing in particular. The best-addressed such service, or None."""
+    if (len(content_besides_cues(text)) < RELATED_MIN_CONTENT
+            or evidence_score(snap, previous, text)):
+        return None
+    scores = {slug: evidence_score(snap, slug, text) for slug in snap.services
+              if slug != previous and related(snap, slug, previous)}
+    best = max(scores, key=lambda slug: scores[slug], default=None)
+    return best if best is not None and scores[best] > 0 else None
 
 
 def switches(hits: list[Hit], previous: str | None, text: str,
@@ -300,7 +318,7 @@ def addressed_here(snap: CatalogSnapshot, previous: str, text: str) -> bool:
 
 # 能跟营业执照一起办吗 / 税务注销能同时办吗: whether another thing is handled with this one.
 _TOGETHER = re.compile(r"(?:一起|一块儿?|一并|同时|顺便|顺带|合并)(?:办|申请|弄|交|提交|受理)"
-                       r"|一个窗口|一窗")
+                       r"|一个窗口|一窗|跑几个(?:窗口|地方|部门)|几个窗口")
 # The plan's words for handling things together (并联办理, 一窗受理、并行办理, 多证合一, 同步办理,
 # 纳入“一网通办”, 一站式): a together-question is read with them, so the clause that says how
 # the two are combined answers it, whatever word the caller used for the other thing.
@@ -433,6 +451,9 @@ def resolve(
             return Resolution(previous, "context", 1.0)
         if not entities and addressed_here(snap, previous, text):
             return Resolution(previous, "context", 1.0)
+        elsewhere = None if entities else _addressed_next_door(snap, previous or "", text)
+        if elsewhere is not None:
+            return Resolution(elsewhere, "search", SEARCH_SURE)
         if not entities and asks_about_the_office(text):
             # "那你们负责人是谁" after 燃气报装: a person, phone, address or hours of the office
             # at hand (the plan holds none; its lead unit is where to ask), though 负责 reads
