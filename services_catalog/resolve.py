@@ -10,6 +10,7 @@ from services_catalog.answers import detect_condition, service_tasks
 from services_catalog.evidence import relevant_clauses
 from services_catalog.normalize import content_only, normalize, strip_filler
 from services_catalog.question_cues import (
+    DETAIL_MAX_CONTENT,
     asks_bare_amount,
     asks_detail,
     content_besides_cues,
@@ -172,6 +173,30 @@ def _addressed_next_door(snap: CatalogSnapshot, previous: str, text: str) -> str
               if slug != previous and related(snap, slug, previous)}
     best = max(scores, key=lambda slug: scores[slug], default=None)
     return best if best is not None and scores[best] > 0 else None
+
+
+def _combined_next_door(snap: CatalogSnapshot, previous: str, text: str,
+                       mentions: list[Hit]) -> bool:
+    """税务注销能一起办吗 after 简易注销: the service named (企业注销与税务注销) is related, and
+    its clauses say how the two combine (第13条 纳入“一网通办”) where the conversation's
+    service's say nothing of it."""
+    if not mentions or mentions[0].slug == previous or not related(
+            snap, mentions[0].slug, previous):
+        return False
+    joint = text + JOINT_WORDS
+    return not evidence_score(snap, previous, joint) and bool(
+        evidence_score(snap, mentions[0].slug, joint))
+
+
+def _alias_addressed_here(snap: CatalogSnapshot, previous: str, text: str, mention: Hit) -> bool:
+    """Whether a follow-up naming another service only by a generic alias (not its name) is
+    still the conversation's service's: one of its clauses addresses the message."""
+    other = snap.services[mention.slug]
+    norm = normalize(text)
+    if mention.kind != "alias" or normalize(other.name) in norm:
+        return False
+    return len(content_besides_cues(text)) <= DETAIL_MAX_CONTENT and addressed_here(
+        snap, previous, text)
 
 
 def switches(hits: list[Hit], previous: str | None, text: str,
@@ -421,9 +446,15 @@ def resolve(
         # "要准备啥材料" with no service before it: its words match some service's example
         # questions, but only the user knows which service they mean, so ask.
         return Resolution(None, "none")
-    if in_context and asks_together(text) and len(mentions) <= 1:
+    if in_context and asks_together(text) and len(mentions) <= 1 and not _combined_next_door(
+            snap, previous or "", text, mentions):
         # 跟交税能一起办吗 after 不动产登记 asks how the conversation's service combines with
         # 交税 (第111条 一窗受理、并行办理), not about 办税 on its own.
+        return Resolution(previous, "context", 1.0)
+    if in_context and mentions and mentions[0].slug != previous and _alias_addressed_here(
+            snap, previous or "", text, mentions[0]):
+        # 材料不全咋办 after 涉企网上立案: 材料不全 is 容缺受理's alias, but 第142条 (起诉材料
+        # 不齐全的，一次性全面告知) of the conversation's service answers it.
         return Resolution(previous, "context", 1.0)
     if (in_context and not mentions and not entities
             and asks_about_another_thing(snap, previous or "", text)):
