@@ -628,10 +628,12 @@ def wants_detail(service: ServiceOut, question: str, text: str) -> bool:
 def detail_answer(service: ServiceOut, text: str) -> Answer | None:
     """The one or two clauses of the service's tasks that address the question, each with its
     第N条 (no time limit unless asked); None when no clause shares enough of its words.
-    能网上办吗 is read with the plan's words for applying online (第145条 网上办证)."""
+    能网上办吗, which its own words leave unaddressed, is read with the plan's words for applying
+    online (第145条 网上办证)."""
     naming = [service.name, *service.aliases]
-    also = ONLINE_WORDS if asks_online(text) else ""
-    evidence = relevant_clauses(service_tasks(service), text, naming, also=also)
+    evidence = relevant_clauses(service_tasks(service), text, naming) or (
+        relevant_clauses(service_tasks(service), text, naming, also=ONLINE_WORDS)
+        if asks_online(text) else [])
     if not evidence:
         return None
     departments = _join(service.departments) or service.lead_unit or "相关部门"

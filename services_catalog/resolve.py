@@ -189,11 +189,13 @@ def _combined_next_door(snap: CatalogSnapshot, previous: str, text: str,
 
 
 def _alias_addressed_here(snap: CatalogSnapshot, previous: str, text: str, mention: Hit) -> bool:
-    """Whether a follow-up naming another service only by a generic alias (not its name) is
-    still the conversation's service's: one of its clauses addresses the message."""
+    """Whether a follow-up naming an unrelated service only by a generic alias (not its name) is
+    still the conversation's service's: one of its clauses addresses the message. (A related
+    one's alias, 那新能源项目用地审批呢 after 不动产登记, names the service meant.)"""
     other = snap.services[mention.slug]
     norm = normalize(text)
-    if mention.kind != "alias" or normalize(other.name) in norm:
+    if (mention.kind != "alias" or normalize(other.name) in norm
+            or related(snap, mention.slug, previous)):
         return False
     return len(content_besides_cues(text)) <= DETAIL_MAX_CONTENT and addressed_here(
         snap, previous, text)
