@@ -105,7 +105,7 @@ PLAN_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"人数.{0,3}多|几十(?:个|号)?人|上百(?:个|号)?人|好多人|很多人|集体"),
      "重大事项"),
     (re.compile(r"信用.{0,4}(?:好|不错|良好)"), "信用好 风险低"),
-    (re.compile(r"小毛病|小问题|轻微|小错"), "轻微违法 免予处罚"),
+    (re.compile(r"小毛病|轻微"), "轻微违法 免予处罚"),
     (re.compile(r"会咋样|会怎么样|咋处理"), "惩戒 限制"),
 )
 # A title clause is quoted with the best body clause of its task: the title says what the

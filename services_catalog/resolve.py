@@ -161,14 +161,18 @@ def _case_elsewhere(snap: CatalogSnapshot, previous: str, text: str) -> Hit | No
     return None
 
 
+# A follow-up supposing a case (要是…, 如果…, 万一…): it may be another service's matter.
+_SUPPOSES = re.compile(r"^(?:那|那么)?(?:如果|要是|假如|万一)")
+
+
 def _addressed_next_door(snap: CatalogSnapshot, previous: str, text: str) -> str | None:
     """A follow-up none of the conversation's service's clauses addresses, which a clause of a
     related service (same chapter, or a task both cite) does: 要是有点小毛病被查出来呢 after
     “双随机、一公开” is 轻微违法免罚清单 (第130条 轻微违法行为免予处罚), though free text reads
     it as nothing in particular. The best-addressed such service, or None."""
     if (len(content_besides_cues(text)) < RELATED_MIN_CONTENT
-            or evidence_score(snap, previous, text)):
-        return None
+            or not _SUPPOSES.search(normalize(text)) or evidence_score(snap, previous, text)):
+        return None  # 必须在同一个县吗 asks the service at hand (一照多址), supposing nothing
     scores = {slug: evidence_score(snap, slug, text) for slug in snap.services
               if slug != previous and related(snap, slug, previous)}
     best = max(scores, key=lambda slug: scores[slug], default=None)
