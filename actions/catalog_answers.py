@@ -117,14 +117,21 @@ NO_AMOUNTS = ("channel", "department")
 CASE_MIN_CONTENT = 3
 
 
-def states_another_case(source: str, intent: str, text: str, condition: str | None) -> bool:
+def states_another_case(stays: bool, intent: str, text: str, condition: str | None) -> bool:
     """我们是高压用户 / 我们已经把钱都还了 / 那种空壳公司呢 after an answer, asking nothing of
     its own: a case the service's time-limit variants do not name. The clause of its tasks about
     that case answers it (第42条 高压用户报装“三省”, 第169条 积极履行义务的…3日内删除), not the
     last question again (when no clause addresses it, the last question is answered)."""
-    return (source == "context" and condition is None
+    return (stays and condition is None
             and (states_who(text) or len(content_besides_cues(text)) >= CASE_MIN_CONTENT)
-            and (asked_question(intent, text) is None or asks_nothing(text)))
+            and (asked_question(intent, text) is None or asks_nothing(text)
+                 or words_ask_no_field(text)))
+
+
+def words_ask_no_field(text: str) -> bool:
+    """那限制高消费呢，法院会不会乱限: its words settle no question type; only the NLU's intent
+    (or the last question) would make it a how-long question."""
+    return decisive_question_type(text) is None and question_type(text) is None
 
 
 def answer_service(
@@ -219,7 +226,9 @@ def answer_service(
     detail = (((together and detail_answer(service, text + JOINT_WORDS))
                or detail_answer(service, text))
               if together or wants_detail(service, question, text)
-              or states_another_case(found.source, intent, text, named)
+              # the conversation's service, by context or named again (限制高消费 is its alias)
+              or states_another_case(found.source == "context" or (
+                  found.source == "mention" and not switched), intent, text, named)
               or (question in NO_AMOUNTS and asks_amount(text)) else None)
     answer = detail or compose(service, question, condition=condition, text=text, today=today())
     if not together:  # 要跑几个窗口 asks how they combine, not an amount

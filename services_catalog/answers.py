@@ -631,9 +631,13 @@ def detail_answer(service: ServiceOut, text: str) -> Answer | None:
     能网上办吗, which its own words leave unaddressed, is read with the plan's words for applying
     online (第145条 网上办证)."""
     naming = [service.name, *service.aliases]
-    evidence = relevant_clauses(service_tasks(service), text, naming) or (
-        relevant_clauses(service_tasks(service), text, naming, also=ONLINE_WORDS)
-        if asks_online(text) else [])
+    items = service_tasks(service)
+    evidence = (relevant_clauses(items, text, naming)
+                # An alias may name one of its tasks' matters (那限制高消费呢 → 第152条 限制高消费
+                # 措施 of 失信信息删除与信用修复): read with the name alone as naming words.
+                or relevant_clauses(items, text, [service.name])
+                or (relevant_clauses(items, text, naming, also=ONLINE_WORDS)
+                    if asks_online(text) else []))
     if not evidence:
         return None
     departments = _join(service.departments) or service.lead_unit or "相关部门"

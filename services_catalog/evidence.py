@@ -106,6 +106,7 @@ PLAN_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
      "重大事项"),
     (re.compile(r"信用.{0,4}(?:好|不错|良好)"), "信用好 风险低"),
     (re.compile(r"小毛病|轻微"), "轻微违法 免予处罚"),
+    (re.compile(r"限高"), "限制高消费"),
     (re.compile(r"会咋样|会怎么样|咋处理"), "惩戒 限制"),
 )
 # A title clause is quoted with the best body clause of its task: the title says what the
