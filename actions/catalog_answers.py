@@ -223,12 +223,12 @@ def answer_service(
     # A question about something besides the fields (谁能享受, 超过160千瓦呢): the clauses of the
     # service's tasks that address it, each with its 第N条; else the field's answer.
     together = found.source == "context" and asks_together(text)
+    # The conversation's service, by context or named again (限制高消费 is its alias).
+    stays = found.source == "context" or (found.source == "mention" and not switched)
     detail = (((together and detail_answer(service, text + JOINT_WORDS))
-               or detail_answer(service, text))
+               or detail_answer(service, text, aliases_tell=stays))
               if together or wants_detail(service, question, text)
-              # the conversation's service, by context or named again (限制高消费 is its alias)
-              or states_another_case(found.source == "context" or (
-                  found.source == "mention" and not switched), intent, text, named)
+              or states_another_case(stays, intent, text, named)
               or (question in NO_AMOUNTS and asks_amount(text)) else None)
     answer = detail or compose(service, question, condition=condition, text=text, today=today())
     if not together:  # 要跑几个窗口 asks how they combine, not an amount

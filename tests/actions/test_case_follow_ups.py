@@ -39,7 +39,6 @@ def complaint_follow_up(run_action, service: str, text: str):  # noqa: ANN201 (c
 
 
 @pytest.mark.parametrize(("service", "text", "phrase", "item"), [
-    ("credit-repair-dishonest", "我们已经把钱都还了", "3日内删除失信信息", "第169条"),
     ("labor-dispute", "人数挺多的，几十个人", "24小时报告制度", "第27条"),
     ("bankruptcy", "那种没人没钱没账的空壳公司呢", "三无", "第139条"),
     ("property-registration", "交易和交税要跑几个窗口", "一窗受理", "第111条"),
@@ -84,3 +83,12 @@ def test_online_without_channels_quotes_the_clause(run_action) -> None:
     run = follow_up(run_action, "notary-green-channel", "能网上办吗", intent="ask_channel")
     reply = "\n".join(run.texts)
     assert "网上办证" in reply and "第145条" in reply
+
+
+def test_an_alias_of_the_service_asked_about_gets_its_clause(run_action) -> None:
+    """那限制高消费呢 after a how-long answer of 失信信息删除与信用修复: 限制高消费 is its alias, and
+    its words settle no question type; 第152条 answers it, not the 3日 time limit again."""
+    run = follow_up(run_action, "credit-repair-dishonest", "那限制高消费呢，法院会不会乱限",
+                    intent="ask_time_limit", question="time_limit")
+    reply = "\n".join(run.texts)
+    assert "限制高消费措施" in reply and "第152条" in reply
