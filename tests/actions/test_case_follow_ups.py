@@ -86,7 +86,7 @@ def test_online_without_channels_quotes_the_clause(run_action) -> None:
 
 
 def test_an_alias_of_the_service_asked_about_gets_its_clause(run_action) -> None:
-    """那限制高消费呢 after a how-long answer of 失信信息删除与信用修复: 限制高消费 is its alias, and
+    """那限制高消费呢 after a how-long answer of 失信信息删除与信用修复 (限制高消费 is its alias):
     its words settle no question type; 第152条 answers it, not the 3日 time limit again."""
     run = follow_up(run_action, "credit-repair-dishonest", "那限制高消费呢，法院会不会乱限",
                     intent="ask_time_limit", question="time_limit")
