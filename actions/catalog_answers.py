@@ -41,6 +41,8 @@ from services_catalog.life_events import LifeEvent, life_event_answer, life_even
 from services_catalog.personal import personal_matter
 from services_catalog.question_cues import (
     asks_amount,
+    asks_nothing,
+    content_besides_cues,
     decisive_question_type,
     question_type,
     states_who,
@@ -121,12 +123,26 @@ OPEN_QUESTION = re.compile(r"啥|什么|哪些|怎么|怎样|如何|咋")
 NO_AMOUNTS = ("channel", "department")
 
 
-def states_another_case(source: str, intent: str, text: str, condition: str | None) -> bool:
-    """我们是高压用户 / 我们是小微企业 after an answer, asking nothing of its own: a case the
-    service's time-limit variants do not name. The clause of its tasks about that case answers
-    it (第42条 高压用户报装“三省”), not the last question again."""
-    return (source == "context" and condition is None and states_who(text)
-            and asked_question(intent, text) is None)
+# What a follow-up says besides its question words to be telling a case (已经还了, 人数挺多):
+# 好的 / 是的 say nothing.
+CASE_MIN_CONTENT = 3
+
+
+def states_another_case(stays: bool, intent: str, text: str, condition: str | None) -> bool:
+    """我们是高压用户 / 我们已经把钱都还了 / 那种空壳公司呢 after an answer, asking nothing of
+    its own: a case the service's time-limit variants do not name. The clause of its tasks about
+    that case answers it (第42条 高压用户报装“三省”, 第169条 积极履行义务的…3日内删除), not the
+    last question again (when no clause addresses it, the last question is answered)."""
+    return (stays and condition is None
+            and (states_who(text) or len(content_besides_cues(text)) >= CASE_MIN_CONTENT)
+            and (asked_question(intent, text) is None or asks_nothing(text)
+                 or words_ask_no_field(text)))
+
+
+def words_ask_no_field(text: str) -> bool:
+    """那限制高消费呢，法院会不会乱限: its words settle no question type; only the NLU's intent
+    (or the last question) would make it a how-long question."""
+    return decisive_question_type(text) is None and question_type(text) is None
 
 
 def answer_service(
@@ -224,12 +240,16 @@ def answer_service(
     # A question about something besides the fields (谁能享受, 超过160千瓦呢): the clauses of the
     # service's tasks that address it, each with its 第N条; else the field's answer.
     together = found.source in ("context", "joint") and asks_together(text)
-    detail = (detail_answer(service, text + JOINT_WORDS if together else text)
+    # The conversation's service, by context or named again (限制高消费 is its alias).
+    stays = found.source == "context" or (found.source == "mention" and not switched)
+    detail = (((together and detail_answer(service, text + JOINT_WORDS))
+               or detail_answer(service, text, aliases_tell=stays))
               if together or wants_detail(service, question, text)
-              or states_another_case(found.source, intent, text, named)
+              or states_another_case(stays, intent, text, named)
               or (question in NO_AMOUNTS and asks_amount(text)) else None)
     answer = detail or compose(service, question, condition=condition, text=text, today=today())
-    answer = unstated_amount(service, text, answer) or answer  # 补多少: not stated, ask here
+    if not together:  # 要跑几个窗口 asks how they combine, not an amount
+        answer = unstated_amount(service, text, answer) or answer  # 补多少: not stated, ask here
     answer = unlisted(service, text, answer) or answer  # 清单上有哪些: not listed, ask here
     if found.source == "search" and found.candidates and not answer.needs_condition:
         # A best guess from free text: offer the close runners-up too.

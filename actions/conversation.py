@@ -35,6 +35,7 @@ from services_catalog.question_cues import (
     is_bare_follow_up,
     states_condition,
     states_who,
+    voices_grievance,
 )
 from services_catalog.resolve import SEARCH_MIN, addressed_here, claims_message
 from services_catalog.search import QUESTION_CUE
@@ -199,6 +200,10 @@ class ActionHandoff(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         text = user_text(tracker)
+        if intent_of(tracker) == "complaint" and tells_the_case(tracker):
+            followed = answer_case(dispatcher, tracker)
+            if followed is not None:
+                return followed
         if intent_of(tracker) == "complaint":
             summary = question_summary(tracker, skip_latest=False)
             dispatcher.utter_message(response="utter_complaint", summary=summary,
@@ -221,6 +226,27 @@ class ActionHandoff(Action):
             dispatcher.utter_message(response="utter_handoff", summary=summary,
                                      json_message=handoff_card(tracker, summary))
         return [SlotSet("misses", 0)]
+
+
+def tells_the_case(tracker: Tracker) -> bool:
+    """A message the NLU filed as a complaint, within a conversation, that voices no grievance:
+    我们已经把钱都还了 after 失信被执行人, 要是工资拖欠了会咋样 after 农民工工资保证金. It tells or
+    asks something about the case the conversation is on; 12345 answers none of it."""
+    in_conversation = bool(tracker.get_slot("service") or tracker.get_slot("question"))
+    return in_conversation and not voices_grievance(user_text(tracker))
+
+
+def answer_case(dispatcher: CollectingDispatcher,
+                tracker: Tracker) -> list[dict[str, Any]] | None:
+    """The service answer for such a message: the conversation's service when it follows up on
+    it, the service or life event it names otherwise; None when it is about nothing we hold."""
+    if follows_up(tracker) or about_a_life_event(tracker):
+        return answer_service(dispatcher, tracker)
+    if about_a_service(tracker):
+        return answer_service(dispatcher, tracker, names_service=True)
+    if tracker.get_slot("service"):
+        return answer_service(dispatcher, tracker)
+    return None
 
 
 class ActionRecordFeedback(Action):

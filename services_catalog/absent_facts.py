@@ -27,7 +27,7 @@ from services_catalog.answers import (
 )
 from services_catalog.normalize import normalize, strip_filler
 from services_catalog.plan import tasks
-from services_catalog.question_cues import decisive_question_type
+from services_catalog.question_cues import asks_online, decisive_question_type
 from services_catalog.resolve import Resolution
 from services_catalog.schemas import ServiceOut
 
@@ -97,8 +97,10 @@ def absent_fact(text: str) -> str | None:
         return "year"
     how_long = decisive_question_type(norm) in ("ask_due_date", "ask_time_limit")
     for kind, cue in ABSENT_FACTS.items():
-        if kind == "hours" and how_long:
-            continue  # 下班前交的几天能办完 asks how long
+        if kind == "hours" and (how_long or asks_online(norm)):
+            # 下班前交的几天能办完 asks how long; 能网上办吗，晚上也能提交不 asks whether it can
+            # be done online (7×24小时), not when an office opens.
+            continue
         if cue.search(norm) and not (kind == "phone"
                                      and _HOTLINE.search(_NOT_HOTLINE.sub("", norm))):
             return kind

@@ -632,11 +632,19 @@ def wants_detail(service: ServiceOut, question: str, text: str) -> bool:
     return False
 
 
-def detail_answer(service: ServiceOut, text: str) -> Answer | None:
+def detail_answer(service: ServiceOut, text: str, aliases_tell: bool = False) -> Answer | None:
     """The one or two clauses of the service's tasks that address the question, each with its
-    第N条 (no time limit unless asked); None when no clause shares enough of its words."""
+    第N条 (no time limit unless asked); None when no clause shares enough of its words.
+    能网上办吗, which its own words leave unaddressed, is read with the plan's words for applying
+    online (第145条 网上办证). `aliases_tell`: the service is already the conversation's, so an
+    alias said names one of its tasks' matters (那限制高消费呢 → 第152条 限制高消费措施), not
+    which service."""
     naming = [service.name, *service.aliases]
-    evidence = relevant_clauses(service_tasks(service), text, naming)
+    items = service_tasks(service)
+    evidence = (relevant_clauses(items, text, naming)
+                or (relevant_clauses(items, text, [service.name]) if aliases_tell else [])
+                or (relevant_clauses(items, text, naming, also=ONLINE_WORDS)
+                    if asks_online(text) else []))
     if not evidence:
         return None
     departments = _join(service.departments) or service.lead_unit or "相关部门"

@@ -99,6 +99,14 @@ PLAN_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"专门审|专门的法庭|专门法庭|专门的审|专业审"), "审判 专业化"),
     (re.compile(r"一起办|一起弄|一块办|同时办|一并"), "同步办理"),
     (re.compile(r"网点|分店|门店|分支"), "经营场所"),
+    (re.compile(r"不全|不齐|缺材料|少材料|差材料|缺(?:了)?(?:一份|一样|个)"), "不齐全 补正"),
+    (re.compile(r"空壳|没人没钱|僵尸"), "三无 僵尸企业"),
+    (re.compile(r"人数.{0,3}多|几十(?:个|号)?人|上百(?:个|号)?人|好多人|很多人|集体"),
+     "重大事项"),
+    (re.compile(r"信用.{0,4}(?:好|不错|良好)"), "信用好 风险低"),
+    (re.compile(r"小毛病|轻微"), "轻微违法 免予处罚"),
+    (re.compile(r"限高"), "限制高消费"),
+    (re.compile(r"会咋样|会怎么样|咋处理"), "惩戒 限制"),
 )
 # A title clause is quoted with the best body clause of its task: the title says what the
 # task does, the body how (简化新业态食品经营许可发放模式 → …仅销售预包装食品…实行备案制管理).

@@ -113,6 +113,38 @@ def states_who(text: str) -> bool:
     return len(content_only(norm)) <= DETAIL_MAX_CONTENT and bool(_STATEMENT.search(norm))
 
 
+# A grievance about how a matter was handled (the NLU's complaint examples: 办事太慢了我要投诉,
+# 窗口态度差, 一直拖着不给办, 停水三天了都没人来修): what it wants is the 12345 hand-off. Its
+# words: a complaint outright, a judgement, or, told as a statement, something not done (没/不);
+# asked, only rhetorically (为什么一直不给办, 这不是逼人吗). A message the NLU files as a complaint
+# that asks plainly (要是工资拖欠了会咋样, 交易和交税要跑几个窗口) or states the case without
+# either (我们已经把钱都还了, 人数挺多的，几十个人) tells or asks something about the case at hand.
+_GRIEVANCE = re.compile(r"投诉|举报|态度|太|效率|过分|坑|气死|气人|乱|随便|随意|凶|推|踢|折腾"
+                        r"|刁难|吃拿卡要|好处|送礼|红包|恶劣|骂|插队|石沉大海|不像话|欺负|很冲|阴阳怪气"
+                        r"|说好|说是|结果|又让|又说|每次|拖了|卡了|等了|催了|过了|迟到|打游戏"
+                        r"|多(?:收|扣|交|缴)|不对|排队|排到|排了|来回|好几(?:趟|次|遍|天)|[一两半]个月"
+                        r"|坏了|都第|还要排|爱去哪")
+_RHETORICAL = re.compile(r"为什么|为啥|凭什么|凭啥|难道|不是.{0,10}吗|怎么回事|咋回事|有没有人管")
+_NOT_DONE = re.compile(r"[没不未]")
+# 几 in a round number (几十个人, 十几次) asks nothing.
+_ROUGH_NUMBER = re.compile(r"几(?=[十百千万])|(?<=[十百千万好])几")
+
+
+def asks_nothing(text: str) -> bool:
+    """A statement (我们已经把钱都还了, 人数挺多的，几十个人) or a case put as …呢 (那种没人没钱
+    没账的空壳公司呢): whatever words of a field it holds (钱, 几), it asks no field of its own."""
+    norm = _ROUGH_NUMBER.sub("", normalize(text))
+    return not QUESTION_CUE.search(re.sub(r"呢\W*$", "", norm))
+
+
+def voices_grievance(text: str) -> bool:
+    norm = normalize(text)
+    if _GRIEVANCE.search(norm) or _RHETORICAL.search(norm):
+        return True
+    asks = QUESTION_CUE.search(_ROUGH_NUMBER.sub("", norm))
+    return not asks and bool(_NOT_DONE.search(norm))
+
+
 def states_condition(text: str, condition_words: frozenset[str]) -> bool:
     """A short message that says who the caller is in a service's own condition words (居民,
     非居民, 社会投资 …): a condition for the service at hand, never a new service."""

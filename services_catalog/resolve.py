@@ -11,6 +11,7 @@ from services_catalog.evidence import MIN_EVIDENCE, relevant_clauses
 from services_catalog.normalize import content_only, normalize, strip_filler
 from services_catalog.personal import personal_matter
 from services_catalog.question_cues import (
+    DETAIL_MAX_CONTENT,
     asks_bare_amount,
     asks_detail,
     content_besides_cues,
@@ -142,7 +143,11 @@ def related_first(snap: CatalogSnapshot, hits: list[Hit], previous: str,
         if (hit.slug != previous and hit.confidence >= SEARCH_SURE
                 and top.confidence - hit.confidence <= RELATED_MARGIN
                 and related(snap, hit.slug, previous)
-                and _words_held(snap, top.slug, text) <= _words_held(snap, hit.slug, text)):
+                and _words_held(snap, top.slug, text) <= _words_held(snap, hit.slug, text)
+                and evidence_score(snap, hit.slug, text) >= evidence_score(snap, top.slug, text)):
+            # … and its clauses address the message as well: 要是工资拖欠了会咋样 after
+            # 农民工工资保证金 is 根治欠薪's 第95条 (拖欠农民工工资…限制), though 劳动人事争议
+            # (related) holds 工资 and 拖欠 in its description too.
             promoted = Hit(hit.slug, hit.score, top.confidence, hit.kind, hit.matched)
             return [promoted, *(h for h in hits if h.slug != hit.slug)]
     return hits
@@ -161,6 +166,50 @@ def _case_elsewhere(snap: CatalogSnapshot, previous: str, text: str) -> Hit | No
                 and evidence_score(snap, hit.slug, text) > here):
             return hit
     return None
+
+
+# A follow-up supposing a case (要是…, 如果…, 万一…): it may be another service's matter.
+_SUPPOSES = re.compile(r"^(?:那|那么)?(?:如果|要是|假如|万一)")
+
+
+def _addressed_next_door(snap: CatalogSnapshot, previous: str, text: str) -> str | None:
+    """A follow-up none of the conversation's service's clauses addresses, which a clause of a
+    related service (same chapter, or a task both cite) does: 要是有点小毛病被查出来呢 after
+    “双随机、一公开” is 轻微违法免罚清单 (第130条 轻微违法行为免予处罚), though free text reads
+    it as nothing in particular. The best-addressed such service, or None."""
+    if (len(content_besides_cues(text)) < RELATED_MIN_CONTENT
+            or not _SUPPOSES.search(normalize(text)) or evidence_score(snap, previous, text)):
+        return None  # 必须在同一个县吗 asks the service at hand (一照多址), supposing nothing
+    scores = {slug: evidence_score(snap, slug, text) for slug in snap.services
+              if slug != previous and related(snap, slug, previous)}
+    best = max(scores, key=lambda slug: scores[slug], default=None)
+    return best if best is not None and scores[best] > 0 else None
+
+
+def _combined_next_door(snap: CatalogSnapshot, previous: str, text: str,
+                       mentions: list[Hit]) -> bool:
+    """税务注销能一起办吗 after 简易注销: the service named (企业注销与税务注销) is related, and
+    its clauses say how the two combine (第13条 纳入“一网通办”) where the conversation's
+    service's say nothing of it."""
+    if not mentions or mentions[0].slug == previous or not related(
+            snap, mentions[0].slug, previous):
+        return False
+    joint = text + JOINT_WORDS
+    return not evidence_score(snap, previous, joint) and bool(
+        evidence_score(snap, mentions[0].slug, joint))
+
+
+def _alias_addressed_here(snap: CatalogSnapshot, previous: str, text: str, mention: Hit) -> bool:
+    """Whether a follow-up naming an unrelated service only by a generic alias (not its name) is
+    still the conversation's service's: one of its clauses addresses the message. (A related
+    one's alias, 那新能源项目用地审批呢 after 不动产登记, names the service meant.)"""
+    other = snap.services[mention.slug]
+    norm = normalize(text)
+    if (mention.kind != "alias" or normalize(other.name) in norm
+            or related(snap, mention.slug, previous)):
+        return False
+    return len(content_besides_cues(text)) <= DETAIL_MAX_CONTENT and addressed_here(
+        snap, previous, text)
 
 
 def switches(hits: list[Hit], previous: str | None, text: str,
@@ -312,7 +361,7 @@ def addressed_here(snap: CatalogSnapshot, previous: str, text: str) -> bool:
 
 # 能跟营业执照一起办吗 / 税务注销能同时办吗: whether another thing is handled with this one.
 _TOGETHER = re.compile(r"(?:一起|一块儿?|一并|同时|顺便|顺带|合并)(?:办|申请|弄|交|提交|受理)"
-                       r"|一个窗口|一窗")
+                       r"|一个窗口|一窗|跑几个(?:窗口|地方|部门)|几个窗口")
 # The plan's words for handling things together (并联办理, 一窗受理、并行办理, 多证合一, 同步办理,
 # 纳入“一网通办”, 一站式): a together-question is read with them, so the clause that says how
 # the two are combined answers it, whatever word the caller used for the other thing.
@@ -481,7 +530,8 @@ def resolve(
         # "要准备啥材料" with no service before it: its words match some service's example
         # questions, but only the user knows which service they mean, so ask.
         return Resolution(None, "none")
-    if in_context and asks_together(text) and len(mentions) <= 1:
+    if in_context and asks_together(text) and len(mentions) <= 1 and not _combined_next_door(
+            snap, previous or "", text, mentions):
         # 跟交税能一起办吗 after 不动产登记 asks how the conversation's service combines with
         # 交税 (第111条 一窗受理、并行办理), not about 办税 on its own.
         return Resolution(previous, "context", 1.0)
@@ -489,6 +539,11 @@ def resolve(
         joint = joint_service(snap, text, mentions)
         if joint is not None:
             return Resolution(joint.slug, "joint", max(joint.confidence, SEARCH_SURE))
+    if in_context and mentions and mentions[0].slug != previous and _alias_addressed_here(
+            snap, previous or "", text, mentions[0]):
+        # 材料不全咋办 after 涉企网上立案: 材料不全 is 容缺受理's alias, but 第142条 (起诉材料
+        # 不齐全的，一次性全面告知) of the conversation's service answers it.
+        return Resolution(previous, "context", 1.0)
     if (in_context and not mentions and not entities
             and asks_about_another_thing(snap, previous or "", text)):
         # 护照多久能办好 after 用水报装 asks about a passport, not about 用水报装: stating its
@@ -515,6 +570,9 @@ def resolve(
             return Resolution(previous, "context", 1.0)
         if not entities and addressed_here(snap, previous, text):
             return Resolution(previous, "context", 1.0)
+        elsewhere = None if entities else _addressed_next_door(snap, previous or "", text)
+        if elsewhere is not None:
+            return Resolution(elsewhere, "search", SEARCH_SURE)
         if not entities and asks_about_the_office(text):
             # "那你们负责人是谁" after 燃气报装: a person, phone, address or hours of the office
             # at hand (the plan holds none; its lead unit is where to ask), though 负责 reads
