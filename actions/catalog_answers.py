@@ -24,6 +24,7 @@ from services_catalog.absent_facts import (
     missing_answer,
     unlisted,
     unstated_amount,
+    unstated_year,
 )
 from services_catalog.answers import (
     INTENT_QUESTION,
@@ -207,13 +208,19 @@ def answer_service(
     # A question about something besides the fields (谁能享受, 超过160千瓦呢): the clauses of the
     # service's tasks that address it, each with its 第N条; else the field's answer.
     together = found.source == "context" and asks_together(text)
-    detail = (detail_answer(service, text + JOINT_WORDS if together else text)
+    # A how-long question (its words ask it) about a service with no time limit: only a clause
+    # with the plan's own date or span answers it; an NLU guess alone (法院会考虑疫情因素吗)
+    # is a detail question like any other.
+    when = (question == "time_limit" and not service.time_limits
+            and decisive_question_type(text) in ("ask_time_limit", "ask_due_date"))
+    detail = (detail_answer(service, text + JOINT_WORDS if together else text, when=when)
               if together or wants_detail(service, question, text)
               or states_another_case(found.source, intent, text, named)
               or (question in NO_AMOUNTS and asks_amount(text)) else None)
     answer = detail or compose(service, question, condition=condition, text=text, today=today())
     answer = unstated_amount(service, text, answer) or answer  # 补多少: not stated, ask here
     answer = unlisted(service, text, answer) or answer  # 清单上有哪些: not listed, ask here
+    answer = unstated_year(service, text, answer) or answer  # 2024年底: only 2023/2025 set
     if found.source == "search" and found.candidates and not answer.needs_condition:
         # A best guess from free text: offer the close runners-up too.
         answer.buttons = candidate_buttons(

@@ -618,6 +618,8 @@ def wants_detail(service: ServiceOut, question: str, text: str) -> bool:
                 or bool(_MATERIAL_TROUBLE.search(norm)) or not _WHICH_MATERIALS.search(norm))
     if question == "channel" and not service.channels:
         return True
+    if question == "time_limit" and not service.time_limits:
+        return True  # 村里啥时候能通快递: the task's own date (到2025年底) answers it, if any
     if question == "fee" and service.fees:
         return False  # the plan's fee lines answer it (最多交多少 → 上限为80万元)
     if question in FIELD_CUES:
@@ -625,11 +627,41 @@ def wants_detail(service: ServiceOut, question: str, text: str) -> bool:
     return False
 
 
-def detail_answer(service: ServiceOut, text: str) -> Answer | None:
+# A clause that answers "when / how long" with the plan's own date or span (到2025年底，实现
+# “村村通快递”; 24小时报告制度).
+_WHEN_STATED = re.compile(r"20\d\d年(?:底|末|前)|\d+\s*(?:个工作日|工作日|小时|天|日|个月)")
+
+
+# An alias this long, said in the question and written in one of the plan's clauses, is the
+# plan's own word for a part of the task (订单班 → 开展“订单班”…等培训).
+ALIAS_CLAUSE_MIN = 3
+
+
+def _alias_clauses(service: ServiceOut, text: str, naming: list[str]) -> list[Evidence]:
+    """When the question's other words point at no clause: the clause its alias names, if the
+    alias is one of the plan's words for a part of the task other than the cited clause (类似
+    订单班那种，有补贴吗 → 第54条 开展“订单班”“协议班”“委培班”等培训)."""
+    norm = normalize(text)
+    cited = normalize(service.citation.text)
+    said = [a for a in service.aliases
+            if len(a) >= ALIAS_CLAUSE_MIN and normalize(a) in norm and normalize(a) not in cited]
+    for alias in said:
+        found = relevant_clauses(service_tasks(service), text, naming, also=alias)
+        if found and normalize(alias) in normalize(found[0].clause.text):
+            return found
+    return []
+
+
+def detail_answer(service: ServiceOut, text: str, *, when: bool = False) -> Answer | None:
     """The one or two clauses of the service's tasks that address the question, each with its
-    第N条 (no time limit unless asked); None when no clause shares enough of its words."""
+    第N条 (no time limit unless asked); None when no clause shares enough of its words.
+    `when`: a how-long question about a service with no time limit — only a clause stating a
+    date or span of its own answers it (else the plain "no time limit" answer stands)."""
     naming = [service.name, *service.aliases]
-    evidence = relevant_clauses(service_tasks(service), text, naming)
+    evidence = (relevant_clauses(service_tasks(service), text, naming)
+                or _alias_clauses(service, text, naming))
+    if when:
+        evidence = [e for e in evidence if _WHEN_STATED.search(e.clause.text)]
     if not evidence:
         return None
     departments = _join(service.departments) or service.lead_unit or "相关部门"

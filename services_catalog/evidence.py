@@ -91,7 +91,8 @@ def question_grams(text: str, naming: list[str]) -> set[str]:
 # … 容错机制). Each is a general reading of the colloquial word, not of one question.
 PLAN_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"后果|下场|惩罚|怎么处理|会怎样|咋处理"), "惩戒 限制"),
-    (re.compile(r"错误|小错|出错|失误|有误|写错|填错|小问题|有点问题|瑕疵|补救"), "容错"),
+    (re.compile(r"错误|小错|出错|弄错|搞错|错了|失误|有误|写错|填错|小问题|有点问题|瑕疵|补救"),
+     "容错"),
     (re.compile(r"一个个|挨个|逐个|各个部门|每个部门|跑一遍|跑好几|来回跑|多头跑|重复(?:交|提交|提供|填)"),
      "一次提交 不再重复 同步办理"),
     (re.compile(r"网上卖|网店|网购|淘宝|直播带货|线上卖"), "电商 线上"),
@@ -99,6 +100,18 @@ PLAN_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"专门审|专门的法庭|专门法庭|专门的审|专业审"), "审判 专业化"),
     (re.compile(r"一起办|一起弄|一块办|同时办|一并"), "同步办理"),
     (re.compile(r"网点|分店|门店|分支"), "经营场所"),
+    # A target or a date asked (州里有什么目标, 有时间表吗, 啥时候能实现): the plan's 到20XX年底，
+    # 争取/实现 ….
+    (re.compile(r"目标|时间表|时间节点|啥时候|什么时候|哪年|几年内|进度"), "争取 实现 年底"),
+    (re.compile(r"上报|汇报|报上去|报给"), "报告"),
+    # What a business may not enter (哪些行业不让进, 什么不能投): the 负面清单 and 准入.
+    (re.compile(r"不让进|不让做|不让投|不能进|不能投|不准|禁止|限制进入|哪些行业不"),
+     "负面清单 准入 非禁即入"),
+    (re.compile(r"缓冲期?|宽限|缓一缓|缓期|给点时间"), "宽限期"),
+    (re.compile(r"疫情因素|不可抗|客观原因|天灾|没法按时|无法按时|不能按时"), "不可抗力 情势变更"),
+    (re.compile(r"撑不住|快倒闭|快不行|资不抵债|周转不过来|不想(?:直接)?破产"),
+     "濒临破产 盘活 救治"),
+    (re.compile(r"受影响|有影响|影响投标|影响招标|不让投标"), "惩戒 限制 准入"),
 )
 # A title clause is quoted with the best body clause of its task: the title says what the
 # task does, the body how (简化新业态食品经营许可发放模式 → …仅销售预包装食品…实行备案制管理).
