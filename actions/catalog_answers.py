@@ -29,9 +29,12 @@ from services_catalog.absent_facts import (
 from services_catalog.answers import (
     INTENT_QUESTION,
     NEEDS_LIMIT,
+    TIME_ASKED,
     Answer,
+    asks_time,
     compose,
     detail_answer,
+    detail_elsewhere,
     detect_condition,
     other_region_answer,
     wants_detail,
@@ -211,12 +214,16 @@ def answer_service(
     # A how-long question (its words ask it) about a service with no time limit: only a clause
     # with the plan's own date or span answers it; an NLU guess alone (法院会考虑疫情因素吗)
     # is a detail question like any other.
-    when = (question == "time_limit" and not service.time_limits
-            and decisive_question_type(text) in ("ask_time_limit", "ask_due_date"))
+    when = question in TIME_ASKED and asks_time(text)
+    detailed = (together or wants_detail(service, question, text)
+                or states_another_case(found.source, intent, text, named)
+                or (question in NO_AMOUNTS and asks_amount(text)))
     detail = (detail_answer(service, text + JOINT_WORDS if together else text, when=when)
-              if together or wants_detail(service, question, text)
-              or states_another_case(found.source, intent, text, named)
-              or (question in NO_AMOUNTS and asks_amount(text)) else None)
+              if detailed else None)
+    if detailed and detail is None and not when and found.source != "context":
+        # 打官司法院能给确权吗: 打官司 names 涉企网上立案, whose clauses say nothing of 确权;
+        # a service of the same chapter or court whose clause does (第150条) answers it.
+        detail = detail_elsewhere(service, snap.services.values(), text)
     answer = detail or compose(service, question, condition=condition, text=text, today=today())
     answer = unstated_amount(service, text, answer) or answer  # 补多少: not stated, ask here
     answer = unlisted(service, text, answer) or answer  # 清单上有哪些: not listed, ask here

@@ -43,7 +43,7 @@ ABSENT_FACTS: dict[str, re.Pattern[str]] = {
         rf"{_CONTACT}(?:号码|号)?(?:是|大概|一般)?(?:多少|几|啥|什么|给|发|告诉|有吗|有没有|呢|吗)"
         rf"|(?:给|发|告诉|要|留|求|查|有没有|有)(?:我|一下|个|一个)*(?:\w{{0,8}}的)?{_CONTACT}"
         r"|(?:怎么|咋|如何|怎样)(?:跟|和|与)?\w{0,6}?联系|联系不上|打哪个|打什么号|拨哪个|打几号"
-        r"|(?:打|拨)(?:哪个|什么)号码|(?:能|可以|能不能|可不可以)(?:直接)?打电话"
+        r"|(?:打|拨)(?:哪个|什么)号码|打电话(?:预约|咨询|问问?|联系)"
         r"|什么电话|哪个电话|电话多少"
         rf"|(?<!打)(?<!打个)(?:的)?{_CONTACT}(?:号码|号)?[?？]?$"),
     "person": re.compile(
@@ -345,7 +345,7 @@ def unstated_year(service: ServiceOut, text: str, answer: Answer) -> Answer | No
     for that year — say so, naming the years it does, and where to ask. None when the tasks name
     no year at all (their figure holds throughout) or name the year asked."""
     asked = [int(y) for y in _YEAR.findall(normalize(text)) if int(y) in PLAN_YEARS]
-    if not asked or answer.response not in _MAY_STATE_AMOUNT:
+    if not asked or not (answer.response in _MAY_STATE_AMOUNT or answer.needs_condition):
         return None
     plan = tasks()
     stated = sorted({int(y) for n in service_tasks(service) if n in plan
@@ -353,6 +353,7 @@ def unstated_year(service: ServiceOut, text: str, answer: Answer) -> Answer | No
     if not stated or any(y in stated for y in asked):
         return None
     plain = _plain(service, answer, "year")
-    plain.variables["missing"] = (f"{asked[0]}年的目标（只写明了到"
+    # The year asked is not repeated: a year no cited task states would read as the plan's.
+    plain.variables["missing"] = ("您问的那一年的目标（只写明了到"
                                   + "、".join(f"{y}年底" for y in stated) + "的目标）")
     return plain

@@ -8,7 +8,7 @@ for agent assist and degraded mode (services_catalog.wording).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -583,7 +583,9 @@ def online_commitment(service: ServiceOut) -> str:
 # 预算金额会公开吗), and the clause that addresses it answers it when one does.
 FIELD_CUES = {
     "channel": QUESTION_CUES["ask_channel"],
-    "fee": QUESTION_CUES["ask_fee"],
+    # 钱 asked of (要钱吗, 交钱, 多少钱), not 钱 told of (会计把公司的钱转走了).
+    "fee": re.compile(f"{QUESTION_CUES['ask_fee'].pattern.replace('钱|', '')}"
+                      r"|要钱|收钱|花钱|交钱|付钱|给钱|钱吗|钱不|多少钱|钱多少|几个钱"),
     "department": QUESTION_CUES["ask_department"],
 }
 # A materials question about what happens to the materials (有点小错误会不会驳回, 差一份能先受理
@@ -608,6 +610,17 @@ def says_field(question: str, text: str, *, places: bool = False) -> bool:
     return cue is None or bool(cue.search(norm))
 
 
+TIME_ASKED = ("time_limit", "due_date")
+_ASKS_TIME = re.compile(
+    f"{QUESTION_CUES['ask_time_limit'].pattern}|{QUESTION_CUES['ask_due_date'].pattern}"
+    r"|快|慢|拖|期限|日内|工作日|小时|天|月|年")
+
+
+def asks_time(text: str) -> bool:
+    """Whether the words ask when or how long (not only the NLU's intent)."""
+    return bool(_ASKS_TIME.search(normalize(text)))
+
+
 def wants_detail(service: ServiceOut, question: str, text: str) -> bool:
     """Whether the question may be about a detail of the plan's text rather than a field."""
     if question in DETAIL_QUESTIONS:
@@ -618,8 +631,11 @@ def wants_detail(service: ServiceOut, question: str, text: str) -> bool:
                 or bool(_MATERIAL_TROUBLE.search(norm)) or not _WHICH_MATERIALS.search(norm))
     if question == "channel" and not service.channels:
         return True
-    if question == "time_limit" and not service.time_limits:
-        return True  # 村里啥时候能通快递: the task's own date (到2025年底) answers it, if any
+    if question in TIME_ASKED:
+        # 村里啥时候能通快递 of a service with no time limit: the task's own date (到2025年底)
+        # answers it, if any. A time question the NLU guessed, whose words ask no time
+        # (打官司法院能给确权吗), asks a detail.
+        return not service.time_limits or not asks_time(text)
     if question == "fee" and service.fees:
         return False  # the plan's fee lines answer it (最多交多少 → 上限为80万元)
     if question in FIELD_CUES:
@@ -666,6 +682,39 @@ def detail_answer(service: ServiceOut, text: str, *, when: bool = False) -> Answ
         return None
     departments = _join(service.departments) or service.lead_unit or "相关部门"
     return quoting_answer(service, evidence, naming, departments)
+
+
+# A clause of another service quoted for a detail its own clauses do not address must read at
+# least this well (summed IDF): twice what a clause of the service itself needs (MIN_EVIDENCE).
+ELSEWHERE_EVIDENCE = 12.0
+
+
+def _same_office(a: ServiceOut, b: ServiceOut) -> bool:
+    return a.category == b.category or bool(a.lead_unit and a.lead_unit == b.lead_unit)
+
+
+def detail_elsewhere(service: ServiceOut, others: Iterable[ServiceOut], text: str
+                     ) -> Answer | None:
+    """A detail the service's own clauses do not address, which a clause of a service of the
+    same chapter or lead unit does, strongly: that service's clause, under its name and 第N条.
+    The service was named by a word of the setting (打官司, 申请执行, 财产保全); the question is
+    about what the court does with it (确权 → 第150条 依法明确产权归属; 失信限高…和解 → 第152条;
+    网上保全 微法院 → 第153条). The words naming the service found do not count; those naming
+    the other do (虚假官司 is its word, which the search read as the setting's)."""
+    own = [service.name, *service.aliases]
+    best: tuple[float, ServiceOut, list[Evidence]] | None = None
+    for other in others:
+        if other.slug == service.slug or not _same_office(service, other):
+            continue
+        found = relevant_clauses(service_tasks(other), text, own)
+        if found and found[0].score >= ELSEWHERE_EVIDENCE and (
+                best is None or found[0].score > best[0]):
+            best = (found[0].score, other, found)
+    if best is None:
+        return None
+    _, other, evidence = best
+    departments = _join(other.departments) or other.lead_unit or "相关部门"
+    return quoting_answer(other, evidence, [other.name, *other.aliases], departments)
 
 
 def quoting_answer(service: ServiceOut, evidence: list[Evidence], naming: list[str],
