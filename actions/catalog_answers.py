@@ -49,6 +49,7 @@ from services_catalog.question_cues import (
 )
 from services_catalog.resolve import JOINT_WORDS, asks_together, resolve
 from services_catalog.scope import other_region
+from services_catalog.search import QUESTION_CUE
 from services_catalog.several import questions_asked, services_asked, several_answer
 
 MISSES_BEFORE_HANDOFF = 2  # the second unanswerable message in a row goes to the hotline
@@ -170,6 +171,14 @@ def answer_service(
             {"type": "not_in_plan"},
             candidate_buttons([(h.slug, snap.services[h.slug].name) for h in found.candidates])))
         return [SlotSet("question", question), SlotSet("misses", 0)]
+    if found.slug is None and not found.candidates and QUESTION_CUE.search(text):
+        # A question no service's names or examples read, whose words a clause of the plan
+        # addresses strongly: that clause, under its service's name and 第N条.
+        anywhere = detail_elsewhere(None, snap.services.values(), text)
+        if anywhere is not None and anywhere.card:
+            send(dispatcher, anywhere)
+            return [SlotSet("service", anywhere.card["slug"]), SlotSet("question", question),
+                    SlotSet("condition", None), SlotSet("misses", 0)]
     if found.slug is None:
         misses = int(tracker.get_slot("misses") or 0) + 1
         if misses >= MISSES_BEFORE_HANDOFF:

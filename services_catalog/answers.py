@@ -613,7 +613,10 @@ def says_field(question: str, text: str, *, places: bool = False) -> bool:
 TIME_ASKED = ("time_limit", "due_date")
 _ASKS_TIME = re.compile(
     f"{QUESTION_CUES['ask_time_limit'].pattern}|{QUESTION_CUES['ask_due_date'].pattern}"
-    r"|快|慢|拖|期限|日内|工作日|小时|天|月|年")
+    r"|几点|几时")
+# Words of time at all (快点, 拖了, 期限, 那几年): a time question the NLU gave such words keeps
+# its time answer.
+_SAYS_TIME = re.compile(f"{_ASKS_TIME.pattern}|快|慢|拖|期限|日内|工作日|小时|天|月|年")
 
 
 def asks_time(text: str) -> bool:
@@ -635,7 +638,7 @@ def wants_detail(service: ServiceOut, question: str, text: str) -> bool:
         # 村里啥时候能通快递 of a service with no time limit: the task's own date (到2025年底)
         # answers it, if any. A time question the NLU guessed, whose words ask no time
         # (打官司法院能给确权吗), asks a detail.
-        return not service.time_limits or not asks_time(text)
+        return not service.time_limits or not _SAYS_TIME.search(normalize(text))
     if question == "fee" and service.fees:
         return False  # the plan's fee lines answer it (最多交多少 → 上限为80万元)
     if question in FIELD_CUES:
@@ -693,18 +696,20 @@ def _same_office(a: ServiceOut, b: ServiceOut) -> bool:
     return a.category == b.category or bool(a.lead_unit and a.lead_unit == b.lead_unit)
 
 
-def detail_elsewhere(service: ServiceOut, others: Iterable[ServiceOut], text: str
+def detail_elsewhere(service: ServiceOut | None, others: Iterable[ServiceOut], text: str
                      ) -> Answer | None:
     """A detail the service's own clauses do not address, which a clause of a service of the
     same chapter or lead unit does, strongly: that service's clause, under its name and 第N条.
     The service was named by a word of the setting (打官司, 申请执行, 财产保全); the question is
     about what the court does with it (确权 → 第150条 依法明确产权归属; 失信限高…和解 → 第152条;
     网上保全 微法院 → 第153条). The words naming the service found do not count; those naming
-    the other do (虚假官司 is its word, which the search read as the setting's)."""
-    own = [service.name, *service.aliases]
+    the other do (虚假官司 is its word, which the search read as the setting's). With no
+    service found at all (有人堵厂门口要债，还威胁工人), any service's clause may answer."""
+    own = [service.name, *service.aliases] if service else []
     best: tuple[float, ServiceOut, list[Evidence]] | None = None
     for other in others:
-        if other.slug == service.slug or not _same_office(service, other):
+        if service is not None and (other.slug == service.slug
+                                    or not _same_office(service, other)):
             continue
         found = relevant_clauses(service_tasks(other), text, own)
         if found and found[0].score >= ELSEWHERE_EVIDENCE and (

@@ -108,6 +108,8 @@ PLAN_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"不让进|不让做|不让投|不能进|不能投|不准|禁止|限制进入|哪些行业不"),
      "负面清单 准入 非禁即入"),
     (re.compile(r"官司"), "诉讼"),
+    (re.compile(r"要债|讨债|催债|逼债|追债"), "催收债务"),
+    (re.compile(r"堵门|堵厂|堵路|闹事|威胁|恐吓|砸"), "恶意阻碍生产 寻衅滋事 敲诈勒索"),
     (re.compile(r"确权|归谁|权属"), "明确产权归属"),
     (re.compile(r"限高|限消|限制消费"), "限制高消费"),
     (re.compile(r"到现场|去现场|现场开|不去现场|远程开|线上开|网上开|视频开"), "网络会议"),
@@ -173,6 +175,8 @@ def relevant_clauses(items: list[int], text: str, naming: list[str],
             break
         if e.clause.text != chosen[0].clause.text:
             chosen.append(e)
+    if len(chosen) == 1:
+        chosen += _other_part(chosen[0], by_task[chosen[0].task], grams - meant, idf)
     rows = by_task[chosen[0].task]
     if chosen[0].clause is rows[0][0] and len(rows) > 1:
         # A title alone: quote the body that reads best with it, in place of a second clause
@@ -189,6 +193,27 @@ def relevant_clauses(items: list[int], text: str, naming: list[str],
             best = max(bodies, key=reads)  # the first of equals: max keeps the earliest
             chosen = [chosen[0], Evidence(best[0], found.get(best[0].text, 0.0))]
     return chosen
+
+
+# A clause that addresses a part of the question the first one does not (列失信限高？能不能
+# 和解: 第152条's 限制高消费 clause, then its 执行和解 one) is quoted second from this much
+# evidence of its own: the asked words of that part, which the first clause does not hold.
+OTHER_PART_EVIDENCE = 0.5 * MIN_EVIDENCE
+
+
+def _other_part(first: Evidence, rows: list[tuple[Clause, frozenset[str]]], asked: set[str],
+                idf: dict[str, float]) -> list[Evidence]:
+    """The clause of the first one's task that holds the most of the asked words the first one
+    does not, if they weigh OTHER_PART_EVIDENCE (the title clause is no part)."""
+    left = asked - bigrams(first.clause.text)
+    best: Evidence | None = None
+    for clause, clause_grams in rows[1:]:
+        if clause.text == first.clause.text or len(clause.quote) < MIN_CLAUSE_CHARS:
+            continue
+        score = sum(idf.get(g, 0.0) for g in left & clause_grams)
+        if score >= OTHER_PART_EVIDENCE and (best is None or score > best.score):
+            best = Evidence(clause, score)
+    return [best] if best else []
 
 
 def task_of_figure(figure: str, preferred: list[int]) -> int | None:
