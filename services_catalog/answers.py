@@ -661,6 +661,8 @@ def _alias_clauses(service: ServiceOut, text: str, naming: list[str]) -> list[Ev
     alias is one of the plan's words for a part of the task other than the cited clause (类似
     订单班那种，有补贴吗 → 第54条 开展“订单班”“协议班”“委培班”等培训)."""
     norm = normalize(text)
+    if QUESTION_CUES["ask_howto"].search(norm):
+        return []  # 上了失信名单咋恢复 asks how the service works: its alias is the subject
     cited = normalize(service.citation.text)
     said = [a for a in service.aliases
             if len(a) >= ALIAS_CLAUSE_MIN and normalize(a) in norm and normalize(a) not in cited]
