@@ -641,9 +641,23 @@ def wants_detail(service: ServiceOut, question: str, text: str) -> bool:
         return not service.time_limits or not _SAYS_TIME.search(normalize(text))
     if question == "fee" and service.fees:
         return False  # the plan's fee lines answer it (最多交多少 → 上限为80万元)
+    if question == "department" and _asks_besides(FIELD_CUES["department"], text):
+        return True  # 哪些行业不让进？找谁投诉: the clause, whose answer names the 责任单位 too
     if question in FIELD_CUES:
         return bool(text) and not says_field(question, text)
     return False
+
+
+_QUESTION_END = re.compile(r"[？?。！!；;]")
+_ASKS = re.compile(r"吗|呢|啥|什么|哪些|哪个|哪种|怎么|咋|能不能|可不可以|有没有|是否")
+
+
+def _asks_besides(cue: re.Pattern[str], text: str) -> bool:
+    """Whether `text` holds a second question besides the one `cue` words (我是外资企业，哪些
+    行业不让进？遇到问题找谁投诉): a sentence that asks and says nothing of the field."""
+    pieces = [p for p in _QUESTION_END.split(normalize(text)) if p]
+    return (len(pieces) > 1 and any(cue.search(p) for p in pieces)
+            and any(_ASKS.search(p) and not cue.search(p) for p in pieces))
 
 
 # A clause that answers "when / how long" with the plan's own date or span (到2025年底，实现

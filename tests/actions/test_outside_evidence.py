@@ -57,3 +57,16 @@ def test_a_year_the_tasks_set_no_target_for_is_not_stated(run_action) -> None:
 def test_a_year_the_task_names_is_answered_as_before(run_action) -> None:
     run = run_action(ActionAnswerService(), ask("到2025年底用地审批能压到几天", "ask_time_limit"))
     assert "未写明" not in run.texts[0]  # its variants (2023年底, 2025年底) asked back
+
+
+def test_a_department_question_with_a_second_question_quotes_the_clause(run_action) -> None:
+    # 外商投资 (第58条): the 负面清单 clause, whose answer names the 责任单位 as well.
+    run = run_action(ActionAnswerService(),
+                     ask("外商来投资，什么领域禁止进入？有事该找哪个部门", "ask_department"))
+    reply = run.texts[0]
+    assert "负面清单" in reply and "第58条" in reply and "责任单位" in reply, reply
+
+
+def test_a_department_question_alone_names_the_departments(run_action) -> None:
+    run = run_action(ActionAnswerService(), ask("外资企业投诉找哪个部门", "ask_department"))
+    assert run.messages[0]["response"] == "utter_department"
