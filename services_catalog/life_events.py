@@ -11,12 +11,15 @@ phrase that also names a service (开诊所 is an alias of 医疗机构执业登
 besides it (开饭馆用电要多久), is a question about that service, unless the message asks for
 the procedures (哪些手续, 要跑哪些部门 …). A short statement after an answer
 (我们是开饭馆的) is a condition of the service at hand (resolve.py), not a new life event.
+A situation told at length, in a clause of its own with the questions in others (生意做不下去
+了，公司想注销…还要登报花钱，是这样吗), gets the checklist whatever it names: the services named
+(or read surely from its words) join the checklist, the one asked about leading the card.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from services_catalog import plan
@@ -37,9 +40,10 @@ PROCEDURES = re.compile(
     r"从哪开始|从哪里开始|第一步|步骤|需要准备什么|要准备什么|准备哪些|"
     r"一件事|清单|都要经过|要经过哪")
 # 开一家小饭馆 / 开间民宿 / 建两栋厂房 → 开饭馆, 开民宿, 建厂房: the phrase matcher already drops 个
-# after a verb (search._VERB_MEASURE); life events also say 一家, 间, 座 and 小/新.
-_MEASURE = re.compile(r"(?<=[开办建盖做搞雇招])了?(?:一|两|几)?(?:家|间|座|栋|所|个|批|些|名|位)"
-                      r"(?:小|新)?"
+# after a verb (search._VERB_MEASURE); life events also say 一家, 间, 座 and 小/新 (买了一栋旧厂房,
+# 买了个二手厂房 → 买厂房).
+_MEASURE = re.compile(r"(?<=[开办建盖做搞雇招买])了?(?:一|两|几)?(?:家|间|座|栋|所|个|批|些|名|位)"
+                      r"(?:小|新|旧|二手)?"
                       r"|(?<=[开办建盖])(?:小|新)(?=[\u4e00-\u9fff]{2})")
 STEP_SEPARATOR = "——"
 # Without a procedures cue, a life event is asked about as a whole by how long (开饭馆要多久), how
@@ -114,8 +118,20 @@ _TOLD: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(?:工人|员工|职工|人才|技术人员).{0,6}(?:孩子|子女|家属)", "talent-settle"),
         (r"(?:公司|企业|店|厂|生意|买卖).{0,4}(?:不干了|不做了|不开了|关门|黄了|干不下去|"
          r"做不下去|开不下去|撑不下去|不想干)", "close-business"),
-        (r"资不抵债|快倒闭|要倒闭|濒临倒闭", "company-bankruptcy"),
-        (r"(?:招|雇|请|聘)(?:几|一些|一批|些|个|名|位|了)*.{0,3}?(?:工人|员工|人手|店员|服务员|"
+        (r"资不抵债|快倒闭|要倒闭|濒临倒闭|欠了?.{0,4}债.{0,6}(?:撑不下去|还不上|还不起|快不行|"
+         r"干不下去|倒闭|破产)", "company-bankruptcy"),
+        # 新公司刚成立 / 公司刚注册下来
+        (r"新(?:公司|企业)刚?(?:成立|注册|开业)|(?:公司|企业)刚(?:成立|注册|开业)",
+         "start-company"),
+        (r"(?:恢复|修复)(?:企业|公司)?的?信用|信用.{0,2}(?:修复|恢复)", "credit-repair"),
+        (r"(?:去|到|在)(?:国外|境外|海外|中亚|哈萨克斯坦|吉尔吉斯斯坦|乌兹别克斯坦|俄罗斯)"
+         r".{0,4}(?:投资|建厂|办厂|设厂|开厂|建分厂)", "foreign-trade"),
+        (r"(?:做|干|搞|跑|开)快递", "open-express-outlet"),
+        (r"(?:医疗器械|化妆品).{0,4}(?:生产)?(?:厂|企业)", "cosmetics-medical-devices"),
+        # 县里答应的优惠政策一直没兑现: a promise of the government not kept
+        (r"(?:答应|承诺|许诺)的?.{0,8}(?:没兑现|不兑现|没有兑现|不认账|没落实|不算数)",
+         "government-arrears"),
+        (r"(?:招|雇|请|聘)(?:几|一些|一批|些|个|名|位|了)*.{0,5}?(?:工人|员工|人手|店员|服务员|"
          r"师傅|学徒|帮工|伙计|司机|厨师|保洁|临时工|大学生|毕业生|应届|技术员|工程师)"
          r"|(?:招|雇|聘)(?:[一二两三四五六七八九十几百来]+个?)人(?!才)", "hire-employees"),
         (r"外(?:资|商|国|籍).{0,4}(?:投资|企业|公司|来昌吉|落户)", "foreign-investment"),
@@ -124,7 +140,8 @@ _TOLD: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(?:出口|卖到国外|卖到海外|卖到中亚|卖到哈萨克|卖到俄罗斯|进口)", "foreign-trade"),
         (r"被(?:人)?(?:骗|诈骗|敲诈|勒索|讹)", "business-fraud"),
         (r"(?:商标|专利|品牌|版权|知识产权|商业秘密|技术|产品).{0,4}(?:被|让|给)人?.{0,2}"
-         r"(?:仿冒|假冒|抢注|盗用|侵权|抄袭|偷|泄露)|假货|山寨|仿冒", "ip-infringement"),
+         r"(?:仿冒|假冒|抢注|盗用|侵权|抄袭|偷|泄露)|假货|山寨|仿冒|盗图|盗(?:用)?品牌|"
+         r"(?:配方|技术|图纸|客户名单|商业秘密).{0,6}(?:带走|偷走|拿走|泄露)", "ip-infringement"),
         # The business is the party sued or investigated (被起诉了, 老板被公安调查): before the
         # disputes it brings itself.
         (r"被(?:人|客户|供应商|对方|债主|银行)?(?:起诉|告了|公安|检察|立案|调查|查封|扣押)"
@@ -139,28 +156,28 @@ _TOLD: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(?:申请|领|拿|要|争取|申报|享受)(?:点|些|个|到)?.{0,4}(?:补贴|补助|奖补|扶持资金)",
          "apply-subsidy"),
         (r"(?:贷|借)(?:点|些|笔)(?:款|钱)|借钱|融(?:点|些)资|(?:去|来|想|要|申请|办理?)贷款|"
-         r"缺钱|缺资金|缺担保|没有?担保", "apply-loan"),
+         r"缺钱|缺资金|缺担保|没有?担保|贷款.{0,3}(?:门路|路子|渠道)", "apply-loan"),
         (r"拿(?:块|片|了|个)?地.{0,4}(?:建|盖|开工|办厂|投资|项目)|(?:建|盖|修|新建|扩建)(?:个|座|栋|一|了)*.{0,3}"
          r"(?:厂房|车间|仓库|库房|基地|生产线|办公楼)|(?:建|盖)(?:个|座|一)*.{0,5}?(?:厂|电站)|"
          r"新(?:建|盖)?的?(?:厂|厂房|厂区|工厂|车间)|投资项目|项目的?前期|项目立项",
          "build-factory"),
-        (r"(?:投|竞)(?:[^,.?!;:\s]{0,8}的)?标|中(?:了)?标", "join-procurement"),
+        (r"(?:投|竞)(?:[^,.?!;:\s]{0,8}的)?标|中(?:了)?标|(?:参加|参与|做|接|投)(?:政府|政府的)?"
+         r"采购", "join-procurement"),
     ))
 
 
 def _told(snap: CatalogSnapshot, bare: str) -> tuple[str, int, int] | None:
-    for pattern, slug in _TOLD:
-        found = pattern.search(bare)
-        if found is not None and slug in snap.scenarios:
-            return slug, found.start(), found.end()
-    return None
+    """The situation told first (做网店卖特产，以后想卖到中亚: the online store, selling abroad
+    is a step of it); at the same place, the earlier pattern (被起诉 before 起诉)."""
+    found = [(m.start(), i, slug, m.end()) for i, (pattern, slug) in enumerate(_TOLD)
+             if slug in snap.scenarios and (m := pattern.search(bare)) is not None]
+    if not found:
+        return None
+    start, _, slug, end = min(found)
+    return slug, start, end
 
 
-def _opening(snap: CatalogSnapshot, bare: str) -> tuple[str, int, int] | None:
-    """(scenario slug, start, end) of a business opened by its kind of premises, if any."""
-    told = _told(snap, bare)
-    if told is not None:
-        return told
+def _premises(snap: CatalogSnapshot, bare: str) -> tuple[str, int, int] | None:
     found = _OPENING.search(bare)
     if found is None:
         return None
@@ -171,9 +188,18 @@ def _opening(snap: CatalogSnapshot, bare: str) -> tuple[str, int, int] | None:
     return slug, found.start(), found.end()
 
 
+def _opening(snap: CatalogSnapshot, bare: str) -> tuple[str, int, int] | None:
+    """(scenario slug, start, end) of a situation told in loose words or a business opened by
+    its kind of premises, whichever the message tells first."""
+    found = [f for f in (_told(snap, bare), _premises(snap, bare)) if f is not None]
+    return min(found, key=lambda f: f[1]) if found else None
+
+
 # How to go about a whole matter (not one service's fact).
 _GO_ABOUT = re.compile(r"咋办|怎么办|怎么处理|咋处理|咋弄|怎么弄|咋整|怎么整|如何处理|怎么搞|咋搞|"
-                       r"哪些渠道|有(?:啥|什么)(?:快的|好的|简便的?|便利的?)?(?:渠道|办法|支持|路子)")
+                       r"哪些渠道|有(?:啥|什么)(?:快的|好的|简便的?|便利的?)?(?:渠道|办法|支持|路子|"
+                       r"门路|照顾|帮助|说法)|(?:要|该|得)(?:干|做)(?:啥|什么)|要?注意(?:啥|什么|哪些)|"
+                       r"(?:能|可以)帮(?:啥|什么|我们|忙)")
 
 
 def _told_plainly(bare: str) -> bool:
@@ -182,6 +208,13 @@ def _told_plainly(bare: str) -> bool:
 
 def _clause_at(bare: str, pos: int) -> int:
     return len(re.findall(r"[,.?!;:\s]+", bare[:pos]))
+
+
+def _asked_in_its_clause(bare: str, pos: int) -> bool:
+    """The clause holding `pos` asks something (with its question mark, if any)."""
+    clauses = _ASKED_CLAUSE.findall(bare)
+    home = _clause_at(bare, pos)
+    return home < len(clauses) and QUESTION_CUE.search(clauses[home]) is not None
 
 
 def _story(snap: CatalogSnapshot, scenario: ScenarioOut, bare: str, start: int, end: int,
@@ -202,6 +235,22 @@ def _story(snap: CatalogSnapshot, scenario: ScenarioOut, bare: str, start: int, 
 
 # Clauses of a message (the normalised text has ASCII punctuation).
 _CLAUSE = re.compile(r"[^,.?!;:\s]{2,}")
+# A story: four clauses or more, or three of which two ask something. 开个没人看店的小超市 只卖
+# 包装好的东西 要办食品许可证吗 (three clauses, one question) asks about one service.
+_STORY_CLAUSES = 4
+_ASKED_CLAUSE = re.compile(r"[^,.?!;:\s]{2,}\??")
+_STORY_ASKING = 3
+
+
+def _long_story(bare: str, start: int, end: int, spans: list[tuple[int, int, str]]) -> bool:
+    """The situation told in a clause of its own among several (the questions in the others):
+    no service named in the situation's clause but inside its phrase."""
+    clauses = _ASKED_CLAUSE.findall(bare)  # with its question mark, if any
+    asking = sum(QUESTION_CUE.search(c) is not None for c in clauses)
+    if len(clauses) < _STORY_CLAUSES and not (len(clauses) >= _STORY_ASKING and asking >= 2):
+        return False
+    home = _clause_at(bare, start)
+    return all(_clause_at(bare, a) != home for a, b, _ in spans if b <= start or a >= end)
 
 
 def _clauses(bare: str) -> int:
@@ -222,6 +271,8 @@ class LifeEvent:
     main: str | None = None
     # The message (normalised): which of a step's tasks it speaks of.
     text: str = ""
+    # Told at length (several clauses, the questions apart from the situation).
+    story: bool = False
 
     @property
     def lead(self) -> str | None:
@@ -243,22 +294,31 @@ def life_event_asked(snap: CatalogSnapshot, text: str,
                      previous: str | None = None) -> LifeEvent | None:
     """The life event a message asks about, or None (a service question, or no life event)."""
     event = _life_event(snap, text, previous)
-    if event is not None and _about_another_service(snap, event, text):
+    if event is None:
         return None
-    return event
+    other = _another_service(snap, event, text)
+    if other is None:
+        return event
+    if event.story:
+        # 新公司刚成立，社保医保都要开户，还有几个灵活就业的，能一块儿办吗: the service the
+        # words read surely joins the checklist of a situation told at length.
+        return replace(event, named=(*event.named, other))
+    return None
 
 
-def _about_another_service(snap: CatalogSnapshot, event: LifeEvent, text: str) -> bool:
+def _another_service(snap: CatalogSnapshot, event: LifeEvent, text: str) -> str | None:
     """我开了个小饭店，能不能凭流水贷款: the business is the setting, the question is 信用贷款 —
     a service outside the checklist that the free text reads as surely as free text gets
     (BM25_MAX_CONF), when the message names none of the checklist's services and does not ask
     for the procedures. The same rule as agent assist's (bot/assist_life_event.py); the search
     runs only for the few messages that read as a life event."""
     if event.named or PROCEDURES.search(normalize(text)):
-        return False
+        return None
     hits = snap.index.search(text, 1)
-    return bool(hits) and hits[0].kind == "bm25" and hits[0].confidence >= BM25_MAX_CONF \
-        and hits[0].slug not in event.slugs(snap)
+    if hits and hits[0].kind == "bm25" and hits[0].confidence >= BM25_MAX_CONF \
+            and hits[0].slug not in event.slugs(snap):
+        return hits[0].slug
+    return None
 
 
 def _life_event(snap: CatalogSnapshot, text: str, previous: str | None) -> LifeEvent | None:
@@ -266,14 +326,29 @@ def _life_event(snap: CatalogSnapshot, text: str, previous: str | None) -> LifeE
         return None  # a button payload; a catalog without scenarios
     bare = _bare(text)
     hits = [h[:3] for h in snap.scenario_index.named_spans(bare) if h[3] >= SURE]
-    opened = None if hits else _opening(snap, bare)
+    opened = _opening(snap, bare)
     if not hits and opened is None:
         return None  # most messages: one phrase scan over a few hundred phrases, then out
+    spans = _named(snap, bare)
+    if hits and opened is not None and opened[0] != hits[0][0] \
+            and opened[1] <= hits[0][1] and hits[0][2] <= opened[2] \
+            and opened[2] - opened[1] > hits[0][2] - hits[0][1]:
+        # 到乌兹别克斯坦投资办厂: the situation told (investing abroad) holds the phrase (办厂)
+        hits = []
+    elif hits and opened is not None and opened[1] < hits[0][1]:
+        if opened[0] == hits[0][0]:
+            # 厂子要一下子招五六十个工人，招人渠道…有啥政策: the event where it is told first
+            hits = [opened, *hits]
+        elif _asked_in_its_clause(bare, hits[0][1]) \
+                and any(a <= hits[0][1] and hits[0][2] <= b for a, b, _ in spans):
+            # 想招一批应届大学生…引进人才有没有奖励: the situation told first (招人) beats a
+            # later phrase that is itself a service's name (引进人才), a step asked about. But
+            # 公司撑不下去了 想申请破产 tells the event (破产) in words, asking nothing.
+            hits = []
     slug, start, end = hits[0] if hits else opened
     scenario = snap.scenarios.get(slug)
     if scenario is None:
         return None
-    spans = _named(snap, bare)
     # A service named only inside the scenario's phrase (开化妆品店: 化妆品) is part of it; one
     # whose name covers the phrase (开诊所 is 医疗机构执业登记's alias) is named as well.
     covering = [slug for a, b, slug in spans if a <= start and end <= b]
@@ -281,6 +356,11 @@ def _life_event(snap: CatalogSnapshot, text: str, previous: str | None) -> LifeE
     phrases = [(start, end), *((a, b) for _, a, b in hits)]
     outside = [slug for a, b, slug in spans if not any(p <= a and b <= q for p, q in phrases)]
     named = tuple(dict.fromkeys(outside))
+    if _long_story(bare, start, end, spans):
+        # 生意做不下去了，公司想注销，没有欠债。听说注销要跑工商又跑税务，还要登报花钱: a
+        # situation told at length with its questions apart: the checklist, the services named
+        # joining it (the one asked about leads the card).
+        return _event(snap, scenario, named, bare, story=True)
     if not hits:
         # A life event read from loose words (开个…超市, 拖欠…货款) needs the message to ask how
         # to go about it, or to tell its story: 开个没人看店的小超市 要办食品许可证吗 and 起诉欠款的
@@ -325,16 +405,16 @@ def _life_event(snap: CatalogSnapshot, text: str, previous: str | None) -> LifeE
 
 
 def _event(snap: CatalogSnapshot, scenario: ScenarioOut, named: tuple[str, ...],
-           bare: str) -> LifeEvent:
+           bare: str, story: bool = False) -> LifeEvent:
     """The life event, with its main service: the first one the message names, else the
     checklist's service its words read closest to (开个收废品的站 要去公安备案吗 → 特种行业与
     保安服务许可), else the first. The search runs only here, for the few life-event messages."""
-    event = LifeEvent(scenario, named, text=bare)
+    event = LifeEvent(scenario, named, text=bare, story=story)
     if named:
         return event
     steps = event.slugs(snap)
     best = next((h.slug for h in snap.index.search(bare, 10) if h.slug in steps), None)
-    return LifeEvent(scenario, named, best, bare)
+    return replace(event, main=best)
 
 
 # A word (two characters) the plan uses in a few tasks only says which of a service's tasks a

@@ -30,10 +30,11 @@ QUESTION_CUES: dict[str, re.Pattern[str]] = {
 }
 # Cues specific enough to overrule the NLU's question type, whatever else the message says:
 # 网上/流程/怎么 are often only the setting of a question about time or money (网上递交起诉状
-# 几天能立案, 怎么收费). 前几天 is a time, not a question; 乱收费 is a complaint.
+# 几天能立案, 怎么收费). 前几天 / 拖了好几天 is a time told, not asked; 乱收费 is a complaint.
 DECISIVE: dict[str, re.Pattern[str]] = {
     "ask_due_date": _DUE_DATE,
-    "ask_time_limit": re.compile(r"多久|(?<![前这那头])几天|多长时间|多少天|时限|几个工作日|多快"),
+    "ask_time_limit": re.compile(r"多久|(?<![前这那头好])几天|多长时间|多少天|时限|几个工作日"
+                                 r"|多快"),
     "ask_fee": re.compile(r"(?<!乱)收费|收钱|要钱|花钱|多少钱|费用|免费|交费|缴费|贵不贵"
                           r"|收多少|费率"),
 }

@@ -251,8 +251,13 @@ def promised_first(snap: CatalogSnapshot, hits: list[Hit], text: str) -> list[Hi
     return hits
 
 
+# A span of days told, not asked (拖了好几天不来, 前几天交的): no how-long question by itself.
+_DAYS_TOLD = re.compile(r"[前这那头好]几天")
+
+
 def asks_how_long(text: str) -> bool:
-    return (decisive_question_type(text) or question_type(text)) in TIME_QUESTIONS
+    asked = _DAYS_TOLD.sub("", text)
+    return (decisive_question_type(asked) or question_type(asked)) in TIME_QUESTIONS
 
 
 def states_a_figure_unevidenced(snap: CatalogSnapshot, slug: str, text: str,

@@ -64,8 +64,9 @@ _LIST_WORDS = re.compile(r"以及|还有|加上|或者|[和跟与及、或的呢
 _FEE_AMOUNT = re.compile(r"费率?(?:是|又是|要|大概)?(?:多少|几)")
 # A clause that plainly asks (几天, 多少钱, 咋办, …吗, 能网上申请不), not one that tells (我们有好几
 # 个网点) or sets the scene (手机上那些不会弄).
+# 谁 after a negated verb is anyone, not who (也没欠谁钱, 没找谁: a statement).
 _ASKS = re.compile(r"[吗呢么嘛不没否]$|多少|能不能|可不可以|能否|是否|有没有|要不要|需不需要"
-                   r"|啥|什么|如何|怎|咋|哪|谁|(.)不\1")  # 限不限行, 管不管, 谁来管
+                   r"|啥|什么|如何|怎|咋|哪|(?<![没不].)谁|(.)不\1")  # 限不限行, 管不管, 谁来管
 _WHERE = re.compile(r"大厅|政务中心|政务服务中心")  # 都能在政务大厅办吗: where
 # A piece in free words: the search's confidence from which it names a service — one named
 # outright elsewhere in the message (高压用户有啥服务 after 居民办电几天), or a new one.

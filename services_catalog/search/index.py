@@ -51,7 +51,8 @@ class SearchIndex:
         ])
         semantic = SemanticIndex([(doc.slug, q) for doc in docs for q in doc.examples])
         self._fusion = Fusion(self._phrase, lexical, para, semantic, slugs,
-                              frozenset(doc.slug for doc in docs if doc.examples))
+                              frozenset(doc.slug for doc in docs if doc.examples),
+                              self.says_more)
         # One turn asks about the same text several times (resolve: names, then a ranking for
         # its context rules and again for its answer; several and life events too): the text is
         # read into one Query, which keeps its rankings, for the last few hundred texts.
@@ -126,6 +127,12 @@ class SearchIndex:
     def holds(self, slug: str, word: str) -> bool:
         """Whether service `slug`'s names, aliases, example questions or description say `word`."""
         return word in self._known.get(slug, "")
+
+    def says_more(self, text: str | Query, slug: str, other: str) -> bool:
+        """Whether the message says a content word that service `slug`'s texts hold and service
+        `other`'s do not (网点 for 一照多址 over 企业开办): it is about more than `other`."""
+        return any(self.holds(slug, w) and not self.holds(other, w)
+                   for w in self.content_words(text))
 
     def search(self, text: str | Query, limit: int = 5) -> list[Hit]:
         """Best hit per service, best first; empty when nothing points at a service."""

@@ -116,3 +116,67 @@ def test_the_message_picks_the_services_other_clause(snap) -> None:
 def test_a_situation_gets_its_scenario(snap, text: str, scenario: str) -> None:
     event = life_event_asked(snap, text)
     assert event is not None and event.scenario.slug == scenario
+
+
+@pytest.mark.parametrize("text,scenario", [
+    # situations in loose words (issue 15, third round)
+    ("我们厂欠了好多债，眼看撑不下去了", "company-bankruptcy"),
+    ("公司撑不下去了 想申请破产", "company-bankruptcy"),  # told in words, asking nothing
+    ("新公司刚注册下来，接下来要干啥", "start-company"),
+    ("之前上了失信名单，钱已经还清了，想恢复企业信用", "credit-repair"),
+    ("打算到乌兹别克斯坦投资办厂，政府能帮啥", "foreign-trade"),
+    ("我们是干快递的，想在乡镇多设些网点", "open-express-outlet"),
+    ("想投资一个化妆品生产企业，要注意什么", "cosmetics-medical-devices"),
+    ("县里当初承诺的厂房补贴到现在没兑现", "government-arrears"),
+    ("离职的员工把配方偷偷带走了", "ip-infringement"),
+    ("合作社想扩大规模，贷款有啥门路", "apply-loan"),
+    ("公司想参与政府的采购项目，门槛高、保证金多，有啥照顾", "join-procurement"),
+    ("买了一栋旧厂房，要过户", "buy-property"),
+    # the situation told first, not a later step the message asks about
+    ("开网店卖特产，以后也想卖到俄罗斯，侵权的事谁管", "online-store"),
+    ("厂里要一下子招五六十个工人，招人渠道、签合同有啥政策", "hire-employees"),
+    ("想招几个毕业生，怎么找学校，引进人才有没有奖励", "hire-employees"),
+])
+def test_a_situation_in_loose_words(snap, text: str, scenario: str) -> None:
+    event = life_event_asked(snap, text)
+    assert event is not None and event.scenario.slug == scenario
+
+
+def _steps(snap, text: str) -> list[str]:
+    event = life_event_asked(snap, text)
+    assert event is not None
+    return [step["slug"] for step in life_event_answer(snap, event).card["steps"]]
+
+
+def test_a_long_story_names_its_steps(snap) -> None:
+    """A situation in a clause of its own and questions in the others: the checklist, with the
+    service asked about (注销) leading the card — not that one service's fee alone."""
+    text = "店里生意做不下去了，想把公司注销，也没欠谁钱，听说还得登报，花钱吗"
+    event = life_event_asked(snap, text)
+    assert event is not None and event.scenario.slug == "close-business"
+    assert event.lead == "deregistration"
+    assert {"simple-deregistration", "deregistration-notice"} <= set(_steps(snap, text))
+
+
+def test_a_service_the_story_reads_surely_joins_the_checklist(snap) -> None:
+    """No service named, but the words read one surely (灵活就业): it joins the checklist of the
+    situation told at length instead of replacing it."""
+    steps = _steps(snap, "新公司刚成立，员工社保要开户，还有几个灵活就业的，能一起办吗")
+    assert "company-registration" in steps and "flexible-employment-insurance" in steps
+
+
+def test_a_short_question_about_a_service_in_a_story_stays_one_service(snap) -> None:
+    # three clauses, one question: a question about one service
+    assert life_event_asked(snap, "开个没人看店的小超市 只卖包装好的东西 要办食品许可证吗") is None
+
+
+@pytest.mark.parametrize("text,slug", [
+    ("公司要搬到同县另一个地方，执照地址变更，新址还要接水接电，麻烦吗", "water-connection"),
+    ("想在景区开个民宿，旺季价格会不会查？另外燃气报装要多久", "market-supervision-mechanism"),
+    ("公司想上市挂牌融资，还有几项专利，州里有支持吗", "ip-pledge-financing"),
+    ("开了个化妆品店，想在网上打广告卖货，要注意啥，店面没有房产证", "online-ad-trade"),
+    ("品牌想注册商标，在昌吉能办吗？注册后能拿商标去贷款吗", "ip-pledge-financing"),
+    ("公司第一次报年报，还要报税，表格一大堆，有没有简单的办法", "tax-filing"),
+])
+def test_the_scenario_holds_the_step_asked(snap, text: str, slug: str) -> None:
+    assert slug in _steps(snap, text)
