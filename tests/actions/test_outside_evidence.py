@@ -62,7 +62,7 @@ def test_a_year_the_task_names_is_answered_as_before(run_action) -> None:
 def test_a_department_question_with_a_second_question_quotes_the_clause(run_action) -> None:
     # 外商投资 (第58条): the 负面清单 clause, whose answer names the 责任单位 as well.
     run = run_action(ActionAnswerService(),
-                     ask("外商来投资，什么领域禁止进入？有事该找哪个部门", "ask_department"))
+                     ask("外资投诉机制里，哪些行业是禁止进入的？归哪个部门管", "ask_department"))
     reply = run.texts[0]
     assert "负面清单" in reply and "第58条" in reply and "责任单位" in reply, reply
 
