@@ -678,6 +678,8 @@ def _alias_clauses(service: ServiceOut, text: str, naming: list[str]) -> list[Ev
     if QUESTION_CUES["ask_howto"].search(norm):
         return []  # 上了失信名单咋恢复 asks how the service works: its alias is the subject
     cited = normalize(service.citation.text)
+    if sum(1 for a in service.aliases if normalize(a) in norm) > 1:
+        return []  # 评技能等级 … 订单班: two parts of the task asked, which the overview covers
     said = [a for a in service.aliases
             if len(a) >= ALIAS_CLAUSE_MIN and normalize(a) in norm and normalize(a) not in cited]
     for alias in said:

@@ -70,3 +70,10 @@ def test_a_department_question_with_a_second_question_quotes_the_clause(run_acti
 def test_a_department_question_alone_names_the_departments(run_action) -> None:
     run = run_action(ActionAnswerService(), ask("外资企业投诉找哪个部门", "ask_department"))
     assert run.messages[0]["response"] == "utter_department"
+
+
+def test_two_parts_of_a_task_named_keep_the_overview(run_action) -> None:
+    # 评技能等级 (第53条) and 订单班 (第54条): neither alias's clause alone answers both.
+    run = run_action(ActionAnswerService(),
+                     ask("厂里想评技能等级，顺便跟职校办订单班，这样可以吗", "ask_howto"))
+    assert "第53条" in run.texts[0], run.texts[0]
