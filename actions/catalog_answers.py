@@ -24,13 +24,17 @@ from services_catalog.absent_facts import (
     missing_answer,
     unlisted,
     unstated_amount,
+    unstated_year,
 )
 from services_catalog.answers import (
     INTENT_QUESTION,
     NEEDS_LIMIT,
+    TIME_ASKED,
     Answer,
+    asks_time,
     compose,
     detail_answer,
+    detail_elsewhere,
     detect_condition,
     other_region_answer,
     personal_answer,
@@ -49,6 +53,7 @@ from services_catalog.question_cues import (
 )
 from services_catalog.resolve import JOINT_WORDS, SURE, asks_together, resolve
 from services_catalog.scope import other_region
+from services_catalog.search import QUESTION_CUE
 from services_catalog.several import questions_asked, services_asked, several_answer
 from services_catalog.snapshot import CatalogSnapshot
 
@@ -199,6 +204,14 @@ def answer_service(
             {"type": "not_in_plan"},
             candidate_buttons([(h.slug, snap.services[h.slug].name) for h in found.candidates])))
         return [SlotSet("question", question), SlotSet("misses", 0)]
+    if found.slug is None and not found.candidates and QUESTION_CUE.search(text):
+        # A question no service's names or examples read, whose words a clause of the plan
+        # addresses strongly: that clause, under its service's name and 第N条.
+        anywhere = detail_elsewhere(None, snap.services.values(), text)
+        if anywhere is not None and anywhere.card:
+            send(dispatcher, anywhere)
+            return [SlotSet("service", anywhere.card["slug"]), SlotSet("question", question),
+                    SlotSet("condition", None), SlotSet("misses", 0)]
     if found.slug is None:
         misses = int(tracker.get_slot("misses") or 0) + 1
         if misses >= MISSES_BEFORE_HANDOFF:
@@ -242,15 +255,25 @@ def answer_service(
     together = found.source in ("context", "joint") and asks_together(text)
     # The conversation's service, by context or named again (限制高消费 is its alias).
     stays = found.source == "context" or (found.source == "mention" and not switched)
-    detail = (((together and detail_answer(service, text + JOINT_WORDS))
-               or detail_answer(service, text, aliases_tell=stays))
-              if together or wants_detail(service, question, text)
-              or states_another_case(stays, intent, text, named)
-              or (question in NO_AMOUNTS and asks_amount(text)) else None)
+    # A how-long question (its words ask it) about a service with no time limit: only a clause
+    # with the plan's own date or span answers it; an NLU guess alone (法院会考虑疫情因素吗)
+    # is a detail question like any other.
+    when = question in TIME_ASKED and asks_time(text)
+    detailed = (together or wants_detail(service, question, text)
+                or states_another_case(stays, intent, text, named)
+                or (question in NO_AMOUNTS and asks_amount(text)))
+    detail = (((together and detail_answer(service, text + JOINT_WORDS, when=when))
+               or detail_answer(service, text, aliases_tell=stays, when=when))
+              if detailed else None)
+    if detailed and detail is None and not when and found.source != "context":
+        # 打官司法院能给确权吗: 打官司 names 涉企网上立案, whose clauses say nothing of 确权;
+        # a service of the same chapter or court whose clause does (第150条) answers it.
+        detail = detail_elsewhere(service, snap.services.values(), text)
     answer = detail or compose(service, question, condition=condition, text=text, today=today())
     if not together:  # 要跑几个窗口 asks how they combine, not an amount
         answer = unstated_amount(service, text, answer) or answer  # 补多少: not stated, ask here
     answer = unlisted(service, text, answer) or answer  # 清单上有哪些: not listed, ask here
+    answer = unstated_year(service, text, answer) or answer  # 2024年底: only 2023/2025 set
     if found.source == "search" and found.candidates and not answer.needs_condition:
         # A best guess from free text: offer the close runners-up too.
         answer.buttons = candidate_buttons(

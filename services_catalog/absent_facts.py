@@ -43,7 +43,7 @@ ABSENT_FACTS: dict[str, re.Pattern[str]] = {
         rf"{_CONTACT}(?:号码|号)?(?:是|大概|一般)?(?:多少|几|啥|什么|给|发|告诉|有吗|有没有|呢|吗)"
         rf"|(?:给|发|告诉|要|留|求|查|有没有|有)(?:我|一下|个|一个)*(?:\w{{0,8}}的)?{_CONTACT}"
         r"|(?:怎么|咋|如何|怎样)(?:跟|和|与)?\w{0,6}?联系|联系不上|打哪个|打什么号|拨哪个|打几号"
-        r"|(?:打|拨)(?:哪个|什么)号码"
+        r"|(?:打|拨)(?:哪个|什么)号码|打电话(?:预约|咨询|问问?|联系)"
         r"|什么电话|哪个电话|电话多少"
         rf"|(?<!打)(?<!打个)(?:的)?{_CONTACT}(?:号码|号)?[?？]?$"),
     "person": re.compile(
@@ -76,8 +76,9 @@ ABSENT_FACTS: dict[str, re.Pattern[str]] = {
 # nor what will change later (明年用电报装时限会变吗).
 PLAN_YEARS = range(2023, 2026)
 _YEAR = re.compile(r"(20\d\d)\s*年")
-_LATER = re.compile(r"(?:明年|后年|以后|将来|未来|往后)\w{0,12}?(?:变|调整|改|还是|延续|继续|会不会"
-                    r"|新政策|新规定)")
+# (以后投标会不会受影响 asks a consequence, not a change: 会不会 counts only before a change.)
+_LATER = re.compile(r"(?:明年|后年|以后|将来|未来|往后)\w{0,12}?(?:变|调整|改|还是|延续|继续"
+                    r"|会不会(?:变|调|改|取消|延续|继续|还)|新政策|新规定)")
 # 12345 is the one phone number the plan gives (its own service answers it); a unit's own
 # 咨询热线 is not it.
 _HOTLINE = re.compile(r"12345|市长|便民|政务(?:服务)?热线|(?<![\u4e00-\u9fff])热线")
@@ -141,7 +142,8 @@ def missing_answer(kind: str, found: Resolution, services: dict[str, ServiceOut]
     named = found.source != "search" or found.confidence >= NAMED_MIN
     service = services.get(found.slug or "") if named else None
     norm = normalize(text)
-    if kind == "phone" and _OFFICE.search(norm):
+    if kind == "phone" and (_OFFICE.search(norm) or _NOT_HOTLINE.search(norm)):
+        # 除了12345，有没有专门的举报电话: a number besides the hotline, which the plan gives none.
         if service is not None and service.slug == HOTLINE_SLUG:
             service = None
         return not_in_plan_answer(kind, service)
@@ -154,7 +156,7 @@ def missing_answer(kind: str, found: Resolution, services: dict[str, ServiceOut]
 
 # How much money (to pay or to get), what share, how many.
 _MONEY = re.compile(r"多少钱|钱一|花多少|收多少|交多少|缴多少|付多少|给多少|补多少|奖多少|奖励多少"
-                    r"|补贴多少|补助多少|领多少|发多少|拿多少|得多少|贷多少|借多少|返多少|退多少"
+                    r"|补贴多少|贴多少|补助多少|领多少|发多少|拿多少|得多少|贷多少|借多少|返多少|退多少"
                     r"|存多少|押多少|缴纳多少|交纳多少"
                     r"|多少万|几万|几千|收费标准|(?<=费)(?:用|是|大概|一般|要|收|交|一年|每年|一个?月|每月|一次"
                     r"|每次|一期|每期|一个人|每人|一人)*多少|金额|数额|额度"
@@ -334,3 +336,28 @@ def unlisted(service: ServiceOut, text: str, answer: Answer) -> Answer | None:
             "或拨打12345政务服务便民热线")
         return answer
     return _plain(service, answer, "list")
+
+
+# --- a year of the plan its tasks set no target for --------------------------------------------
+
+_DEADLINE_YEAR = re.compile(r"(20\d\d)年(?:底|末|前|内|年底)?")
+
+
+def unstated_year(service: ServiceOut, text: str, answer: Answer) -> Answer | None:
+    """2024年底用地审批要压缩到几天: a year of the plan's period asked about, where the service's
+    tasks set targets for other years only (到2023年底 …、到2025年底 …): the plan states nothing
+    for that year — say so, naming the years it does, and where to ask. None when the tasks name
+    no year at all (their figure holds throughout) or name the year asked."""
+    asked = [int(y) for y in _YEAR.findall(normalize(text)) if int(y) in PLAN_YEARS]
+    if not asked or not (answer.response in _MAY_STATE_AMOUNT or answer.needs_condition):
+        return None
+    plan = tasks()
+    stated = sorted({int(y) for n in service_tasks(service) if n in plan
+                     for y in _DEADLINE_YEAR.findall(plan[n].text)})
+    if not stated or any(y in stated for y in asked):
+        return None
+    plain = _plain(service, answer, "year")
+    # The year asked is not repeated: a year no cited task states would read as the plan's.
+    plain.variables["missing"] = ("您问的那一年的目标（只写明了到"
+                                  + "、".join(f"{y}年底" for y in stated) + "的目标）")
+    return plain

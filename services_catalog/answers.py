@@ -8,7 +8,7 @@ for agent assist and degraded mode (services_catalog.wording).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -590,7 +590,9 @@ def online_commitment(service: ServiceOut) -> str:
 # 预算金额会公开吗), and the clause that addresses it answers it when one does.
 FIELD_CUES = {
     "channel": QUESTION_CUES["ask_channel"],
-    "fee": QUESTION_CUES["ask_fee"],
+    # 钱 asked of (要钱吗, 交钱, 多少钱), not 钱 told of (会计把公司的钱转走了).
+    "fee": re.compile(f"{QUESTION_CUES['ask_fee'].pattern.replace('钱|', '')}"
+                      r"|要钱|收钱|花钱|交钱|付钱|给钱|钱吗|钱不|多少钱|钱多少|几个钱"),
     "department": QUESTION_CUES["ask_department"],
 }
 # A materials question about what happens to the materials (有点小错误会不会驳回, 差一份能先受理
@@ -615,6 +617,20 @@ def says_field(question: str, text: str, *, places: bool = False) -> bool:
     return cue is None or bool(cue.search(norm))
 
 
+TIME_ASKED = ("time_limit", "due_date")
+_ASKS_TIME = re.compile(
+    f"{QUESTION_CUES['ask_time_limit'].pattern}|{QUESTION_CUES['ask_due_date'].pattern}"
+    r"|几点|几时")
+# Words of time at all (快点, 拖了, 期限, 那几年): a time question the NLU gave such words keeps
+# its time answer.
+_SAYS_TIME = re.compile(f"{_ASKS_TIME.pattern}|快|慢|拖|期限|日内|工作日|小时|天|月|年")
+
+
+def asks_time(text: str) -> bool:
+    """Whether the words ask when or how long (not only the NLU's intent)."""
+    return bool(_ASKS_TIME.search(normalize(text)))
+
+
 def wants_detail(service: ServiceOut, question: str, text: str) -> bool:
     """Whether the question may be about a detail of the plan's text rather than a field."""
     if question in DETAIL_QUESTIONS:
@@ -625,30 +641,118 @@ def wants_detail(service: ServiceOut, question: str, text: str) -> bool:
                 or bool(_MATERIAL_TROUBLE.search(norm)) or not _WHICH_MATERIALS.search(norm))
     if question == "channel" and not service.channels:
         return True
+    if question in TIME_ASKED:
+        # 村里啥时候能通快递 of a service with no time limit: the task's own date (到2025年底)
+        # answers it, if any. A time question the NLU guessed, whose words ask no time
+        # (打官司法院能给确权吗), asks a detail.
+        return not service.time_limits or not _SAYS_TIME.search(normalize(text))
     if question == "fee" and service.fees:
         return False  # the plan's fee lines answer it (最多交多少 → 上限为80万元)
+    if question == "department" and _asks_besides(FIELD_CUES["department"], text):
+        return True  # 哪些行业不让进？找谁投诉: the clause, whose answer names the 责任单位 too
     if question in FIELD_CUES:
         return bool(text) and not says_field(question, text)
     return False
 
 
-def detail_answer(service: ServiceOut, text: str, aliases_tell: bool = False) -> Answer | None:
+_QUESTION_END = re.compile(r"[？?。！!；;]")
+_ASKS = re.compile(r"吗|呢|啥|什么|哪些|哪个|哪种|怎么|咋|能不能|可不可以|有没有|是否")
+
+
+def _asks_besides(cue: re.Pattern[str], text: str) -> bool:
+    """Whether `text` holds a second question besides the one `cue` words (我是外资企业，哪些
+    行业不让进？遇到问题找谁投诉): a sentence that asks and says nothing of the field."""
+    pieces = [p for p in _QUESTION_END.split(normalize(text)) if p]
+    return (len(pieces) > 1 and any(cue.search(p) for p in pieces)
+            and any(_ASKS.search(p) and not cue.search(p) for p in pieces))
+
+
+# A clause that answers "when / how long" with the plan's own date or span (到2025年底，实现
+# “村村通快递”; 24小时报告制度).
+_WHEN_STATED = re.compile(r"20\d\d年(?:底|末|前)|\d+\s*(?:个工作日|工作日|小时|天|日|个月)")
+
+
+# An alias this long, said in the question and written in one of the plan's clauses, is the
+# plan's own word for a part of the task (订单班 → 开展“订单班”…等培训).
+ALIAS_CLAUSE_MIN = 3
+
+
+def _alias_clauses(service: ServiceOut, text: str, naming: list[str]) -> list[Evidence]:
+    """When the question's other words point at no clause: the clause its alias names, if the
+    alias is one of the plan's words for a part of the task other than the cited clause (类似
+    订单班那种，有补贴吗 → 第54条 开展“订单班”“协议班”“委培班”等培训)."""
+    norm = normalize(text)
+    if QUESTION_CUES["ask_howto"].search(norm):
+        return []  # 上了失信名单咋恢复 asks how the service works: its alias is the subject
+    cited = normalize(service.citation.text)
+    if sum(1 for a in service.aliases if normalize(a) in norm) > 1:
+        return []  # 评技能等级 … 订单班: two parts of the task asked, which the overview covers
+    said = [a for a in service.aliases
+            if len(a) >= ALIAS_CLAUSE_MIN and normalize(a) in norm and normalize(a) not in cited]
+    for alias in said:
+        found = relevant_clauses(service_tasks(service), text, naming, also=alias)
+        if found and normalize(alias) in normalize(found[0].clause.text):
+            return found
+    return []
+
+
+def detail_answer(service: ServiceOut, text: str, aliases_tell: bool = False, *,
+                  when: bool = False) -> Answer | None:
     """The one or two clauses of the service's tasks that address the question, each with its
     第N条 (no time limit unless asked); None when no clause shares enough of its words.
     能网上办吗, which its own words leave unaddressed, is read with the plan's words for applying
     online (第145条 网上办证). `aliases_tell`: the service is already the conversation's, so an
     alias said names one of its tasks' matters (那限制高消费呢 → 第152条 限制高消费措施), not
-    which service."""
+    which service. `when`: a how-long question about a service with no time limit — only a clause
+    stating a date or span of its own answers it (else the plain "no time limit" answer stands)."""
     naming = [service.name, *service.aliases]
     items = service_tasks(service)
     evidence = (relevant_clauses(items, text, naming)
+                or _alias_clauses(service, text, naming)
                 or (relevant_clauses(items, text, [service.name]) if aliases_tell else [])
                 or (relevant_clauses(items, text, naming, also=ONLINE_WORDS)
                     if asks_online(text) else []))
+    if when:
+        evidence = [e for e in evidence if _WHEN_STATED.search(e.clause.text)]
     if not evidence:
         return None
     departments = _join(service.departments) or service.lead_unit or "相关部门"
     return quoting_answer(service, evidence, naming, departments)
+
+
+# A clause of another service quoted for a detail its own clauses do not address must read at
+# least this well (summed IDF): twice what a clause of the service itself needs (MIN_EVIDENCE).
+ELSEWHERE_EVIDENCE = 12.0
+
+
+def _same_office(a: ServiceOut, b: ServiceOut) -> bool:
+    return a.category == b.category or bool(a.lead_unit and a.lead_unit == b.lead_unit)
+
+
+def detail_elsewhere(service: ServiceOut | None, others: Iterable[ServiceOut], text: str
+                     ) -> Answer | None:
+    """A detail the service's own clauses do not address, which a clause of a service of the
+    same chapter or lead unit does, strongly: that service's clause, under its name and 第N条.
+    The service was named by a word of the setting (打官司, 申请执行, 财产保全); the question is
+    about what the court does with it (确权 → 第150条 依法明确产权归属; 失信限高…和解 → 第152条;
+    网上保全 微法院 → 第153条). The words naming the service found do not count; those naming
+    the other do (虚假官司 is its word, which the search read as the setting's). With no
+    service found at all (有人堵厂门口要债，还威胁工人), any service's clause may answer."""
+    own = [service.name, *service.aliases] if service else []
+    best: tuple[float, ServiceOut, list[Evidence]] | None = None
+    for other in others:
+        if service is not None and (other.slug == service.slug
+                                    or not _same_office(service, other)):
+            continue
+        found = relevant_clauses(service_tasks(other), text, own)
+        if found and found[0].score >= ELSEWHERE_EVIDENCE and (
+                best is None or found[0].score > best[0]):
+            best = (found[0].score, other, found)
+    if best is None:
+        return None
+    _, other, evidence = best
+    departments = _join(other.departments) or other.lead_unit or "相关部门"
+    return quoting_answer(other, evidence, [other.name, *other.aliases], departments)
 
 
 def quoting_answer(service: ServiceOut, evidence: list[Evidence], naming: list[str],

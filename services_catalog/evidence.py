@@ -91,7 +91,8 @@ def question_grams(text: str, naming: list[str]) -> set[str]:
 # … 容错机制). Each is a general reading of the colloquial word, not of one question.
 PLAN_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"后果|下场|惩罚|怎么处理|会怎样|咋处理"), "惩戒 限制"),
-    (re.compile(r"错误|小错|出错|失误|有误|写错|填错|小问题|有点问题|瑕疵|补救"), "容错"),
+    (re.compile(r"错误|小错|出错|弄错|搞错|错了|失误|有误|写错|填错|小问题|有点问题|瑕疵|补救"),
+     "容错"),
     (re.compile(r"一个个|挨个|逐个|各个部门|每个部门|跑一遍|跑好几|来回跑|多头跑|重复(?:交|提交|提供|填)"),
      "一次提交 不再重复 同步办理"),
     (re.compile(r"网上卖|网店|网购|淘宝|直播带货|线上卖"), "电商 线上"),
@@ -105,8 +106,25 @@ PLAN_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
      "重大事项"),
     (re.compile(r"信用.{0,4}(?:好|不错|良好)"), "信用好 风险低"),
     (re.compile(r"小毛病|轻微"), "轻微违法 免予处罚"),
-    (re.compile(r"限高"), "限制高消费"),
     (re.compile(r"会咋样|会怎么样|咋处理"), "惩戒 限制"),
+    # A target or a date asked (州里有什么目标, 有时间表吗, 啥时候能实现): the plan's 到20XX年底，
+    # 争取/实现 ….
+    (re.compile(r"目标|时间表|时间节点|啥时候|什么时候|哪年|几年内|进度"), "争取 实现 年底"),
+    (re.compile(r"上报|汇报|报上去|报给"), "报告"),
+    # What a business may not enter (哪些行业不让进, 什么不能投): the 负面清单 and 准入.
+    (re.compile(r"不让进|不让做|不让投|不能进|不能投|不准|禁止|限制进入|哪些行业不"),
+     "负面清单 准入 非禁即入"),
+    (re.compile(r"官司"), "诉讼"),
+    (re.compile(r"要债|讨债|催债|逼债|追债"), "催收债务"),
+    (re.compile(r"堵门|堵厂|堵路|闹事|威胁|恐吓|砸"), "恶意阻碍生产 寻衅滋事 敲诈勒索"),
+    (re.compile(r"确权|归谁|权属"), "明确产权归属"),
+    (re.compile(r"限高|限消|限制消费"), "限制高消费"),
+    (re.compile(r"到现场|去现场|现场开|不去现场|远程开|线上开|网上开|视频开"), "网络会议"),
+    (re.compile(r"缓冲期?|宽限|缓一缓|缓期|给点时间"), "宽限期"),
+    (re.compile(r"疫情因素|不可抗|客观原因|天灾|没法按时|无法按时|不能按时"), "不可抗力 情势变更"),
+    (re.compile(r"撑不住|快倒闭|快不行|资不抵债|周转不过来|不想(?:直接)?破产"),
+     "濒临破产 盘活 救治"),
+    (re.compile(r"受影响|有影响|影响投标|影响招标|不让投标"), "惩戒 限制 准入"),
 )
 # A title clause is quoted with the best body clause of its task: the title says what the
 # task does, the body how (简化新业态食品经营许可发放模式 → …仅销售预包装食品…实行备案制管理).
@@ -164,6 +182,8 @@ def relevant_clauses(items: list[int], text: str, naming: list[str],
             break
         if e.clause.text != chosen[0].clause.text:
             chosen.append(e)
+    if len(chosen) == 1:
+        chosen += _other_part(chosen[0], by_task[chosen[0].task], grams - meant, idf)
     rows = by_task[chosen[0].task]
     if chosen[0].clause is rows[0][0] and len(rows) > 1:
         # A title alone: quote the body that reads best with it, in place of a second clause
@@ -180,6 +200,27 @@ def relevant_clauses(items: list[int], text: str, naming: list[str],
             best = max(bodies, key=reads)  # the first of equals: max keeps the earliest
             chosen = [chosen[0], Evidence(best[0], found.get(best[0].text, 0.0))]
     return chosen
+
+
+# A clause that addresses a part of the question the first one does not (列失信限高？能不能
+# 和解: 第152条's 限制高消费 clause, then its 执行和解 one) is quoted second from this much
+# evidence of its own: the asked words of that part, which the first clause does not hold.
+OTHER_PART_EVIDENCE = 0.5 * MIN_EVIDENCE
+
+
+def _other_part(first: Evidence, rows: list[tuple[Clause, frozenset[str]]], asked: set[str],
+                idf: dict[str, float]) -> list[Evidence]:
+    """The clause of the first one's task that holds the most of the asked words the first one
+    does not, if they weigh OTHER_PART_EVIDENCE (the title clause is no part)."""
+    left = asked - bigrams(first.clause.text)
+    best: Evidence | None = None
+    for clause, clause_grams in rows[1:]:
+        if clause.text == first.clause.text or len(clause.quote) < MIN_CLAUSE_CHARS:
+            continue
+        score = sum(idf.get(g, 0.0) for g in left & clause_grams)
+        if score >= OTHER_PART_EVIDENCE and (best is None or score > best.score):
+            best = Evidence(clause, score)
+    return [best] if best else []
 
 
 def task_of_figure(figure: str, preferred: list[int]) -> int | None:

@@ -30,7 +30,9 @@ _HOME = re.compile("|".join(HOME))
 _HOMES = f"(?:{'|'.join(HOME)})[州市县]?(?:的|那边|这边)?"
 _CONTRAST = re.compile(
     rf"(?:跟|和|与|同|比|较|相比|对比|比起|相较于?)(?:我们|咱们|咱|俺们)?{_HOMES}"
-    rf"|{_HOMES}(?=(?:跟|和|与|同|比|相比|对比|比起)(?:{_OTHER.pattern}))")
+    rf"|{_HOMES}(?=(?:跟|和|与|同|比|相比|对比|比起)(?:{_OTHER.pattern}))"
+    # 昌吉是50个工作日那哈密呢: 昌吉's figure recalled to ask the other region's.
+    rf"|(?<![在到去来]){_HOMES}(?=(?:是|要|才|只要|只需|需要|都是)?\d)")
 # 昌吉 compared with it (昌吉的用电报装比乌鲁木齐快吗, 跟乌鲁木齐比昌吉…): the plan holds no
 # figure of the other side, so no comparison either.
 _COMPARED = re.compile(rf"(?:比|跟|和|与|同|比起|相比|对比)(?:{_OTHER.pattern})(?:的)?"

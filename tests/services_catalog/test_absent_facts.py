@@ -28,6 +28,7 @@ from services_catalog.absent_facts import absent_fact, amount_asked
     ("自来水一吨多少钱", "price"),
     ("2027年企业开办还是3个工作日吗", "year"),
     ("明年用电报装时限会变吗", "year"),
+    ("公证处能不能直接打电话预约", "phone"),  # to call them, a number is needed
 ])
 def test_absent_fact_kinds_in_new_wordings(text: str, kind: str) -> None:
     assert absent_fact(text) == kind
@@ -42,6 +43,7 @@ def test_absent_fact_kinds_in_new_wordings(text: str, kind: str) -> None:
     "能打电话办理吗",
     "领导小组由谁牵头",
     "2024年底前要完成什么",  # a year of the plan
+    "欠了税以后招投标会不会受影响",  # a consequence, not a change in later years
 ])
 def test_questions_the_plan_answers_are_no_absent_fact(text: str) -> None:
     assert absent_fact(text) is None
@@ -80,3 +82,7 @@ def test_a_number_asked_besides_the_hotline_is_a_phone_fact(text: str) -> None:
 def test_a_fee_per_period_is_an_amount_asked() -> None:
     assert amount_asked("准东现代产业学院的订单班学费一年多少") is not None
     assert amount_asked("培训费每人多少") is not None
+
+
+def test_a_subsidy_amount_in_short_is_an_amount_asked() -> None:
+    assert amount_asked("创业贷款有贴息吗，贴多少") is not None

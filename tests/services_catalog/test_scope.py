@@ -119,6 +119,7 @@ def test_words_that_only_look_like_places_are_in_scope(text: str) -> None:
     ("昌吉和乌鲁木齐开公司哪个快", "乌鲁木齐"),
     ("昌吉的用电报装比乌鲁木齐快吗", "乌鲁木齐"),
     ("深圳办营业执照几天，和昌吉州一样吗", "深圳"),
+    ("吐鲁番用水报装几天？昌吉要5个工作日，吐鲁番呢", "吐鲁番"),  # 昌吉's figure recalled
 ])
 def test_changji_as_contrast_keeps_the_other_region(text: str, region: str) -> None:
     assert other_region(text) == region
@@ -128,6 +129,7 @@ def test_changji_as_contrast_keeps_the_other_region(text: str, region: str) -> N
     "乌鲁木齐的公司能在昌吉投标吗",
     "我是石河子人，在昌吉开饭馆要办什么",
     "我和乌鲁木齐的公司签了合同，在昌吉能网上立案吗",
+    "在昌吉3天能办完吗，我在哈密",
 ])
 def test_changji_as_the_place_of_the_procedure_stays_in_scope(text: str) -> None:
     assert other_region(text) is None
