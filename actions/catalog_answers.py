@@ -252,9 +252,9 @@ def answer_service(
         question = "time_limit"
     # A question about something besides the fields (谁能享受, 超过160千瓦呢): the clauses of the
     # service's tasks that address it, each with its 第N条; else the field's answer.
-    together = found.source in ("context", "joint") and asks_together(text)
     # The conversation's service, by context or named again (限制高消费 is its alias).
     stays = found.source == "context" or (found.source == "mention" and not switched)
+    together = (stays or found.source == "joint") and asks_together(text)
     # A how-long question (its words ask it) about a service with no time limit: only a clause
     # with the plan's own date or span answers it; an NLU guess alone (法院会考虑疫情因素吗)
     # is a detail question like any other.
@@ -265,9 +265,11 @@ def answer_service(
     detail = (((together and detail_answer(service, text + JOINT_WORDS, when=when))
                or detail_answer(service, text, aliases_tell=stays, when=when))
               if detailed else None)
-    if detailed and detail is None and not when and found.source != "context":
+    if (detailed and detail is None and not when and found.source != "context"
+            and not asks_together(text)):
         # 打官司法院能给确权吗: 打官司 names 涉企网上立案, whose clauses say nothing of 确权;
-        # a service of the same chapter or court whose clause does (第150条) answers it.
+        # a service of the same chapter or court whose clause does (第150条) answers it. A
+        # together-question (税务注销能一起办吗) is about the service named, not a third one.
         detail = detail_elsewhere(service, snap.services.values(), text)
     answer = detail or compose(service, question, condition=condition, text=text, today=today())
     if not together:  # 要跑几个窗口 asks how they combine, not an amount
