@@ -115,7 +115,7 @@ _TOLD: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          "employee-leaving"),
         # 开个新公司，接电，再招十几个人: the company comes first, its hiring is a step of it
         (r"(?:开|办|注册|成立)(?:公司|企业).{0,12}(?:招|雇|聘)", "start-company"),
-        (r"(?<!务)(?:工人|员工|职工|人才|技术人员|骨干|工程师).{0,12}(?:孩子|子女|家属|娃|小孩|上学|入学)",
+        (r"(?:工人|员工|职工|人才|技术人员|骨干|工程师).{0,12}(?:孩子|子女|家属|娃|小孩|上学|入学)",
          "talent-settle"),
         (r"(?:公司|企业|店|厂|生意|买卖).{0,4}(?:不干了|不做了|不开了|关门|黄了|干不下去|"
          r"做不下去|开不下去|撑不下去|不想干)", "close-business"),
@@ -156,7 +156,7 @@ _TOLD: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"农民工.{0,6}(?:工资|工钱).{0,4}(?:没发|没给|不发|发不出|拖欠|欠着|没结|没付)|"
          r"(?:拖欠|欠)了?农民工.{0,2}(?:工资|工钱)", "wage-arrears"),
         (r"(?:欠|拖欠)(?:了)?(?:我们|我|咱们|咱)?.{0,8}?(?:钱|货款|账款|账|工程款)"
-         r"(?!还不上|还不起)|打官司|起诉|闹翻|谈不拢|违约|(?:闹|有|起|打)纠纷|索赔",
+         r"(?!还不上|还不起)|打官司|起诉|闹翻|谈不拢|违约|(?:闹|起|打)纠纷|索赔",
          "business-dispute"),
         (r"被.{0,6}?(?:查到|查出|查了|罚)|被查(?![询看])|(?:会|要)(?:被)?(?:重罚|罚款)|"
          r"罚(?:得)?(?:这么|那么|太)重|罚最高|检查.{0,6}太多|来检查",
@@ -235,7 +235,11 @@ def _a_setting(text: str, bare: str, start: int, end: int) -> bool:
 def _what_happened(snap: CatalogSnapshot, text: str, bare: str,
                    first: tuple[str, int, int]) -> tuple[str, int, int] | None:
     """在准东开了个化工配套厂，招了一批技术骨干，他们最关心娃娃上学: a situation told after the
-    business the asker runs is what the message is about (引进人才, not 建厂房)."""
+    business the asker runs is what the message is about (引进人才, not 建厂房) — in a story told
+    at length. 我们开了家小饭馆，没房子抵押，能不能凭流水贷点款 asks about one service (the
+    business is context, see _another_service)."""
+    if not _at_length(bare):
+        return None
     told = _told_after(snap, bare, first[2])
     if told is None or told[0] == first[0] or not _a_setting(text, bare, first[1], first[2]):
         return None
@@ -254,7 +258,7 @@ def _told_after(snap: CatalogSnapshot, bare: str, pos: int) -> tuple[str, int, i
 # How to go about a whole matter (not one service's fact).
 _GO_ABOUT = re.compile(r"咋办|怎么办|怎么处理|咋处理|咋弄|怎么弄|咋整|怎么整|如何处理|怎么搞|咋搞|"
                        r"哪些渠道|有(?:啥|什么)(?:快的|好的|简便的?|便利的?)?(?:渠道|办法|支持|路子|"
-                       r"门路|照顾|帮助|说法)|(?:要|该|得)(?:干|做)(?:啥|什么)|要?注意(?:啥|什么|哪些)|"
+                       r"门路|照顾|帮助|说法)|(?:还有|有没有)(?:啥|什么)?(?:办法|出路|路子)|(?:要|该|得)(?:干|做)(?:啥|什么)|要?注意(?:啥|什么|哪些)|"
                        r"(?:能|可以)帮(?:啥|什么|我们|忙)")
 
 
@@ -301,12 +305,17 @@ _STORY_ASKING = 3
 def _long_story(bare: str, start: int, end: int, spans: list[tuple[int, int, str]]) -> bool:
     """The situation told in a clause of its own among several (the questions in the others):
     no service named in the situation's clause but inside its phrase."""
-    clauses = _ASKED_CLAUSE.findall(bare)  # with its question mark, if any
-    asking = sum(QUESTION_CUE.search(c) is not None for c in clauses)
-    if len(clauses) < _STORY_CLAUSES and not (len(clauses) >= _STORY_ASKING and asking >= 2):
+    if not _at_length(bare):
         return False
     home = _clause_at(bare, start)
     return all(_clause_at(bare, a) != home for a, b, _ in spans if b <= start or a >= end)
+
+
+def _at_length(bare: str) -> bool:
+    """Four clauses or more, or three of which two ask something."""
+    clauses = _ASKED_CLAUSE.findall(bare)  # with its question mark, if any
+    asking = sum(QUESTION_CUE.search(c) is not None for c in clauses)
+    return len(clauses) >= _STORY_CLAUSES or (len(clauses) >= _STORY_ASKING and asking >= 2)
 
 
 def _clauses(bare: str) -> int:
