@@ -115,13 +115,15 @@ _TOLD: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          "employee-leaving"),
         # 开个新公司，接电，再招十几个人: the company comes first, its hiring is a step of it
         (r"(?:开|办|注册|成立)(?:公司|企业).{0,12}(?:招|雇|聘)", "start-company"),
-        (r"(?:工人|员工|职工|人才|技术人员).{0,6}(?:孩子|子女|家属)", "talent-settle"),
+        (r"(?:工人|员工|职工|人才|技术人员|骨干|工程师).{0,12}(?:孩子|子女|家属|娃|小孩|上学|入学)",
+         "talent-settle"),
         (r"(?:公司|企业|店|厂|生意|买卖).{0,4}(?:不干了|不做了|不开了|关门|黄了|干不下去|"
          r"做不下去|开不下去|撑不下去|不想干)", "close-business"),
         (r"资不抵债|快倒闭|要倒闭|濒临倒闭|欠了?.{0,4}债.{0,6}(?:撑不下去|还不上|还不起|快不行|"
-         r"干不下去|倒闭|破产)", "company-bankruptcy"),
+         r"干不下去|倒闭|破产)|资金链(?:断|出问题)|(?:企业|公司|厂|我们|咱们)(?:欠|拖欠)了?"
+         r".{0,30}(?:资金链|还不上|还不起|撑不|倒闭|破产)", "company-bankruptcy"),
         # 新公司刚成立 / 公司刚注册下来
-        (r"新(?:公司|企业)刚?(?:成立|注册|开业)|(?:公司|企业)刚(?:成立|注册|开业)",
+        (r"新(?:公司|企业)刚?(?:成立|注册|开业|开|办)|(?:公司|企业)刚(?:成立|注册|开业)",
          "start-company"),
         (r"(?:恢复|修复)(?:企业|公司)?的?信用|信用.{0,2}(?:修复|恢复)", "credit-repair"),
         (r"(?:去|到|在)(?:国外|境外|海外|中亚|哈萨克斯坦|吉尔吉斯斯坦|乌兹别克斯坦|俄罗斯)"
@@ -148,20 +150,33 @@ _TOLD: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"|(?:老板|法人|企业家|负责人).{0,6}被(?:抓|拘|带走)", "company-sued"),
         (r"(?:政府|机关|单位|部门|国企).{0,10}(?:钱|款|账).{0,6}(?:拿不到|不给|没给|要不回|收不回|"
          r"没结|不结|拖)", "government-arrears"),
+        # 工地上农民工说工资没发全 / 拖欠农民工工钱: the business's migrant workers' wages owed
+        # (the plan's 根治欠薪), before a trade debt (工钱 holds 钱). A worker's own 老板欠我工资
+        # is 劳动争议's.
+        (r"农民工.{0,6}(?:工资|工钱).{0,4}(?:没发|没给|不发|发不出|拖欠|欠着|没结|没付)|"
+         r"(?:拖欠|欠)了?农民工.{0,2}(?:工资|工钱)", "wage-arrears"),
         (r"(?:欠|拖欠)(?:了)?(?:我们|我|咱们|咱)?.{0,8}?(?:钱|货款|账款|账|工程款)"
-         r"(?!还不上|还不起)|打官司|起诉|闹翻|谈不拢|违约", "business-dispute"),
-        (r"被.{0,6}?(?:查到|查出|查了|罚)|(?:会|要)(?:被)?(?:重罚|罚款)|检查.{0,6}太多|来检查",
+         r"(?!还不上|还不起)|打官司|起诉|闹翻|谈不拢|违约|(?:闹|起|打)纠纷|索赔",
+         "business-dispute"),
+        (r"被.{0,6}?(?:查到|查出|查了|罚)|被查(?![询看])|(?:会|要)(?:被)?(?:重罚|罚款)|"
+         r"罚(?:得)?(?:这么|那么|太)重|罚最高|检查.{0,6}太多|来检查",
          "law-enforcement"),
         (r"(?:做|搞|跑|干|开展).{0,6}?(?:物流|配送|运输)", "open-logistics"),
+        # 我是搞建筑施工的，刚中了个项目 / 承接了一个工程
+        (r"(?:搞|做|干)建筑|建筑(?:施工|公司|企业|队)|施工(?:企业|单位|队)|中了.{0,2}(?:项目|工程)|"
+         r"(?:承接|承包)了?.{0,4}(?:工程|项目)", "construction-contract"),
+        # 准备买下隔壁企业的厂房和土地
+        (r"买(?:下|入)(?:了)?.{0,8}?(?:厂房|土地|写字楼|门面|商铺|办公楼)", "buy-property"),
         (r"(?:申请|领|拿|要|争取|申报|享受)(?:点|些|个|到)?.{0,4}(?:补贴|补助|奖补|扶持资金)",
          "apply-subsidy"),
         (r"(?:贷|借)(?:点|些|笔)(?:款|钱)|借钱|融(?:点|些)资|(?:去|来|想|要|申请|办理?)贷款|"
          r"缺钱|缺资金|缺担保|没有?担保|贷款.{0,3}(?:门路|路子|渠道)", "apply-loan"),
         (r"拿(?:块|片|了|个)?地.{0,4}(?:建|盖|开工|办厂|投资|项目)|(?:建|盖|修|新建|扩建)(?:个|座|栋|一|了)*.{0,3}"
-         r"(?:厂房|车间|仓库|库房|基地|生产线|办公楼)|(?:建|盖)(?:个|座|一)*.{0,5}?(?:厂|电站)|"
+         r"(?:厂房|车间|仓库|库房|基地|生产线|办公楼|生产楼|厂楼)|(?:扩建|改建).{0,6}?(?:厂房|车间|生产楼|厂楼)|"
+         r"(?:厂房|车间|厂区).{0,3}(?:扩建|改建)|(?:建|盖)(?:个|座|一)*.{0,5}?(?:厂|电站)|"
          r"新(?:建|盖)?的?(?:厂|厂房|厂区|工厂|车间)|投资项目|项目的?前期|项目立项",
          "build-factory"),
-        (r"(?:投|竞)(?:[^,.?!;:\s]{0,8}的)?标|中(?:了)?标|(?:参加|参与|做|接|投)(?:政府|政府的)?"
+        (r"(?:投(?![资诉入产放])|竞)[^,.?!;:\s]{0,8}?(?<![目指商])标(?!准)|中(?:了)?标|(?:参加|参与|做|接|投)(?:政府|政府的)?"
          r"采购", "join-procurement"),
     ))
 
@@ -177,8 +192,15 @@ def _told(snap: CatalogSnapshot, bare: str) -> tuple[str, int, int] | None:
     return slug, start, end
 
 
+# 药店老板问一下 / 我是饭店老板: premises named by who runs them (not 公司/厂: 公司老板 opens
+# nothing), at the start of a clause.
+_OWNER = re.compile(r"(?:^|(?<=[,.?!;:\s是]))(?P<what>[\u4e00-\u9fff]{1,4}?)"
+                    r"(?P<kind>饭店|酒店|超市|诊所|药房|店|馆|铺)的?(?:老板|店主|掌柜)")
+
+
 def _premises(snap: CatalogSnapshot, bare: str) -> tuple[str, int, int] | None:
-    found = _OPENING.search(bare)
+    found = min((m for m in (_OPENING.search(bare), _OWNER.search(bare)) if m is not None),
+                key=lambda m: m.start(), default=None)
     if found is None:
         return None
     words = found.group("what") + found.group("kind")
@@ -195,10 +217,48 @@ def _opening(snap: CatalogSnapshot, bare: str) -> tuple[str, int, int] | None:
     return min(found, key=lambda f: f[1]) if found else None
 
 
+# 我们是开烧烤店的，… / 药店老板问一下: the business the asker runs, told as who they are.
+_SETTING_AFTER = re.compile(r"的(?:[,.?!;:\s]|$)|的?(?:老板|店主|掌柜)")
+
+
+def _a_setting(text: str, bare: str, start: int, end: int) -> bool:
+    """The premises read at bare[start:end] are the business the asker already runs (开烧烤店的，
+    / 药店老板 / 在准东开了个化工配套厂，…): the setting of what happened since, not what they set
+    out to do."""
+    if _SETTING_AFTER.match(bare, end):
+        return True
+    # _MEASURE drops 了 with the measure word (开了个厂 → 开厂): look for it in the message
+    opened = re.escape(bare[start]) + "了.{0,4}" + re.escape(bare[start + 1:end])
+    return re.search(opened, normalize(text)) is not None
+
+
+def _what_happened(snap: CatalogSnapshot, text: str, bare: str,
+                   first: tuple[str, int, int]) -> tuple[str, int, int] | None:
+    """在准东开了个化工配套厂，招了一批技术骨干，他们最关心娃娃上学: a situation told after the
+    business the asker runs is what the message is about (引进人才, not 建厂房) — in a story told
+    at length. 我们开了家小饭馆，没房子抵押，能不能凭流水贷点款 asks about one service (the
+    business is context, see _another_service)."""
+    if not _at_length(bare):
+        return None
+    told = _told_after(snap, bare, first[2])
+    if told is None or told[0] == first[0] or not _a_setting(text, bare, first[1], first[2]):
+        return None
+    return told
+
+
+def _told_after(snap: CatalogSnapshot, bare: str, pos: int) -> tuple[str, int, int] | None:
+    found = [(m.start(), i, slug, m.end()) for i, (pattern, slug) in enumerate(_TOLD)
+             if slug in snap.scenarios and (m := pattern.search(bare, pos)) is not None]
+    if not found:
+        return None
+    start, _, slug, end = min(found)
+    return slug, start, end
+
+
 # How to go about a whole matter (not one service's fact).
 _GO_ABOUT = re.compile(r"咋办|怎么办|怎么处理|咋处理|咋弄|怎么弄|咋整|怎么整|如何处理|怎么搞|咋搞|"
                        r"哪些渠道|有(?:啥|什么)(?:快的|好的|简便的?|便利的?)?(?:渠道|办法|支持|路子|"
-                       r"门路|照顾|帮助|说法)|(?:要|该|得)(?:干|做)(?:啥|什么)|要?注意(?:啥|什么|哪些)|"
+                       r"门路|照顾|帮助|说法)|(?:还有|有没有)(?:啥|什么)?(?:办法|出路|路子)|(?:要|该|得)(?:干|做)(?:啥|什么)|要?注意(?:啥|什么|哪些)|"
                        r"(?:能|可以)帮(?:啥|什么|我们|忙)")
 
 
@@ -245,12 +305,17 @@ _STORY_ASKING = 3
 def _long_story(bare: str, start: int, end: int, spans: list[tuple[int, int, str]]) -> bool:
     """The situation told in a clause of its own among several (the questions in the others):
     no service named in the situation's clause but inside its phrase."""
-    clauses = _ASKED_CLAUSE.findall(bare)  # with its question mark, if any
-    asking = sum(QUESTION_CUE.search(c) is not None for c in clauses)
-    if len(clauses) < _STORY_CLAUSES and not (len(clauses) >= _STORY_ASKING and asking >= 2):
+    if not _at_length(bare):
         return False
     home = _clause_at(bare, start)
     return all(_clause_at(bare, a) != home for a, b, _ in spans if b <= start or a >= end)
+
+
+def _at_length(bare: str) -> bool:
+    """Four clauses or more, or three of which two ask something."""
+    clauses = _ASKED_CLAUSE.findall(bare)  # with its question mark, if any
+    asking = sum(QUESTION_CUE.search(c) is not None for c in clauses)
+    return len(clauses) >= _STORY_CLAUSES or (len(clauses) >= _STORY_ASKING and asking >= 2)
 
 
 def _clauses(bare: str) -> int:
@@ -330,6 +395,10 @@ def _life_event(snap: CatalogSnapshot, text: str, previous: str | None) -> LifeE
     if not hits and opened is None:
         return None  # most messages: one phrase scan over a few hundred phrases, then out
     spans = _named(snap, bare)
+    first = min([*hits, *([opened] if opened else [])], key=lambda f: f[1])
+    happened = _what_happened(snap, text, bare, first)
+    if happened is not None:
+        hits, opened = [h for h in hits if h[0] == happened[0]], happened
     if hits and opened is not None and opened[0] != hits[0][0] \
             and opened[1] <= hits[0][1] and hits[0][2] <= opened[2] \
             and opened[2] - opened[1] > hits[0][2] - hits[0][1]:

@@ -66,6 +66,9 @@ def test_a_life_event_in_a_businesss_own_words(snap, text: str, scenario: str) -
     # the business is the setting; the question is another service (as agent assist reads it)
     "我开了个小饭店，能不能凭流水贷款",
     "投标保证金比例多少？融资担保费率是多少",  # 投标 is part of a service's name
+    "老板欠我三个月工资不给 咋办",  # a worker's own wages: 劳动争议, no business's situation
+    "市场监管罚款是不是一律顶格罚",  # one service's rule
+    "我们还跟一家公司有纠纷 申请财产保全保证金交不起咋办",  # one service's cost
 ])
 def test_a_question_about_one_service_is_no_life_event(snap, text: str) -> None:
     assert life_event_asked(snap, text) is None
@@ -136,6 +139,19 @@ def test_a_situation_gets_its_scenario(snap, text: str, scenario: str) -> None:
     ("开网店卖特产，以后也想卖到俄罗斯，侵权的事谁管", "online-store"),
     ("厂里要一下子招五六十个工人，招人渠道、签合同有啥政策", "hire-employees"),
     ("想招几个毕业生，怎么找学校，引进人才有没有奖励", "hire-employees"),
+    # the business one runs told as who one is, then what happened (issue 15, fourth round)
+    ("我是开火锅店的，昨天被查了，罚得太重了，合理吗", "law-enforcement"),
+    ("超市老板问下，店里老有人来检查，到底归哪些部门管", "law-enforcement"),
+    ("饭店老板问一下，开业要跑哪些部门", "open-restaurant"),
+    ("我们在园区开了个机械厂，从外地招了几个技术骨干，他们的娃娃要上学，有没有人才政策", "talent-settle"),
+    # more situations in loose words
+    ("工地上的农民工工资拖欠了两个月，总包一直不结款，我们该找谁", "wage-arrears"),
+    ("我们是做建筑的，刚接了个工程，保证金能不能用保函", "construction-contract"),
+    ("想买下一个旧仓库的厂房，过户要多久，能不能抵押", "buy-property"),
+    ("厂房要扩建一个两层的车间，要办哪些手续", "build-factory"),
+    ("公司欠了供应商一大笔钱，资金链断了，还有办法吗", "company-bankruptcy"),
+    ("和供应商闹纠纷了，货有质量问题想索赔，走仲裁还是法院", "business-dispute"),
+    ("想投一个道路工程标，招标条件明显偏向某家，咋办", "join-procurement"),
 ])
 def test_a_situation_in_loose_words(snap, text: str, scenario: str) -> None:
     event = life_event_asked(snap, text)
@@ -177,6 +193,11 @@ def test_a_short_question_about_a_service_in_a_story_stays_one_service(snap) -> 
     ("开了个化妆品店，想在网上打广告卖货，要注意啥，店面没有房产证", "online-ad-trade"),
     ("品牌想注册商标，在昌吉能办吗？注册后能拿商标去贷款吗", "ip-pledge-financing"),
     ("公司第一次报年报，还要报税，表格一大堆，有没有简单的办法", "tax-filing"),
+    ("和对方打官司，对方申请保全把我们账户全封了，超出的能解封吗", "unfreeze-unrelated-property"),
+    ("企业欠银行的钱还不上了，资金链断了，供应商追得紧，能不能分期还，有啥办法",
+     "epidemic-business-disputes"),
+    ("新公司刚开业，会计是兼职的，报税总搞不懂，有没有人能一对一帮忙", "tax-dedicated-service"),
+    ("工地上农民工说工资没发全，去劳动部门闹了，我们分包的该怎么处理", "wage-arrears-campaign"),
 ])
 def test_the_scenario_holds_the_step_asked(snap, text: str, slug: str) -> None:
     assert slug in _steps(snap, text)
