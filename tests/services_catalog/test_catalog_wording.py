@@ -37,6 +37,7 @@ def test_a_need_said_in_everyday_words_reaches_its_service(
     ("户口在河南 想把户口迁到昌吉 网上能办吗", "household-registration"),
     ("政府采购合同的尾款多久要付清", "procurement-payment"),
     ("盖厂房审批找哪个部门", "construction-approval"),
+    ("工改的审批是哪个部门管", "construction-approval"),
     ("劳动合同能在网上签名吗", "e-labor-contract"),
     ("公司欠着供应商的钱 想注销怎么办", "deregistration"),
     ("厂子资不抵债快撑不下去了 能申请破产吗", "bankruptcy"),
