@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from services_catalog import plan
 from services_catalog.answers import Answer, compose
+from services_catalog.evidence import question_grams
 from services_catalog.normalize import normalize
 from services_catalog.question_cues import DECISIVE, QUESTION_CUE, QUESTION_CUES, states_condition
 from services_catalog.schemas import ScenarioOut
@@ -338,6 +339,9 @@ class LifeEvent:
     text: str = ""
     # Told at length (several clauses, the questions apart from the situation).
     story: bool = False
+    # Services a clause of the message reads as surely, beyond the scenario's and those named
+    # (查验要一辆辆开到车管所太费事了 → 机动车查验): the owner's own concern joins the checklist.
+    read: tuple[str, ...] = ()
 
     @property
     def lead(self) -> str | None:
@@ -346,7 +350,8 @@ class LifeEvent:
     def slugs(self, snap: CatalogSnapshot) -> list[str]:
         """The checklist's services: the scenario's (still active) ones, then the others named."""
         own = [link.slug for link in self.scenario.services if link.slug in snap.services]
-        return [*own, *(slug for slug in self.named if slug not in own)]
+        listed = [*own, *(slug for slug in self.named if slug not in own)]
+        return [*listed, *(slug for slug in self.read if slug not in listed)]
 
 
 def _named(snap: CatalogSnapshot, bare: str) -> list[tuple[int, int, str]]:
@@ -363,12 +368,50 @@ def life_event_asked(snap: CatalogSnapshot, text: str,
         return None
     other = _another_service(snap, event, text)
     if other is None:
-        return event
+        return _with_concerns(snap, event)
     if event.story:
         # 新公司刚成立，社保医保都要开户，还有几个灵活就业的，能一块儿办吗: the service the
         # words read surely joins the checklist of a situation told at length.
-        return replace(event, named=(*event.named, other))
+        return _with_concerns(snap, replace(event, named=(*event.named, other)))
     return None
+
+
+# A clause says a concern of its own when it holds this many of the plan's kind of words (not
+# question words): 执照咋办 / 要多少天 say nothing a step of the checklist does not.
+_CONCERN_GRAMS = 5
+_CONCERN_LOOK = 3  # a checklist step among a clause's first hits: the clause is about that step
+_MAX_CONCERNS = 2
+# A clause reads as a service surely enough a little under free text's ceiling (BM25_MAX_CONF):
+# on the tuning sets' life events 0.7 added 6 steps asked for and 3 plausible extra ones.
+_CONCERN_SURE = 0.7
+
+
+def _with_concerns(snap: CatalogSnapshot, event: LifeEvent) -> LifeEvent:
+    """Each clause of the message that is not the situation itself and reads as surely as free
+    text nearly gets (_CONCERN_SURE) as a service the checklist lacks — none of the checklist's
+    services among its first hits — adds that service (项目评审专家老约不上怎么办 → 项目前期
+    "一件事"). The search runs per clause, for life-event messages only."""
+    listed = set(event.slugs(snap))
+    read: list[str] = []
+    for clause in _CLAUSE.findall(event.text):
+        if len(read) == _MAX_CONCERNS:
+            break
+        if len(question_grams(clause, [])) < _CONCERN_GRAMS or _tells_a_situation(snap, clause):
+            continue
+        hits = snap.index.search(clause, _CONCERN_LOOK)
+        if not hits or hits[0].confidence < _CONCERN_SURE or hits[0].slug in read \
+                or any(h.slug in listed for h in hits):
+            continue
+        read.append(hits[0].slug)
+    return replace(event, read=tuple(read)) if read else event
+
+
+def _tells_a_situation(snap: CatalogSnapshot, clause: str) -> bool:
+    """想在昌吉投资建厂: the clause is a scenario's own phrase or story, not a step's concern."""
+    if snap.scenario_index is not None and any(
+            h[3] >= SURE for h in snap.scenario_index.named_spans(clause)):
+        return True
+    return _opening(snap, clause) is not None
 
 
 def _another_service(snap: CatalogSnapshot, event: LifeEvent, text: str) -> str | None:

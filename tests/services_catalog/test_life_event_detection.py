@@ -201,3 +201,23 @@ def test_a_short_question_about_a_service_in_a_story_stays_one_service(snap) -> 
 ])
 def test_the_scenario_holds_the_step_asked(snap, text: str, slug: str) -> None:
     assert slug in _steps(snap, text)
+
+
+@pytest.mark.parametrize("text,slug", [
+    # a clause of the story says a concern the scenario's steps do not cover: its service joins
+    ("我们是做快递的，在玛纳斯县城有三四个收件点，每个点都要单独办执照吗？另外送件的电动货车在城区能不能跑",
+     "truck-access"),
+    ("建筑设计院想承接一些项目的全过程服务，听说在推建筑师负责制？项目评审专家老约不上怎么办",
+     "project-preliminary-one-thing"),
+])
+def test_a_clause_s_own_concern_joins_the_checklist(snap, text: str, slug: str) -> None:
+    assert slug in _steps(snap, text)
+
+
+def test_a_bare_clause_adds_no_step(snap) -> None:
+    """执照要办 reads as a service only by its one word: the checklist's own 企业开办 covers it,
+    and no second licence service joins."""
+    text = ("今年想来昌吉开个饭馆，门面已经看好了，现在就是不知道手续咋弄，执照要办，"
+            "后厨还要接燃气，这几样加起来大概要多长时间啊")
+    steps = _steps(snap, text)
+    assert "company-registration" in steps and "e-business-license" not in steps
