@@ -133,6 +133,24 @@ NO_AMOUNTS = ("channel", "department")
 CASE_MIN_CONTENT = 3
 
 
+def answer_plan_clause(dispatcher: CollectingDispatcher,
+                       tracker: Tracker) -> list[dict[str, Any]] | None:
+    """A question no service reads, whose words a clause of the plan addresses strongly
+    (有人堵店门口要保护费，我该怎么办 → 第146条 敲诈勒索): that clause under its service's name and
+    第N条; None when no clause does."""
+    text = user_text(tracker)
+    if not QUESTION_CUE.search(text):
+        return None
+    with session_scope() as session:
+        snap = CACHE.get(session)
+    anywhere = detail_elsewhere(None, snap.services.values(), text)
+    if anywhere is None or not anywhere.card:
+        return None
+    send(dispatcher, anywhere)
+    return [SlotSet("service", anywhere.card["slug"]), SlotSet("condition", None),
+            SlotSet("misses", 0)]
+
+
 def states_another_case(stays: bool, intent: str, text: str, condition: str | None) -> bool:
     """我们是高压用户 / 我们已经把钱都还了 / 那种空壳公司呢 after an answer, asking nothing of
     its own: a case the service's time-limit variants do not name. The clause of its tasks about

@@ -595,6 +595,10 @@ FIELD_CUES = {
                       r"|要钱|收钱|花钱|交钱|付钱|给钱|钱吗|钱不|多少钱|钱多少|几个钱"),
     "department": QUESTION_CUES["ask_department"],
 }
+# A fee question about who checks charges rather than what they are (行业协会收的费用有没有人查,
+# 乱收费能投诉吗, 收费乱七八糟的能问谁): the clause on supervising them answers it.
+_FEE_OVERSEEN = re.compile(r"乱收|收费乱|乱七八糟|有没有人(?:查|管)|谁(?:来)?(?:查|管)|投诉|举报"
+                           r"|问谁|找谁|监管|查不查|管不管")
 # A materials question about what happens to the materials (有点小错误会不会驳回, 差一份能先受理
 # 吗), not which ones: a clause answers it, the list does not.
 _MATERIAL_TROUBLE = re.compile(r"错|不全|不齐|差一|缺|驳回|退回|后补|补交|容缺")
@@ -646,6 +650,8 @@ def wants_detail(service: ServiceOut, question: str, text: str) -> bool:
         # answers it, if any. A time question the NLU guessed, whose words ask no time
         # (打官司法院能给确权吗), asks a detail.
         return not service.time_limits or not _SAYS_TIME.search(normalize(text))
+    if question == "fee" and _FEE_OVERSEEN.search(normalize(text)):
+        return True  # 收费乱七八糟的，能问谁: who checks the charges, which a clause says
     if question == "fee" and service.fees:
         return False  # the plan's fee lines answer it (最多交多少 → 上限为80万元)
     if question == "department" and _asks_besides(FIELD_CUES["department"], text):

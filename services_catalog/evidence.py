@@ -125,6 +125,14 @@ PLAN_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"撑不住|快倒闭|快不行|资不抵债|周转不过来|不想(?:直接)?破产"),
      "濒临破产 盘活 救治"),
     (re.compile(r"受影响|有影响|影响投标|影响招标|不让投标"), "惩戒 限制 准入"),
+    # Charges complained of or checked (乱收费, 收费乱七八糟, 收的费用有没有人查): the plan's
+    # 查处…违法违规收费 / 收取不合理费用 and 公开…价格, 接受社会监督.
+    (re.compile(r"乱收|收费.{0,2}乱|乱七八糟|收的?(?:各种)?费.{0,8}(?:有没有人|谁)(?:查|管)"),
+     "公开 价格 收费透明 接受社会监督 查处"),
+    (re.compile(r"保护费|收黑钱|地痞|混混|黑社会|恶势力"), "敲诈勒索 欺行霸市 恶势力"),
+    # Whether a complaint gets anywhere (投诉了能管用吗): the plan's 接诉即办.
+    (re.compile(r"(?:投诉|反映|举报|12345).{0,8}(?:管用|有用|有效|起作用|能解决|有人管)"),
+     "接诉即办"),
 )
 # A title clause is quoted with the best body clause of its task: the title says what the
 # task does, the body how (简化新业态食品经营许可发放模式 → …仅销售预包装食品…实行备案制管理).
