@@ -36,6 +36,7 @@ from services_catalog.answers import (
     detail_answer,
     detail_elsewhere,
     detect_condition,
+    fee_elsewhere,
     other_region_answer,
     personal_answer,
     wants_detail,
@@ -131,6 +132,10 @@ NO_AMOUNTS = ("channel", "department")
 # What a follow-up says besides its question words to be telling a case (已经还了, 人数挺多):
 # 好的 / 是的 say nothing.
 CASE_MIN_CONTENT = 3
+
+
+# A fee question saying this much besides its cue names a part of the matter (公告要钱吗).
+FEE_PART_MIN = 2
 
 
 def answer_plan_clause(dispatcher: CollectingDispatcher,
@@ -289,6 +294,11 @@ def answer_service(
         # a service of the same chapter or court whose clause does (第150条) answers it. A
         # together-question (税务注销能一起办吗) is about the service named, not a third one.
         detail = detail_elsewhere(service, snap.services.values(), text)
+    if (detail is None and question == "fee" and not service.fees
+            and len(content_besides_cues(text)) >= FEE_PART_MIN):
+        # 公告要钱吗 after 简易注销: the plan says what that part costs under another service
+        # of the chapter (第4条 免费发布注销公告), where this one's fee lines say nothing.
+        detail = fee_elsewhere(service, snap.services.values(), text)
     answer = detail or compose(service, question, condition=condition, text=text, today=today())
     if not together:  # 要跑几个窗口 asks how they combine, not an amount
         answer = unstated_amount(service, text, answer) or answer  # 补多少: not stated, ask here

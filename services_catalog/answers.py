@@ -24,7 +24,12 @@ from services_catalog.evidence import (
     relevant_clauses,
 )
 from services_catalog.normalize import normalize
-from services_catalog.question_cues import QUESTION_CUES, asks_amount, asks_online
+from services_catalog.question_cues import (
+    QUESTION_CUES,
+    asks_amount,
+    asks_online,
+    content_besides_cues,
+)
 from services_catalog.schemas import Fact, ServiceOut, TimeLimit
 from services_catalog.wording import MISSING_FACT
 
@@ -754,6 +759,37 @@ def detail_elsewhere(service: ServiceOut | None, others: Iterable[ServiceOut], t
         if found and found[0].score >= ELSEWHERE_EVIDENCE and (
                 best is None or found[0].score > best[0]):
             best = (found[0].score, other, found)
+    if best is None:
+        return None
+    _, other, evidence = best
+    departments = _join(other.departments) or other.lead_unit or "相关部门"
+    return quoting_answer(other, evidence, [other.name, *other.aliases], departments)
+
+
+# A clause that says what something costs (免费发布注销公告, 零投资, 降低收费).
+_FEE_CLAUSE = re.compile(r"免费|收费|费用|费率|零投资|不收|减免")
+
+
+def _says_part(part: str, clause: str) -> bool:
+    """Whether the clause holds a character pair of the part asked about (公告 in 注销公告)."""
+    return any(part[i:i + 2] in clause for i in range(len(part) - 1))
+
+
+def fee_elsewhere(service: ServiceOut, others: Iterable[ServiceOut], text: str) -> Answer | None:
+    """A fee question about a part of the matter (公告要钱吗 after 简易注销), which the service's
+    own fee lines do not cover: the clause of a service of the same chapter or lead unit that
+    addresses its words and says what it costs (第4条 免费发布注销公告); None when none does.
+    The service's own words do not count: they only say which matter."""
+    part = content_besides_cues(text)
+    best: tuple[float, ServiceOut, list[Evidence]] | None = None
+    for other in others:
+        if other.slug == service.slug or not _same_office(service, other):
+            continue
+        # The part is the conversation's matter's (公告 of 注销): its name is meant too.
+        found = [e for e in relevant_clauses(service_tasks(other), text, [], also=service.name)
+                 if _FEE_CLAUSE.search(e.clause.text) and _says_part(part, e.clause.text)]
+        if found and (best is None or found[0].score > best[0]):
+            best = (found[0].score, other, found[:1])
     if best is None:
         return None
     _, other, evidence = best

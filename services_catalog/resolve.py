@@ -214,7 +214,8 @@ def _alias_addressed_here(snap: CatalogSnapshot, previous: str, text: str, menti
 
 # Words of when or how one applies, which any service's procedure has (晚上能在网上申请吗 after
 # 企业开办): they say nothing of which service is meant, so they do not count as content.
-_PROCEDURE_WORDS = re.compile(r"晚上|夜里|半夜|周末|节假日|假期|下班后?|申请|提交|办理|递交|申清|申报")
+_PROCEDURE_WORDS = re.compile(r"晚上|夜里|半夜|周末|节假日|假期|下班后?"
+                              r"|申请|提交|办理|递交|申清|申报")
 
 
 def switches(hits: list[Hit], previous: str | None, text: str,
