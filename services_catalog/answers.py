@@ -770,9 +770,19 @@ def detail_elsewhere(service: ServiceOut | None, others: Iterable[ServiceOut], t
 _FEE_CLAUSE = re.compile(r"免费|收费|费用|费率|零投资|不收|减免")
 
 
+# How near the fee word the part asked about is written (免费发布注销公告): farther, the clause
+# says what something else costs (提供免费法律援助 of 农民工、灵活就业人员…).
+FEE_PART_SPAN = 8
+
+
 def _says_part(part: str, clause: str) -> bool:
-    """Whether the clause holds a character pair of the part asked about (公告 in 注销公告)."""
-    return any(part[i:i + 2] in clause for i in range(len(part) - 1))
+    """Whether the clause says what the part asked about costs: a character pair of the part
+    within FEE_PART_SPAN characters of a fee word (公告 in 免费发布注销公告)."""
+    for fee in _FEE_CLAUSE.finditer(clause):
+        near = clause[max(0, fee.start() - FEE_PART_SPAN):fee.end() + FEE_PART_SPAN]
+        if any(part[i:i + 2] in near for i in range(len(part) - 1)):
+            return True
+    return False
 
 
 def fee_elsewhere(service: ServiceOut, others: Iterable[ServiceOut], text: str) -> Answer | None:
@@ -781,6 +791,8 @@ def fee_elsewhere(service: ServiceOut, others: Iterable[ServiceOut], text: str) 
     addresses its words and says what it costs (第4条 免费发布注销公告); None when none does.
     The service's own words do not count: they only say which matter."""
     part = content_besides_cues(text)
+    for name in sorted([service.name, *service.aliases], key=len, reverse=True):
+        part = part.replace(normalize(name), "")  # the matter itself is no part of it
     best: tuple[float, ServiceOut, list[Evidence]] | None = None
     for other in others:
         if other.slug == service.slug or not _same_office(service, other):
