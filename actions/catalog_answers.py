@@ -29,6 +29,7 @@ from services_catalog.absent_facts import (
 from services_catalog.answers import (
     INTENT_QUESTION,
     NEEDS_LIMIT,
+    ONLINE_WORDS,
     TIME_ASKED,
     Answer,
     asks_time,
@@ -47,6 +48,7 @@ from services_catalog.personal import personal_matter
 from services_catalog.question_cues import (
     asks_amount,
     asks_nothing,
+    asks_online,
     content_besides_cues,
     decisive_question_type,
     question_type,
@@ -136,6 +138,16 @@ CASE_MIN_CONTENT = 3
 
 # A fee question saying this much besides its cue names a part of the matter (公告要钱吗).
 FEE_PART_MIN = 2
+
+
+# A clause about applying online (全流程网办, 7×24小时“不打烊”, 一网通办).
+_ONLINE_CLAUSE = re.compile(r"网办|网上|线上|互联网|不见面|掌上|7×24|不打烊|一网通办|电子化")
+
+
+def says_online(answer: Answer) -> bool:
+    """Whether a clause the answer quotes is about applying online."""
+    return any(_ONLINE_CLAUSE.search(e.get("text", ""))
+               for e in (answer.card or {}).get("evidence", []))
 
 
 def answer_plan_clause(dispatcher: CollectingDispatcher,
@@ -294,6 +306,11 @@ def answer_service(
         # a service of the same chapter or court whose clause does (第150条) answers it. A
         # together-question (税务注销能一起办吗) is about the service named, not a third one.
         detail = detail_elsewhere(service, snap.services.values(), text)
+    if detailed and asks_online(text) and (detail is None or not says_online(detail)):
+        # 晚上能在网上申请吗 after 住所登记承诺制, whose clauses say nothing of applying online:
+        # the chapter's clause that does (第2条 “企业开办”全流程网办, 7×24小时“不打烊”).
+        detail = detail_elsewhere(service, snap.services.values(),
+                                  f"{text} {ONLINE_WORDS}") or detail
     if (detail is None and question == "fee" and not service.fees
             and len(content_besides_cues(text)) >= FEE_PART_MIN):
         # 公告要钱吗 after 简易注销: the plan says what that part costs under another service

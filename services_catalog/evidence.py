@@ -127,6 +127,8 @@ PLAN_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"受影响|有影响|影响投标|影响招标|不让投标"), "惩戒 限制 准入"),
     # Charges complained of or checked (乱收费, 收费乱七八糟, 收的费用有没有人查): the plan's
     # 查处…违法违规收费 / 收取不合理费用 and 公开…价格, 接受社会监督.
+    # Applying out of office hours (晚上能在网上申请吗): the plan's 7×24小时“不打烊”.
+    (re.compile(r"晚上|夜里|半夜|下班后|周末|节假日"), "7×24小时 不打烊"),
     (re.compile(r"乱收|收费.{0,2}乱|乱七八糟|收的?(?:各种)?费.{0,8}(?:有没有人|谁)(?:查|管)"),
      "公开 价格 收费透明 接受社会监督 查处"),
     (re.compile(r"保护费|收黑钱|地痞|混混|黑社会|恶势力"), "敲诈勒索 欺行霸市 恶势力"),

@@ -68,3 +68,11 @@ def test_a_plain_fee_question_keeps_the_fee_answer(run_action) -> None:
 def test_when_or_how_one_applies_does_not_switch(text: str) -> None:
     hits = [Hit("household-registration", 5.0, 0.6, "bm25", "")]
     assert not switches(hits, "company-registration", text)
+
+
+@pytest.mark.parametrize("text", ["晚上能在网上申请吗", "晚上能在网上申清吗"])
+def test_online_out_of_hours_takes_the_chapters_clause(run_action, text) -> None:
+    run = follow_up(run_action, "address-commitment", text, intent="ask_channel",
+                    question="fee")
+    reply = run.texts[0]
+    assert "不打烊" in reply and "第2条" in reply, reply
