@@ -140,16 +140,6 @@ CASE_MIN_CONTENT = 3
 FEE_PART_MIN = 2
 
 
-# A clause about applying online (全流程网办, 7×24小时“不打烊”, 一网通办).
-_ONLINE_CLAUSE = re.compile(r"网办|网上|线上|互联网|不见面|掌上|7×24|不打烊|一网通办|电子化")
-
-
-def says_online(answer: Answer) -> bool:
-    """Whether a clause the answer quotes is about applying online."""
-    return any(_ONLINE_CLAUSE.search(e.get("text", ""))
-               for e in (answer.card or {}).get("evidence", []))
-
-
 def answer_plan_clause(dispatcher: CollectingDispatcher,
                        tracker: Tracker) -> list[dict[str, Any]] | None:
     """A question no service reads, whose words a clause of the plan addresses strongly
@@ -306,11 +296,11 @@ def answer_service(
         # a service of the same chapter or court whose clause does (第150条) answers it. A
         # together-question (税务注销能一起办吗) is about the service named, not a third one.
         detail = detail_elsewhere(service, snap.services.values(), text)
-    if detailed and asks_online(text) and (detail is None or not says_online(detail)):
-        # 晚上能在网上申请吗 after 住所登记承诺制, whose clauses say nothing of applying online:
-        # the chapter's clause that does (第2条 “企业开办”全流程网办, 7×24小时“不打烊”).
-        detail = detail_elsewhere(service, snap.services.values(),
-                                  f"{text} {ONLINE_WORDS}") or detail
+    if detailed and detail is None and found.source == "context" and asks_online(text):
+        # 晚上能在网上申请吗 after 住所登记承诺制, whose clauses say nothing of it: the chapter's
+        # clause about applying online (第2条 “企业开办”全流程网办, 7×24小时“不打烊”). Not for a
+        # service named now (完税证明能不能网上拿电子版): the question is about that one.
+        detail = detail_elsewhere(service, snap.services.values(), f"{text} {ONLINE_WORDS}")
     if (detail is None and question == "fee" and not service.fees
             and len(content_besides_cues(text)) >= FEE_PART_MIN):
         # 公告要钱吗 after 简易注销: the plan says what that part costs under another service

@@ -70,9 +70,15 @@ def test_when_or_how_one_applies_does_not_switch(text: str) -> None:
     assert not switches(hits, "company-registration", text)
 
 
-@pytest.mark.parametrize("text", ["晚上能在网上申请吗", "晚上能在网上申清吗"])
+@pytest.mark.parametrize("text", ["晚上也能在网上办吗", "晚上能在网上申清吗"])
 def test_online_out_of_hours_takes_the_chapters_clause(run_action, text) -> None:
     run = follow_up(run_action, "address-commitment", text, intent="ask_channel",
                     question="fee")
     reply = run.texts[0]
     assert "不打烊" in reply and "第2条" in reply, reply
+
+
+def test_a_service_named_now_keeps_its_online_question(run_action) -> None:
+    run = run_action(ActionAnswerService(),
+                     question_tracker("完税证明能不能网上直接拿电子版的", "ask_channel"))
+    assert run.cards[0]["slug"] == "e-tax-certificate", run.texts[0]
