@@ -29,6 +29,7 @@ from services_catalog.absent_facts import (
 from services_catalog.answers import (
     INTENT_QUESTION,
     NEEDS_LIMIT,
+    ONLINE_WORDS,
     TIME_ASKED,
     Answer,
     asks_time,
@@ -36,6 +37,7 @@ from services_catalog.answers import (
     detail_answer,
     detail_elsewhere,
     detect_condition,
+    fee_elsewhere,
     other_region_answer,
     personal_answer,
     wants_detail,
@@ -46,6 +48,7 @@ from services_catalog.personal import personal_matter
 from services_catalog.question_cues import (
     asks_amount,
     asks_nothing,
+    asks_online,
     content_besides_cues,
     decisive_question_type,
     question_type,
@@ -131,6 +134,28 @@ NO_AMOUNTS = ("channel", "department")
 # What a follow-up says besides its question words to be telling a case (已经还了, 人数挺多):
 # 好的 / 是的 say nothing.
 CASE_MIN_CONTENT = 3
+
+
+# A fee question saying this much besides its cue names a part of the matter (公告要钱吗).
+FEE_PART_MIN = 2
+
+
+def answer_plan_clause(dispatcher: CollectingDispatcher,
+                       tracker: Tracker) -> list[dict[str, Any]] | None:
+    """A question no service reads, whose words a clause of the plan addresses strongly
+    (有人堵店门口要保护费，我该怎么办 → 第146条 敲诈勒索): that clause under its service's name and
+    第N条; None when no clause does."""
+    text = user_text(tracker)
+    if not QUESTION_CUE.search(text):
+        return None
+    with session_scope() as session:
+        snap = CACHE.get(session)
+    anywhere = detail_elsewhere(None, snap.services.values(), text)
+    if anywhere is None or not anywhere.card:
+        return None
+    send(dispatcher, anywhere)
+    return [SlotSet("service", anywhere.card["slug"]), SlotSet("condition", None),
+            SlotSet("misses", 0)]
 
 
 def states_another_case(stays: bool, intent: str, text: str, condition: str | None) -> bool:
@@ -271,6 +296,16 @@ def answer_service(
         # a service of the same chapter or court whose clause does (第150条) answers it. A
         # together-question (税务注销能一起办吗) is about the service named, not a third one.
         detail = detail_elsewhere(service, snap.services.values(), text)
+    if detailed and detail is None and found.source == "context" and asks_online(text):
+        # 晚上能在网上申请吗 after 住所登记承诺制, whose clauses say nothing of it: the chapter's
+        # clause about applying online (第2条 “企业开办”全流程网办, 7×24小时“不打烊”). Not for a
+        # service named now (完税证明能不能网上拿电子版): the question is about that one.
+        detail = detail_elsewhere(service, snap.services.values(), f"{text} {ONLINE_WORDS}")
+    if (detail is None and question == "fee" and not service.fees
+            and len(content_besides_cues(text)) >= FEE_PART_MIN):
+        # 公告要钱吗 after 简易注销: the plan says what that part costs under another service
+        # of the chapter (第4条 免费发布注销公告), where this one's fee lines say nothing.
+        detail = fee_elsewhere(service, snap.services.values(), text)
     answer = detail or compose(service, question, condition=condition, text=text, today=today())
     if not together:  # 要跑几个窗口 asks how they combine, not an amount
         answer = unstated_amount(service, text, answer) or answer  # 补多少: not stated, ask here

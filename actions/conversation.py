@@ -19,6 +19,7 @@ from actions.catalog_access import CACHE, handoff_card, question_summary, user_t
 from actions.catalog_answers import (
     MISSES_BEFORE_HANDOFF,
     answer_other_region,
+    answer_plan_clause,
     answer_service,
     candidate_buttons,
 )
@@ -215,6 +216,11 @@ class ActionHandoff(Action):
                 return answer_service(dispatcher, tracker)
             if about_a_service(tracker):
                 return answer_service(dispatcher, tracker, names_service=True)
+            # 有人堵店门口要保护费，我该怎么办: wrongdoing of a third party, which no service
+            # names but a clause of the plan commits to act on; 12345 stays offered.
+            clause = answer_plan_clause(dispatcher, tracker)
+            if clause is not None:
+                return clause
         elif ((QUESTION_CUE.search(text) or not ASKS_FOR_A_PERSON.search(text))
               and (about_a_service(tracker) or may_be_absent(text))):
             # 企业有困难能打12345吗 / 市长热线号码多少 ask about a service (the hotline), and

@@ -24,7 +24,12 @@ from services_catalog.evidence import (
     relevant_clauses,
 )
 from services_catalog.normalize import normalize
-from services_catalog.question_cues import QUESTION_CUES, asks_amount, asks_online
+from services_catalog.question_cues import (
+    QUESTION_CUES,
+    asks_amount,
+    asks_online,
+    content_besides_cues,
+)
 from services_catalog.schemas import Fact, ServiceOut, TimeLimit
 from services_catalog.wording import MISSING_FACT
 
@@ -595,6 +600,10 @@ FIELD_CUES = {
                       r"|要钱|收钱|花钱|交钱|付钱|给钱|钱吗|钱不|多少钱|钱多少|几个钱"),
     "department": QUESTION_CUES["ask_department"],
 }
+# A fee question about who checks charges rather than what they are (行业协会收的费用有没有人查,
+# 乱收费能投诉吗, 收费乱七八糟的能问谁): the clause on supervising them answers it.
+_FEE_OVERSEEN = re.compile(r"乱收|收费乱|乱七八糟|有没有人(?:查|管)|谁(?:来)?(?:查|管)|投诉|举报"
+                           r"|问谁|找谁|监管|查不查|管不管")
 # A materials question about what happens to the materials (有点小错误会不会驳回, 差一份能先受理
 # 吗), not which ones: a clause answers it, the list does not.
 _MATERIAL_TROUBLE = re.compile(r"错|不全|不齐|差一|缺|驳回|退回|后补|补交|容缺")
@@ -646,6 +655,8 @@ def wants_detail(service: ServiceOut, question: str, text: str) -> bool:
         # answers it, if any. A time question the NLU guessed, whose words ask no time
         # (打官司法院能给确权吗), asks a detail.
         return not service.time_limits or not _SAYS_TIME.search(normalize(text))
+    if question == "fee" and _FEE_OVERSEEN.search(normalize(text)):
+        return True  # 收费乱七八糟的，能问谁: who checks the charges, which a clause says
     if question == "fee" and service.fees:
         return False  # the plan's fee lines answer it (最多交多少 → 上限为80万元)
     if question == "department" and _asks_besides(FIELD_CUES["department"], text):
@@ -748,6 +759,49 @@ def detail_elsewhere(service: ServiceOut | None, others: Iterable[ServiceOut], t
         if found and found[0].score >= ELSEWHERE_EVIDENCE and (
                 best is None or found[0].score > best[0]):
             best = (found[0].score, other, found)
+    if best is None:
+        return None
+    _, other, evidence = best
+    departments = _join(other.departments) or other.lead_unit or "相关部门"
+    return quoting_answer(other, evidence, [other.name, *other.aliases], departments)
+
+
+# A clause that says what something costs (免费发布注销公告, 零投资, 降低收费).
+_FEE_CLAUSE = re.compile(r"免费|收费|费用|费率|零投资|不收|减免")
+
+
+# How near the fee word the part asked about is written (免费发布注销公告): farther, the clause
+# says what something else costs (提供免费法律援助 of 农民工、灵活就业人员…).
+FEE_PART_SPAN = 8
+
+
+def _says_part(part: str, clause: str) -> bool:
+    """Whether the clause says what the part asked about costs: a character pair of the part
+    within FEE_PART_SPAN characters of a fee word (公告 in 免费发布注销公告)."""
+    for fee in _FEE_CLAUSE.finditer(clause):
+        near = clause[max(0, fee.start() - FEE_PART_SPAN):fee.end() + FEE_PART_SPAN]
+        if any(part[i:i + 2] in near for i in range(len(part) - 1)):
+            return True
+    return False
+
+
+def fee_elsewhere(service: ServiceOut, others: Iterable[ServiceOut], text: str) -> Answer | None:
+    """A fee question about a part of the matter (公告要钱吗 after 简易注销), which the service's
+    own fee lines do not cover: the clause of a service of the same chapter or lead unit that
+    addresses its words and says what it costs (第4条 免费发布注销公告); None when none does.
+    The service's own words do not count: they only say which matter."""
+    part = content_besides_cues(text)
+    for name in sorted([service.name, *service.aliases], key=len, reverse=True):
+        part = part.replace(normalize(name), "")  # the matter itself is no part of it
+    best: tuple[float, ServiceOut, list[Evidence]] | None = None
+    for other in others:
+        if other.slug == service.slug or not _same_office(service, other):
+            continue
+        # The part is the conversation's matter's (公告 of 注销): its name is meant too.
+        found = [e for e in relevant_clauses(service_tasks(other), text, [], also=service.name)
+                 if _FEE_CLAUSE.search(e.clause.text) and _says_part(part, e.clause.text)]
+        if found and (best is None or found[0].score > best[0]):
+            best = (found[0].score, other, found[:1])
     if best is None:
         return None
     _, other, evidence = best

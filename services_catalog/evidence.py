@@ -95,7 +95,7 @@ PLAN_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
      "容错"),
     (re.compile(r"一个个|挨个|逐个|各个部门|每个部门|跑一遍|跑好几|来回跑|多头跑|重复(?:交|提交|提供|填)"),
      "一次提交 不再重复 同步办理"),
-    (re.compile(r"网上卖|网店|网购|淘宝|直播带货|线上卖"), "电商 线上"),
+    (re.compile(r"网上.{0,6}卖|网店|网购|淘宝|直播带货|线上.{0,6}卖"), "电商 线上"),
     (re.compile(r"假冒|假货|盗版|山寨|仿冒|冒牌"), "侵权"),
     (re.compile(r"专门审|专门的法庭|专门法庭|专门的审|专业审"), "审判 专业化"),
     (re.compile(r"一起办|一起弄|一块办|同时办|一并"), "同步办理"),
@@ -125,6 +125,16 @@ PLAN_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"撑不住|快倒闭|快不行|资不抵债|周转不过来|不想(?:直接)?破产"),
      "濒临破产 盘活 救治"),
     (re.compile(r"受影响|有影响|影响投标|影响招标|不让投标"), "惩戒 限制 准入"),
+    # Charges complained of or checked (乱收费, 收费乱七八糟, 收的费用有没有人查): the plan's
+    # 查处…违法违规收费 / 收取不合理费用 and 公开…价格, 接受社会监督.
+    # Applying out of office hours (晚上能在网上申请吗): the plan's 7×24小时“不打烊”.
+    (re.compile(r"晚上|夜里|半夜|下班后|周末|节假日"), "7×24小时 不打烊"),
+    (re.compile(r"乱收|收费.{0,2}乱|乱七八糟|收的?(?:各种)?费.{0,8}(?:有没有人|谁)(?:查|管)"),
+     "公开 价格 收费透明 接受社会监督 查处"),
+    (re.compile(r"保护费|收黑钱|地痞|混混|黑社会|恶势力"), "敲诈勒索 欺行霸市 恶势力"),
+    # Whether a complaint gets anywhere (投诉了能管用吗): the plan's 接诉即办.
+    (re.compile(r"(?:投诉|反映|举报|12345).{0,8}(?:管用|有用|有效|起作用|能解决|有人管)"),
+     "接诉即办"),
 )
 # A title clause is quoted with the best body clause of its task: the title says what the
 # task does, the body how (简化新业态食品经营许可发放模式 → …仅销售预包装食品…实行备案制管理).

@@ -212,13 +212,19 @@ def _alias_addressed_here(snap: CatalogSnapshot, previous: str, text: str, menti
         snap, previous, text)
 
 
+# Words of when or how one applies, which any service's procedure has (晚上能在网上申请吗 after
+# 企业开办): they say nothing of which service is meant, so they do not count as content.
+_PROCEDURE_WORDS = re.compile(r"晚上|夜里|半夜|周末|节假日|假期|下班后?"
+                              r"|申请|提交|办理|递交|申清|申报")
+
+
 def switches(hits: list[Hit], previous: str | None, text: str,
              snap: CatalogSnapshot | None = None) -> bool:
     if not hits or hits[0].slug == previous:
         return False
     least = (RELATED_MIN_CONTENT if snap is not None and previous in snap.services
              and related(snap, hits[0].slug, previous) else SWITCH_MIN_CONTENT)
-    if len(content_besides_cues(text)) < least:
+    if len(_PROCEDURE_WORDS.sub("", content_besides_cues(text))) < least:
         return False
     if decisive_question_type(text) == "ask_due_date":
         # "今天提交哪天能办完" asks the date of the service at hand; its words (提交, 办完) read
