@@ -429,10 +429,18 @@ def _another_service(snap: CatalogSnapshot, event: LifeEvent, text: str) -> str 
     return None
 
 
+# 要是工资拖欠了会咋样, said in a conversation: a supposition about the case at hand, which the
+# conversation's service (or a related one) answers, not the situation itself being told.
+_SUPPOSES = re.compile(r"^(?:那|那么)?(?:要是|如果|万一|假如|假设|若是)")
+_SUPPOSITION_MAX = 20  # characters: longer, it may tell a situation of its own
+
+
 def _life_event(snap: CatalogSnapshot, text: str, previous: str | None) -> LifeEvent | None:
     if text.startswith("/") or snap.scenario_index is None:
         return None  # a button payload; a catalog without scenarios
     bare = _bare(text)
+    if previous and len(bare) <= _SUPPOSITION_MAX and _SUPPOSES.search(bare):
+        return None
     hits = [h[:3] for h in snap.scenario_index.named_spans(bare) if h[3] >= SURE]
     opened = _opening(snap, bare)
     if not hits and opened is None:
