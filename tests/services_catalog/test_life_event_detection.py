@@ -143,7 +143,8 @@ def test_a_situation_gets_its_scenario(snap, text: str, scenario: str) -> None:
     ("我是开火锅店的，昨天被查了，罚得太重了，合理吗", "law-enforcement"),
     ("超市老板问下，店里老有人来检查，到底归哪些部门管", "law-enforcement"),
     ("饭店老板问一下，开业要跑哪些部门", "open-restaurant"),
-    ("我们在园区开了个机械厂，从外地招了几个技术骨干，他们的娃娃要上学，有没有人才政策", "talent-settle"),
+    ("我们在园区开了个机械厂，从外地招了几个技术骨干，他们的娃娃要上学，有没有人才政策",
+     "talent-settle"),
     # more situations in loose words
     ("工地上的农民工工资拖欠了两个月，总包一直不结款，我们该找谁", "wage-arrears"),
     ("我们是做建筑的，刚接了个工程，保证金能不能用保函", "construction-contract"),
