@@ -158,6 +158,11 @@ def applicable_limits(service: ServiceOut, condition: str | None) -> list[TimeLi
     return chosen or list(service.time_limits)
 
 
+def _departments(service: ServiceOut) -> str:
+    """The departments a reply names: the list, else the lead unit."""
+    return _join(service.departments) or service.lead_unit or "相关部门"
+
+
 def _join(values: list[str], limit: int = 5) -> str:
     if not values:
         return ""
@@ -244,7 +249,7 @@ def not_in_plan_answer(kind: str, service: ServiceOut | None, *, in_person: bool
         "missing": MISSING_FACT[kind],
         "item": str(service.citation.item),
         "lead_unit": service.lead_unit or _join(service.departments) or "办理窗口",
-        "departments": _join(service.departments) or service.lead_unit or "相关部门",
+        "departments": _departments(service),
     }
     with_basis(base, [])
     card = service_card(service)
@@ -442,7 +447,7 @@ def compose(
         "service_name": service.name,
         "item": str(service.citation.item),
         "lead_unit": service.lead_unit or "相关部门",
-        "departments": _join(service.departments) or service.lead_unit or "相关部门",
+        "departments": _departments(service),
         "condition_label": f"（{condition}）" if condition else "",
         "extra": _notes_for(service, text),
         "conditions": "、".join(variants),
@@ -727,8 +732,7 @@ def detail_answer(service: ServiceOut, text: str, aliases_tell: bool = False, *,
         evidence = [e for e in evidence if _WHEN_STATED.search(e.clause.text)]
     if not evidence:
         return None
-    departments = _join(service.departments) or service.lead_unit or "相关部门"
-    return quoting_answer(service, evidence, naming, departments)
+    return quoting_answer(service, evidence, naming, _departments(service))
 
 
 # A clause of another service quoted for a detail its own clauses do not address must read at
@@ -750,20 +754,30 @@ def detail_elsewhere(service: ServiceOut | None, others: Iterable[ServiceOut], t
     the other do (虚假官司 is its word, which the search read as the setting's). With no
     service found at all (有人堵厂门口要债，还威胁工人), any service's clause may answer."""
     own = [service.name, *service.aliases] if service else []
+
+    def strong(other: ServiceOut) -> list[Evidence]:
+        found = relevant_clauses(service_tasks(other), text, own)
+        return found if found and found[0].score >= ELSEWHERE_EVIDENCE else []
+
+    return _best_elsewhere(service, others, strong)
+
+
+def _best_elsewhere(service: ServiceOut | None, others: Iterable[ServiceOut],
+                    find: Callable[[ServiceOut], list[Evidence]]) -> Answer | None:
+    """The other service (of the same chapter or lead unit as `service`; any, when None) whose
+    clauses `find` reads best, quoted under its own name; None when `find` finds nothing."""
     best: tuple[float, ServiceOut, list[Evidence]] | None = None
     for other in others:
         if service is not None and (other.slug == service.slug
                                     or not _same_office(service, other)):
             continue
-        found = relevant_clauses(service_tasks(other), text, own)
-        if found and found[0].score >= ELSEWHERE_EVIDENCE and (
-                best is None or found[0].score > best[0]):
+        found = find(other)
+        if found and (best is None or found[0].score > best[0]):
             best = (found[0].score, other, found)
     if best is None:
         return None
     _, other, evidence = best
-    departments = _join(other.departments) or other.lead_unit or "相关部门"
-    return quoting_answer(other, evidence, [other.name, *other.aliases], departments)
+    return quoting_answer(other, evidence, [other.name, *other.aliases], _departments(other))
 
 
 # A clause that says what something costs (免费发布注销公告, 零投资, 降低收费).
@@ -793,20 +807,13 @@ def fee_elsewhere(service: ServiceOut, others: Iterable[ServiceOut], text: str) 
     part = content_besides_cues(text)
     for name in sorted([service.name, *service.aliases], key=len, reverse=True):
         part = part.replace(normalize(name), "")  # the matter itself is no part of it
-    best: tuple[float, ServiceOut, list[Evidence]] | None = None
-    for other in others:
-        if other.slug == service.slug or not _same_office(service, other):
-            continue
+    def costing(other: ServiceOut) -> list[Evidence]:
         # The part is the conversation's matter's (公告 of 注销): its name is meant too.
         found = [e for e in relevant_clauses(service_tasks(other), text, [], also=service.name)
                  if _FEE_CLAUSE.search(e.clause.text) and _says_part(part, e.clause.text)]
-        if found and (best is None or found[0].score > best[0]):
-            best = (found[0].score, other, found[:1])
-    if best is None:
-        return None
-    _, other, evidence = best
-    departments = _join(other.departments) or other.lead_unit or "相关部门"
-    return quoting_answer(other, evidence, [other.name, *other.aliases], departments)
+        return found[:1]
+
+    return _best_elsewhere(service, others, costing)
 
 
 def quoting_answer(service: ServiceOut, evidence: list[Evidence], naming: list[str],
