@@ -44,7 +44,6 @@ from services_catalog.answers import (
 )
 from services_catalog.db import session_scope
 from services_catalog.life_events import LifeEvent, life_event_answer, life_event_asked
-from services_catalog.personal import personal_matter
 from services_catalog.question_cues import (
     asks_amount,
     asks_nothing,
@@ -207,7 +206,7 @@ def answer_service(
                 SlotSet("condition", None), SlotSet("misses", 0)]
     found = resolve(snap, text, entity_values(tracker, "service"), previous_service,
                     names_service=names_service or intent == "inform_service")
-    affair = personal_matter(text) if found.source == "personal" else None
+    affair = found.affair
     if affair is not None:
         # 结婚登记要带啥: a person's own affair; no card, 12345. The conversation's service stays
         # for what follows.

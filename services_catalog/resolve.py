@@ -77,6 +77,8 @@ class Resolution:
     # ambiguous: the candidates to ask about; search: close runners-up to offer as well;
     # unevidenced (a how-long question naming no service the catalog holds): those it may mean
     candidates: list[Hit] = field(default_factory=list)
+    # personal: the person's own affair asked about (结婚登记), for personal_answer
+    affair: str | None = None
 
 
 def claims_message(snap: CatalogSnapshot, text: str, intent: str) -> bool:
@@ -520,10 +522,11 @@ def resolve(
     # Several services named ("政府采购投标保证金"): the text ranking (longest match) decides;
     # an entity alone (e.g. a button payload carrying a slug) is taken as it is.
     in_context = bool(previous and previous in snap.services)
-    if not mentions and personal_matter(text) is not None:
+    affair = None if mentions else personal_matter(text)
+    if affair is not None:
         # 身份证丢了咋补办 / 结婚登记要带啥: a person's own affair, which no service of the plan
         # covers, however close free text reads it to one (驾驶证 → 公证事项跨省通办).
-        return Resolution(None, "personal")
+        return Resolution(None, "personal", affair=affair)
     if in_context and states_condition(text, snap.condition_words) and not any(
             not _inside_condition(snap, text, h.matched) for h in mentions):
         case = _case_elsewhere(snap, previous or "", text)

@@ -20,7 +20,6 @@ from services_catalog.absent_facts import absent_fact, missing_answer
 from services_catalog.answers import INTENT_QUESTION, other_region_answer, personal_answer
 from services_catalog.life_events import life_event_answer, life_event_asked
 from services_catalog.models import ChatLog
-from services_catalog.personal import personal_matter
 from services_catalog.question_cues import decisive_question_type, question_type
 from services_catalog.resolve import resolve
 from services_catalog.scope import other_region
@@ -96,7 +95,7 @@ def degraded_reply(snapshot, text: str) -> list[dict[str, Any]]:  # type: ignore
         return [notice, {"text": render(lines.response, lines.variables),
                          "custom": {**(lines.card or {}), "degraded": True}}]
     found = resolve(snapshot, text)
-    affair = personal_matter(text) if found.source == "personal" else None
+    affair = found.affair
     if affair is not None:  # 结婚登记要带啥: a person's own affair, not the plan's
         personal = personal_answer(affair)
         return [notice, {"text": render(personal.response, personal.variables),
