@@ -246,11 +246,10 @@ def answer_case(dispatcher: CollectingDispatcher,
                 tracker: Tracker) -> list[dict[str, Any]] | None:
     """The service answer for such a message: the conversation's service when it follows up on
     it, the service or life event it names otherwise; None when it is about nothing we hold."""
-    if follows_up(tracker) or about_a_life_event(tracker):
-        return answer_service(dispatcher, tracker)
-    if about_a_service(tracker):
+    follows = follows_up(tracker) or about_a_life_event(tracker)
+    if not follows and about_a_service(tracker):
         return answer_service(dispatcher, tracker, names_service=True)
-    if tracker.get_slot("service"):
+    if follows or tracker.get_slot("service"):
         return answer_service(dispatcher, tracker)
     return None
 
