@@ -15,10 +15,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 from services_catalog.normalize import content_only, normalize
 from services_catalog.plan import Clause, tasks
 from services_catalog.question_cues import QUESTION_CUES
+
+DATA = Path(__file__).parent / "data"
 
 # A clause is quoted from this much evidence (the summed IDF of the question's bigrams it
 # contains); below it the question shares only common words with the service's tasks.
@@ -86,56 +91,11 @@ def question_grams(text: str, naming: list[str]) -> set[str]:
     return grams
 
 
-# The plan's own words for what a business says in its words (后果 → 惩戒, 假冒 → 侵权): a
-# question and the clause that answers it often share no character pair at all (材料有点小错误
-# … 容错机制). Each is a general reading of the colloquial word, not of one question.
-PLAN_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"后果|下场|惩罚|怎么处理|会怎样|咋处理"), "惩戒 限制"),
-    (re.compile(r"错误|小错|出错|弄错|搞错|错了|失误|有误|写错|填错|小问题|有点问题|瑕疵|补救"),
-     "容错"),
-    (re.compile(r"一个个|挨个|逐个|各个部门|每个部门|跑一遍|跑好几|来回跑|多头跑|重复(?:交|提交|提供|填)"),
-     "一次提交 不再重复 同步办理"),
-    (re.compile(r"网上.{0,6}卖|网店|网购|淘宝|直播带货|线上.{0,6}卖"), "电商 线上"),
-    (re.compile(r"假冒|假货|盗版|山寨|仿冒|冒牌"), "侵权"),
-    (re.compile(r"专门审|专门的法庭|专门法庭|专门的审|专业审"), "审判 专业化"),
-    (re.compile(r"一起办|一起弄|一块办|同时办|一并"), "同步办理"),
-    (re.compile(r"网点|分店|门店|分支"), "经营场所"),
-    (re.compile(r"不全|不齐|缺材料|少材料|差材料|缺(?:了)?(?:一份|一样|个)"), "不齐全 补正"),
-    (re.compile(r"空壳|没人没钱|僵尸"), "三无 僵尸企业"),
-    (re.compile(r"人数.{0,3}多|几十(?:个|号)?人|上百(?:个|号)?人|好多人|很多人|集体"),
-     "重大事项"),
-    (re.compile(r"信用.{0,4}(?:好|不错|良好)"), "信用好 风险低"),
-    (re.compile(r"小毛病|轻微"), "轻微违法 免予处罚"),
-    (re.compile(r"会咋样|会怎么样|咋处理"), "惩戒 限制"),
-    # A target or a date asked (州里有什么目标, 有时间表吗, 啥时候能实现): the plan's 到20XX年底，
-    # 争取/实现 ….
-    (re.compile(r"目标|时间表|时间节点|啥时候|什么时候|哪年|几年内|进度"), "争取 实现 年底"),
-    (re.compile(r"上报|汇报|报上去|报给"), "报告"),
-    # What a business may not enter (哪些行业不让进, 什么不能投): the 负面清单 and 准入.
-    (re.compile(r"不让进|不让做|不让投|不能进|不能投|不准|禁止|限制进入|哪些行业不"),
-     "负面清单 准入 非禁即入"),
-    (re.compile(r"官司"), "诉讼"),
-    (re.compile(r"要债|讨债|催债|逼债|追债"), "催收债务"),
-    (re.compile(r"堵门|堵厂|堵路|闹事|威胁|恐吓|砸"), "恶意阻碍生产 寻衅滋事 敲诈勒索"),
-    (re.compile(r"确权|归谁|权属"), "明确产权归属"),
-    (re.compile(r"限高|限消|限制消费"), "限制高消费"),
-    (re.compile(r"到现场|去现场|现场开|不去现场|远程开|线上开|网上开|视频开"), "网络会议"),
-    (re.compile(r"缓冲期?|宽限|缓一缓|缓期|给点时间"), "宽限期"),
-    (re.compile(r"疫情因素|不可抗|客观原因|天灾|没法按时|无法按时|不能按时"), "不可抗力 情势变更"),
-    (re.compile(r"撑不住|快倒闭|快不行|资不抵债|周转不过来|不想(?:直接)?破产"),
-     "濒临破产 盘活 救治"),
-    (re.compile(r"受影响|有影响|影响投标|影响招标|不让投标"), "惩戒 限制 准入"),
-    # Charges complained of or checked (乱收费, 收费乱七八糟, 收的费用有没有人查): the plan's
-    # 查处…违法违规收费 / 收取不合理费用 and 公开…价格, 接受社会监督.
-    # Applying out of office hours (晚上能在网上申请吗): the plan's 7×24小时“不打烊”.
-    (re.compile(r"晚上|夜里|半夜|下班后|周末|节假日"), "7×24小时 不打烊"),
-    (re.compile(r"乱收|收费.{0,2}乱|乱七八糟|收的?(?:各种)?费.{0,8}(?:有没有人|谁)(?:查|管)"),
-     "公开 价格 收费透明 接受社会监督 查处"),
-    (re.compile(r"保护费|收黑钱|地痞|混混|黑社会|恶势力"), "敲诈勒索 欺行霸市 恶势力"),
-    # Whether a complaint gets anywhere (投诉了能管用吗): the plan's 接诉即办.
-    (re.compile(r"(?:投诉|反映|举报|12345).{0,8}(?:管用|有用|有效|起作用|能解决|有人管)"),
-     "接诉即办"),
-)
+# The plan's own words for what a business says in its words (后果 → 惩戒): data, one row per
+# colloquial reading, in data/plan_words.yml.
+PLAN_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(row["cue"]), row["plan"])
+    for row in yaml.safe_load((DATA / "plan_words.yml").read_text(encoding="utf-8")))
 # A title clause is quoted with the best body clause of its task: the title says what the
 # task does, the body how (简化新业态食品经营许可发放模式 → …仅销售预包装食品…实行备案制管理).
 # Among body clauses the words naming the service break ties at this weight (they say which
