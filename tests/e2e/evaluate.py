@@ -185,11 +185,15 @@ if __name__ == "__main__":
     import uuid
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=["dev", "dev3", "heldout"], default="dev")
+    # dev4 holds agent-assist items only
+    parser.add_argument("--set", choices=["dev", "dev3", "dev4", "heldout"], default="dev")
     parser.add_argument("--url", default="http://127.0.0.1:8000")
     args = parser.parse_args()
     folder = TESTS / args.set
-    for name, result in (("chat", run_chat(args.url, f"ev-{uuid.uuid4().hex[:6]}", folder)),
-                         ("assist", run_assist(args.url, folder))):
+    runs = [("assist", lambda: run_assist(args.url, folder))]
+    if (folder / "chat_single.yml").exists():
+        runs.insert(0, ("chat", lambda: run_chat(args.url, f"ev-{uuid.uuid4().hex[:6]}", folder)))
+    for name, run in runs:
+        result = run()
         summary = {k: v for k, v in result.items() if k != "failures"}
         print(name, json.dumps(summary, ensure_ascii=False))
