@@ -43,6 +43,7 @@ from services_catalog.answers import (
     wants_detail,
 )
 from services_catalog.db import session_scope
+from services_catalog.evidence import MIN_EVIDENCE
 from services_catalog.life_events import LifeEvent, life_event_answer, life_event_asked
 from services_catalog.question_cues import (
     asks_amount,
@@ -53,7 +54,7 @@ from services_catalog.question_cues import (
     question_type,
     states_who,
 )
-from services_catalog.resolve import JOINT_WORDS, SURE, asks_together, resolve
+from services_catalog.resolve import JOINT_WORDS, SURE, asks_together, resolve, tells_own_case
 from services_catalog.scope import other_region
 from services_catalog.search import QUESTION_CUE
 from services_catalog.several import questions_asked, services_asked, several_answer
@@ -190,7 +191,9 @@ def answer_service(
 
     with session_scope() as session:
         snap = CACHE.get(session)
-    event = life_event_asked(snap, text, previous_service)
+    # 我们是做工程的 after 政府采购面向中小企业 tells a case of that service, not a situation.
+    event = (None if tells_own_case(snap, previous_service, text)
+             else life_event_asked(snap, text, previous_service))
     if event is not None:
         # 我想开个饭馆，要办哪些手续: the checklist of its services, each with its time limit and
         # 第N条, and a button for each. No service is "the" one asked about afterwards.
@@ -300,6 +303,12 @@ def answer_service(
         # clause about applying online (第2条 “企业开办”全流程网办, 7×24小时“不打烊”). Not for a
         # service named now (完税证明能不能网上拿电子版): the question is about that one.
         detail = detail_elsewhere(service, snap.services.values(), f"{text} {ONLINE_WORDS}")
+    if (detail is None and question == "channel" and not service.channels
+            and found.source == "context" and asks_online(text)):
+        # 能在网上弄吗 after 税务Ukey, whose clauses name no channel: the chapter's clause about
+        # applying online (第1、2条 全流程网办) answers it, not "the plan does not say where".
+        detail = detail_elsewhere(service, snap.services.values(), f"{text} {ONLINE_WORDS}",
+                                  least=MIN_EVIDENCE)
     if (detail is None and question == "fee" and not service.fees
             and len(content_besides_cues(text)) >= FEE_PART_MIN):
         # 公告要钱吗 after 简易注销: the plan says what that part costs under another service

@@ -35,7 +35,8 @@ from services_catalog.schemas import ServiceOut
 
 _CONTACT = r"(?:电话|手机号|座机|联系方式|联系电话|客服电话|客服|热线|微信号?|邮箱)"
 _ROLE = (r"(?:副?局长|科长|处长|主任(?!务)|院长|庭长|所长|站长|书记|州长|县长|行长|总?经理|"
-         r"负责人|经办人|领导(?!小组)|工作人员|办事员|法官|检察官|专员|管理员|对接人|联络员)")
+         r"负责人|经办人|领导(?!小组)|工作人员|办事员|法官|检察官|专员|管理员|对接人|联络员|联系人"
+         r"|管理人|律师|调解员|公证员)")
 # Checked in this order. Each asks for the fact, not of it: 打自来水公司电话没人接 tells of a
 # call, 那个小程序叫什么名字 names a thing, 住所登记 is a procedure about an address.
 ABSENT_FACTS: dict[str, re.Pattern[str]] = {
@@ -64,6 +65,11 @@ ABSENT_FACTS: dict[str, re.Pattern[str]] = {
         r"|怎么走|咋走|怎么过去|坐几路|坐什么车|哪路车|导航|定位"
         r"|(?:局|中心|大厅|营业厅|服务厅|法院|检察院|公证处|窗口|办公室)(?:的)?(?:具体)?"
         r"(?:在|位于)(?:哪|什么地方|哪个地方)(?!办|申请|领|交|提|填|弄|搞|报|登记|注册|开|缴|能办)"),
+    # a web address (网址, 链接), not which platform to apply on (在哪个平台上弄 is a channel the
+    # plan names): the plan gives no URL
+    "web": re.compile(
+        r"(?:网址|网站地址|网页地址|网页链接|链接|域名)(?:是|在)?(?:多少|啥|什么|哪|呢|吗|给|发)"
+        r"|(?:给|发|告诉)(?:我|一下|个|一个)*(?:\w{0,8}的)?(?:网址|链接)"),
     # opening hours, not the time of day (现在几点了) nor a deadline (春节前能办完吗)
     "hours": re.compile(
         r"几点(?:上班|下班|开门|关门|开始|营业|办公|结束|截止|到几点)|(?:上班|下班|开门|关门|营业|办公)"
@@ -83,7 +89,8 @@ _LATER = re.compile(r"(?:明年|后年|以后|将来|未来|往后)\w{0,12}?(?:�
 # 咨询热线 is not it.
 _HOTLINE = re.compile(r"12345|市长|便民|政务(?:服务)?热线|(?<![\u4e00-\u9fff])热线")
 # 12345 named as the number not wanted (不是12345那个, 除了12345): a unit's own number is asked.
-_NOT_HOTLINE = re.compile(r"(?:不是|除了|除|不要|不打|别给|别说|不用|而不是)(?:打)?(?:那个)?"
+_NOT_HOTLINE = re.compile(r"(?:不是|除了|除|不要|不打|别给|别说|不用|而不是)(?:我|我们)?"
+                          r"(?:打|说|报)?(?:那个)?"
                           r"(?:12345|便民热线|政务(?:服务)?热线|市长热线)(?:那个|这个)?"
                           r"|(?:12345|热线)(?:以外|之外|除外)")
 
@@ -167,7 +174,10 @@ _RATE = re.compile(r"比例|利率|费率|利息|百分之|几成|多少个点|�
 _COUNT = re.compile(r"(?<![好这那前头十])(?:几家|几个|几项|几人|几次)|多少(?:家|项|人|户|次)"
                     r"|多少个(?!工作日|自然日|月|小时|天)|多长|多高|多大")
 # Amounts named by a noun of their own (保证金上限, 信用宽限期): the noun is what is asked.
-_NAMED = re.compile(r"上限|下限|基数|宽限期|有效期")
+_NAMED = re.compile(r"上限|下限|基数|宽限期|有效期|过渡期|观察期|考察期|缓冲期")
+# … of which a span of time is asked (宽限期多长时间, 有效期几年), whatever its how-long words.
+_NAMED_SPAN = re.compile(r"(?:宽限期|有效期|过渡期|观察期|考察期|缓冲期)"
+                         r"(?=\w{0,4}(?:多久|多长|几[天年月]|多少天|是几|是多少))")
 # A figure of each kind. Free counts as an amount of money: 电子发票免费 answers 要多少钱.
 _MONEY_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:万元|元|万|亿元|亿|[%％])|免费|零投资|免收|不收费"
                            r"|不收取|零成本|零费用")
@@ -179,7 +189,8 @@ _HOW = re.compile(r"(?:是|要|得|能|可以|大概|大约|一般|一共|总共
                   r"|贷|借|拿|得|花|返|退|有|的|了|呢|吗)+$")
 _MEASURE = re.compile(r"(?:比例|利率|费率|标准|额度|金额|数额|上限|基数|份额|占比|费用|价格|钱)$")
 # The measure a rate or limit question names, itself a word of the clause that states it.
-_MEASURE_WORD = re.compile(r"比例|利率|费率|占比|份额|上限|下限|基数|宽限期|有效期")
+_MEASURE_WORD = re.compile(r"比例|利率|费率|占比|份额|上限|下限|基数|宽限期|有效期|过渡期|观察期"
+                           r"|考察期|缓冲期")
 _PART = re.compile(r"[，,、：:（）()]")
 # An amount named by its noun alone (金额, 额度) with a word of publishing: whether it is made
 # known is asked, which a clause answers (在招标采购文件中公开采购项目预算金额).
@@ -192,6 +203,11 @@ def amount_asked(text: str) -> tuple[str, re.Pattern[str]] | None:
     """The amount a question asks for: (what it is of, the figure that would answer it), or
     None. How long and by when have their own answers (the time limits)."""
     norm = strip_filler(normalize(text))
+    span = _NAMED_SPAN.search(norm)
+    if span:
+        # 信用宽限期是多长时间 asks a span of its own (the 宽限期), not how long the service
+        # takes: the service's time limit (信用修复 3日内) is not the figure asked for.
+        return _head(norm[:span.end()]), _ANY_FIGURE
     if decisive_question_type(norm) in ("ask_due_date", "ask_time_limit"):
         return None
     for cue, figure in ((_MONEY, _MONEY_FIGURE), (_RATE, _RATE_FIGURE), (_NAMED, _ANY_FIGURE),

@@ -744,20 +744,22 @@ def _same_office(a: ServiceOut, b: ServiceOut) -> bool:
     return a.category == b.category or bool(a.lead_unit and a.lead_unit == b.lead_unit)
 
 
-def detail_elsewhere(service: ServiceOut | None, others: Iterable[ServiceOut], text: str
-                     ) -> Answer | None:
+def detail_elsewhere(service: ServiceOut | None, others: Iterable[ServiceOut], text: str,
+                     least: float = ELSEWHERE_EVIDENCE) -> Answer | None:
     """A detail the service's own clauses do not address, which a clause of a service of the
     same chapter or lead unit does, strongly: that service's clause, under its name and 第N条.
     The service was named by a word of the setting (打官司, 申请执行, 财产保全); the question is
     about what the court does with it (确权 → 第150条 依法明确产权归属; 失信限高…和解 → 第152条;
     网上保全 微法院 → 第153条). The words naming the service found do not count; those naming
     the other do (虚假官司 is its word, which the search read as the setting's). With no
-    service found at all (有人堵厂门口要债，还威胁工人), any service's clause may answer."""
+    service found at all (有人堵厂门口要债，还威胁工人), any service's clause may answer.
+    `least`: the evidence a clause needs (a question whose words are only the plan's own, 网上办理,
+    may need less)."""
     own = [service.name, *service.aliases] if service else []
 
     def strong(other: ServiceOut) -> list[Evidence]:
         found = relevant_clauses(service_tasks(other), text, own)
-        return found if found and found[0].score >= ELSEWHERE_EVIDENCE else []
+        return found if found and found[0].score >= least else []
 
     return _best_elsewhere(service, others, strong)
 

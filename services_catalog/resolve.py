@@ -20,6 +20,7 @@ from services_catalog.question_cues import (
     is_bare_follow_up,
     question_type,
     states_condition,
+    states_who,
 )
 from services_catalog.search import QUESTION_CUE, Hit
 from services_catalog.snapshot import CatalogSnapshot
@@ -129,6 +130,51 @@ def related(snap: CatalogSnapshot, a: str, b: str) -> bool:
 def _words_held(snap: CatalogSnapshot, slug: str, text: str) -> set[str]:
     plan = _plan_words(snap, slug)
     return {w for w in snap.index.content_words(text) if snap.index.holds(slug, w) or w in plan}
+
+
+def tells_own_case(snap: CatalogSnapshot, previous: str | None, text: str) -> bool:
+    """我们是做工程的 after 政府采购面向中小企业: who the caller is, in a word the conversation's
+    service's own clauses or descriptions hold (第21条 …400万元以下的工程): a case of that
+    service (its variant), not a new situation to list every service of."""
+    if not previous or previous not in snap.services or not states_who(text):
+        return False
+    return bool(_words_held(snap, previous, text))
+
+
+def own_words_only(snap: CatalogSnapshot, previous: str, text: str, hits: list[Hit]) -> bool:
+    """保证金交不起 after 财产保全: every word of the message the best free-text guess holds, the
+    conversation's service holds too (保证金, 第160条 提交保证金困难的), and more of them or one
+    of its clauses addresses the message: the word is that service's own thing (its 保证金),
+    not another's (投标保证金)."""
+    if not hits or hits[0].slug == previous:
+        return False
+    here = _words_held(snap, previous, text)
+    there = _words_held(snap, hits[0].slug, text)
+    return bool(here) and there <= here and (there < here or bool(
+        evidence_score(snap, previous, text)))
+
+
+# X的Y: what follows 的 (up to this many characters on: 起诉的材料没带齐) is X's.
+OWNER_GAP = 3
+
+
+def owner_named(snap: CatalogSnapshot, text: str, mentions: list[Hit]) -> Hit | None:
+    """起诉的材料没带齐: of several services named, the one whose word owns the best-ranked
+    one's (X的Y: the materials of 起诉, not 容缺受理 on its own), when X's clauses address the
+    message (第142条 起诉材料不齐全的，一次性全面告知); None otherwise."""
+    if len(mentions) < 2:
+        return None
+    spans = {slug: (start, end) for slug, start, end, _ in snap.index.named_spans(text)}
+    norm = snap.index.query(text).norm
+    first = spans.get(mentions[0].slug)
+    for hit in mentions[1:]:
+        owner = spans.get(hit.slug)
+        if first is None or owner is None or norm[owner[1]:owner[1] + 1] != "的":
+            continue
+        if (0 < first[0] - owner[1] <= OWNER_GAP
+                and evidence_score(snap, hit.slug, text) >= MIN_EVIDENCE):
+            return hit
+    return None
 
 
 def related_first(snap: CatalogSnapshot, hits: list[Hit], previous: str,
@@ -380,7 +426,7 @@ def asks_together(text: str) -> bool:
     return bool(_TOGETHER.search(normalize(text)))
 
 
-OFFICE_FACTS = ("person", "phone", "address", "hours")
+OFFICE_FACTS = ("person", "phone", "address", "hours", "web")
 
 
 def asks_about_the_office(text: str) -> bool:
@@ -591,6 +637,10 @@ def resolve(
         qualified = _qualified_switch(snap, previous or "", text)
         if qualified is not None:
             return Resolution(qualified.slug, "search", qualified.confidence)
+    if mentions and not in_context:
+        owner = owner_named(snap, text, mentions)
+        if owner is not None:
+            return Resolution(owner.slug, "mention", owner.confidence)
     if mentions:
         helper = help_service(snap, mentions[0].slug, text)
         if helper is not None:
@@ -610,6 +660,11 @@ def resolve(
         hits = related_first(snap, hits, previous, text)
     top = hits[0] if hits else None
     if in_context and not names_service and not switches(hits, previous, text, snap):
+        return Resolution(previous, "context", 1.0)
+    if (in_context and names_service and not entities
+            and own_words_only(snap, previous or "", text, hits)):
+        # 保证金交不起, filed by the NLU as naming a service: the word it names is the
+        # conversation's service's own (保全保证金), so nothing new is named.
         return Resolution(previous, "context", 1.0)
     hits = clause_first(snap, hits, text)
     top = hits[0] if hits else None

@@ -86,3 +86,33 @@ def test_a_fee_per_period_is_an_amount_asked() -> None:
 
 def test_a_subsidy_amount_in_short_is_an_amount_asked() -> None:
     assert amount_asked("创业贷款有贴息吗，贴多少") is not None
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("税务局的座机是多少，别给我说12345", "phone"),  # 12345 refused: the unit's own number
+    ("除了我们打12345，人社局还有别的电话吗", "phone"),
+    ("清算组的管理人叫什么名字", "person"),
+    ("调解员是谁", "person"),
+    ("公共资源交易网的网址是多少", "web"),
+    ("把报名系统的链接发给我", "web"),
+])
+def test_refused_hotline_roles_and_web_addresses(text: str, kind: str) -> None:
+    assert absent_fact(text) == kind
+
+
+@pytest.mark.parametrize("text", [
+    "在哪个平台上申请",  # a channel the plan names, not a URL
+    "破产管理人怎么选任",  # of the role, not its name
+    "律师费用谁出",
+])
+def test_platforms_and_roles_asked_of_are_no_absent_fact(text: str) -> None:
+    assert absent_fact(text) is None
+
+
+@pytest.mark.parametrize(("text", "head"), [
+    ("纳税信用的宽限期有多久", "纳税信用的宽限期"),
+    ("营业执照有效期是几年", "营业执照有效期"),
+])
+def test_a_named_span_is_an_amount_asked_not_a_time_limit(text: str, head: str) -> None:
+    asked = amount_asked(text)
+    assert asked is not None and asked[0] == head

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from services_catalog.absent_facts import absent_fact
+from services_catalog.question_cues import states_who
 
 
 @pytest.mark.parametrize(("text", "kind"), [
@@ -40,3 +41,13 @@ def test_absent_facts(text: str, kind: str) -> None:
 ])
 def test_questions_the_plan_answers_or_that_are_not_ours(text: str) -> None:
     assert absent_fact(text) is None
+
+
+@pytest.mark.parametrize("text", ["我们店里还有一台冰柜", "厂里有两台锅炉", "咱公司也有食堂"])
+def test_what_the_business_has_is_stated(text: str) -> None:
+    assert states_who(text)
+
+
+@pytest.mark.parametrize("text", ["我有个问题", "我们还有个问题想问"])
+def test_having_a_question_is_no_case(text: str) -> None:
+    assert not states_who(text)
