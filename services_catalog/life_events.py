@@ -43,8 +43,9 @@ PROCEDURES = re.compile(
 # 开一家小饭馆 / 开间民宿 / 建两栋厂房 → 开饭馆, 开民宿, 建厂房: the phrase matcher already drops 个
 # after a verb (search._VERB_MEASURE); life events also say 一家, 间, 座 and 小/新 (买了一栋旧厂房,
 # 买了个二手厂房 → 买厂房).
-_MEASURE = re.compile(r"(?<=[开办建盖做搞雇招买])了?(?:一|两|几)?(?:家|间|座|栋|所|个|批|些|名|位)"
-                      r"(?:小|新|旧|二手)?"
+# 弄个, 整个, 盘个, 注册个, 成立个: verbs of starting say the measure word too.
+_MEASURE = re.compile(r"(?<=[开办建盖做搞雇招买弄整盘册立])了?(?:一|两|几)?"
+                      r"(?:家|间|座|栋|所|个|批|些|名|位)(?:小|新|旧|二手)?"
                       r"|(?<=[开办建盖])(?:小|新)(?=[\u4e00-\u9fff]{2})")
 STEP_SEPARATOR = "——"
 # Without a procedures cue, a life event is asked about as a whole by how long (开饭馆要多久), how
@@ -78,7 +79,7 @@ def _asks_whole(text: str) -> bool:
 # 开一家拌面馆 / 想开个打印店: premises the trigger phrases do not list, read by their kind (the
 # last character or two) — so a new kind of shop still gets its life event. 开户行, 开具证明所需,
 # 开发区, 办公室 … open nothing.
-_OPENING = re.compile(r"(?:开办|开设|新开|开|经营|盘下|接手|做|干|搞)"
+_OPENING = re.compile(r"(?:开办|开设|新开|开|经营|盘下|接手|做|干|搞|弄|整|盘|注册|成立)"
                       r"(?P<what>(?![具通发户始庭票会证展工放的车口心门单业拓])[\u4e00-\u9fff]{1,5}?)"
                       r"(?P<kind>饭店|酒店|酒楼|超市|门市|公司|学校|厂|店|馆|铺|坊|摊|厅|吧|室|所|站|院|园|场|部)"
                       r"(?![长务里内部])")
@@ -131,16 +132,50 @@ _TOLD: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r".{0,4}(?:投资|建厂|办厂|设厂|开厂|建分厂)", "foreign-trade"),
         (r"(?:做|干|搞|跑|开)快递", "open-express-outlet"),
         (r"(?:医疗器械|化妆品).{0,4}(?:生产)?(?:厂|企业)", "cosmetics-medical-devices"),
-        # 县里答应的优惠政策一直没兑现: a promise of the government not kept
-        (r"(?:答应|承诺|许诺)的?.{0,8}(?:没兑现|不兑现|没有兑现|不认账|没落实|不算数)",
-         "government-arrears"),
+        # 县里答应的优惠政策一直没兑现 / 说好的减免，换了领导就不认了: a promise of the
+        # government not kept (the plan's 新官不理旧账)
+        (r"(?:答应|承诺|许诺|说好)(?:了|的|过)?.{0,16}?(?:没兑现|不兑现|没有兑现|不认账|不认了|"
+         r"没落实|不算数|不算了|反悔|变卦)|(?:换了|新来的?|新上任的?)(?:个)?(?:领导|书记|县长|市长|"
+         r"班子|局长).{0,6}(?:不认|不管|不算|不兑现)|新官不理旧账", "government-arrears"),
+        # 代理一个品牌的医疗器械 / 批发化妆品: trading in them, whatever the premises
+        (r"(?:代理|经销|销售|批发|零售|卖|经营|做)[^,.?!;:\s]{0,6}?(?:医疗器械|化妆品|美妆)",
+         "cosmetics-medical-devices"),
+        # 也没欠谁钱，想把它销掉 / 公司注销掉 / 生意不想做了: closing the business
+        (r"把(?:它|公司|企业|执照|店|厂|个体户|营业执照)?(?:给)?(?:注销|销掉|注消|关掉|处理掉)|"
+         r"(?:公司|企业|执照|个体户|空壳).{0,3}(?:注销掉|销掉|注消|处理掉)|"
+         r"(?:生意|买卖|公司|店).{0,2}不想(?:做|干|开)了", "close-business"),
+        # 同一个县里再铺两个点 / 再设几家门店: more premises of a business already running (再开
+        # 门店 is 开门店's, the shop's own checklist)
+        (r"(?:再|多|又)(?:铺|设|增加|加|添)(?:了)?[一两二三四五几多]?(?:个|家)?"
+         r"(?:点|店|分店|门店|网点|分部|经营场所)(?![长员主])|(?:再|多|又)开(?:了)?[一两二三四五几多]?"
+         r"(?:个|家)?(?:点|网点|分部|经营场所)(?![长员主])", "company-change"),
+        # 全家户口迁过来，孩子也要转学: a family moving here, its registration and schooling
+        (r"(?:户口|户籍|全家|一家人|家属|家人).{0,10}(?:迁|落户|搬|过来).{0,16}"
+         r"(?:孩子|子女|娃|小孩).{0,6}(?:上学|入学|转学|念书|读书)", "talent-settle"),
+        # 列进了重大税收违法失信名单 / 被列入经营异常: on a list to get off
+        (r"(?:列进|列入|纳入|进了|上了|弄进|弄成|拉进)了?.{0,10}?(?:经营异常|异常名录|失信|黑名单|"
+         r"(?<![白红])名单|老赖)", "credit-repair"),
+        # 机器也被贴了封条 / 货都被扣了: the business's property sealed in a case (账户被冻了, told
+        # alone, is the service 解除无关财产查封冻结's own words)
+        (r"(?:资产|财产|设备|机器|厂房|仓库|货物?|车辆).{0,4}(?:被|给|也|都)?(?:查封|封了|扣了|扣押)|"
+         r"贴了?封条", "company-sued"),
+        # 官司赢了对方就是不给钱 / 判了他还不给: a judgment to enforce
+        (r"(?:官司|案子)(?:打)?赢了|(?:打)?赢了(?:官司|案子)|胜诉.{0,10}(?:不给|不还|不执行|不履行|拖)|"
+         r"判(?:决)?了?.{0,8}(?:还是?|就是|也)?(?:不给|不还|不履行|不执行)", "business-dispute"),
+        # 堵在厂门口要保护费: a crime against the business (出纳挪用了钱 asks about 挪用资金 itself,
+        # the court clause that answers it)
+        (r"保护费|强揽|强买强卖|欺行霸市|(?:堵|拦|闹)(?:在|着)?.{0,6}(?:门口|厂门|大门|工地)",
+         "business-fraud"),
         (r"(?:招|雇|请|聘)(?:几|一些|一批|些|个|名|位|了)*.{0,5}?(?:工人|员工|人手|店员|服务员|"
          r"师傅|学徒|帮工|伙计|司机|厨师|保洁|临时工|大学生|毕业生|应届|技术员|工程师)"
-         r"|(?:招|雇|聘)(?:[一二两三四五六七八九十几百来]+个?)人(?!才)", "hire-employees"),
+         r"|(?:招|雇|聘)(?:[一二两三四五六七八九十几百来多余]+个?)人(?!才)", "hire-employees"),
         (r"外(?:资|商|国|籍).{0,4}(?:投资|企业|公司|来昌吉|落户)", "foreign-investment"),
         (r"(?:换|变更|改|变)(?:个|一下|了)?(?:法人|股东|公司名|名字|名称|经营范围|注册资本)",
          "company-change"),
         (r"(?:出口|卖到国外|卖到海外|卖到中亚|卖到哈萨克|卖到俄罗斯|进口)", "foreign-trade"),
+        # 往哈萨克斯坦那边卖货 / 货发到中亚: selling abroad told by where the goods go
+        (r"(?:往|到|向|给)(?:国外|境外|海外|外国|中亚|哈萨克|吉尔吉斯|乌兹别克|塔吉克|土库曼|俄罗斯|"
+         r"蒙古|欧洲|中东|一带一路).{0,6}(?:卖|销|发货|出货|供货|发过去)", "foreign-trade"),
         (r"被(?:人)?(?:骗|诈骗|敲诈|勒索|讹)", "business-fraud"),
         (r"(?:商标|专利|品牌|版权|知识产权|商业秘密|技术|产品).{0,4}(?:被|让|给)人?.{0,2}"
          r"(?:仿冒|假冒|抢注|盗用|侵权|抄袭|偷|泄露)|假货|山寨|仿冒|盗图|盗(?:用)?品牌|"
@@ -151,6 +186,10 @@ _TOLD: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"|(?:老板|法人|企业家|负责人).{0,6}被(?:抓|拘|带走)", "company-sued"),
         (r"(?:政府|机关|单位|部门|国企).{0,10}(?:钱|款|账).{0,6}(?:拿不到|不给|没给|要不回|收不回|"
          r"没结|不结|拖)", "government-arrears"),
+        # 给县里一个单位干的活，验收都过了一年多，钱就是不给: work done for a public body unpaid
+        (r"给.{0,6}?(?:政府|机关|单位|部门|国企|学校|医院|街道|乡里|镇里).{0,4}(?:干|做|供|修|建|搞)"
+         r".{0,40}?(?:不给|没给|没结|不结|没付|不付|拖着|拖欠|一分没|要不回|拿不到)",
+         "government-arrears"),
         # 工地上农民工说工资没发全 / 拖欠农民工工钱: the business's migrant workers' wages owed
         # (the plan's 根治欠薪), before a trade debt (工钱 holds 钱). A worker's own 老板欠我工资
         # is 劳动争议's.
@@ -159,10 +198,18 @@ _TOLD: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(?:欠|拖欠)(?:了)?(?:我们|我|咱们|咱)?.{0,8}?(?:钱|货款|账款|账|工程款)"
          r"(?!还不上|还不起)|打官司|起诉|闹翻|谈不拢|违约|(?:闹|起|打)纠纷|索赔",
          "business-dispute"),
+        # 各个部门轮着来厂里检查: inspections too many, told by how often they come
         (r"被.{0,6}?(?:查到|查出|查了|罚)|被查(?![询看])|(?:会|要)(?:被)?(?:重罚|罚款)|"
-         r"罚(?:得)?(?:这么|那么|太)重|罚最高|检查.{0,6}太多|来检查",
+         r"罚(?:得)?(?:这么|那么|太)重|罚最高|检查.{0,6}太多|来.{0,4}检查|(?:轮着|轮番|三天两头|"
+         r"隔三差五|一拨一拨|一拨接一拨|好几拨)(?:地|的)?.{0,6}(?:查|检查)",
          "law-enforcement"),
         (r"(?:做|搞|跑|干|开展).{0,6}?(?:物流|配送|运输)", "open-logistics"),
+        # 弄个KTV / 搞了家网咖: premises whose kind is a word of its own (not …店, …馆)
+        (r"(?i:(?:开|弄|搞|做|办|整|盘)(?:个|家|了)?(?:ktv|歌厅|网吧|网咖|酒吧|台球厅|棋牌室|电玩城|"
+         r"游戏厅|练歌房))", "open-entertainment"),
+        # 楼快封顶了 / 新厂房马上完工: a building nearly done, its acceptance and certificate ahead
+        (r"(?:楼|厂房|车间|仓库|项目|工程|厂)(?:快|已经|马上|刚刚?|就要|眼看)?就?(?:要)?(?:封顶|完工|竣工|"
+         r"建好|盖好|建完|盖完)", "build-factory"),
         # 我是搞建筑施工的，刚中了个项目 / 承接了一个工程
         (r"(?:搞|做|干)建筑|建筑(?:施工|公司|企业|队)|施工(?:企业|单位|队)|中了.{0,2}(?:项目|工程)|"
          r"(?:承接|承包)了?.{0,4}(?:工程|项目)", "construction-contract"),
@@ -170,7 +217,8 @@ _TOLD: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"买(?:下|入)(?:了)?.{0,8}?(?:厂房|土地|写字楼|门面|商铺|办公楼)", "buy-property"),
         (r"(?:申请|领|拿|要|争取|申报|享受)(?:点|些|个|到)?.{0,4}(?:补贴|补助|奖补|扶持资金)",
          "apply-subsidy"),
-        (r"(?:贷|借)(?:点|些|笔)(?:款|钱)|借钱|融(?:点|些)资|(?:去|来|想|要|申请|办理?)贷款|"
+        (r"(?:贷|借)(?:点|些|笔)(?:款|钱)|借钱|(?:贷|借)(?:个|点|笔)?[\d一二两三四五六七八九十几百千]+"
+         r"(?:万|十万|百万)|周转(?:一下|资金|不开|不过来)|(?:没|没有|没啥|没什么)(?:能|可以)?抵押|融(?:点|些)资|(?:去|来|想|要|申请|办理?)贷款|"
          r"缺钱|缺资金|缺担保|没有?担保|贷款.{0,3}(?:门路|路子|渠道)", "apply-loan"),
         (r"拿(?:块|片|了|个)?地.{0,4}(?:建|盖|开工|办厂|投资|项目)|(?:建|盖|修|新建|扩建)(?:个|座|栋|一|了)*.{0,3}"
          r"(?:厂房|车间|仓库|库房|基地|生产线|办公楼|生产楼|厂楼)|(?:扩建|改建).{0,6}?(?:厂房|车间|生产楼|厂楼)|"
@@ -182,15 +230,21 @@ _TOLD: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     ))
 
 
+# 也没欠谁钱 / 没被罚过 / 不打官司: words denied tell no situation (a company with no debts
+# closing down is no debt dispute).
+_DENIED = re.compile(r"(?:没|没有|不|无|未|别|不用|不想|并没|从没|从来没)(?:怎么|太|再|也|被|让)?$")
+
+
+def _affirmed(pattern: re.Pattern[str], bare: str, pos: int = 0) -> re.Match[str] | None:
+    """The first match of `pattern` from `pos` not denied by the word before it."""
+    return next((m for m in pattern.finditer(bare, pos)
+                 if not _DENIED.search(bare, 0, m.start())), None)
+
+
 def _told(snap: CatalogSnapshot, bare: str) -> tuple[str, int, int] | None:
     """The situation told first (做网店卖特产，以后想卖到中亚: the online store, selling abroad
     is a step of it); at the same place, the earlier pattern (被起诉 before 起诉)."""
-    found = [(m.start(), i, slug, m.end()) for i, (pattern, slug) in enumerate(_TOLD)
-             if slug in snap.scenarios and (m := pattern.search(bare)) is not None]
-    if not found:
-        return None
-    start, _, slug, end = min(found)
-    return slug, start, end
+    return _told_after(snap, bare, 0)
 
 
 # 药店老板问一下 / 我是饭店老板: premises named by who runs them (not 公司/厂: 公司老板 opens
@@ -199,9 +253,16 @@ _OWNER = re.compile(r"(?:^|(?<=[,.?!;:\s是]))(?P<what>[\u4e00-\u9fff]{1,4}?)"
                     r"(?P<kind>饭店|酒店|超市|诊所|药房|店|馆|铺)的?(?:老板|店主|掌柜)")
 
 
+# 盘个门面做火锅 / 租了间铺面卖菜: premises named only as a shopfront, the kind of business read
+# from what is done in it (做火锅 → 开饭馆, else 开店).
+_SHOPFRONT = re.compile(r"(?:盘|租|开|找|买|弄|整|看)(?:了|下|好|到)?(?:一|两)?(?:个|间|家)?"
+                        r"(?:门面|店面|铺面|门市|商铺|铺子|摊位)(?:房)?.{0,6}?(?:做|卖|开|搞|干|经营)"
+                        r"(?P<what>[\u4e00-\u9fff]{1,4})(?P<kind>)")
+
+
 def _premises(snap: CatalogSnapshot, bare: str) -> tuple[str, int, int] | None:
-    found = min((m for m in (_OPENING.search(bare), _OWNER.search(bare)) if m is not None),
-                key=lambda m: m.start(), default=None)
+    found = min((m for m in (_OPENING.search(bare), _OWNER.search(bare), _SHOPFRONT.search(bare))
+                 if m is not None), key=lambda m: m.start(), default=None)
     if found is None:
         return None
     words = found.group("what") + found.group("kind")
@@ -239,8 +300,8 @@ def _what_happened(snap: CatalogSnapshot, text: str, bare: str,
     business the asker runs is what the message is about (引进人才, not 建厂房) — in a story told
     at length. 我们开了家小饭馆，没房子抵押，能不能凭流水贷点款 asks about one service (the
     business is context, see _another_service)."""
-    if not _at_length(bare):
-        return None
+    if not (_at_length(bare) or _told_plainly(bare)):
+        return None  # 我是从外省来昌吉创业的，想把全家户口迁过来: told plainly, a story too
     told = _told_after(snap, bare, first[2])
     if told is None or told[0] == first[0] or not _a_setting(text, bare, first[1], first[2]):
         return None
@@ -249,7 +310,7 @@ def _what_happened(snap: CatalogSnapshot, text: str, bare: str,
 
 def _told_after(snap: CatalogSnapshot, bare: str, pos: int) -> tuple[str, int, int] | None:
     found = [(m.start(), i, slug, m.end()) for i, (pattern, slug) in enumerate(_TOLD)
-             if slug in snap.scenarios and (m := pattern.search(bare, pos)) is not None]
+             if slug in snap.scenarios and (m := _affirmed(pattern, bare, pos)) is not None]
     if not found:
         return None
     start, _, slug, end = min(found)
@@ -257,7 +318,9 @@ def _told_after(snap: CatalogSnapshot, bare: str, pos: int) -> tuple[str, int, i
 
 
 # How to go about a whole matter (not one service's fact).
-_GO_ABOUT = re.compile(r"咋办|怎么办|怎么处理|咋处理|咋弄|怎么弄|咋整|怎么整|如何处理|怎么搞|咋搞|"
+# 报警有用吗 / 该怎么维权: whether and how a remedy works is how to go about it too.
+_GO_ABOUT = re.compile(r"咋办|怎么办|有用吗|有没有用|管不管|管用吗|(?:怎么|咋|如何|该怎么)维权|"
+                       r"怎么处理|咋处理|咋弄|怎么弄|咋整|怎么整|如何处理|怎么搞|咋搞|"
                        r"哪些渠道|有(?:啥|什么)(?:快的|好的|简便的?|便利的?)?(?:渠道|办法|支持|路子|"
                        r"门路|照顾|帮助|说法)|(?:还有|有没有)(?:啥|什么)?(?:办法|出路|路子)|(?:要|该|得)(?:干|做)(?:啥|什么)|要?注意(?:啥|什么|哪些)|"
                        r"(?:能|可以)帮(?:啥|什么|我们|忙)")
@@ -441,7 +504,8 @@ def _life_event(snap: CatalogSnapshot, text: str, previous: str | None) -> LifeE
     bare = _bare(text)
     if previous and len(bare) <= _SUPPOSITION_MAX and _SUPPOSES.search(bare):
         return None
-    hits = [h[:3] for h in snap.scenario_index.named_spans(bare) if h[3] >= SURE]
+    hits = [h[:3] for h in snap.scenario_index.named_spans(bare)
+            if h[3] >= SURE and not _DENIED.search(bare, 0, h[1])]
     opened = _opening(snap, bare)
     if not hits and opened is None:
         return None  # most messages: one phrase scan over a few hundred phrases, then out
