@@ -23,6 +23,7 @@ from services_catalog.answers import (
     Answer,
     service_tasks,
 )
+from services_catalog.clause_needs import needs_told
 from services_catalog.evidence import relevant_clauses
 from services_catalog.normalize import content_only
 from services_catalog.question_cues import (
@@ -94,6 +95,7 @@ class _Mention(NamedTuple):
     end: int
     clause: int  # index of its clause
     named: bool  # by name, alias or pinyin (norm[start:end] is that name), not in free words
+    part: bool = False  # a part of a told situation (clause_needs), norm[start:end] its words
 
 
 def _asks(clause: str) -> bool:
@@ -376,7 +378,7 @@ def _parallel(x: _Mention, y: _Mention) -> bool:
 def _lines_asked(snap: CatalogSnapshot, text: str) -> list[_Mention]:
     """The mentions asked about, one per line, in the message's order (two services at least),
     else []."""
-    if not _MAY_JOIN.search(text):
+    if not _MAY_JOIN.search(text) and not _PART_BREAK.search(text):
         return []  # most messages: no joiner, no pause, no 分别 — skip the searches
     if "\n" in text or len(_SPEAKER.findall(text)) >= 2:
         # a call's transcript (坐席：… 来电人：…) tells a story; assist reads it whole. One label
@@ -388,7 +390,29 @@ def _lines_asked(snap: CatalogSnapshot, text: str) -> list[_Mention]:
         return _more_questions(snap, norm, clauses, lines)
     # Else each question in a clause of its own, read alone (…几天出意见？竣工以后…能不能一起验).
     each = _each_clause_a_service(snap, norm, clauses)
-    return _lines_of(snap, norm, clauses, each, _tasks_apart(snap, norm, each))
+    lines = _lines_of(snap, norm, clauses, each, _tasks_apart(snap, norm, each))
+    # Else a situation told with a need in each of its parts (…要去公安备案？…消防验收也得过吧).
+    return lines or _needs(snap, norm, clauses)
+
+
+_PART_BREAK = re.compile(r"[。!！\n]")
+NEAR = 3  # the search's first hits of a part: the services near its reading
+
+
+def _needs(snap: CatalogSnapshot, norm: str, clauses: list[tuple[int, int]]) -> list[_Mention]:
+    """The parts of a told situation that each ask a need of another service (clause_needs)."""
+    def read(span: tuple[int, int], least: float) -> tuple[str, frozenset[str]] | None:
+        mention = _clause_reading(snap, norm, span, 0, least)
+        if mention is None:
+            return None
+        hits = snap.index.search(_ORDINAL.sub("", norm[span[0]:span[1]]), NEAR)
+        return mention.slug, frozenset(h.slug for h in hits) - {mention.slug}
+
+    def clause_at(end: int) -> int:
+        return next((i for i, (a, b) in enumerate(clauses) if a < end <= b), len(clauses) - 1)
+
+    return [_Mention(p.slug, p.start, p.end, clause_at(p.end), False, part=True)
+            for p in needs_told(norm, read)]
 
 
 def _lines_of(snap: CatalogSnapshot, norm: str, clauses: list[tuple[int, int]],
@@ -479,6 +503,9 @@ def questions_asked(snap: CatalogSnapshot, text: str, slugs: list[str],
     if not lines:
         return [Line(slug, question, "") for slug in slugs]
     norm, clauses, _ = _mentions(snap, text)
+    if all(m.part for m in lines):  # a told situation's parts: each part's own words
+        return [Line(m.slug, _own_type(norm[m.start:m.end]) or "overview", norm[m.start:m.end])
+                for m in lines]
     if _tasks_apart(snap, norm, lines):  # one service, each question about another task
         return [Line(m.slug, _own_type(norm[m.start:m.end]) or "overview", norm[m.start:m.end],
                      task=_task_of(snap, norm, m)) for m in lines]
