@@ -53,7 +53,11 @@ def life_event_call(snapshot: CatalogSnapshot, text: str, hits: list[Hit]) -> Ca
     if event is None:
         return None
     steps = event.slugs(snapshot)
-    first = [*event.named]
+    # The services named, the search's surest and most specific first (最近有个客户欠款不还，我们想
+    # 上出口信用保险: the longer name, 出口信用保险, before 欠款不还), else in the order said.
+    rank = {h.slug: i for i, h in enumerate(hits)}
+    first = sorted(event.named, key=lambda slug: (-round(confidence(hits, slug), 3),
+                                                  rank.get(slug, len(rank))))
     if not first and event.main and confidence(hits, event.main) >= MAIN_MIN:
         first = [event.main]  # 开个小诊所需要办哪些手续 → 医疗机构执业登记
     top = hits[0] if hits else None

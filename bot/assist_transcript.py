@@ -154,9 +154,21 @@ def _asks(line: str) -> bool:
     return bool(QUESTION_CUE.search(normalize(line)))
 
 
+# A clause asking about the call itself (打你们这个电话是免费的吧？ 是12345吗？ 听得清吗？): small
+# talk before the matter, no question about a service.
+ABOUT_THE_CALL = re.compile(r"(?:这个|你们的?|打)(?:电话|热线)|12345|听得(?:见|清|到)|打通|信号")
+# A clause with the pause after it (its ？ tells that it asks).
+_CLAUSE = re.compile(r"[^，,。；;！!？?…]+[，,。；;！!？?…]*")
+
+
+def _asks_a_matter(line: str) -> bool:
+    """Some clause of the line asks, and not about the call itself."""
+    return any(_asks(c) and not ABOUT_THE_CALL.search(c) for c in _CLAUSE.findall(line))
+
+
 def question_lines(lines: list[str]) -> list[str]:
-    """The caller's lines that ask something (the rest tell the story around it)."""
-    return [line for line in lines if _asks(line)]
+    """The caller's lines that ask about their matter (the rest tell the story around it)."""
+    return [line for line in lines if _asks(line) and _asks_a_matter(line)]
 
 
 def asked_by_lines(snapshot: CatalogSnapshot, lines: list[str],

@@ -38,8 +38,9 @@ _CONTRAST = re.compile(
 _COMPARED = re.compile(rf"(?:比|跟|和|与|同|比起|相比|对比)(?:{_OTHER.pattern})(?:的)?"
                        r"(?:比|相比|比较|一样|快|慢|高|低|多|少|便宜|贵|差不多|有什么(?:区别|不同)"
                        r"|区别|不同|有啥)")
-# A clause that only recalls 昌吉's figure (昌吉是5天吧 / 昌吉是3天，…呢).
-_RECALLED = re.compile(r"吧$|我知道|听说")
+# A clause that only recalls 昌吉's figure (昌吉是5天吧 / 昌吉的我知道 / 听说昌吉是3天，…呢).
+# 听说 recalls only with a figure: 听说昌吉现在有商标受理窗口 asks about 昌吉.
+_RECALLED = re.compile(r"吧$|我知道|听说.*(?:\d|[一二三四五六七八九十两半][个天日年月]|工作日)")
 _CLAUSES = re.compile(r"[，,。；;？?！!\s]+")
 # A county or city of no list (昆山市的, 晋江那边 needs the list; 昆山市的 does not): two or three
 # characters before 市/县 and a 的/那边 after, when they are no word ending in 市 (超市, 城市 …)
@@ -59,6 +60,8 @@ _FROM_THERE = re.compile(r"^(?:的)?(?:(?:企业|公司)(?!开办|注册|注销|
                          r"证|执照|营业执照|学历|读|上学|念书|打工|工作|上班|出差|生活|引进)")
 # 香港老板开的厂 is a business here; 不用跑乌鲁木齐就能办吗 asks whether it can be done here.
 _INVESTOR = re.compile(r"^(?:的)?(?:老板|客商|商人|投资人|投资者|投资方|股东|客户)")
+# 人在乌鲁木齐要办事 / 身在北京: where the caller is now, not the place their matter is in.
+_PERSON_THERE = re.compile(r"(?:人|身)(?:现在|目前|还|正)?在$")
 _NOT_GOING = re.compile(r"(?:不用|不必|不需要|无需|免得|省得)(?:跑|去|到)(?:趟)?$")
 _NATIONWIDE_HERE = re.compile(r"^(?:一体化|通用|通行|有效|联网|统一平台|范围内?(?:通|有效|都能)|"
                               r"都能|各地都|信用信息|企业信用)")
@@ -78,6 +81,7 @@ def other_region(text: str) -> str | None:
     if found is not None:
         if (_HOME.search(_OTHER.sub("", _without_contrast(norm)))
                 or _NOT_GOING.search(norm[:found.start()])
+                or _PERSON_THERE.search(norm[:found.start()])
                 or _INVESTOR.search(norm[found.end():])):
             return None
         return found.group(0)

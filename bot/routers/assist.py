@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field, field_validator
 
 from bot.admin_auth import AgentDep
 from bot.assist_confidence import ranked_confidences, script_allowed
+from bot.assist_focus import focus_lines
 from bot.assist_life_event import checklist, life_event_call
 from bot.assist_transcript import (
     asked_by_lines,
@@ -36,7 +37,7 @@ from services_catalog.absent_facts import absent_fact
 from services_catalog.answers import missing_fact_answer, other_region_answer, service_tasks
 from services_catalog.evidence import relevant_clauses
 from services_catalog.models import AssistCopy, ChatLog
-from services_catalog.resolve import promised_first
+from services_catalog.resolve import SURE, promised_first
 from services_catalog.scope import other_region
 from services_catalog.search import Hit
 from services_catalog.several import services_asked
@@ -93,7 +94,7 @@ async def assist(
     if not staff.operator:  # CATALOG_ADMIN_TOKEN: the operator's scripts and evaluations
         await enforce_account_limit(request, staff.username, settings)
     transcript = is_transcript(body.text)
-    lines = caller_lines(mask_personal(body.text))
+    lines = focused(snapshot, caller_lines(mask_personal(body.text)))
     text = "\n".join(lines)
     if is_greeting_only(text):
         # 喂，你好， — the caller has not said what they need: nothing to suggest yet.
@@ -240,6 +241,16 @@ async def assist(
             **({"life_event": life_event} if life_event else {}),
             "explain": explain(snapshot, text, hits, ranked,
                                asked if call is None else list(call.event.named))}
+
+
+def focused(snapshot: CatalogSnapshot, lines: list[str]) -> list[str]:
+    """The caller's lines without the matters they set aside (孩子上学的事我已经问过了，…燃气报装;
+    走不了简易的……那普通注销), when the rest still names a service (bot/assist_focus.py)."""
+    focus = focus_lines(lines)
+    if focus == lines:
+        return lines
+    hits = snapshot.index.search("\n".join(focus), 1)
+    return focus if hits and hits[0].confidence >= SURE else lines
 
 
 def explain(snapshot: CatalogSnapshot, text: str, hits: list[Hit],

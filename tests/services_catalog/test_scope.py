@@ -133,3 +133,24 @@ def test_changji_as_contrast_keeps_the_other_region(text: str, region: str) -> N
 ])
 def test_changji_as_the_place_of_the_procedure_stays_in_scope(text: str) -> None:
     assert other_region(text) is None
+
+
+# Where the caller is now (人在北京) is not where their matter is; 听说昌吉有… recalls no figure
+# of 昌吉 to contrast with: both ask about 昌吉.
+@pytest.mark.parametrize("text", [
+    "我人在北京出差，公司的税务ukey丢了能补吗",
+    "现在人在西安，营业执照副本怎么在手机上亮出来",
+    "以前都在上海办，听说昌吉也有专利受理窗口了，在哪",
+])
+def test_where_the_caller_is_or_what_they_heard_of_changji_is_in_scope(text: str) -> None:
+    assert other_region(text) is None
+
+
+def test_a_region_asked_about_stays_out_of_scope() -> None:
+    assert other_region("我在西安，开公司要几天") == "西安"
+    assert other_region("西安的用水报装几天？听说昌吉是5天") == "西安"
+
+
+def test_changji_known_or_heard_with_a_figure_is_still_contrast() -> None:
+    assert other_region("昌吉的我知道，那哈密的用电报装几天") == "哈密"
+    assert other_region("听说昌吉是3个工作日，哈密的用电报装呢") == "哈密"
