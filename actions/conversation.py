@@ -15,7 +15,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 
-from actions.catalog_access import CACHE, handoff_card, question_summary, user_text
+from actions.catalog_access import CACHE, handoff_card, question_summary, send, user_text
 from actions.catalog_answers import (
     MISSES_BEFORE_HANDOFF,
     answer_other_region,
@@ -24,7 +24,9 @@ from actions.catalog_answers import (
     candidate_buttons,
 )
 from services_catalog.absent_facts import may_be_absent
+from services_catalog.answers import detail_elsewhere
 from services_catalog.db import session_scope
+from services_catalog.grievance import grievance_answer
 from services_catalog.life_events import life_event_asked
 from services_catalog.models import Feedback
 from services_catalog.normalize import is_noise
@@ -39,6 +41,7 @@ from services_catalog.question_cues import (
     voices_grievance,
 )
 from services_catalog.resolve import SEARCH_MIN, addressed_here, claims_message
+from services_catalog.scope import other_region
 from services_catalog.search import QUESTION_CUE
 from services_catalog.snapshot import CatalogSnapshot
 
@@ -162,7 +165,24 @@ class ActionFallback(Action):
             return answer_service(dispatcher, tracker)
         if about_a_service(tracker):
             return answer_service(dispatcher, tracker, names_service=True)
+        if read_alike(tracker):
+            # 有几个人堵在厂门口要交保护费: the search and a clause of the plan read it as the
+            # same service (打击…敲诈勒索 第146条), however loosely the NLU did.
+            clause = answer_plan_clause(dispatcher, tracker)
+            if clause is not None:
+                return clause
         return count_miss(dispatcher, tracker)
+
+
+def read_alike(tracker: Tracker) -> bool:
+    """Whether the search's best service is the one whose clause answers the message best."""
+    text = user_text(tracker)
+    with session_scope() as session:
+        snap = CACHE.get(session)
+    hits = [h for h in snap.index.search(text, 1) if h.confidence >= SEARCH_MIN]
+    anywhere = detail_elsewhere(None, snap.services.values(), text)
+    return bool(hits and anywhere is not None and anywhere.card
+                and anywhere.card["slug"] == hits[0].slug)
 
 
 def count_miss(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:
@@ -214,7 +234,16 @@ class ActionHandoff(Action):
                 # grievance. 12345 stays offered; the answer is what the plan commits to (the
                 # scenario's services), not one service nor no content.
                 return answer_service(dispatcher, tracker)
-            if about_a_service(tracker):
+            # 钱就是不给 / 账户也冻了 / 还让交了个开口费: what the plan commits to on it, one or
+            # two matters each with its clause and 第N条. A message voicing no grievance (钱已经
+            # 全还了) whose service the catalog reads gets that service's answer, which reads what
+            # is asked of it, unless it touches two matters.
+            named = about_a_service(tracker)
+            alone = not named or voices_grievance(user_text(tracker))
+            commitments = answer_grievance(dispatcher, tracker, 1 if alone else 2)
+            if commitments is not None:
+                return commitments
+            if named:
                 return answer_service(dispatcher, tracker, names_service=True)
             # 有人堵店门口要保护费，我该怎么办: wrongdoing of a third party, which no service
             # names but a clause of the plan commits to act on; 12345 stays offered.
@@ -232,6 +261,23 @@ class ActionHandoff(Action):
             dispatcher.utter_message(response="utter_handoff", summary=summary,
                                      json_message=handoff_card(tracker, summary))
         return [SlotSet("misses", 0)]
+
+
+def answer_grievance(dispatcher: CollectingDispatcher, tracker: Tracker,
+                     least: int = 1) -> list[dict[str, Any]] | None:
+    """The plan's commitments on the grievance told, or None when it addresses fewer than
+    `least` matters (窗口态度差: none) or the message asks about another region."""
+    text = user_text(tracker)
+    if other_region(text) is not None:
+        return None
+    with session_scope() as session:
+        snap = CACHE.get(session)
+    answer = grievance_answer(snap, text, least)
+    if answer is None or not answer.card:
+        return None
+    send(dispatcher, answer)
+    return [SlotSet("service", answer.card["slug"]), SlotSet("condition", None),
+            SlotSet("misses", 0)]
 
 
 def tells_the_case(tracker: Tracker) -> bool:

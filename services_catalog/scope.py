@@ -66,6 +66,16 @@ _NOT_GOING = re.compile(r"(?:不用|不必|不需要|无需|免得|省得)(?:跑
 _NATIONWIDE_HERE = re.compile(r"^(?:一体化|通用|通行|有效|联网|统一平台|范围内?(?:通|有效|都能)|"
                               r"都能|各地都|信用信息|企业信用)")
 _HERE = re.compile(r"这边|这里|这儿|本地|咱们?这|我们这|俺们?这|在这|来这|回来|老家|当地")
+# A region named as where people come from (从河南招了一批工人, 来自甘肃的员工, 老家在四川, 户口
+# 在河南的孩子, 河南籍工人): the people are here, and so is the question.
+_ORIGIN_BEFORE = re.compile(r"(?:来自|老家(?:在|是)?|户口(?:在|是)|户籍(?:在|是)|籍贯(?:是)?"
+                            r"|原籍|祖籍)$")
+_ORIGIN_AFTER = re.compile(r"^(?:籍|过来的|来的)|^(?:的|那边的|来的)?(?:人(?![\u4e00-\u9fff])"
+                           r"|人(?=[在来到都也还想能没去])|员工|职工|工人|农民工|务工|孩子|子女|娃|学生|家属|老乡)")
+# 从北京迁来 is a move (_MOVING); 从北京来昌吉 names 昌吉. 从 alone before the place also reads
+# 从北京开公司要几天 loosely, so after 从 the place must be followed by a hiring or arriving word.
+_FROM = re.compile(r"从$")
+_ARRIVING = re.compile(r"^(?:招|招来|招的|雇|请来|过来的|来的|来了|过来了)")
 # What the reply calls a place named only by contrast with here.
 _ELSEWHERE_SHOWN = "其他地区"
 _SHOWN_AS_IS = ("内地", "疆外")
@@ -77,7 +87,7 @@ def other_region(text: str) -> str | None:
     norm = normalize(text)
     if _MOVING.search(norm):
         return None
-    found = _OTHER.search(norm)
+    found = next((m for m in _OTHER.finditer(norm) if not _origin(norm, m)), None)
     if found is not None:
         if (_HOME.search(_OTHER.sub("", _without_contrast(norm)))
                 or _NOT_GOING.search(norm[:found.start()])
@@ -90,6 +100,14 @@ def other_region(text: str) -> str | None:
     if len(name) >= 3 and not _NOT_A_PLACE.search(name) and not _HOME.search(norm):
         return name
     return _elsewhere(norm)
+
+
+def _origin(norm: str, found: re.Match[str]) -> bool:
+    """Whether the region found is named as where people come from, not asked about."""
+    before, after = norm[:found.start()], norm[found.end():]
+    if _FROM.search(before):
+        return bool(_ARRIVING.search(after))
+    return bool(_ORIGIN_BEFORE.search(before) or _ORIGIN_AFTER.search(after))
 
 
 def _without_contrast(norm: str) -> str:

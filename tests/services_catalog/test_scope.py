@@ -154,3 +154,27 @@ def test_a_region_asked_about_stays_out_of_scope() -> None:
 def test_changji_known_or_heard_with_a_figure_is_still_contrast() -> None:
     assert other_region("昌吉的我知道，那哈密的用电报装几天") == "哈密"
     assert other_region("听说昌吉是3个工作日，哈密的用电报装呢") == "哈密"
+
+
+# A region named as where people come from: the people, and the question, are here.
+@pytest.mark.parametrize("text", [
+    "我们厂从甘肃招了十几个工人，他们的孩子能在这边上学吗",
+    "员工户口在四川，社保能在这交吗",
+    "来自河南的农民工工资保证金怎么交",
+    "老家在湖北的员工想把孩子接过来念书",
+    "四川籍的工人劳动合同怎么签",
+    "甘肃来的工人能办灵活就业参保吗",
+])
+def test_where_people_come_from_is_no_question_about_it(text: str) -> None:
+    assert other_region(text) is None
+
+
+@pytest.mark.parametrize(("text", "region"), [
+    ("在河南开分公司要什么手续", "河南"),
+    ("西安那边怎么规定的", "西安"),
+    ("从北京开公司要几天", "北京"),  # 从 with no hiring or arriving word after the place
+    ("深圳人才补贴多少", "深圳"),  # 人才 is no person from there
+    ("河南招商引资有什么优惠", "河南"),
+])
+def test_another_place_asked_about_is_still_told_the_scope(text: str, region: str) -> None:
+    assert other_region(text) == region
