@@ -143,6 +143,8 @@ _TOLD: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # 也没欠谁钱，想把它销掉 / 公司注销掉 / 生意不想做了: closing the business
         (r"把(?:它|公司|企业|执照|店|厂|个体户|营业执照)?(?:给)?(?:注销|销掉|注消|关掉|处理掉)|"
          r"(?:公司|企业|执照|个体户|空壳).{0,3}(?:注销掉|销掉|注消|处理掉)|"
+         # 怎么处理掉它 / 注销掉这个公司: the thing to be rid of named after the verb
+         r"(?:注销|销|处理|关|清理)掉(?:它|这个|这家|那个|那家)|"
          r"(?:生意|买卖|公司|店).{0,2}不想(?:做|干|开)了", "close-business"),
         # 同一个县里再铺两个点 / 再设几家门店: more premises of a business already running (再开
         # 门店 is 开门店's, the shop's own checklist)
@@ -165,6 +167,12 @@ _TOLD: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # 堵在厂门口要保护费: a crime against the business (出纳挪用了钱 asks about 挪用资金 itself,
         # the court clause that answers it)
         (r"保护费|强揽|强买强卖|欺行霸市|(?:堵|拦|闹)(?:在|着)?.{0,6}(?:门口|厂门|大门|工地)",
+         "business-fraud"),
+        # 出纳偷偷挪了几十万 / 会计把货款卷走了: the business's money taken by its own people, told
+        # without the legal word (挪用/侵占, which name the service itself)
+        (r"(?:出纳|会计|财务|员工|职工|合伙人|股东|经理|店长|业务员|管账的)(?:把)?.{0,6}?"
+         r"(?:(?:偷偷|私自|私下|悄悄)?(?:挪(?!用)|卷|私吞|吞)了?(?:走|跑)?了?.{0,8}?(?:钱|款|资金|万|账)|"
+         r"(?:钱|款|资金)(?:都|全|给)?(?:偷偷|私自|悄悄)?(?:挪(?!用)|卷|私吞|吞)(?:走|跑)?了)",
          "business-fraud"),
         (r"(?:招|雇|请|聘)(?:几|一些|一批|些|个|名|位|了)*.{0,5}?(?:工人|员工|人手|店员|服务员|"
          r"师傅|学徒|帮工|伙计|司机|厨师|保洁|临时工|大学生|毕业生|应届|技术员|工程师)"
@@ -319,7 +327,8 @@ def _told_after(snap: CatalogSnapshot, bare: str, pos: int) -> tuple[str, int, i
 
 # How to go about a whole matter (not one service's fact).
 # 报警有用吗 / 该怎么维权: whether and how a remedy works is how to go about it too.
-_GO_ABOUT = re.compile(r"咋办|怎么办|有用吗|有没有用|管不管|管用吗|(?:怎么|咋|如何|该怎么)维权|"
+_GO_ABOUT = re.compile(r"咋办|怎么办|有用吗|有没有用|(?:有|顶|管)(?:啥|什么)用|管不管|管用吗|"
+                       r"(?:怎么|咋|如何|该怎么)维权|"
                        r"怎么处理|咋处理|咋弄|怎么弄|咋整|怎么整|如何处理|怎么搞|咋搞|"
                        r"哪些渠道|有(?:啥|什么)(?:快的|好的|简便的?|便利的?)?(?:渠道|办法|支持|路子|"
                        r"门路|照顾|帮助|说法)|(?:还有|有没有)(?:啥|什么)?(?:办法|出路|路子)|(?:要|该|得)(?:干|做)(?:啥|什么)|要?注意(?:啥|什么|哪些)|"

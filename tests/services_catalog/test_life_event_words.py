@@ -54,6 +54,13 @@ def snap():
     # the business's property sealed in someone else's case (账户被冻结了 alone names the
     # service 解除与案件无关财产的查封冻结: that one)
     ("公司被卷进别人的官司，仓库里的货都被扣了，工资也发不出来", "company-sued"),
+    # the thing to be rid of named after the verb
+    ("老家那个小公司好几年没动静了，怎么注销掉它", "close-business"),
+    # what good is a judgment that is not paid
+    ("案子打赢了，对方一分钱没给，判决有什么用", "business-dispute"),
+    # the business's money taken by its own people, in plain words
+    ("会计把店里账上的钱卷走了，人也联系不上，怎么办", "business-fraud"),
+    ("合伙人偷偷挪了二十万货款，咋办", "business-fraud"),
 ])
 def test_a_life_event_in_the_words_people_use(snap, text: str, scenario: str) -> None:
     event = life_event_asked(snap, text)
@@ -65,7 +72,20 @@ def test_a_life_event_in_the_words_people_use(snap, text: str, scenario: str) ->
     ("我们没被罚过，信用好的是不是检查少", "law-enforcement"),  # denied: no penalty
     ("离职的员工把配方偷偷带走了", "business-fraud"),          # secrets, not money
     ("在昌吉市再开两个门店，用电报装有什么便利", "company-change"),  # 开门店: the shop's own
+    ("员工挪了个工位，怎么办", "business-fraud"),                # moved a desk, no money
 ])
 def test_words_that_tell_another_situation(snap, text: str, not_scenario: str) -> None:
     event = life_event_asked(snap, text)
     assert event is None or event.scenario.slug != not_scenario
+
+
+@pytest.mark.parametrize("scenario,service", [
+    ("credit-repair", "credit-loan"),               # a list blocks loans
+    ("credit-repair", "tax-dedicated-service"),     # a tax list: the tax office's one-to-one help
+    ("business-dispute", "credit-repair-dishonest"),  # judgment unpaid
+    ("construction-contract", "procurement-complaint"),  # objecting to a tender's conditions
+    ("open-hotel", "digital-economy-logistics"),    # rooms and tickets sold online
+])
+def test_scenarios_hold_the_services_a_situation_involves(snap, scenario: str,
+                                                         service: str) -> None:
+    assert service in {link.slug for link in snap.scenarios[scenario].services}
