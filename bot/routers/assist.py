@@ -13,6 +13,7 @@ from fastapi import APIRouter, HTTPException, Request
 from pydantic import BaseModel, Field, field_validator
 
 from bot.admin_auth import AgentDep
+from bot.assist_channel import channel_only
 from bot.assist_confidence import ranked_confidences, script_allowed
 from bot.assist_focus import focus_lines
 from bot.assist_life_event import checklist, life_event_call
@@ -157,6 +158,11 @@ async def assist(
     if asked:
         # 开公司和接水分别要多久: one suggestion per service the caller asks about, in order.
         ranked = [(slug, scores.get(slug, 1.0)) for slug in asked]
+    # 自己交社保…能在手机上办吗: the app named only by the channel question comes after.
+    aside = channel_only(snapshot, text, asked or [slug for slug, _ in ranked])
+    if aside:
+        asked = [slug for slug in asked if slug not in aside]
+        ranked = sorted(ranked, key=lambda kv: kv[0] in aside)
     life_event: dict[str, Any] | None = None
     call = None if asked else life_event_call(snapshot, text, hits)
     if call is not None:

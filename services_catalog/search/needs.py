@@ -39,6 +39,24 @@ RATING_WORD = "好差评"
 _UNABLE = re.compile(r"不(?:太|大|怎么)?会(?:弄|用|操作|搞|使)(?:.{0,3})?"
                      r"(?:电脑|手机|网上|网|系统|软件|app|小程序|自助|机器)")
 UNABLE_WORD = "不会操作"
+# Everyday sayings of a need the catalog names in its own words (each word below is an alias):
+# - the window takes the file now and the missing paper follows (先收下，后面我再补; 能先受理
+#   吗，证明回头补上): accepting with a paper missing, 先办后补 (容缺受理);
+# - a fine at the top of the range, or fines as a quota (顶格罚, 按最高额罚, 罚款任务/指标):
+#   enforcement for revenue, 顶格罚款 / 罚没指标;
+# - prices of daily goods gone up (菜价涨, 物价太高, 肉价离谱): price supervision, 物价监管;
+# - a case of intellectual property in court (知识产权的案子, 专门审知识产权): 知识产权官司;
+# - 跨省通办 / 省外通办 said as in the news, or doing it here instead of back home (不用回老家
+#   办): 跨省办理.
+_SAYINGS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"先(?:收|受理|接|办|收着)下?.{0,12}(?:后面|以后|过后|回头|随后|再)(?:再)?补"),
+     "先办后补"),
+    (re.compile(r"顶格罚|最高(?:额|档|标准)?(?:罚|处罚)|按顶格"), "顶格罚款"),
+    (re.compile(r"罚款(?:任务|指标|创收)|罚没(?:任务|创收)"), "罚没指标"),
+    (re.compile(r"(?:菜|肉|蛋|粮|油|米|面)价|物价"), "物价监管"),
+    (re.compile(r"知识产权(?:的|方面的)?(?:案子|案件)|专门审.{0,6}知识产权"), "知识产权官司"),
+    (re.compile(r"跨省通办|省外通办|不用回老家|不回老家"), "跨省办理"),
+)
 
 
 def read_needs(norm: str, tok: jieba.Tokenizer) -> str:
@@ -48,6 +66,7 @@ def read_needs(norm: str, tok: jieba.Tokenizer) -> str:
         added.append(RATING_WORD)
     if _UNABLE.search(norm):
         added.append(UNABLE_WORD)
+    added.extend(word for saying, word in _SAYINGS if saying.search(norm))
     return " ".join([norm, *dict.fromkeys(added)]) if added else norm
 
 
