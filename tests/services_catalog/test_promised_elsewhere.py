@@ -22,7 +22,8 @@ def snap() -> CatalogSnapshot:
     ("medical-institution-registration", "营业执照大概多长时间能下来", "company-registration"),
     # nothing named, or only the conversation's own words: it stays
     ("new-format-food-filing", "大概要多久", "new-format-food-filing"),
-    ("medical-institution-registration", "执业登记一般多长时间", "medical-institution-registration"),
+    ("medical-institution-registration", "执业登记一般多长时间",
+     "medical-institution-registration"),
 ])
 def test_how_long_of_the_thing_named(snap: CatalogSnapshot, previous: str, text: str,
                                      meant: str) -> None:
