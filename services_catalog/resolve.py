@@ -150,8 +150,12 @@ def own_words_only(snap: CatalogSnapshot, previous: str, text: str, hits: list[H
         return False
     here = _words_held(snap, previous, text)
     there = _words_held(snap, hits[0].slug, text)
-    return bool(here) and there <= here and (there < here or bool(
-        evidence_score(snap, previous, text)))
+    if not here or not there <= here:
+        return False
+    # 有补助吗 after 政府性融资担保 (第33条 费率进行补助): a single word both hold, with nothing
+    # else said, is a follow-up on the service at hand; a free-text reading is no naming.
+    single = len(snap.index.content_words(text)) == 1
+    return there < here or single or bool(evidence_score(snap, previous, text))
 
 
 # X的Y: what follows 的 (up to this many characters on: 起诉的材料没带齐) is X's.
