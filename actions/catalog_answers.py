@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -55,6 +56,7 @@ from services_catalog.question_cues import (
     states_who,
 )
 from services_catalog.resolve import JOINT_WORDS, SURE, asks_together, resolve, tells_own_case
+from services_catalog.schemas import ServiceOut
 from services_catalog.scope import other_region
 from services_catalog.search import QUESTION_CUE
 from services_catalog.several import questions_asked, services_asked, several_answer
@@ -134,6 +136,8 @@ NO_AMOUNTS = ("channel", "department")
 # What a follow-up says besides its question words to be telling a case (已经还了, 人数挺多):
 # 好的 / 是的 say nothing.
 CASE_MIN_CONTENT = 3
+# At most this many characters besides cues: a bare switch (那用水呢, 那不动产登记那块呢).
+BARE_SWITCH_CHARS = 7
 
 
 # A fee question saying this much besides its cue names a part of the matter (公告要钱吗).
@@ -173,6 +177,14 @@ def words_ask_no_field(text: str) -> bool:
     """那限制高消费呢，法院会不会乱限: its words settle no question type; only the NLU's intent
     (or the last question) would make it a how-long question."""
     return decisive_question_type(text) is None and question_type(text) is None
+
+
+def carries_limit_too(service: ServiceOut, question: str, intent: str, text: str) -> bool:
+    """A bare 那X呢 (no question of its own) carrying a question other than how long, to a
+    service the plan gives a time limit."""
+    return (question not in NEEDS_LIMIT and bool(service.time_limits)
+            and asked_question(intent, text) is None and words_ask_no_field(text)
+            and len(content_besides_cues(text)) <= BARE_SWITCH_CHARS)
 
 
 def answer_service(
@@ -327,6 +339,13 @@ def answer_service(
     if service.slug in cards_shown(tracker) and not answer.needs_condition:
         shorten(answer, question)
     send(dispatcher, answer)
+    if (switched and detail is None and not answer.needs_condition
+            and carries_limit_too(service, question, intent, text)):
+        # 那用水呢 after 用电报装要交钱吗: a bare switch asks of the new service as the
+        # conversation asked of the last one, its time limit as well as the question carried.
+        limit = compose(service, "time_limit", condition=condition, text=text, today=today())
+        if not limit.needs_condition:
+            send(dispatcher, replace(limit, card=None, buttons=[]))
     return [
         SlotSet("service", service.slug),
         SlotSet("question", question),

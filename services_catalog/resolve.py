@@ -150,8 +150,12 @@ def own_words_only(snap: CatalogSnapshot, previous: str, text: str, hits: list[H
         return False
     here = _words_held(snap, previous, text)
     there = _words_held(snap, hits[0].slug, text)
-    return bool(here) and there <= here and (there < here or bool(
-        evidence_score(snap, previous, text)))
+    if not here or not there <= here:
+        return False
+    # 有补助吗 after 政府性融资担保 (第33条 费率进行补助): a single word both hold, with nothing
+    # else said, is a follow-up on the service at hand; a free-text reading is no naming.
+    single = len(snap.index.content_words(text)) == 1
+    return there < here or single or bool(evidence_score(snap, previous, text))
 
 
 # X的Y: what follows 的 (up to this many characters on: 起诉的材料没带齐) is X's.
@@ -359,6 +363,37 @@ def promised_first(snap: CatalogSnapshot, hits: list[Hit], text: str) -> list[Hi
             promoted = Hit(hit.slug, hit.score, top.confidence, hit.kind, hit.matched)
             return [promoted, *(h for h in hits if h.slug != hit.slug)]
     return hits
+
+
+def promised_elsewhere(snap: CatalogSnapshot, previous: str, text: str) -> Hit | None:
+    """A how-long follow-up that names a thing (营业执照多久下来 after 新业态食品经营备案) while
+    the conversation's service has no time limit of its own: the caller asks how long the thing
+    named takes, so a close free-text guess that the message evidences and the plan gives a time
+    limit (企业开办, 3个工作日) is meant. A bare 要多久 names nothing and stays."""
+    if snap.services[previous].time_limits or not asks_how_long(text) or is_bare_follow_up(text):
+        return None
+    hits = [h for h in snap.index.search(text, PROMISED_LOOKAHEAD + 1)
+            if h.confidence >= SEARCH_MIN and h.slug != previous]
+    if not hits:
+        return None
+    best = hits[0].confidence
+    own = _name_words(snap, previous)
+    return next((h for h in hits if best - h.confidence < PROMISED_MARGIN
+                 and snap.services[h.slug].time_limits
+                 and _names_here(snap, h.slug, text, own)), None)
+
+
+def _name_words(snap: CatalogSnapshot, slug: str) -> str:
+    service = snap.services[slug]
+    return normalize(" ".join((service.name, *service.aliases)))
+
+
+def _names_here(snap: CatalogSnapshot, slug: str, text: str, own: str) -> bool:
+    """Whether a content word of the message (营业执照, 执照) is in service `slug`'s name or
+    aliases (办营业执照) and not in `own` (the conversation's service's): the message names it."""
+    names = _name_words(snap, slug)
+    return any(len(word) > 1 and word in names and word not in own
+               for word in snap.index.content_words(text))
 
 
 # A span of days told, not asked (拖了好几天不来, 前几天交的): no how-long question by itself.
@@ -604,6 +639,10 @@ def resolve(
         # 护照多久能办好 after 用水报装 asks about a passport, not about 用水报装: stating its
         # time limit would answer a question nobody asked with a figure that is not the one.
         in_context = False
+    promised = (promised_elsewhere(snap, previous, text)
+                if in_context and previous and not entities else None)
+    if promised is not None:
+        return Resolution(promised.slug, "search", max(promised.confidence, SEARCH_SURE))
     if in_context and not mentions:
         if is_bare_follow_up(text):
             return Resolution(previous, "context", 1.0)  # 找哪个部门: nothing to switch to
