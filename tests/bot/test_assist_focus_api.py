@@ -1,4 +1,5 @@
-"""/api/assist reads what the caller asks, not what they set aside or where they are now."""
+"""/api/assist reads what the caller asks, not what they set aside, where they are now, or the
+channel they ask about (能在手机上办吗 names no second service)."""
 
 from __future__ import annotations
 
@@ -23,4 +24,14 @@ async def _top(gateway, text: str) -> str | None:
     ("我人在北京出差，电子营业执照在手机上怎么领？", "e-business-license"),
 ])
 async def test_the_service_asked_leads(gateway, text: str, slug: str) -> None:
+    assert await _top(gateway, text) == slug
+
+
+@pytest.mark.parametrize(("text", "slug"), [
+    # the service named leads; 手机上能办 only asks how to reach it
+    ("我是自由职业，想个人交社保，手机上能办不？", "flexible-employment-insurance"),
+    # no other service named: the app is what is asked
+    ("吉速办小程序在哪下载，手机上能办哪些事？", "jisuban-miniprogram"),
+])
+async def test_a_channel_question_names_no_second_service(gateway, text: str, slug: str) -> None:
     assert await _top(gateway, text) == slug
