@@ -55,7 +55,14 @@ from services_catalog.question_cues import (
     question_type,
     states_who,
 )
-from services_catalog.resolve import JOINT_WORDS, SURE, asks_together, resolve, tells_own_case
+from services_catalog.resolve import (
+    JOINT_WORDS,
+    SEARCH_MIN,
+    SURE,
+    asks_together,
+    resolve,
+    tells_own_case,
+)
 from services_catalog.schemas import ServiceOut
 from services_catalog.scope import other_region
 from services_catalog.search import QUESTION_CUE
@@ -144,11 +151,12 @@ BARE_SWITCH_CHARS = 7
 FEE_PART_MIN = 2
 
 
-def answer_plan_clause(dispatcher: CollectingDispatcher,
-                       tracker: Tracker) -> list[dict[str, Any]] | None:
+def answer_plan_clause(dispatcher: CollectingDispatcher, tracker: Tracker,
+                       read_alike: bool = False) -> list[dict[str, Any]] | None:
     """A question no service reads, whose words a clause of the plan addresses strongly
     (有人堵店门口要保护费，我该怎么办 → 第146条 敲诈勒索): that clause under its service's name and
-    第N条; None when no clause does."""
+    第N条; None when no clause does. `read_alike`: only when the catalog search's best service
+    is that clause's too (the NLU read the message loosely; search and clause agree)."""
     text = user_text(tracker)
     if not QUESTION_CUE.search(text):
         return None
@@ -157,6 +165,10 @@ def answer_plan_clause(dispatcher: CollectingDispatcher,
     anywhere = detail_elsewhere(None, snap.services.values(), text)
     if anywhere is None or not anywhere.card:
         return None
+    if read_alike:
+        hits = [h for h in snap.index.search(text, 1) if h.confidence >= SEARCH_MIN]
+        if not hits or hits[0].slug != anywhere.card["slug"]:
+            return None
     send(dispatcher, anywhere)
     return [SlotSet("service", anywhere.card["slug"]), SlotSet("condition", None),
             SlotSet("misses", 0)]

@@ -24,7 +24,6 @@ from actions.catalog_answers import (
     candidate_buttons,
 )
 from services_catalog.absent_facts import may_be_absent
-from services_catalog.answers import detail_elsewhere
 from services_catalog.db import session_scope
 from services_catalog.grievance import grievance_answer
 from services_catalog.life_events import life_event_asked
@@ -165,24 +164,12 @@ class ActionFallback(Action):
             return answer_service(dispatcher, tracker)
         if about_a_service(tracker):
             return answer_service(dispatcher, tracker, names_service=True)
-        if read_alike(tracker):
-            # 有几个人堵在厂门口要交保护费: the search and a clause of the plan read it as the
-            # same service (打击…敲诈勒索 第146条), however loosely the NLU did.
-            clause = answer_plan_clause(dispatcher, tracker)
-            if clause is not None:
-                return clause
+        # 有几个人堵在厂门口要交保护费: the search and a clause of the plan read it as the same
+        # service (打击…敲诈勒索 第146条), however loosely the NLU did.
+        clause = answer_plan_clause(dispatcher, tracker, read_alike=True)
+        if clause is not None:
+            return clause
         return count_miss(dispatcher, tracker)
-
-
-def read_alike(tracker: Tracker) -> bool:
-    """Whether the search's best service is the one whose clause answers the message best."""
-    text = user_text(tracker)
-    with session_scope() as session:
-        snap = CACHE.get(session)
-    hits = [h for h in snap.index.search(text, 1) if h.confidence >= SEARCH_MIN]
-    anywhere = detail_elsewhere(None, snap.services.values(), text)
-    return bool(hits and anywhere is not None and anywhere.card
-                and anywhere.card["slug"] == hits[0].slug)
 
 
 def count_miss(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:
