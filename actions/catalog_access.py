@@ -71,6 +71,19 @@ def cards_shown(tracker: Tracker) -> set[str]:
             if e.get("event") == "bot" and _custom(e).get("type") == "service_card"}
 
 
+def checklist_shown(tracker: Tracker) -> list[str]:
+    """The services of the checklist the last answer listed (企业被诉或涉案: 财产保全, 涉疫企业
+    纠纷化解 …), or [] when the last answer was no checklist."""
+    for e in reversed(session_events(tracker)):
+        custom = _custom(e)
+        if e.get("event") != "bot" or not custom.get("type"):
+            continue
+        if custom["type"] != "life_event":
+            return []
+        return [str(step["slug"]) for step in custom.get("steps") or [] if step.get("slug")]
+    return []
+
+
 def services_discussed(tracker: Tracker) -> list[str]:
     names: list[str] = []
     for e in session_events(tracker):

@@ -13,6 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.catalog_access import (
     CACHE,
     cards_shown,
+    checklist_shown,
     entity_values,
     handoff_card,
     question_summary,
@@ -60,6 +61,7 @@ from services_catalog.resolve import (
     SEARCH_MIN,
     SURE,
     asks_together,
+    case_in_checklist,
     resolve,
     tells_own_case,
 )
@@ -218,6 +220,13 @@ def answer_service(
     # 我们是做工程的 after 政府采购面向中小企业 tells a case of that service, not a situation.
     event = (None if tells_own_case(snap, previous_service, text)
              else life_event_asked(snap, text, previous_service))
+    if event is not None and previous_service is None:
+        # After a checklist the conversation is on all its services: a case told in words that
+        # also name a situation (资金周转不开 → 申请贷款) is the matter of the step it belongs
+        # to, not a new checklist.
+        step = case_in_checklist(snap, checklist_shown(tracker), text)
+        if step is not None:
+            previous_service, event = step, None
     if event is not None:
         # 我想开个饭馆，要办哪些手续: the checklist of its services, each with its time limit and
         # 第N条, and a button for each. No service is "the" one asked about afterwards.

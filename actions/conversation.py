@@ -104,6 +104,16 @@ def short_follow_up(snap: CatalogSnapshot, previous: str, text: str, intent: str
     return addressed_here(snap, previous, text)
 
 
+# …呢 at the end asks of one thing what was asked of another (能查的呢 after 能办几个事): a rating
+# (挺好用的, 满意) states, it never asks.
+ASKS_THE_SAME_OF = re.compile(r"呢[？?。！!～~]*$")
+
+
+def asks_the_same_of(tracker: Tracker) -> bool:
+    """A …呢 message after an answer, which the NLU may take for a rating (能查的呢 ~ 挺好用的)."""
+    return bool(tracker.get_slot("service")) and bool(ASKS_THE_SAME_OF.search(user_text(tracker)))
+
+
 def about_a_life_event(tracker: Tracker) -> bool:
     """我想开个饭馆 / 你好，开超市要办啥手续: a life event, whatever intent the NLU gave it."""
     with session_scope() as session:
@@ -294,7 +304,7 @@ class ActionRecordFeedback(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        if follows_up(tracker):
+        if follows_up(tracker) or asks_the_same_of(tracker):
             return answer_service(dispatcher, tracker)
         if about_a_service(tracker):
             return answer_service(dispatcher, tracker, names_service=True)

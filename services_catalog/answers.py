@@ -18,6 +18,7 @@ from services_catalog.due_dates import due_date, format_date
 from services_catalog.effective import basis_text, in_force, upcoming
 from services_catalog.evidence import (
     Evidence,
+    bigrams,
     cite_stray_figures,
     figure_quote,
     focused_quote,
@@ -29,6 +30,8 @@ from services_catalog.question_cues import (
     asks_amount,
     asks_online,
     content_besides_cues,
+    negated_cases,
+    without_negated,
 )
 from services_catalog.schemas import Fact, ServiceOut, TimeLimit
 from services_catalog.wording import MISSING_FACT
@@ -88,8 +91,9 @@ def conditions_of(service: ServiceOut) -> list[str]:
 
 
 def detect_condition(service: ServiceOut, text: str) -> str | None:
-    """The condition a user's words select; the longest keyword wins (非居民 beats 居民)."""
-    norm = normalize(text)
+    """The condition a user's words select; the longest keyword wins (非居民 beats 居民). A case
+    the user says they are not (不是新能源那种) selects nothing."""
+    norm = normalize(without_negated(text))
     best: tuple[int, str] | None = None
     for tl in service.time_limits:
         if not tl.condition:
@@ -98,7 +102,17 @@ def detect_condition(service: ServiceOut, text: str) -> str | None:
             k = normalize(kw)
             if k and k in norm and (best is None or len(k) > best[0]):
                 best = (len(k), tl.condition)
-    return best[1] if best else None
+    return best[1] if best else _the_other_condition(service, text)
+
+
+def _the_other_condition(service: ServiceOut, text: str) -> str | None:
+    """不是新能源的 of a service with two variants (新能源…项目 / 建设项目): the one not denied."""
+    denied = [normalize(case) for case in negated_cases(text)]
+    if not denied:
+        return None
+    left = [c for c in conditions_of(service)
+            if not any(case in normalize(c) for case in denied)]
+    return left[0] if len(left) == 1 < len(conditions_of(service)) else None
 
 
 def capacity_kw(text: str) -> float | None:
@@ -707,9 +721,24 @@ def _alias_clauses(service: ServiceOut, text: str, naming: list[str]) -> list[Ev
             if len(a) >= ALIAS_CLAUSE_MIN and normalize(a) in norm and normalize(a) not in cited]
     for alias in said:
         found = relevant_clauses(service_tasks(service), text, naming, also=alias)
-        if found and normalize(alias) in normalize(found[0].clause.text):
+        if found and _writes_alias(alias, found[0].clause.text, loosely=_asks_once(norm)):
             return found
     return []
+
+
+def _asks_once(norm: str) -> bool:
+    """One question asked (限行吗？新能源的有优惠吗 asks two, which the overview covers)."""
+    return sum(1 for piece in _QUESTION_END.split(norm) if _ASKS.search(piece)) <= 1
+
+
+def _writes_alias(alias: str, clause: str, *, loosely: bool) -> bool:
+    """The clause writes the alias; `loosely`: or all its word pairs but one (新能源货车 in
+    新能源配送货车: the plan puts a word between its parts)."""
+    alias, clause = normalize(alias), normalize(clause)
+    if alias in clause:
+        return True
+    pairs = bigrams(alias)
+    return loosely and len(alias) > ALIAS_CLAUSE_MIN and len(pairs - bigrams(clause)) <= 1
 
 
 def detail_answer(service: ServiceOut, text: str, aliases_tell: bool = False, *,

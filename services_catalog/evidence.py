@@ -21,7 +21,7 @@ import yaml
 
 from services_catalog.normalize import content_only, normalize
 from services_catalog.plan import Clause, tasks
-from services_catalog.question_cues import QUESTION_CUES
+from services_catalog.question_cues import QUESTION_CUES, negated_cases, without_negated
 
 DATA = Path(__file__).parent / "data"
 
@@ -118,6 +118,8 @@ def relevant_clauses(items: list[int], text: str, naming: list[str],
     naming_grams: set[str] = set()
     for name in naming:
         naming_grams |= bigrams(name)
+    denied = [normalize(case) for case in negated_cases(text)]
+    text = without_negated(text) if denied else text
     asked = question_grams(text, []) if text else set()
     grams = asked - naming_grams
     # Words the question means in the plan's words; kept even when a name of the service holds
@@ -131,7 +133,7 @@ def relevant_clauses(items: list[int], text: str, naming: list[str],
     scored = []
     for number in dict.fromkeys(items):
         for clause, clause_grams in by_task.get(number, []):
-            if len(clause.quote) < MIN_CLAUSE_CHARS:
+            if len(clause.quote) < MIN_CLAUSE_CHARS or _denied_here(denied, clause.text):
                 continue
             shared = grams & clause_grams
             if len(shared) < MIN_SHARED and not shared & meant:
@@ -170,6 +172,14 @@ def relevant_clauses(items: list[int], text: str, naming: list[str],
             best = max(bodies, key=reads)  # the first of equals: max keeps the earliest
             chosen = [chosen[0], Evidence(best[0], found.get(best[0].text, 0.0))]
     return chosen
+
+
+def _denied_here(denied: list[str], clause: str) -> bool:
+    """A clause about a case the user says they are not (不是新能源那种: the 新能源…项目 clause),
+    unless the clause itself excludes it (不涉及危险化学品 agrees with 不是危险化学品的)."""
+    norm = normalize(clause)
+    return any(case in norm and not re.search(f"[不非无]{re.escape(case)}", norm)
+               for case in denied)
 
 
 # A clause that addresses a part of the question the first one does not (列失信限高？能不能

@@ -206,3 +206,21 @@ def asks_bare_amount(text: str) -> bool:
     if not asks_amount(text):
         return False
     return len(content_besides_cues(_AMOUNT.sub("", normalize(text)))) <= AMOUNT_MAX_REST
+
+
+# 不是新能源那种 / 不属于重大工程: the case the caller says they are not. Its words select no
+# variant and no clause (the plan's 新能源…项目 clause is the one that does not apply).
+# 是不是 / 算不算 ask, they deny nothing.
+_NEGATED = re.compile(r"(?:并不是|并非|(?<![是算属])不(?:是|算|属于))(.{2,8}?)"
+                      r"(?:那种|那类|这种|这类|的|类|(?=[,，。；;！!？?]|$))")
+
+
+def negated_cases(text: str) -> list[str]:
+    """The cases a message says it is not (我们不是新能源那种 → [新能源])."""
+    return [m.group(1) for m in _NEGATED.finditer(normalize(text))]
+
+
+def without_negated(text: str) -> str:
+    """The message without the cases it says it is not (normalized)."""
+    return _NEGATED.sub("", normalize(text))
+

@@ -14,6 +14,7 @@ from services_catalog.question_cues import (
     DETAIL_MAX_CONTENT,
     asks_bare_amount,
     asks_detail,
+    asks_nothing,
     content_besides_cues,
     decisive_question_type,
     detail_rest,
@@ -135,10 +136,24 @@ def _words_held(snap: CatalogSnapshot, slug: str, text: str) -> set[str]:
 def tells_own_case(snap: CatalogSnapshot, previous: str | None, text: str) -> bool:
     """我们是做工程的 after 政府采购面向中小企业: who the caller is, in a word the conversation's
     service's own clauses or descriptions hold (第21条 …400万元以下的工程): a case of that
-    service (its variant), not a new situation to list every service of."""
-    if not previous or previous not in snap.services or not states_who(text):
+    service (its variant), not a new situation to list every service of. So is a statement
+    asking nothing whose words a clause of that service addresses (我们只是资金一时周转困难
+    after 涉疫企业纠纷化解: 第166条 资金暂时流动困难…分期履行), though its words also name a
+    life event (贷款周转)."""
+    if not previous or previous not in snap.services:
         return False
-    return bool(_words_held(snap, previous, text))
+    if states_who(text):
+        return bool(_words_held(snap, previous, text))
+    return asks_nothing(text) and addressed_here(snap, previous, text)
+
+
+def case_in_checklist(snap: CatalogSnapshot, steps: list[str], text: str) -> str | None:
+    """我们只是资金一时周转困难 after the checklist 企业被诉或涉案: the case told is one step's
+    own (第166条 资金暂时流动困难…分期履行, of 涉疫企业纠纷化解), the step whose clauses address
+    it best; None when none tells its case."""
+    told = [(evidence_score(snap, slug, text), slug) for slug in steps
+            if slug in snap.services and tells_own_case(snap, slug, text)]
+    return max(told)[1] if told else None
 
 
 def own_words_only(snap: CatalogSnapshot, previous: str, text: str, hits: list[Hit]) -> bool:
@@ -582,6 +597,25 @@ def help_service(snap: CatalogSnapshot, subject: str, text: str) -> str | None:
                  and _HELPS.search(" ".join((service.name, *service.aliases)))), None)
 
 
+# The message's first clause when it asks the same of a thing (天然气呢？…).
+_FIRST_ASKED_OF = re.compile(r"^[^,，。?？!！;；]*?呢(?=[,，。?？!！;；]|$)")
+
+
+def asked_the_same_first(snap: CatalogSnapshot, text: str, mentions: list[Hit]) -> list[Hit]:
+    """天然气呢？燃气公司那边老说排不上: the service named in the opening X呢 is the one asked
+    about; what follows is the caller's comment on it, whatever else its words name."""
+    if len(mentions) < 2:
+        return mentions
+    opening = _FIRST_ASKED_OF.match(snap.index.query(text).norm)
+    if opening is None:
+        return mentions
+    inside = {slug for slug, start, _, conf in snap.index.named_spans(text)
+              if conf >= SURE and start < opening.end()}
+    if len(inside) != 1:
+        return mentions
+    return sorted(mentions, key=lambda h: h.slug not in inside)
+
+
 def resolve(
     snap: CatalogSnapshot,
     text: str,
@@ -591,7 +625,8 @@ def resolve(
 ) -> Resolution:
     """`names_service`: the user is naming a service (a follow-up such as 那燃气呢), so a confident
     search hit beats the conversation's last service."""
-    mentions = [h for h in snap.index.mentions(text) if h.confidence >= SURE]
+    mentions = asked_the_same_first(
+        snap, text, [h for h in snap.index.mentions(text) if h.confidence >= SURE])
     entities: list[str] = []
     for value in entity_values or []:
         if value in snap.services:
