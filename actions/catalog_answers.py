@@ -67,7 +67,7 @@ from services_catalog.schemas import ServiceOut
 from services_catalog.scope import other_region
 from services_catalog.search import QUESTION_CUE
 from services_catalog.several import questions_asked, services_asked, several_answer
-from services_catalog.situation_lines import cited_in, extra_matters
+from services_catalog.situation_lines import cited_in, extra_matters, matter_buttons
 from services_catalog.situations import is_situation
 from services_catalog.snapshot import CatalogSnapshot
 
@@ -223,7 +223,8 @@ def add_extra_matters(dispatcher: CollectingDispatcher, text: str,
         snap = CACHE.get(session)
     extra = extra_matters(snap, text, cited_in(sent))
     if extra is not None:
-        dispatcher.utter_message(text=extra[0], json_message=extra[1])
+        dispatcher.utter_message(text=extra[0], json_message=extra[1],
+                                 buttons=matter_buttons(extra[1]) or None)
 
 
 def _answer_service(

@@ -109,3 +109,10 @@ def extra_matters(snap: CatalogSnapshot, text: str,
                       "citation": {"item": item, "text": plan.task(item).text}})
     body = "\n".join([HEADER, *lines, FOOTER])
     return body, {"type": "related_matters", "steps": steps}
+
+
+def matter_buttons(card: dict[str, Any]) -> list[dict[str, str]]:
+    """A button per service among the matters, to ask about it (as the checklist's buttons)."""
+    named = dict.fromkeys((s["slug"], s["name"]) for s in card["steps"] if s["slug"])
+    return [{"title": name, "payload": f'/inform_service{{"service": "{slug}"}}'}
+            for slug, name in named]

@@ -36,6 +36,9 @@ def test_a_told_situation_gets_its_other_matters_with_their_clauses(run_action) 
     assert uncited_figures(bubble) == []
     for step in extra[0]["custom"]["steps"]:
         assert step["citation"]["text"] == task(step["item"]).text
+    # a button per service among the matters, to ask about it
+    services = {s["name"] for s in extra[0]["custom"]["steps"] if s["slug"]}
+    assert {b["title"] for b in extra[0]["buttons"] or []} == services
 
 
 def test_a_single_fact_question_gets_no_extra_matter(run_action) -> None:
