@@ -69,6 +69,8 @@ from services_catalog.schemas import ServiceOut
 from services_catalog.scope import other_region
 from services_catalog.search import QUESTION_CUE
 from services_catalog.several import questions_asked, services_asked, several_answer
+from services_catalog.situation_lines import cited_in, extra_matters, matter_buttons
+from services_catalog.situations import is_situation
 from services_catalog.snapshot import CatalogSnapshot
 
 MISSES_BEFORE_HANDOFF = 2  # the second unanswerable message in a row goes to the hotline
@@ -202,6 +204,32 @@ def carries_limit_too(service: ServiceOut, question: str, intent: str, text: str
 
 
 def answer_service(
+    dispatcher: CollectingDispatcher, tracker: Tracker, names_service: bool = False
+) -> list[dict[str, Any]]:
+    """The answer, then (for a situation told at length) the other matters it touches that the
+    answer lacks, read from the situation memory (services_catalog/situations.py)."""
+    before = len(dispatcher.messages)
+    events = _answer_service(dispatcher, tracker, names_service)
+    add_extra_matters(dispatcher, user_text(tracker), dispatcher.messages[before:])
+    return events
+
+
+def add_extra_matters(dispatcher: CollectingDispatcher, text: str,
+                      sent: list[dict[str, Any]]) -> None:
+    """我们厂要扩建，还想招一批工人，听说有补贴: the matters (第N条) the situations most like it
+    touch, as a bubble of their own; nothing for a single-fact question or a handoff."""
+    if not sent or not is_situation(text) or any(
+            (m.get("custom") or {}).get("type") == "handoff" for m in sent):
+        return
+    with session_scope() as session:
+        snap = CACHE.get(session)
+    extra = extra_matters(snap, text, cited_in(sent))
+    if extra is not None:
+        dispatcher.utter_message(text=extra[0], json_message=extra[1],
+                                 buttons=matter_buttons(extra[1]) or None)
+
+
+def _answer_service(
     dispatcher: CollectingDispatcher, tracker: Tracker, names_service: bool = False
 ) -> list[dict[str, Any]]:
     """`names_service`: the message itself is about a service (a follow-up such as 那燃气呢, or a

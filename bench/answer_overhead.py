@@ -5,9 +5,10 @@
 Times, for each question of tests/dev and tests/dev3 (chat_single, 660 texts), the checks every
 turn now runs before or around resolving the service: the region scope, the absent-fact cue, the
 several-services detector (its name/alias matcher included), the stated-condition and
-detail-follow-up cues, and the typo correction (once here; search and the name matcher run it
-per call); then, for the service each question resolves to, the answer composition: the
-detail-clause choice (evidence.relevant_clauses) and compose with its figure-citation check.
+detail-follow-up cues, the typo correction (once here; search and the name matcher run it
+per call) and the situation memory (services_catalog/situations.py); then, for the service each
+question resolves to, the answer composition: the detail-clause choice
+(evidence.relevant_clauses) and compose with its figure-citation check.
 Prints p50/p95 in ms; the issue's budget is 5 ms at p50.
 """
 
@@ -30,6 +31,7 @@ from services_catalog.question_cues import (
 from services_catalog.resolve import resolve
 from services_catalog.scope import other_region
 from services_catalog.several import services_asked
+from services_catalog.situations import matters
 from services_catalog.snapshot import CatalogCache
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,6 +58,7 @@ def main() -> None:
         states_condition(text, snap.condition_words)
         asks_detail(text)
         snap.index.normalised(text)
+        matters(text)  # the situation memory: its gate, and its vote for a situation told
         slug = found[text]
         if slug:
             service = snap.services[slug]

@@ -26,6 +26,7 @@ from services_catalog.life_events import (
 )
 from services_catalog.resolve import SURE
 from services_catalog.search import Hit
+from services_catalog.situation_lines import cited_in, extra_matters
 from services_catalog.snapshot import CatalogSnapshot
 from services_catalog.wording import render
 
@@ -70,15 +71,22 @@ def life_event_call(snapshot: CatalogSnapshot, text: str, hits: list[Hit]) -> Ca
 STEP_FIELDS = ("slug", "name", "item", "time_limit", "condition", "note")
 
 
-def checklist(snapshot: CatalogSnapshot, call: CallEvent) -> dict[str, Any]:
+def checklist(snapshot: CatalogSnapshot, call: CallEvent, text: str = "") -> dict[str, Any]:
     """`life_event` of the /api/assist response: the checklist as one script to read out, and
-    its steps (service, 时限, 第N条, note) for the console to show — the same catalog figures."""
+    its steps (service, 时限, 第N条, note) for the console to show — the same catalog figures.
+    `text` (the caller's words): the other matters the situation touches (the situation memory,
+    as chat adds them) follow the checklist in the script, and are listed in `related`."""
     answer = life_event_answer(snapshot, call.event)
     steps = (answer.card or {}).get("steps", [])
+    script = render(answer.response, answer.variables)
+    extra = extra_matters(snapshot, text, cited_in([answer.variables, answer.card])) \
+        if text else None
+    related = extra[1]["steps"] if extra else []
     return {"slug": call.event.scenario.slug, "name": call.event.scenario.name,
-            "script": render(answer.response, answer.variables), "services": call.steps,
+            "script": f"{script}\n{extra[0]}" if extra else script, "services": call.steps,
             "steps": [{**{k: step.get(k) for k in STEP_FIELDS},
-                       "basis": step_basis(snapshot, step)} for step in steps]}
+                       "basis": step_basis(snapshot, step)} for step in steps],
+            "related": [{k: r[k] for k in ("slug", "name", "item")} for r in related]}
 
 
 def step_basis(snapshot: CatalogSnapshot, step: dict[str, Any]) -> str:

@@ -51,6 +51,9 @@ def prepare() -> None:
 
     vectors = example_vectors(questions)
     print(f"example question vectors ready: {len(vectors)}")
+    from services_catalog import situations
+
+    situations.warm()  # the situation memory's vectors, kept in the same cache
 
 
 def gen_nlu(root: Path = ROOT) -> None:

@@ -171,7 +171,7 @@ async def assist(
         # (the first MAX_SUGGESTIONS) — and the whole checklist as a script of its own.
         asked = call.order[:MAX_SUGGESTIONS]
         ranked = [(slug, 1.0) for slug in asked]
-        life_event = checklist(snapshot, call)
+        life_event = checklist(snapshot, call, text)
     scope: dict[str, str] | None = None
     region = other_region(text)
     if region is not None:

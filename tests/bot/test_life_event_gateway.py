@@ -72,3 +72,26 @@ async def test_degraded_chat_gives_the_checklist(gateway) -> None:
     assert checklist["custom"]["type"] == "life_event"
     assert checklist["custom"]["scenario"] == "open-supermarket"
     assert "企业开办：承诺时限3个工作日（第3条）" in checklist["text"]
+
+
+@pytest.mark.usefixtures("as_agent")
+async def test_assist_checklist_adds_the_other_matters_the_situation_touches(gateway) -> None:
+    """A caller's situation (a tuning set's, dev_plan8 l008): a cooperative's loan, and the
+    situation memory adds a matter the checklist lacks, 县乡村物流 (第60条), to script and
+    `related`."""
+    text = ("玛纳斯的一个种植合作社，社员三十几户，想拿土地承包经营权抵押贷点款买烘干设备。"
+            "另外我们的葡萄干想卖到城里和网上，可村里快递到现在都不通，物流这块政府有规划吗")
+    event = (await gateway.post("/api/assist", json={"text": text})).json()["life_event"]
+    assert {"slug": "digital-economy-logistics", "name": "数字消费、平台经济与县乡村物流",
+            "item": 60} in event["related"]
+    script = event["script"]
+    assert "您说的情况可能还涉及以下事项" in script and "（第60条）" in script
+    assert "第60条" not in script.split("您说的情况")[0]  # only a matter the checklist lacks
+
+
+@pytest.mark.usefixtures("as_agent")
+async def test_assist_short_life_event_question_gets_no_related_matter(gateway) -> None:
+    text = "来电人：我想开个饭馆，要办哪些手续"
+    body = (await gateway.post("/api/assist", json={"text": text})).json()
+    assert body["life_event"]["related"] == []
+    assert "还涉及" not in body["life_event"]["script"]

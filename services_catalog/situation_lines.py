@@ -1,0 +1,118 @@
+"""The extra matters a told situation touches (situations.py), answered as the product answers a
+matter: the catalog service whose time limit cites the task — its checklist line, with the time
+limit and 第N条, as the life-event checklist gives it — else the plan's clause quoted with 第N条
+(under the service that holds the task, or the plan's area for a task no service holds).
+
+Only matters the answer already given lacks are added, at most situations.MAX_EXTRA lines, in a
+bubble of their own after the answer. No figure but the catalog's or the quoted clause's.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from services_catalog import plan
+from services_catalog.answers import compose
+from services_catalog.normalize import normalize
+from services_catalog.several import LINE
+from services_catalog.situations import MAX_EXTRA, matters
+from services_catalog.snapshot import CatalogSnapshot
+from services_catalog.wording import render
+
+HEADER = "您说的情况可能还涉及以下事项（出自《行动方案》）："
+FOOTER = "具体以办理窗口告知为准，也可拨打12345咨询。"
+# 第12条 in a reply's text or variables; "item": 12 in its card.
+_CITED = re.compile(r"第(\d{1,3})条|\"item\": (\d{1,3})")
+_QUOTE_MAX = 80  # characters of a clause shown besides the task's title
+_MIN_SHARED = 2  # distinct two-character words a clause shares with the message to be shown
+
+
+def cited_in(messages: list[dict[str, Any]]) -> set[int]:
+    """The tasks an answer's messages already cite (text, variables or card)."""
+    import json
+
+    blob = json.dumps(messages, ensure_ascii=False, default=str)
+    return {int(a or b) for a, b in _CITED.findall(blob)}
+
+
+def _grams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+def _clause_for(task: plan.Task, text: str) -> str:
+    """The task's clause (besides its title) sharing most words with the message, shortened at a
+    comma; '' when none shares enough."""
+    words = _grams(normalize(text))
+    best, shared = "", _MIN_SHARED - 1
+    for clause in task.clauses[1:]:
+        n = len(words & _grams(clause.quote))
+        if n > shared:
+            best, shared = clause.quote, n
+    return _shortened(best)
+
+
+def _shortened(clause: str) -> str:
+    """At most _QUOTE_MAX characters, cut at a comma outside brackets (a cut inside （…）
+    would leave it open)."""
+    if len(clause) <= _QUOTE_MAX:
+        return clause
+    depth, cut, opened = 0, 0, 0
+    for i, ch in enumerate(clause[:_QUOTE_MAX]):
+        if ch in "（(" and depth == 0:
+            opened = i  # else cut before the bracket
+        depth += (ch in "（(") - (ch in "）)")
+        if ch in "，," and depth == 0:
+            cut = i
+    return clause[:cut or (opened if depth else 0) or _QUOTE_MAX] + "……"
+
+
+def _service_line(snap: CatalogSnapshot, item: int, text: str) -> tuple[str, str, str] | None:
+    """(slug, name, line) of the service whose time limit the task states. A service the plan
+    gives no time limit is answered by the task's clause instead: 未规定具体办理时限 alone says
+    nothing of the matter."""
+    for service in snap.services.values():
+        if all(t.item != item for t in service.time_limits):
+            continue
+        answer = compose(service, "time_limit", text=text, list_variants=True)
+        if str(answer.variables.get("item")) != str(item):
+            continue
+        line = render(LINE.get(answer.response, "utter_line_policy"),
+                      {**answer.variables, "plan_quote": ""})
+        return service.slug, service.name, line
+    return None
+
+
+def _clause_line(snap: CatalogSnapshot, item: int, text: str) -> tuple[str | None, str, str]:
+    """(slug, name, line) quoting the task, under the service holding it or the plan's area."""
+    task = plan.task(item)
+    holders = [s for s in snap.services.values() if item in s.items]
+    # The service whose own citation the task is, else the first holding it.
+    holder = next((s for s in holders if s.citation.item == item), holders[0] if holders else None)
+    name = holder.name if holder else task.area.title
+    clause = _clause_for(task, text)
+    quote = f"{task.title}——{clause}" if clause else task.title
+    return (holder.slug if holder else None), name, f"{name}：{quote}（第{item}条）"
+
+
+def extra_matters(snap: CatalogSnapshot, text: str,
+                  cited: set[int]) -> tuple[str, dict[str, Any]] | None:
+    """The bubble (text, card) of the matters the situation touches that the answer lacks."""
+    extra = [n for n in matters(text) if n not in cited and n in plan.tasks()][:MAX_EXTRA]
+    if not extra:
+        return None
+    lines, steps = [], []
+    for item in extra:
+        slug, name, line = _service_line(snap, item, text) or _clause_line(snap, item, text)
+        lines.append(f"{len(lines) + 1}. {line}")
+        steps.append({"slug": slug, "name": name, "item": item,
+                      "citation": {"item": item, "text": plan.task(item).text}})
+    body = "\n".join([HEADER, *lines, FOOTER])
+    return body, {"type": "related_matters", "steps": steps}
+
+
+def matter_buttons(card: dict[str, Any]) -> list[dict[str, str]]:
+    """A button per service among the matters, to ask about it (as the checklist's buttons)."""
+    named = dict.fromkeys((s["slug"], s["name"]) for s in card["steps"] if s["slug"])
+    return [{"title": name, "payload": f'/inform_service{{"service": "{slug}"}}'}
+            for slug, name in named]
