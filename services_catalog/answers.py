@@ -617,6 +617,14 @@ _MATERIAL_TROUBLE = re.compile(r"错|不全|不齐|差一|缺|驳回|退回|后�
 _WHICH_MATERIALS = re.compile(r"哪些|什么|啥|哪几|清单|目录|几份|几样|多少|列|带|准备")
 
 
+def asks_material_list(text: str) -> bool:
+    """Whether the question asks which materials to bring (要交哪些材料, 起诉状要交几份), not what
+    happens to them (材料有错会驳回吗)."""
+    norm = normalize(text)
+    return bool(_MATERIAL_WORDS.search(norm) and _WHICH_MATERIALS.search(norm)
+                and not _MATERIAL_TROUBLE.search(norm))
+
+
 # A place one goes to apply: 能在政务大厅办吗 asks about a channel even without 在哪.
 _PLACE_WORDS = re.compile(r"大厅|政务中心|政务服务中心|办事处|服务站|网点|跑")
 

@@ -59,3 +59,20 @@ def test_a_changji_county_is_answered_with_the_figure(run_action) -> None:
     )
     run = run_action(ActionAnswerService(), tracker)
     assert "3个工作日" in run.texts[0] and run.cards[0]["slug"] == "company-registration"
+
+
+@pytest.mark.parametrize(("text", "region"), [
+    ("昌吉投标保证金上限是80万元，哈密也一样吗", "哈密"),
+    ("昌吉规定用水报装3个工作日通水，阿勒泰也这样吗", "阿勒泰"),
+])
+def test_changjis_figure_stated_to_ask_another_region_gets_the_scope_reply(run_action, text,
+                                                                           region) -> None:
+    # 昌吉's figure is recalled, the question is the other region's: no figure repeated.
+    tracker = load_tracker("company_time_limit", latest_message=message(text, "ask_policy"))
+    assert_scope_reply(run_action(ActionAnswerService(), tracker), region)
+
+
+def test_a_count_of_ones_own_in_changji_is_no_recall() -> None:
+    from services_catalog.scope import other_region
+
+    assert other_region("我在昌吉有3家店，乌鲁木齐的客户要发票怎么办") is None
