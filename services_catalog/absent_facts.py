@@ -184,6 +184,10 @@ _COUNT = re.compile(r"(?<![好这那前头十])(?:几家|几个|几项|几人|�
                     r"|多少个(?!工作日|自然日|月|小时|天)|多长|多高|多大")
 # Amounts named by a noun of their own (保证金上限, 信用宽限期): the noun is what is asked.
 _NAMED = re.compile(r"上限|下限|基数|宽限期|有效期|过渡期|观察期|考察期|缓冲期")
+# A rate or a named amount is asked only with a word asking how much (比例是多少, 上限多高, 按什么
+# 比例); 抽查比例会降吗 asks whether it falls, which the clause (降低抽查比例) answers.
+_HOW_MUCH = re.compile(r"多少|几|多高|多大|多低|多长|怎么算|咋算|怎么定|怎么收|按什么|按啥|什么比例"
+                       r"|啥比例|是什么|是啥|最高|最低|最多|最少|标准|百分之")
 # … of which a span of time is asked (宽限期多长时间, 有效期几年), whatever its how-long words.
 _NAMED_SPAN = re.compile(r"(?:宽限期|有效期|过渡期|观察期|考察期|缓冲期)"
                          r"(?=\w{0,4}(?:多久|多长|几[天年月]|多少天|是几|是多少))")
@@ -222,6 +226,8 @@ def amount_asked(text: str) -> tuple[str, re.Pattern[str]] | None:
     for cue, figure in ((_MONEY, _MONEY_FIGURE), (_RATE, _RATE_FIGURE), (_NAMED, _ANY_FIGURE),
                         (_COUNT, _ANY_FIGURE)):
         found = cue.search(norm)
+        if found and cue in (_RATE, _NAMED) and not _HOW_MUCH.search(norm):
+            continue  # 抽查比例会降吗, 能不能给个宽限期: whether, not how much
         if found and _AMOUNT_NOUN.fullmatch(found.group(0)) and _DISCLOSED.search(norm):
             return None  # 预算金额会公开吗 asks whether it is published, not how much
         if found:

@@ -849,7 +849,9 @@ def quoting_answer(service: ServiceOut, evidence: list[Evidence], naming: list[s
 
 # The responses that quote the plan's text rather than a field with its own "not stated".
 QUOTING_RESPONSES = ("utter_detail", "utter_policy", "utter_howto", "utter_overview_no_time_limit")
-_AMOUNT_FIGURE = re.compile(r"\d")
+# A figure in digits or in words (三名以上公证员, 两个工作日).
+_AMOUNT_FIGURE = re.compile(r"\d|[一二三四五六七八九十两百千万]+"
+                            r"(?:名|个|家|项|位|人|次|倍|成|类|种)")
 
 
 def amount_not_stated(service: ServiceOut, text: str, answer: Answer) -> Answer | None:

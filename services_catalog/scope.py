@@ -133,9 +133,13 @@ def _recalls(clause: str) -> bool:
                 or (_STATED_FIGURE.search(clause) and not _ASKED_HERE.search(clause)))
 
 
+# 昌吉州以外的法院 names 昌吉 only to point away from it.
+_OUTSIDE_HOME = re.compile(r"(?:昌吉州?|本州)(?:以外|之外|外面|外边)")
+
+
 def _elsewhere(norm: str) -> str | None:
     """内地开个公司几天 / 全国都是3天吗: a place named only as not being here."""
-    if _HOME.search(norm) or _HERE.search(norm):
+    if _HOME.search(_OUTSIDE_HOME.sub("", norm)) or _HERE.search(norm):
         return None
     for found in _ELSEWHERE.finditer(norm):
         before, after = norm[:found.start()], norm[found.end():]

@@ -162,3 +162,35 @@ def test_a_time_limit_for_the_step_a_clause_names_is_still_given(run_action) -> 
     reply = run_action(ActionAnswerService(), ask("失信的信息删除要几天", "ask_time_limit",
                                                   "credit-repair-dishonest")).texts[0]
     assert "承诺办理时限是3日" in reply, reply
+
+
+@pytest.mark.parametrize(("text", "service", "item", "words"), [
+    # a count the clause states in words: 三名以上公证员 is stated, not "not stated"
+    ("公证处得有几个公证员才开绿色通道", "notary-green-channel", "第145条", "三名以上"),
+    # how many of what: the clause stating a figure of that thing (15个事项)
+    ("吉速办小程序上能办多少事项", "jisuban-miniprogram", "第67条", "15个事项"),
+])
+def test_a_count_is_answered_by_the_clause_that_states_it(run_action, text, service, item,
+                                                          words) -> None:
+    reply = run_action(ActionAnswerService(), ask(text, "ask_policy", service)).texts[0]
+    assert item in reply and words in reply and "未写明" not in reply, reply
+
+
+@pytest.mark.parametrize(("text", "service", "item"), [
+    # whether the rate falls, not how much it is: 第117条 降低抽查比例
+    ("信用一直好的企业抽查比例能不能降一降", "random-inspection", "第117条"),
+    # whether there is a grace period, not how long: 第169条 信用宽限期
+    ("进失信名单之前能不能给个宽限期", "credit-repair-dishonest", "第169条"),
+])
+def test_whether_a_rate_or_period_exists_is_answered_by_its_clause(run_action, text, service,
+                                                                   item) -> None:
+    reply = run_action(ActionAnswerService(), ask(text, "ask_policy", service)).texts[0]
+    assert item in reply and "未写明" not in reply, reply
+
+
+def test_how_many_working_days_is_no_count_of_another_services_clause(run_action) -> None:
+    # 多少个工作日 asks how long: 第81条's 1个工作日 (same office) is no answer for 户籍业务.
+    reply = run_action(ActionAnswerService(), ask("户籍业务网上办理要多少个工作日",
+                                                  "ask_policy",
+                                                  "household-registration")).texts[0]
+    assert "第81条" not in reply and "规定具体的办理时限" in reply, reply
