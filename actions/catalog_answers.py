@@ -25,7 +25,9 @@ from services_catalog.absent_facts import (
     absent_for,
     missing_answer,
     unlisted,
+    unlisted_materials,
     unstated_amount,
+    unstated_step,
     unstated_year,
 )
 from services_catalog.answers import (
@@ -379,7 +381,9 @@ def _answer_service(
     if not together:  # 要跑几个窗口 asks how they combine, not an amount
         answer = unstated_amount(service, text, answer) or answer  # 补多少: not stated, ask here
     answer = unlisted(service, text, answer) or answer  # 清单上有哪些: not listed, ask here
+    answer = unlisted_materials(service, question, text, answer) or answer  # 要交哪些材料
     answer = unstated_year(service, text, answer) or answer  # 2024年底: only 2023/2025 set
+    answer = unstated_step(service, text, answer) or answer  # 立案后多久开庭: 7日 is the 审核
     if found.source == "search" and found.candidates and not answer.needs_condition:
         # A best guess from free text: offer the close runners-up too.
         answer.buttons = candidate_buttons(

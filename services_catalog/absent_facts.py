@@ -21,6 +21,8 @@ from services_catalog.answers import (
     QUOTING_RESPONSES,
     Answer,
     amount_not_stated,
+    asks_material_list,
+    compose,
     missing_fact_answer,
     not_in_plan_answer,
     service_tasks,
@@ -37,6 +39,7 @@ _CONTACT = r"(?:电话|手机号|座机|联系方式|联系电话|客服电话|�
 _ROLE = (r"(?:副?局长|科长|处长|主任(?!务)|院长|庭长|所长|站长|书记|州长|县长|行长|总?经理|"
          r"负责人|经办人|领导(?!小组)|工作人员|办事员|法官|检察官|专员|管理员|对接人|联络员|联系人"
          r"|管理人|律师|调解员|公证员)")
+_FIRM = r"(?:公司|企业|机构|律所|事务所|中介|服务商|供应商|代理机构|测绘单位|4S店|银行)"
 # Checked in this order. Each asks for the fact, not of it: 打自来水公司电话没人接 tells of a
 # call, 那个小程序叫什么名字 names a thing, 住所登记 is a procedure about an address.
 ABSENT_FACTS: dict[str, re.Pattern[str]] = {
@@ -50,6 +53,12 @@ ABSENT_FACTS: dict[str, re.Pattern[str]] = {
     "person": re.compile(
         rf"{_ROLE}(?:是|叫|姓)?(?:谁|哪位|哪个|什么名字|叫什么|叫啥|姓什么|姓啥|名字|姓名)"
         rf"|谁是\w{{0,8}}{_ROLE}|(?:哪个|哪位){_ROLE}|(?:人|员|长|导)(?:叫|姓)(?:什么|啥)|姓名"),
+    # which firms by name (名录库里的公司都叫啥, 推荐几家): the plan names no business and the
+    # assistant recommends none. 那个小程序叫什么名字 names a thing, not a firm.
+    "firm": re.compile(
+        rf"{_FIRM}(?:都|分别|各|具体)*(?:叫|的?(?:名字|名称)(?:是|都是|分别是)?)(?:什么|啥)"
+        r"|(?:推荐|介绍)(?:一下|一|两|几|个)*家"
+        r"|(?:推荐|介绍)(?:一下|一|两|几|个)*\w{0,6}?(?:公司|律所|律师|中介|服务商|代理机构|测绘单位)"),
     # an amount per unit, not the plan's 公开燃气价格 (a policy) or 一度电比外面贵
     "price": re.compile(
         r"(?:价格|单价|价钱|水价|电价|气价|油价|房价|租金|房租|电费|水费|燃气费|气费|暖气费|取暖费"
@@ -175,6 +184,10 @@ _COUNT = re.compile(r"(?<![好这那前头十])(?:几家|几个|几项|几人|�
                     r"|多少个(?!工作日|自然日|月|小时|天)|多长|多高|多大")
 # Amounts named by a noun of their own (保证金上限, 信用宽限期): the noun is what is asked.
 _NAMED = re.compile(r"上限|下限|基数|宽限期|有效期|过渡期|观察期|考察期|缓冲期")
+# A rate or a named amount is asked only with a word asking how much (比例是多少, 上限多高, 按什么
+# 比例); 抽查比例会降吗 asks whether it falls, which the clause (降低抽查比例) answers.
+_HOW_MUCH = re.compile(r"多少|几|多高|多大|多低|多长|怎么算|咋算|怎么定|怎么收|按什么|按啥|什么比例"
+                       r"|啥比例|是什么|是啥|最高|最低|最多|最少|标准|百分之")
 # … of which a span of time is asked (宽限期多长时间, 有效期几年), whatever its how-long words.
 _NAMED_SPAN = re.compile(r"(?:宽限期|有效期|过渡期|观察期|考察期|缓冲期)"
                          r"(?=\w{0,4}(?:多久|多长|几[天年月]|多少天|是几|是多少))")
@@ -213,6 +226,8 @@ def amount_asked(text: str) -> tuple[str, re.Pattern[str]] | None:
     for cue, figure in ((_MONEY, _MONEY_FIGURE), (_RATE, _RATE_FIGURE), (_NAMED, _ANY_FIGURE),
                         (_COUNT, _ANY_FIGURE)):
         found = cue.search(norm)
+        if found and cue in (_RATE, _NAMED) and not _HOW_MUCH.search(norm):
+            continue  # 抽查比例会降吗, 能不能给个宽限期: whether, not how much
         if found and _AMOUNT_NOUN.fullmatch(found.group(0)) and _DISCLOSED.search(norm):
             return None  # 预算金额会公开吗 asks whether it is published, not how much
         if found:
@@ -352,6 +367,66 @@ def unlisted(service: ServiceOut, text: str, answer: Answer) -> Answer | None:
             "或拨打12345政务服务便民热线")
         return answer
     return _plain(service, answer, "list")
+
+
+# --- a material list, against the quoted clauses ----------------------------------------------
+
+# A clause that says something of the materials (材料一次提交, 免于提交证明, 容缺受理, 申请书).
+_OF_MATERIALS = re.compile(r"材料|资料|证明|证照|证件|申请书|要件|表格|容缺|免交|免于提交|免提交")
+
+
+def unlisted_materials(service: ServiceOut, question: str, text: str,
+                       answer: Answer) -> Answer | None:
+    """要交哪些材料 answered by a quote about something else (联合验收's 第92条 names the
+    专项验收, no material): the plan lists no materials — the plain "no material list, ask the
+    window" answer instead. None when the quote speaks of materials, or no list is asked."""
+    if (question not in ("materials", "overview", "policy", "howto") or service.materials
+            or answer.response not in QUOTING_RESPONSES or not asks_material_list(text)):
+        return None
+    quoted = [e.get("text", "") for e in (answer.card or {}).get("evidence", [])]
+    quoted += [answer.variables.get(k, "") for k in ("quotes", "policy", "howto")]
+    if any(_OF_MATERIALS.search(q) for q in quoted):
+        return None
+    return compose(service, "materials", text=text)
+
+
+# --- a time limit for another step than the one the plan's limit is for ----------------------
+
+# Steps a business waits for that are not the service's own handling: when the court sits, the
+# money arrives, the case ends. 网上立案 7日 is the 审核, not 开庭; 失业金 5个工作日 is 审核办结,
+# not 到账. A step the service's clauses name (3日内删除…) is its limit's own.
+_STEPS = re.compile(r"开庭|宣判|判决|结案|审结|到账|拨付|放款|下款|退还|退款|返还|退回来|兑现"
+                    r"|执行完|执行到位|回款|赔付|发放|开工|投产")
+# … asked right by the how-long words (多久能开庭, 几天能到账, 审结要多久): 履行完判决了，失信信息
+# 多久删 tells of the 判决 and asks about the 删除.
+_HOW_LONG = r"(?:多久|多长时间|几天|多少天|几个工作日|多少个?工作日)"
+_ASKED_STEP = re.compile(
+    rf"{_HOW_LONG}(?:以内|之内|内)?(?:能|可以|才能|会|就能|就|才|可)?(?P<after>{_STEPS.pattern})"
+    rf"|(?P<before>{_STEPS.pattern})(?:要|需要|得|大概|一般|能)*{_HOW_LONG}")
+_LIMIT_ANSWERS = ("utter_time_limit", "utter_overview")
+
+
+def unstated_step(service: ServiceOut, text: str, answer: Answer) -> Answer | None:
+    """网上立案以后多久能开庭: a how-long question about a step the service's time limit is not
+    for, which no clause of its tasks names — the plan does not state it; say what it does state
+    (the limit and its 第N条) and where to ask. None otherwise."""
+    norm = normalize(text)
+    if (answer.response not in _LIMIT_ANSWERS
+            or decisive_question_type(norm) not in ("ask_due_date", "ask_time_limit")):
+        return None
+    asked = _ASKED_STEP.search(norm)
+    if asked is None:
+        return None
+    step = asked.group("after") or asked.group("before")
+    plan = tasks()
+    if any(step in plan[n].text for n in service_tasks(service) if n in plan):
+        return None
+    stated = answer.variables.get("plan_quote", "").lstrip("：")
+    plain = not_in_plan_answer("amount", service)
+    item = (answer.card or {}).get("citation", {}).get("item", service.citation.item)
+    plain.variables["missing"] = f"{step}时限（只写明了{stated or '办理时限'}，第{item}条）"
+    plain.variables["item"] = str(item)
+    return plain
 
 
 # --- a year of the plan its tasks set no target for --------------------------------------------

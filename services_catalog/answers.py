@@ -631,6 +631,14 @@ _MATERIAL_TROUBLE = re.compile(r"错|不全|不齐|差一|缺|驳回|退回|后�
 _WHICH_MATERIALS = re.compile(r"哪些|什么|啥|哪几|清单|目录|几份|几样|多少|列|带|准备")
 
 
+def asks_material_list(text: str) -> bool:
+    """Whether the question asks which materials to bring (要交哪些材料, 起诉状要交几份), not what
+    happens to them (材料有错会驳回吗)."""
+    norm = normalize(text)
+    return bool(_MATERIAL_WORDS.search(norm) and _WHICH_MATERIALS.search(norm)
+                and not _MATERIAL_TROUBLE.search(norm))
+
+
 # A place one goes to apply: 能在政务大厅办吗 asks about a channel even without 在哪.
 _PLACE_WORDS = re.compile(r"大厅|政务中心|政务服务中心|办事处|服务站|网点|跑")
 
@@ -870,7 +878,9 @@ def quoting_answer(service: ServiceOut, evidence: list[Evidence], naming: list[s
 
 # The responses that quote the plan's text rather than a field with its own "not stated".
 QUOTING_RESPONSES = ("utter_detail", "utter_policy", "utter_howto", "utter_overview_no_time_limit")
-_AMOUNT_FIGURE = re.compile(r"\d")
+# A figure in digits or in words (三名以上公证员, 两个工作日).
+_AMOUNT_FIGURE = re.compile(r"\d|[一二三四五六七八九十两百千万]+"
+                            r"(?:名|个|家|项|位|人|次|倍|成|类|种)")
 
 
 def amount_not_stated(service: ServiceOut, text: str, answer: Answer) -> Answer | None:

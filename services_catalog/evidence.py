@@ -21,7 +21,12 @@ import yaml
 
 from services_catalog.normalize import content_only, normalize
 from services_catalog.plan import Clause, tasks
-from services_catalog.question_cues import QUESTION_CUES, negated_cases, without_negated
+from services_catalog.question_cues import (
+    QUESTION_CUES,
+    decisive_question_type,
+    negated_cases,
+    without_negated,
+)
 
 DATA = Path(__file__).parent / "data"
 
@@ -109,6 +114,28 @@ def plan_words(text: str) -> str:
     return " ".join(words for cue, words in PLAN_WORDS if cue.search(norm))
 
 
+# How many of what (能办多少事项, 要几个公证员, 入驻多少家): the clause that states a figure of that
+# thing (15个事项, 三名以上公证员, 18家以上) answers it, however few other words it shares.
+_HOW_MANY = re.compile(r"(?:多少|几)(?P<unit>个|家|项|名|位|种|类|条|吨|户)?"
+                       r"(?P<noun>(?![以之]|小时|[月天日年周]|工作|自然|星期)[\u4e00-\u9fff]{2})?")
+_NUMBER = r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十两百千]+)\s*"
+COUNT_EVIDENCE = MIN_EVIDENCE / 2
+
+
+def _counted(text: str) -> re.Pattern[str] | None:
+    """A figure of the thing a how-many question counts (多少事项 → 15个事项), or None."""
+    norm = normalize(text)
+    if decisive_question_type(norm) in ("ask_due_date", "ask_time_limit"):
+        return None  # 多少个工作日 asks how long: the time limit answers it, not a count
+    found = _HOW_MANY.search(norm)
+    if not found or not (found.group("noun") or found.group("unit")):
+        return None
+    noun, unit = found.group("noun") or "", found.group("unit") or ""
+    if noun:  # 三名以上公证员, 15个事项: the figure a measure word or two before the noun
+        return re.compile(rf"{_NUMBER}[^\d，。；、]{{0,4}}?{noun}")
+    return None if unit == "个" else re.compile(rf"{_NUMBER}{unit}")
+
+
 def relevant_clauses(items: list[int], text: str, naming: list[str],
                      also: str = "") -> list[Evidence]:
     """The one or two clauses of tasks `items` that best address `text` (best first), or []
@@ -130,15 +157,17 @@ def relevant_clauses(items: list[int], text: str, naming: list[str],
     if not grams:
         return []
     named = asked & naming_grams
+    counted = _counted(text) if text else None
     scored = []
     for number in dict.fromkeys(items):
         for clause, clause_grams in by_task.get(number, []):
             if len(clause.quote) < MIN_CLAUSE_CHARS or _denied_here(denied, clause.text):
                 continue
             shared = grams & clause_grams
-            if len(shared) < MIN_SHARED and not shared & meant:
+            counts = bool(counted and counted.search(clause.text))
+            if len(shared) < MIN_SHARED and not shared & meant and not counts:
                 continue  # one pair alone is as likely chance (外地本人 … 法人在其 → 人在)
-            score = sum(idf.get(g, 0.0) for g in shared)
+            score = sum(idf.get(g, 0.0) for g in shared) + (COUNT_EVIDENCE if counts else 0.0)
             if score > 0:
                 # The service's own name said in the question and in the clause weighs a little:
                 # 燃气报装是不是一站式服务 → 第46条 (燃气报装…一站式), not 第91条's 一站式 for

@@ -41,6 +41,13 @@ _COMPARED = re.compile(rf"(?:比|跟|和|与|同|比起|相比|对比)(?:{_OTHER
 # A clause that only recalls 昌吉's figure (昌吉是5天吧 / 昌吉的我知道 / 听说昌吉是3天，…呢).
 # 听说 recalls only with a figure: 听说昌吉现在有商标受理窗口 asks about 昌吉.
 _RECALLED = re.compile(r"吧$|我知道|听说.*(?:\d|[一二三四五六七八九十两半][个天日年月]|工作日)")
+# A clause stating 昌吉's figure outright (昌吉说3日内删信息, 昌吉保证金上限是80万) recalls it too,
+# when another clause names the other region: a figure of the kinds the plan sets, not a count
+# of the caller's own (我在昌吉有3家店), in a statement, not a question about 昌吉 itself (在昌吉
+# 3天能办完吗，我在哈密).
+_STATED_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:个?工作日|个?自然日|日|天|小时|个月|万元?|元"
+                            r"|[%％]|吨|平方米|千瓦)")
+_ASKED_HERE = re.compile(r"[在到去来](?:" + "|".join(HOME) + r")|吗|呢|能不能|可以|多少|几|啥|什么")
 _CLAUSES = re.compile(r"[，,。；;？?！!\s]+")
 # A county or city of no list (昆山市的, 晋江那边 needs the list; 昆山市的 does not): two or three
 # characters before 市/县 and a 的/那边 after, when they are no word ending in 市 (超市, 城市 …)
@@ -115,14 +122,24 @@ def _without_contrast(norm: str) -> str:
     clauses = [c for c in _CLAUSES.split(norm) if c]
     if len(clauses) > 1:
         clauses = [c for c in clauses
-                   if not (_HOME.search(c) and _RECALLED.search(c) and not _OTHER.search(c))]
+                   if not (_HOME.search(c) and not _OTHER.search(c) and _recalls(c))]
     rest = " ".join(clauses)
     return _HOME.sub("", rest) if _COMPARED.search(rest) else _CONTRAST.sub("", rest)
 
 
+def _recalls(clause: str) -> bool:
+    """Whether a clause naming 昌吉 only recalls what holds there (昌吉是5天吧, 昌吉上限是80万)."""
+    return bool(_RECALLED.search(clause)
+                or (_STATED_FIGURE.search(clause) and not _ASKED_HERE.search(clause)))
+
+
+# 昌吉州以外的法院 names 昌吉 only to point away from it.
+_OUTSIDE_HOME = re.compile(r"(?:昌吉州?|本州)(?:以外|之外|外面|外边)")
+
+
 def _elsewhere(norm: str) -> str | None:
     """内地开个公司几天 / 全国都是3天吗: a place named only as not being here."""
-    if _HOME.search(norm) or _HERE.search(norm):
+    if _HOME.search(_OUTSIDE_HOME.sub("", norm)) or _HERE.search(norm):
         return None
     for found in _ELSEWHERE.finditer(norm):
         before, after = norm[:found.start()], norm[found.end():]

@@ -15,6 +15,7 @@ DOMAIN_FILE = ROOT / "domain.yml"
 MISSING_FACT = {
     "phone": "联系电话",
     "person": "工作人员或负责人的姓名",
+    "firm": "具体机构或企业的名称（本助手也不推荐具体企业）",
     "price": "具体价格",
     "address": "具体办公地址",
     "web": "网址（网页链接）",

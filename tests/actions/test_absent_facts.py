@@ -109,3 +109,88 @@ def test_materials_said_of_the_procedure_quote_the_clause(run_action, text, inte
                                                           item) -> None:
     reply = run_action(ActionAnswerService(), ask(text, intent, service)).texts[0]
     assert item in reply and "材料清单" not in reply, reply
+
+
+@pytest.mark.parametrize(("text", "intent", "service"), [
+    ("能不能给推荐个靠谱的测绘公司", "ask_policy", "multi-survey"),
+    ("信易贷平台合作的那几家银行都叫什么名字", "ask_policy", "credit-loan"),
+])
+def test_the_names_of_firms_are_not_stated(run_action, text, intent, service) -> None:
+    # The plan names no business and the assistant recommends none: not stated, where to ask.
+    reply = run_action(ActionAnswerService(), ask(text, intent, service)).texts[0]
+    assert reply.startswith("《行动方案》未写明") and "名称" in reply and "12345" in reply, reply
+
+
+@pytest.mark.parametrize(("text", "intent", "service"), [
+    ("竣工联合验收得准备什么资料", "ask_policy", "joint-acceptance"),
+    ("做竣工联合验收要带哪些材料过去", "ask_materials", "joint-acceptance"),
+    ("工程竣工了想联合验收，需要交哪些材料", "ask_overview", "joint-acceptance"),
+])
+def test_a_material_list_a_clause_does_not_give_is_not_listed(run_action, text, intent,
+                                                              service) -> None:
+    # 第92条 is about which 专项验收 are joined, not about materials: no list, ask the window.
+    reply = run_action(ActionAnswerService(), ask(text, intent, service)).texts[0]
+    assert "没有列出" in reply and "材料清单" in reply and "窗口" in reply, reply
+
+
+@pytest.mark.parametrize(("text", "intent", "service"), [
+    ("跨省税务迁移网上办的话多少个工作日能好", "ask_channel", "tax-migration"),
+    ("户籍业务网上办理一般多少个自然日办完", "ask_channel", "household-registration"),
+])
+def test_how_many_working_days_of_a_service_with_none_is_not_stated(run_action, text, intent,
+                                                                    service) -> None:
+    # 多少个工作日 asks how long, whatever 网上 says: the plan sets no time limit for these.
+    reply = run_action(ActionAnswerService(), ask(text, intent, service)).texts[0]
+    assert "没有为" in reply and "规定具体的办理时限" in reply, reply
+    assert not figures_besides_hotline_and_citation(reply.split("\n")[0]), reply
+
+
+@pytest.mark.parametrize(("text", "service", "stated"), [
+    # 第142条's 7日 is for the 网上立案审核, not the hearing
+    ("网上立案通过了，大概多久能开庭", "online-case-filing", "7日"),
+    # 第29条's 5个工作日 is for 审核办结, not when the money arrives
+    ("失业保险金批了以后几天能到账", "unemployment-insurance", "5个工作日"),
+])
+def test_a_time_limit_for_another_step_is_not_stated(run_action, text, service,
+                                                     stated) -> None:
+    reply = run_action(ActionAnswerService(), ask(text, "ask_time_limit", service)).texts[0]
+    assert reply.startswith("《行动方案》未写明") and "12345" in reply, reply
+    assert stated in reply and "只写明了" in reply, reply  # what the plan does state, cited
+
+
+def test_a_time_limit_for_the_step_a_clause_names_is_still_given(run_action) -> None:
+    reply = run_action(ActionAnswerService(), ask("失信的信息删除要几天", "ask_time_limit",
+                                                  "credit-repair-dishonest")).texts[0]
+    assert "承诺办理时限是3日" in reply, reply
+
+
+@pytest.mark.parametrize(("text", "service", "item", "words"), [
+    # a count the clause states in words: 三名以上公证员 is stated, not "not stated"
+    ("公证处得有几个公证员才开绿色通道", "notary-green-channel", "第145条", "三名以上"),
+    # how many of what: the clause stating a figure of that thing (15个事项)
+    ("吉速办小程序上能办多少事项", "jisuban-miniprogram", "第67条", "15个事项"),
+])
+def test_a_count_is_answered_by_the_clause_that_states_it(run_action, text, service, item,
+                                                          words) -> None:
+    reply = run_action(ActionAnswerService(), ask(text, "ask_policy", service)).texts[0]
+    assert item in reply and words in reply and "未写明" not in reply, reply
+
+
+@pytest.mark.parametrize(("text", "service", "item"), [
+    # whether the rate falls, not how much it is: 第117条 降低抽查比例
+    ("信用一直好的企业抽查比例能不能降一降", "random-inspection", "第117条"),
+    # whether there is a grace period, not how long: 第169条 信用宽限期
+    ("进失信名单之前能不能给个宽限期", "credit-repair-dishonest", "第169条"),
+])
+def test_whether_a_rate_or_period_exists_is_answered_by_its_clause(run_action, text, service,
+                                                                   item) -> None:
+    reply = run_action(ActionAnswerService(), ask(text, "ask_policy", service)).texts[0]
+    assert item in reply and "未写明" not in reply, reply
+
+
+def test_how_many_working_days_is_no_count_of_another_services_clause(run_action) -> None:
+    # 多少个工作日 asks how long: 第81条's 1个工作日 (same office) is no answer for 户籍业务.
+    reply = run_action(ActionAnswerService(), ask("户籍业务网上办理要多少个工作日",
+                                                  "ask_policy",
+                                                  "household-registration")).texts[0]
+    assert "第81条" not in reply and "规定具体的办理时限" in reply, reply

@@ -59,3 +59,41 @@ def test_a_changji_county_is_answered_with_the_figure(run_action) -> None:
     )
     run = run_action(ActionAnswerService(), tracker)
     assert "3个工作日" in run.texts[0] and run.cards[0]["slug"] == "company-registration"
+
+
+@pytest.mark.parametrize(("text", "region"), [
+    ("昌吉投标保证金上限是80万元，哈密也一样吗", "哈密"),
+    ("昌吉规定用水报装3个工作日通水，阿勒泰也这样吗", "阿勒泰"),
+])
+def test_changjis_figure_stated_to_ask_another_region_gets_the_scope_reply(run_action, text,
+                                                                           region) -> None:
+    # 昌吉's figure is recalled, the question is the other region's: no figure repeated.
+    tracker = load_tracker("company_time_limit", latest_message=message(text, "ask_policy"))
+    assert_scope_reply(run_action(ActionAnswerService(), tracker), region)
+
+
+def test_a_count_of_ones_own_in_changji_is_no_recall() -> None:
+    from services_catalog.scope import other_region
+
+    assert other_region("我在昌吉有3家店，乌鲁木齐的客户要发票怎么办") is None
+
+
+@pytest.mark.parametrize(("text", "region"), [
+    ("新疆别的地区办用水报装也是这么快吗", "其他地区"),
+    ("昌吉州以外的法院网上立案要几天", "其他地区"),
+    ("自治区的规定里用电报装是几个工作日", "自治区"),
+    ("米泉那边开公司几天能办好", "米泉"),
+])
+def test_a_place_named_as_not_here_gets_the_scope_reply(run_action, text, region) -> None:
+    tracker = load_tracker("company_time_limit", latest_message=message(text, "ask_time_limit"))
+    assert_scope_reply(run_action(ActionAnswerService(), tracker), region)
+
+
+@pytest.mark.parametrize("text", [
+    "昌吉州以外的企业来这边投资能享受吗",  # a business from there, asking about here
+    "依托自治区统一的平台能网上办吗",  # the plan's own platform
+])
+def test_elsewhere_said_of_a_business_or_platform_stays_in_scope(text) -> None:
+    from services_catalog.scope import other_region
+
+    assert other_region(text) is None
