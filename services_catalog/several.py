@@ -405,7 +405,7 @@ def _lines_asked(snap: CatalogSnapshot, text: str) -> _Asked:
     """The mentions asked about, one per line, in the message's order (two services at least),
     else no lines."""
     if not _MAY_JOIN.search(text) and not _PART_BREAK.search(text):
-        return _Asked([])  # most messages: no joiner, no pause, no 分别 — skip the searches
+        return _Asked([])  # most messages: one sentence, no joiner, no pause — skip the searches
     if "\n" in text or len(_SPEAKER.findall(text)) >= 2:
         # a call's transcript (坐席：… 来电人：…) tells a story; assist reads it whole. One label
         # alone (来电人：开公司和接水分别要多久) is the caller's question.
@@ -423,7 +423,10 @@ def _lines_asked(snap: CatalogSnapshot, text: str) -> _Asked:
     return _Asked(_needs(snap, norm, clauses), False, norm, clauses)
 
 
-_PART_BREAK = re.compile(r"[。!！\n]")
+# Where a message with no joiner or pause still parts into sentences (…要去公安备案。消防验收也
+# 得过吧): a sentence's end with words after it, not the one that closes it (营业执照怎么办。).
+# A line break is a pause (\s) already.
+_PART_BREAK = re.compile(r"[。｡!！]\W*\w")
 NEAR = 3  # the search's first hits of a part: the services near its reading
 
 

@@ -55,3 +55,15 @@ def test_tasks_apart_settled_once(snap, monkeypatch) -> None:
     lines = questions_asked(snap, text, slugs, "overview")
     assert [line.task for line in lines] == [60, 61]
     assert len(calls) == 2  # questions_asked reads the lines once, and knows they are apart
+
+
+@pytest.mark.parametrize("text", ["营业执照怎么办理。", "公司注销要多久！", "用水报装多少钱"])
+def test_one_sentence_with_no_joiner_is_not_searched(snap, searched: list[str],
+                                                     text: str) -> None:
+    assert services_asked(snap, text) == []
+    assert searched == []  # the stop closing it parts nothing
+
+
+def test_sentences_without_a_comma_are_read(snap, searched: list[str]) -> None:
+    services_asked(snap, "我们开了个饭馆。燃气报装要几天")
+    assert searched  # two sentences may each ask about a service
