@@ -15,7 +15,7 @@ the setting: 办营业执照需要交社保吗), unless the message says each (�
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from services_catalog.answers import (
     FEEDBACK_BUTTONS,
@@ -639,8 +639,13 @@ def several_answer(snap: CatalogSnapshot, slugs: list[str], question: str,
                 text = _line_text(answer, line.question)
         lines.append(text)
         cards.append(answer.card or {})
-    first = cards[0]
+    return Answer("utter_several", {"lines": "\n".join(f"· {line}" for line in lines)},
+                  several_card(cards), list(FEEDBACK_BUTTONS))
+
+
+def several_card(cards: list[dict[str, Any]], **fields: Any) -> dict[str, Any]:
+    """The card of an answer in several lines: the first line's card, with `fields` over it,
+    and the services the lines speak of, each once, in their order."""
     listed = list(dict.fromkeys((c.get("slug"), c.get("name")) for c in cards))
-    card = {**first, "several": [{"slug": slug, "name": name} for slug, name in listed]}
-    return Answer("utter_several", {"lines": "\n".join(f"· {line}" for line in lines)}, card,
-                  list(FEEDBACK_BUTTONS))
+    return {**cards[0], **fields,
+            "several": [{"slug": slug, "name": name} for slug, name in listed]}
