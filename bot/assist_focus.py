@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from bot.clauses import clauses
 from services_catalog.normalize import normalize
 from services_catalog.question_cues import QUESTION_CUE
 
@@ -22,8 +23,6 @@ SET_ASIDE = re.compile(
     r"|^(?:我|我们|俺)?(?:说的|问的|要问的|要办的|想问的)?不是(?!很|太|特别|说)"
     r"|不问了?$|先不(?:说|问|管|提)|(?:这个|那个)?(?:不说了|另说|放一边)"
     r"|走不了|用不上|够不上")
-# Clause boundaries, kept with the clause before them.
-_CLAUSE = re.compile(r"([，,。；;！!？?…：:]+)")
 
 
 def _sets_aside(clause: str) -> bool:
@@ -33,9 +32,7 @@ def _sets_aside(clause: str) -> bool:
 
 def without_set_aside(line: str) -> str:
     """The line without its clauses that set a matter aside and ask nothing."""
-    parts = _CLAUSE.split(line) + [""]  # clause, its pause, clause, its pause, …
-    clauses = zip(parts[::2], parts[1::2], strict=False)
-    kept = "".join(clause + pause for clause, pause in clauses if not _sets_aside(clause))
+    kept = "".join(clause + pause for clause, pause in clauses(line) if not _sets_aside(clause))
     return kept.strip("，,；;：: ")
 
 

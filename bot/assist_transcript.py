@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.clauses import clauses
 from bot.spoken_script import MAX_QUESTIONS, is_greeting_only, questions_in
 from services_catalog.normalize import normalize
 from services_catalog.question_cues import QUESTION_CUE
@@ -157,13 +158,12 @@ def _asks(line: str) -> bool:
 # A clause asking about the call itself (打你们这个电话是免费的吧？ 是12345吗？ 听得清吗？): small
 # talk before the matter, no question about a service.
 ABOUT_THE_CALL = re.compile(r"(?:这个|你们的?|打)(?:电话|热线)|12345|听得(?:见|清|到)|打通|信号")
-# A clause with the pause after it (its ？ tells that it asks).
-_CLAUSE = re.compile(r"[^，,。；;！!？?…]+[，,。；;！!？?…]*")
 
 
 def _asks_a_matter(line: str) -> bool:
     """Some clause of the line asks, and not about the call itself."""
-    return any(_asks(c) and not ABOUT_THE_CALL.search(c) for c in _CLAUSE.findall(line))
+    # each clause with the pauses after it: its ？ tells that it asks
+    return any(_asks(c + p) and not ABOUT_THE_CALL.search(c + p) for c, p in clauses(line) if c)
 
 
 def question_lines(lines: list[str]) -> list[str]:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from services_catalog import clock
@@ -383,15 +384,26 @@ def channel_item(service: ServiceOut) -> int | None:
     """The task of the service's that states all its channels (在政务服务大厅设置报装窗口: 第45条),
     so a channel answer cites where they are said; None when the service's cited task names one
     of them, or no one task says them all (企业开办's come from 第1条 and 第2条)."""
+    if not service.channels:
+        return None
+    return _channel_item(service.citation.item, tuple(service.channels),
+                         tuple(service_tasks(service)))
+
+
+@lru_cache(maxsize=1024)
+def _channel_item(cited_item: int, channels: tuple[str, ...], numbers: tuple[int, ...]
+                  ) -> int | None:
+    """channel_item of a service record, read once per record: the plan is fixed, so what a
+    record's citation, channels and tasks find in it is too (an edited record is a new key)."""
     from services_catalog.plan import tasks  # noqa: PLC0415 (the plan is read once, lazily)
 
     plan = tasks()
-    cited = plan[service.citation.item].text if service.citation.item in plan else ""
-    if any(_states(cited, channel) for channel in service.channels):
+    cited = plan[cited_item].text if cited_item in plan else ""
+    if any(_states(cited, channel) for channel in channels):
         return None  # the cited task says (some of) them: 第67条 “吉速办”小程序
-    for number in service_tasks(service) if service.channels else []:
+    for number in numbers:
         text = plan[number].text if number in plan else ""
-        if all(_states(text, channel) for channel in service.channels):
+        if all(_states(text, channel) for channel in channels):
             return number
     return None
 

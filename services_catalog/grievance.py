@@ -26,6 +26,7 @@ from services_catalog.evidence import Evidence, focused_quote, relevant_clauses
 from services_catalog.plan import Clause
 from services_catalog.resolve import SEARCH_MIN
 from services_catalog.schemas import ServiceOut
+from services_catalog.several import several_card
 from services_catalog.snapshot import CatalogSnapshot
 
 # Services read from the message; a second matter is one of them.
@@ -116,10 +117,10 @@ def grievance_answer(snap: CatalogSnapshot, text: str, least: int = 1) -> Answer
     lines = [f"· {m.service.name}：" + "；".join(
         f"{focused_quote(e.clause.quote, [m.service.name])}（第{e.task}条）" for e in m.evidence)
         for m in matters]
-    cards = [service_card(m.service) for m in matters]
     first = matters[0].evidence[0]
-    card = {**cards[0], "citation": {"item": first.task, "text": first.clause.text},
-            "evidence": [{"item": e.task, "text": e.clause.text, "score": round(e.score, 2)}
-                         for m in matters for e in m.evidence],
-            "several": [{"slug": c.get("slug"), "name": c.get("name")} for c in cards]}
+    card = several_card(
+        [service_card(m.service) for m in matters],
+        citation={"item": first.task, "text": first.clause.text},
+        evidence=[{"item": e.task, "text": e.clause.text, "score": round(e.score, 2)}
+                  for m in matters for e in m.evidence])
     return Answer("utter_several", {"lines": "\n".join(lines)}, card, list(FEEDBACK_BUTTONS))

@@ -15,7 +15,7 @@ the setting: 办营业执照需要交社保吗), unless the message says each (�
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from services_catalog.answers import (
     FEEDBACK_BUTTONS,
@@ -241,22 +241,27 @@ _SPEAKER = re.compile(r"(?:^|[。?？!！，,\s])\w{1,4}[:：]", re.M)
 _SENTENCE_END = re.compile(r"[。?？!！\n]")
 
 
-def _each_clause_a_service(snap: CatalogSnapshot, norm: str,
-                           clauses: list[tuple[int, int]]) -> list[_Mention]:
+def _each_clause_a_service(snap: CatalogSnapshot, norm: str, clauses: list[tuple[int, int]]
+                           ) -> tuple[list[_Mention], bool]:
     """Each question of the message in a clause of its own, every one reading as a service
-    (还完钱以后失信信息多久删，被冻结的无关账户多久解冻): a mention per clause; [] unless there are
-    2 to 4 such questions, about two services at least, and nothing else asks."""
+    (还完钱以后失信信息多久删，被冻结的无关账户多久解冻): a mention per clause, and whether they
+    are one service's tasks apart (_tasks_apart, computed here once); [] unless there are 2 to 4
+    such questions, about two services at least or one service's tasks apart, and nothing else
+    asks."""
     asking = [i for i, (a, b) in enumerate(clauses) if _questions(norm[a:b])]
     if not 2 <= len(asking) <= MAX_SERVICES:
-        return []
+        return [], False
     named = frozenset(slug for slug, _, _ in _named(snap, norm))
     found = []
     for i in asking:
         mention = _clause_reading(snap, norm, clauses[i], i, named=named)
         if mention is None:
-            return []
+            return [], False
         found.append(mention)
-    return found if len({m.slug for m in found}) >= 2 or _tasks_apart(snap, norm, found) else []
+    if len({m.slug for m in found}) >= 2:
+        return found, False
+    apart = _tasks_apart(snap, norm, found)
+    return (found, True) if apart else ([], False)
 
 
 def _tasks_apart(snap: CatalogSnapshot, norm: str, found: list[_Mention]) -> bool:
@@ -291,8 +296,20 @@ def _clause_reading(snap: CatalogSnapshot, norm: str, clause: tuple[int, int], i
     """The service a clause reads as on its own: one named outright, else the search's pick in
     free words from `least` — on two words of it below FREE_MIN (公司 开办), never on one (事项:
     能查多少事项 is about the service before it) — ahead of the next; None when it reads as none."""
+    return _reading_of(_clause_hits(snap, norm, clause, 2), clause, i, least, named)
+
+
+def _clause_hits(snap: CatalogSnapshot, norm: str, clause: tuple[int, int],
+                 limit: int) -> list[Hit]:
+    """The search's first `limit` hits on a clause's words, without its ordinal (一是, 另外)."""
     a, b = clause
-    hits = snap.index.search(_ORDINAL.sub("", norm[a:b]), 2)
+    return snap.index.search(_ORDINAL.sub("", norm[a:b]), limit)
+
+
+def _reading_of(hits: list[Hit], clause: tuple[int, int], i: int, least: float,
+                named: frozenset[str]) -> _Mention | None:
+    """_clause_reading from the clause's first two hits."""
+    a, b = clause
     if not hits:
         return None
     top = hits[0]
@@ -375,37 +392,52 @@ def _parallel(x: _Mention, y: _Mention) -> bool:
     return x.end == y.start and x.end - x.start == y.end - y.start <= 3
 
 
-def _lines_asked(snap: CatalogSnapshot, text: str) -> list[_Mention]:
+class _Asked(NamedTuple):
+    """The mentions asked about, and what questions_asked reads them with: whether they are one
+    service's tasks apart, the normalised message and its clauses."""
+    lines: list[_Mention]
+    apart: bool = False
+    norm: str = ""
+    clauses: list[tuple[int, int]] = []
+
+
+def _lines_asked(snap: CatalogSnapshot, text: str) -> _Asked:
     """The mentions asked about, one per line, in the message's order (two services at least),
-    else []."""
+    else no lines."""
     if not _MAY_JOIN.search(text) and not _PART_BREAK.search(text):
-        return []  # most messages: no joiner, no pause, no 分别 — skip the searches
+        return _Asked([])  # most messages: one sentence, no joiner, no pause — skip the searches
     if "\n" in text or len(_SPEAKER.findall(text)) >= 2:
         # a call's transcript (坐席：… 来电人：…) tells a story; assist reads it whole. One label
         # alone (来电人：开公司和接水分别要多久) is the caller's question.
-        return []
+        return _Asked([])
     norm, clauses, mentions = _mentions(snap, text)
     lines = _lines_of(snap, norm, clauses, mentions)
     if lines:
-        return _more_questions(snap, norm, clauses, lines)
+        return _Asked(_more_questions(snap, norm, clauses, lines), False, norm, clauses)
     # Else each question in a clause of its own, read alone (…几天出意见？竣工以后…能不能一起验).
-    each = _each_clause_a_service(snap, norm, clauses)
-    lines = _lines_of(snap, norm, clauses, each, _tasks_apart(snap, norm, each))
+    each, apart = _each_clause_a_service(snap, norm, clauses)
+    lines = _lines_of(snap, norm, clauses, each, apart)
+    if lines:
+        return _Asked(lines, apart, norm, clauses)
     # Else a situation told with a need in each of its parts (…要去公安备案？…消防验收也得过吧).
-    return lines or _needs(snap, norm, clauses)
+    return _Asked(_needs(snap, norm, clauses), False, norm, clauses)
 
 
-_PART_BREAK = re.compile(r"[。!！\n]")
+# Where a message with no joiner or pause still parts into sentences (…要去公安备案。消防验收也
+# 得过吧): a sentence's end with words after it, not the one that closes it (营业执照怎么办。).
+# A line break is a pause (\s) already.
+_PART_BREAK = re.compile(r"[。｡!！]\W*\w")
 NEAR = 3  # the search's first hits of a part: the services near its reading
 
 
 def _needs(snap: CatalogSnapshot, norm: str, clauses: list[tuple[int, int]]) -> list[_Mention]:
     """The parts of a told situation that each ask a need of another service (clause_needs)."""
     def read(span: tuple[int, int], least: float) -> tuple[str, frozenset[str]] | None:
-        mention = _clause_reading(snap, norm, span, 0, least)
+        # One search serves both: the ranking does not depend on the limit, only its cut.
+        hits = _clause_hits(snap, norm, span, NEAR)
+        mention = _reading_of(hits[:2], span, 0, least, frozenset())
         if mention is None:
             return None
-        hits = snap.index.search(_ORDINAL.sub("", norm[span[0]:span[1]]), NEAR)
         return mention.slug, frozenset(h.slug for h in hits) - {mention.slug}
 
     def clause_at(end: int) -> int:
@@ -490,7 +522,7 @@ def _own_type(words: str) -> str | None:
 
 def services_asked(snap: CatalogSnapshot, text: str) -> list[str]:
     """The services a message asks about together, in its order (2 to 4), else []."""
-    return list(dict.fromkeys(m.slug for m in _lines_asked(snap, text)))
+    return list(dict.fromkeys(m.slug for m in _lines_asked(snap, text).lines))
 
 
 def questions_asked(snap: CatalogSnapshot, text: str, slugs: list[str],
@@ -499,14 +531,17 @@ def questions_asked(snap: CatalogSnapshot, text: str, slugs: list[str],
     its service, the question type its own words settle (企业开办要多久，用水报装收费吗 → time
     limit, fee) else the clause's shared question (用电报装跟燃气报装都能在大厅办吗) else the
     message's, and those words."""
-    lines = [m for m in _lines_asked(snap, text) if m.slug in slugs]
+    asked = _lines_asked(snap, text)
+    lines = [m for m in asked.lines if m.slug in slugs]
     if not lines:
         return [Line(slug, question, "") for slug in slugs]
-    norm, clauses, _ = _mentions(snap, text)
+    norm, clauses = asked.norm, asked.clauses
     if all(m.part for m in lines):  # a told situation's parts: each part's own words
         return [Line(m.slug, _own_type(norm[m.start:m.end]) or "overview", norm[m.start:m.end])
                 for m in lines]
-    if _tasks_apart(snap, norm, lines):  # one service, each question about another task
+    # One service, each question about another task: known when the lines are the clauses read
+    # apart (all of them: one service, within slugs); else read here.
+    if asked.apart or _tasks_apart(snap, norm, lines):
         return [Line(m.slug, _own_type(norm[m.start:m.end]) or "overview", norm[m.start:m.end],
                      task=_task_of(snap, norm, m)) for m in lines]
     out = []
@@ -604,8 +639,13 @@ def several_answer(snap: CatalogSnapshot, slugs: list[str], question: str,
                 text = _line_text(answer, line.question)
         lines.append(text)
         cards.append(answer.card or {})
-    first = cards[0]
+    return Answer("utter_several", {"lines": "\n".join(f"· {line}" for line in lines)},
+                  several_card(cards), list(FEEDBACK_BUTTONS))
+
+
+def several_card(cards: list[dict[str, Any]], **fields: Any) -> dict[str, Any]:
+    """The card of an answer in several lines: the first line's card, with `fields` over it,
+    and the services the lines speak of, each once, in their order."""
     listed = list(dict.fromkeys((c.get("slug"), c.get("name")) for c in cards))
-    card = {**first, "several": [{"slug": slug, "name": name} for slug, name in listed]}
-    return Answer("utter_several", {"lines": "\n".join(f"· {line}" for line in lines)}, card,
-                  list(FEEDBACK_BUTTONS))
+    return {**cards[0], **fields,
+            "several": [{"slug": slug, "name": name} for slug, name in listed]}

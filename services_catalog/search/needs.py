@@ -47,7 +47,11 @@ UNABLE_WORD = "不会操作"
 # - prices of daily goods gone up (菜价涨, 物价太高, 肉价离谱): price supervision, 物价监管;
 # - a case of intellectual property in court (知识产权的案子, 专门审知识产权): 知识产权官司;
 # - 跨省通办 / 省外通办 said as in the news, or doing it here instead of back home (不用回老家
-#   办): 跨省办理.
+#   办): 跨省办理;
+# - a licence revoked or about to be (要被清吊, 执照给吊销了, 被吊照): the clearing-up of revoked
+#   businesses, 执照被吊销 — what the caller faces, not the 注销 they never did (也没注销);
+# - wages held back because the project's client has not paid (甲方没给钱, 开发商不结工程款):
+#   the arrears chain of a construction project, 拖欠农民工工资 — not a dispute with one's boss.
 _SAYINGS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"先(?:收|受理|接|办|收着)下?.{0,12}(?:后面|以后|过后|回头|随后|再)(?:再)?补"),
      "先办后补"),
@@ -56,6 +60,9 @@ _SAYINGS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?:菜|肉|蛋|粮|油|米|面)价|物价"), "物价监管"),
     (re.compile(r"知识产权(?:的|方面的)?(?:案子|案件)|专门审.{0,6}知识产权"), "知识产权官司"),
     (re.compile(r"跨省通办|省外通办|不用回老家|不回老家"), "跨省办理"),
+    (re.compile(r"(?:被|给|遭)(?:.{0,4})(?:清吊|吊销|吊照)|吊销了|清吊了"), "执照被吊销"),
+    (re.compile(r"(?:甲方|业主|开发商|建设单位|总包|发包方|上面)(?:还|一直|迟迟)?(?:没有?|不|未)"
+                r"(?:给|付|结|拨)(?:钱|款|工程款)?"), "拖欠农民工工资"),
 )
 
 

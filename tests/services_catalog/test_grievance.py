@@ -56,3 +56,16 @@ def test_two_matters_are_both_cited(snap: CatalogSnapshot) -> None:
 def test_a_grievance_about_nothing_the_plan_holds_gets_none(snap: CatalogSnapshot,
                                                             text: str) -> None:
     assert grievance_answer(snap, text) is None
+
+
+def test_two_matters_card_lists_both_as_a_several_answer_does(snap: CatalogSnapshot) -> None:
+    text = "给政府采购项目供了一批货，货款到现在还没付"
+    matters = grievance_matters(snap, text)
+    answer = grievance_answer(snap, text)
+    assert answer is not None
+    card = answer.card
+    assert card["slug"] == matters[0].service.slug
+    assert card["several"] == [{"slug": m.service.slug, "name": m.service.name} for m in matters]
+    first = matters[0].evidence[0]
+    assert card["citation"] == {"item": first.task, "text": first.clause.text}
+    assert [e["item"] for e in card["evidence"]] == [e.task for m in matters for e in m.evidence]
