@@ -269,8 +269,10 @@ _SHOPFRONT = re.compile(r"(?:盘|租|开|找|买|弄|整|看)(?:了|下|好|到)
 
 
 def _premises(snap: CatalogSnapshot, bare: str) -> tuple[str, int, int] | None:
-    found = min((m for m in (_OPENING.search(bare), _OWNER.search(bare), _SHOPFRONT.search(bare))
-                 if m is not None), key=lambda m: m.start(), default=None)
+    # 不想再开分公司了: a wish denied opens nothing (the same test as the told situations')
+    found = min((m for m in (_affirmed(_OPENING, bare), _affirmed(_OWNER, bare),
+                             _affirmed(_SHOPFRONT, bare)) if m is not None),
+                key=lambda m: m.start(), default=None)
     if found is None:
         return None
     words = found.group("what") + found.group("kind")

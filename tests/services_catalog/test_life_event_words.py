@@ -73,6 +73,8 @@ def test_a_life_event_in_the_words_people_use(snap, text: str, scenario: str) ->
     ("离职的员工把配方偷偷带走了", "business-fraud"),          # secrets, not money
     ("在昌吉市再开两个门店，用电报装有什么便利", "company-change"),  # 开门店: the shop's own
     ("员工挪了个工位，怎么办", "business-fraud"),                # moved a desk, no money
+    ("厂里在园区又租了间库房，和公司注册的在一个区，原执照上加个地址行不行，我们不想再开分公司了",
+     "start-company"),  # a wish denied
 ])
 def test_words_that_tell_another_situation(snap, text: str, not_scenario: str) -> None:
     event = life_event_asked(snap, text)
