@@ -26,11 +26,14 @@ def main() -> int:
     ap.add_argument("--out", type=Path, default=ROOT / "docs" / "img" / "miniprogram.png")
     ap.add_argument("--height", type=int, default=880)
     ap.add_argument("--large", action="store_true", help="with 大字 (适老化) switched on")
+    ap.add_argument("--related", action="store_true",
+                    help="a told situation's related-matters bubble (its first 依据 open) instead")
     args = ap.parse_args()
     html = Path(tempfile.mkdtemp(prefix="jisuwen-mp-")) / "conversation.html"
     subprocess.run(["npx", "jest", "tests/screenshot", "--ci"], cwd=ROOT / "miniprogram",
                    env={**os.environ, "SCREENSHOT_HTML": str(html),
-                        "SCREENSHOT_LARGE": "1" if args.large else ""}, check=True)
+                        "SCREENSHOT_LARGE": "1" if args.large else "",
+                        "SCREENSHOT_RELATED": "1" if args.related else ""}, check=True)
 
     from playwright.sync_api import sync_playwright
 

@@ -4,6 +4,7 @@
  *
  * - #checklist: when the call is a life event (开饭馆要办哪些手续), the checklist the agent reads
  *   out: each step's service, 时限 and 第N条, with a copy button for the whole script.
+ * - #related: the other matters the caller's situation touches (第N条), under the suggestions.
  * - #explain: a <details> (collapsed; Enter/Space on its summary opens it): the search's
  *   candidates with their scores and how they matched, the services asked together, and per
  *   suggested service the plan's clauses that address the caller's words (第N条). */
@@ -26,16 +27,21 @@
   }
 
   /* ---------- the life-event checklist ---------- */
-  function stepItem(step, i) {
+  /* A checklist step; brief (a related matter: service or plan area and 第N条, no time limit —
+   * its full line is in the script) leaves the time limit out. */
+  function stepItem(step, i, brief) {
     var li = el('li', 'step');
     li.setAttribute('data-slug', str(step.slug));
+    if (step.item) li.setAttribute('data-item', str(step.item));
     li.appendChild(el('span', 'step-no', String(i + 1)));
     var body = el('span', 'step-body');
     body.appendChild(el('span', 'step-name', str(step.name) || str(step.slug)));
     var limit = str(step.time_limit);
     var cond = str(step.condition);
-    body.appendChild(el('span', limit ? 'step-limit' : 'step-limit is-none',
-      limit ? (cond ? cond + '：' : '') + limit : '方案未规定时限'));
+    if (!brief) {
+      body.appendChild(el('span', limit ? 'step-limit' : 'step-limit is-none',
+        limit ? (cond ? cond + '：' : '') + limit : '方案未规定时限'));
+    }
     // step.basis: 第N条, or the later decision the step's time limit rests on
     var ref = str(step.basis) || (step.item ? '第' + str(step.item) + '条' : '');
     if (ref) body.appendChild(el('span', 'item-ref step-item', ref));
@@ -55,6 +61,17 @@
     ol.textContent = '';
     steps.forEach(function (s, i) { ol.appendChild(stepItem(s || {}, i)); });
     $('checklist-script').textContent = str(event.script);
+  }
+
+  /* The other matters the caller's situation touches (life_event.related), listed compactly
+   * under the suggestions; the script carries their lines after the checklist. */
+  function renderRelated(event) {
+    var related = event && Array.isArray(event.related) ? event.related : [];
+    var box = $('related');
+    box.hidden = !related.length;
+    var ol = $('related-steps');
+    ol.textContent = '';
+    related.forEach(function (r, i) { ol.appendChild(stepItem(r || {}, i, true)); });
   }
 
   /* ---------- 依据与候选 ---------- */
@@ -149,10 +166,12 @@
   window.JisuwenAgentExplain = Object.freeze({
     render: function (data, suggestions) {
       renderChecklist(data && data.life_event);
+      renderRelated(data && data.life_event);
       renderExplain(data && data.explain, suggestions || []);
     },
     clear: function () {
       renderChecklist(null);
+      renderRelated(null);
       renderExplain(null, []);
     }
   });

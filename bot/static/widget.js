@@ -120,6 +120,52 @@
     return parts.join('，');
   }
 
+  /* The folded 依据 (第N条 and the plan's text): a service card's, and each related matter's.
+   * basis names the plan with its period, or the later decision a figure rests on. */
+  function citationDetails(cit, basis) {
+    if (!cit || !cit.item) return null;
+    var cd = el('details', 'citation');
+    cd.appendChild(el('summary', '', '依据：' + (str(basis) || '《行动方案》第' + str(cit.item) + '条')));
+    if (cit.text) cd.appendChild(el('p', '', str(cit.text)));
+    return cd;
+  }
+
+  /* The other matters a told situation touches (card related_matters): the bubble's header,
+   * its numbered lines as a list — each with its 第N条 folded as a card's 依据 — and the
+   * footer. The text is the server's; the card adds each line's clause. null when the text is
+   * not header + numbered lines (the plain bubble then shows it as sent). */
+  var NUMBERED = /^(\d+)\.\s*/;
+  function renderRelated(text, c) {
+    var rows = str(text).split('\n');
+    var first = -1, last = -1;
+    rows.forEach(function (r, i) {
+      if (NUMBERED.test(r)) { if (first < 0) first = i; last = i; }
+    });
+    if (first < 0) return null;
+    var steps = Array.isArray(c.steps) ? c.steps : [];
+    var box = el('div', 'bubble related');
+    var head = rows.slice(0, first).join('\n');
+    if (head) box.appendChild(el('p', 'related-head', head));
+    var ol = el('ol', 'related-list');
+    rows.slice(first, last + 1).forEach(function (r, i) {
+      var step = steps[i] || {};
+      var li = el('li', 'related-line');
+      li.setAttribute('data-item', str(step.item));
+      if (step.slug) li.setAttribute('data-slug', str(step.slug));
+      // The 第N条 in brackets moves to the 依据 line below, shown as the card shows it.
+      var cd = citationDetails(step.citation);
+      var line = r.replace(NUMBERED, '');
+      if (cd) line = line.replace('（第' + str(step.citation.item) + '条）', '');
+      li.appendChild(el('span', 'related-text', line));
+      if (cd) li.appendChild(cd);
+      ol.appendChild(li);
+    });
+    box.appendChild(ol);
+    var foot = rows.slice(last + 1).join('\n');
+    if (foot) box.appendChild(el('p', 'related-foot', foot));
+    return box;
+  }
+
   /* Compact first: time limit, channel, fee, the lead unit. The full 责任单位 list and the rows
    * the plan leaves empty (方案未写明) are folded into 更多信息. */
   function renderCard(c) {
@@ -194,14 +240,8 @@
       card.appendChild(det);
     }
 
-    var cit = c.citation;
-    if (cit && cit.item) {
-      var cd = el('details', 'citation');
-      // The card's basis names the plan with its period, or the later decision a figure rests on.
-      cd.appendChild(el('summary', '', '依据：' + (str(c.basis) || '《行动方案》第' + str(cit.item) + '条')));
-      if (cit.text) cd.appendChild(el('p', '', cit.text));
-      card.appendChild(cd);
-    }
+    var cd = citationDetails(c.citation, c.basis);
+    if (cd) card.appendChild(cd);
     if (c.degraded) card.appendChild(el('p', 'card-degraded', '以上信息来自服务目录检索'));
     return card;
   }
@@ -263,6 +303,8 @@
   }
 
   var GROUP_LABEL = { suggest: '您是不是想问', rating: '这个回答有帮助吗？' };
+  // A related-matters bubble's buttons are the matters it lists, not guesses at the question.
+  var TYPE_LABEL = { related_matters: { suggest: '点事项可以单独问' } };
 
   function renderButtons(entry, wrap) {
     var closed = typeof entry.used === 'number' || entry.closed;
@@ -272,7 +314,8 @@
       if (!idx.length) return;
       var group = el('div', 'quick-replies is-' + kind);
       group.setAttribute('role', 'group');
-      var label = GROUP_LABEL[kind];
+      var type = entry.custom && entry.custom.type;
+      var label = (TYPE_LABEL[type] || {})[kind] || GROUP_LABEL[kind];
       if (label) {
         var id = 'grp-' + entry.id + '-' + kind;
         var head = el('p', 'group-label', label);
@@ -323,7 +366,9 @@
         var at = text.indexOf('问题摘要：');
         if (at > 0) text = text.slice(0, at);
       }
-      if (text) wrap.appendChild(el('div', 'bubble', text));
+      var related = type === 'related_matters' && text ? renderRelated(text, entry.custom) : null;
+      if (related) wrap.appendChild(related);
+      else if (text) wrap.appendChild(el('div', 'bubble', text));
       if (type === 'field_answer') {
         wrap.classList.add('field-answer');
         wrap.setAttribute('data-slug', str(entry.custom.slug));

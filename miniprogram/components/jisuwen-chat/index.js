@@ -286,8 +286,16 @@ Component({
     },
 
     onToggleCitation: function (e) {
-      var entry = this._find(Number(e.currentTarget.dataset.entry));
-      if (entry) this._update(entry.id, { citationOpen: !entry.citationOpen });
+      var ds = e.currentTarget.dataset;
+      var entry = this._find(Number(ds.entry));
+      if (!entry) return;
+      // A related matter's line (data-line): one 依据 open at a time; else the card's.
+      if (ds.line !== undefined && ds.line !== '') {
+        var line = Number(ds.line);
+        this._update(entry.id, { openLine: entry.openLine === line ? -1 : line });
+      } else {
+        this._update(entry.id, { citationOpen: !entry.citationOpen });
+      }
     },
 
     onToggleMore: function (e) {

@@ -32,6 +32,36 @@ function cardSummary(name, limits, lead) {
   return parts.join('，');
 }
 
+/* The folded 依据 (title and the plan's text): a card's, and each related matter's, as the H5
+ * widget's citationDetails. basis: the later decision a figure rests on, if any. */
+function citation(cit, basis) {
+  if (!cit || !cit.item) return null;
+  return { title: '依据：' + (str(basis) || '《行动方案》第' + str(cit.item) + '条'), text: str(cit.text) };
+}
+
+/* The other matters a told situation touches (card related_matters), as the H5 widget's
+ * renderRelated: the text's header, its numbered lines (each with the step's 依据, the
+ * bracketed 第N条 moved there) and the footer. null when the text has no numbered line. */
+var NUMBERED = /^(\d+)\.\s*/;
+function related(text, c) {
+  var rows = str(text).split('\n');
+  var first = -1, last = -1;
+  rows.forEach(function (r, i) {
+    if (NUMBERED.test(r)) { if (first < 0) first = i; last = i; }
+  });
+  if (first < 0) return null;
+  var steps = Array.isArray(c.steps) ? c.steps : [];
+  var lines = rows.slice(first, last + 1).map(function (r, i) {
+    var step = steps[i] || {};
+    var cit = citation(step.citation);
+    var line = r.replace(NUMBERED, '');
+    if (cit) line = line.replace('（第' + str(step.citation.item) + '条）', '');
+    return { no: i + 1, text: line, item: str(step.item), slug: str(step.slug), citation: cit };
+  });
+  return { head: rows.slice(0, first).join('\n'), lines: lines,
+    foot: rows.slice(last + 1).join('\n') };
+}
+
 /* The compact service card, as the H5 widget's (bot/static/widget.js renderCard): time limit,
  * channel, fee and the lead unit first; the full 责任单位 list and the rows the plan leaves
  * empty (方案未写明) folded under 更多信息 until tapped. */
@@ -66,13 +96,12 @@ function card(c) {
   if (lead) rows.push({ label: '牵头单位', text: lead });
   var depts = list(c.departments);
   if (depts.length) more.push({ label: '责任单位', text: depts.join('、') });
-  var cit = c.citation && c.citation.item ? c.citation : null;
   var name = str(c.name) || '服务事项';
   return {
     slug: str(c.slug), name: name, category: str(c.category), rows: rows, more: more,
     moreTitle: more.length ? '更多信息（' + more.map(function (r) { return r.label; }).join('、') + '）' : '',
     summary: cardSummary(name, limits, lead),
-    citation: cit ? { title: '依据：' + (str(c.basis) || '《行动方案》第' + str(cit.item) + '条'), text: str(cit.text) } : null,
+    citation: citation(c.citation, c.basis),
     degraded: !!c.degraded
   };
 }
@@ -97,6 +126,10 @@ function botEntry(m, id) {
     if (tail > 0) entry.text = text.slice(0, tail);
     entry.kind = 'field';
     entry.slug = str(custom.slug);
+  }
+  if (type === 'related_matters') {
+    var rel = related(text, custom);
+    if (rel) { entry.related = rel; entry.text = ''; } // else the text as sent
   }
   if (type === 'degraded') entry.kind = 'notice';
   if (type === 'unavailable') entry.kind = 'alert';
@@ -123,4 +156,4 @@ function botEntry(m, id) {
   return entry;
 }
 
-module.exports = { botEntry: botEntry, card: card, limitText: limitText, str: str };
+module.exports = { botEntry: botEntry, card: card, related: related, limitText: limitText, str: str };

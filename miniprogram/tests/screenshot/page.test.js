@@ -1,7 +1,7 @@
 /* Not a test: writes the component's miniprogram-simulate DOM, after a recorded conversation with
  * quick replies, a card and the 好差评 row, as a standalone HTML page (WXSS → CSS, rpx → px at a
  * 375 px wide screen) for scripts/miniprogram_screenshot.py to photograph in headless Chromium.
- * Run: SCREENSHOT_HTML=/tmp/mp.html [SCREENSHOT_LARGE=1] npx jest tests/screenshot */
+ * Run: SCREENSHOT_HTML=/tmp/mp.html [SCREENSHOT_LARGE=1 | SCREENSHOT_RELATED=1] npx jest tests/screenshot */
 'use strict';
 
 const fs = require('fs');
@@ -40,6 +40,17 @@ test('write the rendered conversation as HTML', async () => {
   const out = process.env.SCREENSHOT_HTML;
   if (!out) throw new Error('set SCREENSHOT_HTML to the HTML file to write');
   const wx = installFakeWx();
+  if (process.env.SCREENSHOT_RELATED) {  // a told situation's related-matters bubble instead
+    const told = JSON.parse(fs.readFileSync(
+      path.join(__dirname, '..', 'situations', 'related_matters.json'), 'utf8')).exchanges;
+    wx.reply(...told);
+    const chat = renderChat({ baseUrl: 'https://jisuwen.example.gov.cn' });
+    await typeAndSend(chat, told[0].request.message);
+    await until(() => chat.querySelector('.jc-related'));
+    chat.querySelector('.jc-related .jc-citation-title').dispatchEvent('tap');
+    await until(() => chat.querySelector('.jc-related .jc-citation-text'));
+    return writeHtml(out, chat);
+  }
   const [ask, chosen] = exchanges('conditions');
   wx.reply(ask, chosen);
   const comp = renderChat({ baseUrl: 'https://jisuwen.example.gov.cn' });
@@ -53,10 +64,14 @@ test('write the rendered conversation as HTML', async () => {
     await until(() => comp.instance.data.large);
   }
 
+  writeHtml(out, comp);
+});
+
+function writeHtml(out, comp) {
   const styles = fs.readFileSync(WXSS, 'utf8');
   const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
 <meta name="viewport" content="width=${SCREEN_PX}"><title>jisuwen-chat</title>
 <style>${BASE_CSS}</style><style>${toCss(styles)}</style></head>
 <body><div class="mp-page">${comp.dom.innerHTML}</div></body></html>\n`;
   fs.writeFileSync(out, html, 'utf8');
-});
+}
