@@ -6,7 +6,12 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from services_catalog.answers import INTENT_QUESTION, applicable_limits, detect_condition
+from services_catalog.answers import (
+    INTENT_QUESTION,
+    applicable_limits,
+    ask_unit,
+    detect_condition,
+)
 from services_catalog.due_dates import due_date, format_date
 from services_catalog.normalize import content_only, normalize, strip_filler
 from services_catalog.question_cues import QUESTION_CUES
@@ -85,7 +90,7 @@ def sentence(service: ServiceOut, question: str, condition: str | None, today: d
         return (f"需要准备的：{materials}" if materials
                 else "材料清单以办事指南或窗口一次性告知为准")
     if question == "department":
-        return f"这项业务由{service.lead_unit or '相关部门'}负责"
+        return f"这项业务由{ask_unit(service)}负责"
     if question == "howto":
         return _CITE_TAG.sub("", service.howto) or _limits_sentence(service, condition)
     if question == "policy":

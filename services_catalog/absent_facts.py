@@ -21,6 +21,7 @@ from services_catalog.answers import (
     QUOTING_RESPONSES,
     Answer,
     amount_not_stated,
+    ask_unit,
     asks_material_list,
     compose,
     missing_fact_answer,
@@ -363,7 +364,7 @@ def unlisted(service: ServiceOut, text: str, answer: Answer) -> Answer | None:
     if answer.response == "utter_detail" and answer.variables.get("quotes"):
         # The quote says what the plan does state (15个事项可办理); then that it lists no items.
         answer.variables["quotes"] += (
-            f"。《行动方案》未列出具体是哪些，您可以向{service.lead_unit or '办理窗口'}咨询，"
+            f"。《行动方案》未列出具体是哪些，您可以向{ask_unit(service)}咨询，"
             "或拨打12345政务服务便民热线")
         return answer
     return _plain(service, answer, "list")

@@ -173,6 +173,19 @@ def applicable_limits(service: ServiceOut, condition: str | None) -> list[TimeLi
     return chosen or list(service.time_limits)
 
 
+# The counties' governments are a 责任单位 of most tasks, but not the office to ask first.
+_COUNTIES = "各县市"
+_ASK_UNITS = 2
+
+
+def ask_unit(service: ServiceOut) -> str:
+    """Where to ask about what the plan does not state: the task's own 责任单位 (公证: 州司法局;
+    机动车查验: 州公安局), not the area's 牵头单位 (the court, 州政资局) that `lead_unit` holds."""
+    units = [d for d in service.departments if not d.startswith(_COUNTIES)] \
+        or list(service.departments)
+    return "、".join(units[:_ASK_UNITS]) or service.lead_unit or "办理窗口"
+
+
 def _departments(service: ServiceOut) -> str:
     """The departments a reply names: the list, else the lead unit."""
     return _join(service.departments) or service.lead_unit or "相关部门"
@@ -264,6 +277,7 @@ def not_in_plan_answer(kind: str, service: ServiceOut | None, *, in_person: bool
         "missing": MISSING_FACT[kind],
         "item": str(service.citation.item),
         "lead_unit": service.lead_unit or _join(service.departments) or "办理窗口",
+        "ask_unit": ask_unit(service),
         "departments": _departments(service),
     }
     with_basis(base, [])
@@ -473,6 +487,7 @@ def compose(
         "service_name": service.name,
         "item": str(service.citation.item),
         "lead_unit": service.lead_unit or "相关部门",
+        "ask_unit": ask_unit(service),
         "departments": _departments(service),
         "condition_label": f"（{condition}）" if condition else "",
         "extra": _notes_for(service, text),
@@ -878,6 +893,7 @@ def quoting_answer(service: ServiceOut, evidence: list[Evidence], naming: list[s
         "quotes": "；".join(f"{focused_quote(e.clause.quote, naming)}（第{e.task}条）"
                            for e in evidence),
         "lead_unit": service.lead_unit or "相关部门",
+        "ask_unit": ask_unit(service),
         "departments": departments or service.lead_unit or "相关部门",
     }
     card = service_card(service)

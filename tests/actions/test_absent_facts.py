@@ -194,3 +194,12 @@ def test_how_many_working_days_is_no_count_of_another_services_clause(run_action
                                                   "ask_policy",
                                                   "household-registration")).texts[0]
     assert "第81条" not in reply and "规定具体的办理时限" in reply, reply
+
+
+def test_where_to_ask_is_the_tasks_responsible_unit(run_action) -> None:
+    """公证 (第145条) is 州司法局's task, in an area the court leads: ask the 司法局, not the court."""
+    run = run_action(ActionAnswerService(), ask("企业公证一次收多少钱", "ask_fee",
+                                                "notary-green-channel"))
+    reply = run.texts[0]
+    assert reply.startswith("《行动方案》未") and "向州司法局" in reply, reply
+    assert "中级人民法院咨询" not in reply
