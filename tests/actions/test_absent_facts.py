@@ -197,7 +197,7 @@ def test_how_many_working_days_is_no_count_of_another_services_clause(run_action
 
 
 def test_where_to_ask_is_the_tasks_responsible_unit(run_action) -> None:
-    """公证 (第145条) is 州司法局's task, in an area the court leads: ask the 司法局, not the court."""
+    """公证 (第145条) is 州司法局's task in an area the court leads: ask the 司法局."""
     run = run_action(ActionAnswerService(), ask("企业公证一次收多少钱", "ask_fee",
                                                 "notary-green-channel"))
     reply = run.texts[0]
