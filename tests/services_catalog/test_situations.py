@@ -36,8 +36,41 @@ def test_single_fact_questions_are_no_situation() -> None:
 def test_vote_needs_enough_alike_neighbours_agreeing() -> None:
     sims = np.array([0.9, 0.8, 0.7, 0.3], np.float32)
     tasks = [(3, 42), (42,), (3,), (99,)]
+    none = np.zeros(4, np.float32)
     # 42: 1.7 of 2.4 similarity from two neighbours; 3: 1.6 of 2.4; 99 is too far to vote.
-    assert [n for n, _ in vote(sims, tasks, k=6, min_sim=0.45, min_share=0.5, min_voters=2)] \
-        == [42, 3]
+    assert [n for n, _ in vote(sims, none, tasks, k=6, min_sim=0.45, lexical_weight=0.0,
+                               min_share=0.5, min_voters=2)] == [42, 3]
     # One look-alike alone is no agreement.
-    assert vote(sims[:1], tasks[:1], k=6, min_sim=0.45, min_share=0.5, min_voters=2) == []
+    assert vote(sims[:1], none[:1], tasks[:1], k=6, min_sim=0.45, lexical_weight=0.0,
+                min_share=0.5, min_voters=2) == []
+
+
+def test_the_ngram_vote_counts_half_and_can_bring_a_task_the_encoder_misses() -> None:
+    sims = np.array([0.9, 0.8, 0.2, 0.1], np.float32)
+    lexical = np.array([0.1, 0.0, 0.6, 0.5], np.float32)
+    tasks = [(3,), (3,), (124,), (124, 3)]
+    got = dict(vote(sims, lexical, tasks, k=6, min_sim=0.45, k_lexical=6, lexical_weight=0.5,
+                    min_share=0.4, min_voters=2))
+    # 3: encoder 1.0, n-grams 0.6 of 1.2 → 0.75; 124: encoder 0, n-grams 1.1 of 1.2 → 0.46.
+    assert set(got) == {3, 124}
+    assert got[3] > got[124] > 0.4
+    # With the n-grams' weight at 0, 124 has only the encoder's vote, none.
+    assert [n for n, _ in vote(sims, lexical, tasks, lexical_weight=0.0, min_share=0.4)] == [3]
+
+
+def test_a_candidate_is_a_matter_when_its_share_and_its_task_text_together_suffice() -> None:
+    candidates = [(7, 0.3), (42, 0.45)]
+    # 7's own text is much like the message, 42's not at all.
+    assert situations.confirmed(candidates, {7: 0.2, 42: -0.1}, min_score=0.475) == [7]
+    assert situations.confirmed(candidates, {}, min_score=0.475) == []
+
+
+def test_the_task_bonus_favours_the_task_whose_words_the_message_uses() -> None:
+    from services_catalog import plan
+    from services_catalog.paraphrase import _query_vector
+
+    text = "想在店里顺带卖化妆品，化妆品经营有什么监管要求，会不会被抽检，还要准备什么"
+    bonus = situations.task_bonus(text, _query_vector(text))
+    assert set(bonus) == set(plan.tasks())
+    best = max(bonus, key=bonus.__getitem__)
+    assert "化妆品" in plan.task(best).text
