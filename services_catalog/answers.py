@@ -179,8 +179,12 @@ _ASK_UNITS = 2
 
 
 def ask_unit(service: ServiceOut) -> str:
-    """Where to ask about what the plan does not state: the task's own 责任单位 (公证: 州司法局;
-    机动车查验: 州公安局), not the area's 牵头单位 (the court, 州政资局) that `lead_unit` holds."""
+    """Where to ask about what the plan does not state: the lead unit when it is among the task's
+    own 责任单位 (燃气报装: 州住建局、水利局), else those 责任单位 (公证: 州司法局; 机动车查验:
+    州公安局) — not an area's 牵头单位 (the court, 州政资局) that the task does not name."""
+    lead = [u if u.startswith("州") else f"州{u}" for u in service.lead_unit.split("、") if u]
+    if lead and all(u in service.departments for u in lead):
+        return service.lead_unit
     units = [d for d in service.departments if not d.startswith(_COUNTIES)] \
         or list(service.departments)
     return "、".join(units[:_ASK_UNITS]) or service.lead_unit or "办理窗口"
