@@ -206,6 +206,8 @@ def relevant_clauses(items: list[int], text: str, naming: list[str],
 def _denied_here(denied: list[str], clause: str) -> bool:
     """A clause about a case the user says they are not (不是新能源那种: the 新能源…项目 clause),
     unless the clause itself excludes it (不涉及危险化学品 agrees with 不是危险化学品的)."""
+    if not denied:
+        return False  # most questions deny nothing: no clause normalised per turn
     norm = normalize(clause)
     return any(case in norm and not re.search(f"[不非无]{re.escape(case)}", norm)
                for case in denied)
