@@ -48,10 +48,12 @@ test('a told situation gets the related matters as numbered lines with 第N条 a
   // A button asks about that service, as the checklist's do.
   const quick = comp.querySelectorAll('.jc-qr').slice(-2); // after the welcome's examples
   expect(quick.map((n) => n.dom.textContent.trim())).toEqual(['企业开办', '燃气报装']);
-  wx.reply({ request: {}, status: 200, body: { sender: 's', messages: [{ text: '企业开办的承诺办理时限是3个工作日。' }] } });
+  const ask = '/inform_service{"service": "company-registration"}';
+  wx.reply({ request: { message: ask }, status: 200,
+    body: { sender: 's', messages: [{ text: '企业开办的承诺办理时限是3个工作日。' }] } });
   quick[0].dispatchEvent('tap');
   await until(() => wx.requests.length === 2);
-  expect(wx.requests[1].data.message).toBe('/inform_service{"service": "company-registration"}');
+  expect(wx.requests[1].data.message).toBe(ask);
 });
 
 test('a related_matters text without numbered lines is shown as sent', () => {
