@@ -15,10 +15,12 @@ from tests.browser.test_widget import ask, last_group
 
 pytestmark = pytest.mark.browser
 
-# A restaurant owner's story touching several matters at once: the situation memory's gate
-# (≥ 30 characters, ≥ 4 clauses) passes it and its neighbours vote for more than the checklist.
-STORY = ("我在昌吉开了一家饭馆，最近招了几个服务员，前几天市场监管局来后厨检查，说要整改，"
-         "另外有个单位欠了我们两万多饭钱一直拖着不给，这些事该怎么办")
+# A situation held in the memory (dev_plan8 l001: a noodle shop opening two more shopfronts and a
+# vending machine), so its matters do not hinge on where the thresholds fall: the gate (≥ 30
+# characters, ≥ 4 clauses) passes it, and chat and the agent console (a life event there) both
+# get the 连锁门店 matter the checklist lacks.
+STORY = ("我在昌吉市区有家拌面馆，这两年生意还行，想在同一个区再弄两个门面，另外店门口打算摆台"
+         "自动售货机，只卖瓶装水饮料那种。执照和食品证是不是都得一家一家重新申请？有没有省事点的做法")
 ITEM = re.compile(r"第\d{1,3}条")
 
 
