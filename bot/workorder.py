@@ -9,6 +9,7 @@ from typing import Any
 
 from bot.call_category import route
 from bot.call_classifier import Verdict
+from services_catalog.answers import ask_unit
 from services_catalog.due_dates import due_date
 from services_catalog.normalize import strip_filler
 from services_catalog.schemas import ServiceOut
@@ -50,6 +51,15 @@ def summary(text: str, category: str, services: list[ServiceOut], questions: lis
     return f"{head}诉求类型：{category}。"
 
 
+def handling_unit(service: ServiceOut | None) -> str:
+    """承办单位: the unit the answer tells the caller to ask (`ask_unit`), so that the draft and
+    the spoken script never name different offices — the task's own 责任单位 when an area's
+    牵头单位 (州政资局 for 户籍) is not among them. Empty when the catalog names no unit."""
+    if service is None or not (service.lead_unit or service.departments):
+        return ""
+    return ask_unit(service)
+
+
 def non_consultation_reply(category: str, route_: str, unit: str) -> str:
     """What the agent says when the call is no question the catalog answers."""
     if route_ == "转110/119/120":
@@ -73,7 +83,7 @@ def build(
     lead = services[0] if services else None
     due = (due_date(today, due_working_days, "工作日").date.isoformat()
            if due_working_days and not can_close else None)
-    unit = (lead.lead_unit or (lead.departments[0] if lead.departments else "")) if lead else ""
+    unit = handling_unit(lead)
     how = route(text, category, can_close)
     if category != "咨询":
         reply = non_consultation_reply(category, how, unit)

@@ -1,8 +1,9 @@
 """Work-order figures on an assist set, through /api/assist in process (Rasa is not reached, so
 the figures are the catalog search's; the live stack adds the NLU's entity).
 
-- A service-labelled set (tests/heldout/assist.yml): handling-unit accuracy (the draft's 承办单位
-  equals the lead unit of the caller's labelled service), script coverage, the categories seen.
+- A service-labelled set (tests/heldout/assist.yml, tests/dev4/assist.yml): handling-unit accuracy
+  (the draft's 承办单位 equals the unit the answer about the caller's labelled service tells them
+  to ask, `ask_unit`), script coverage, the categories seen.
 - A call set labelled with request types (tests/heldout_calls/calls.yml: `category`, `route`):
   category and route accuracy, over all calls and over those that got a draft (coverage).
 
@@ -68,6 +69,7 @@ async def calls(path: str) -> None:
 
 async def main(path: str) -> None:
     from bot.main import create_app
+    from bot.workorder import handling_unit
 
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     cases = data["utterances"] + data.get("transcripts", [])
@@ -91,7 +93,7 @@ async def main(path: str) -> None:
                 covered += bool(wo["reply"])
                 categories[wo["category"]] += 1
                 wanted = case["service"] if isinstance(case["service"], list) else [case["service"]]
-                units_right += wo["handling_unit"] in {services[s].lead_unit or "" for s in wanted}
+                units_right += wo["handling_unit"] in {handling_unit(services[s]) for s in wanted}
                 if wo["category"] != "咨询" and "-v" in sys.argv:
                     print(wo["category"], case["text"].replace("\n", " ")[:90])
     n = len(cases)

@@ -35,6 +35,25 @@ async def test_two_questions_get_one_work_order_answering_both(gateway) -> None:
     assert wo["due_date"] is None  # no handling limit configured: never a default one
 
 
+@pytest.mark.parametrize(("text", "slug", "unit"), [
+    # the area's lead units are 州政资局 and the court; the tasks name 州公安局 and 州司法局
+    ("户口本丢了网上能补吗，找哪个部门", "household-registration", "州公安局"),
+    ("厂里合同要做个有法律效力的证明，找哪个部门", "notary-green-channel", "州司法局"),
+])
+async def test_work_order_goes_to_the_unit_the_answer_names(
+        gateway, text: str, slug: str, unit: str) -> None:
+    """The draft's 承办单位 is the office the agent tells the caller to ask, not the area's
+    牵头单位 the task does not name: the two never disagree."""
+    data = await assist(gateway, text)
+    top = data["suggestions"][0]
+    assert top["service"]["slug"] == slug, data
+    wo = data["workorder"]
+    assert wo["services"][0] == slug
+    assert unit in wo["handling_unit"] and unit in top["answer"]
+    assert "州政资局" not in wo["handling_unit"].split("、")[0]
+    assert "法院" not in wo["handling_unit"]
+
+
 async def test_scripts_are_spoken_not_cited(gateway) -> None:
     top = (await assist(gateway, "开公司要几天"))["suggestions"][0]
     assert "3个工作日" in top["answer"]
