@@ -71,7 +71,7 @@ from services_catalog.schemas import ServiceOut
 from services_catalog.scope import other_region
 from services_catalog.search import QUESTION_CUE
 from services_catalog.several import questions_asked, services_asked, several_answer
-from services_catalog.situation_lines import cited_in, extra_matters, matter_buttons
+from services_catalog.situation_lines import matter_buttons, related_to_answer
 from services_catalog.situations import is_situation
 from services_catalog.snapshot import CatalogSnapshot
 
@@ -220,12 +220,11 @@ def add_extra_matters(dispatcher: CollectingDispatcher, text: str,
                       sent: list[dict[str, Any]]) -> None:
     """我们厂要扩建，还想招一批工人，听说有补贴: the matters (第N条) the situations most like it
     touch, as a bubble of their own; nothing for a single-fact question or a handoff."""
-    if not sent or not is_situation(text) or any(
-            (m.get("custom") or {}).get("type") == "handoff" for m in sent):
+    if not sent or not is_situation(text):  # cheap: no catalog snapshot for a short question
         return
     with session_scope() as session:
         snap = CACHE.get(session)
-    extra = extra_matters(snap, text, cited_in(sent))
+    extra = related_to_answer(snap, text, sent)
     if extra is not None:
         dispatcher.utter_message(text=extra[0], json_message=extra[1],
                                  buttons=matter_buttons(extra[1]) or None)

@@ -16,7 +16,7 @@ from services_catalog import plan
 from services_catalog.answers import compose
 from services_catalog.normalize import normalize
 from services_catalog.several import LINE
-from services_catalog.situations import MAX_EXTRA, matters
+from services_catalog.situations import MAX_EXTRA, is_situation, matters
 from services_catalog.snapshot import CatalogSnapshot
 from services_catalog.wording import render
 
@@ -109,6 +109,16 @@ def extra_matters(snap: CatalogSnapshot, text: str,
                       "citation": {"item": item, "text": plan.task(item).text}})
     body = "\n".join([HEADER, *lines, FOOTER])
     return body, {"type": "related_matters", "steps": steps}
+
+
+def related_to_answer(snap: CatalogSnapshot, text: str,
+                      sent: list[dict[str, Any]]) -> tuple[str, dict[str, Any]] | None:
+    """The bubble to follow an answer's messages `sent` (the action server's and the gateway's
+    degraded answer alike): only for a situation told at length, never after a hand-off."""
+    if not sent or not is_situation(text) or any(
+            (m.get("custom") or {}).get("type") == "handoff" for m in sent):
+        return None
+    return extra_matters(snap, text, cited_in(sent))
 
 
 def matter_buttons(card: dict[str, Any]) -> list[dict[str, str]]:

@@ -24,6 +24,7 @@ from services_catalog.question_cues import decisive_question_type, question_type
 from services_catalog.resolve import resolve
 from services_catalog.scope import other_region
 from services_catalog.several import services_asked, several_answer
+from services_catalog.situation_lines import related_to_answer
 from services_catalog.wording import render
 
 log = logging.getLogger(__name__)
@@ -76,6 +77,17 @@ def merge_messages(raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def degraded_reply(snapshot, text: str) -> list[dict[str, Any]]:  # type: ignore[no-untyped-def]
+    """The catalog's answer, then (a situation told at length) the other matters it touches, as
+    the action server adds them: the situation memory runs in this process already for agent
+    assist, on the catalog search's encoder (docs/pipeline.md §7 has its cost)."""
+    messages = degraded_answer(snapshot, text)
+    extra = related_to_answer(snapshot, text, messages[1:])
+    if extra is not None:  # no buttons: their /inform_service payloads need Rasa
+        messages.append({"text": extra[0], "custom": {**extra[1], "degraded": True}})
+    return messages
+
+
+def degraded_answer(snapshot, text: str) -> list[dict[str, Any]]:  # type: ignore[no-untyped-def]
     notice = {"text": render("utter_degraded", {}), "custom": {"type": "degraded"}}
     region = other_region(text)
     if region is not None:

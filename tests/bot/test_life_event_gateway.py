@@ -95,3 +95,31 @@ async def test_assist_short_life_event_question_gets_no_related_matter(gateway) 
     body = (await gateway.post("/api/assist", json={"text": text})).json()
     assert body["life_event"]["related"] == []
     assert "还涉及" not in body["life_event"]["script"]
+
+
+# A restaurant owner's situation told at length (the one the browser test tells): the situation
+# memory holds it, and the 连锁门店 matter (第6条) is not in the checklist the words ask for.
+STORY = ("我在昌吉市区有家拌面馆，这两年生意还行，想在同一个区再弄两个门面，另外店门口打算摆台"
+         "自动售货机，只卖瓶装水饮料那种。执照和食品证是不是都得一家一家重新申请？有没有省事点的做法")
+
+
+async def test_degraded_mode_adds_the_matters_a_told_situation_also_touches(gateway) -> None:
+    """Without Rasa the user still gets the related-matters bubble the action server sends: each
+    line with its 第N条, after the catalog's answer; no buttons (they need Rasa)."""
+    body = (await gateway.post("/api/chat", json={"sender": "deg-related",
+                                                  "message": STORY})).json()
+    assert body["degraded"] is True
+    last = body["messages"][-1]
+    assert last["custom"]["type"] == "related_matters" and last["custom"]["degraded"] is True
+    assert last["text"].startswith("您说的情况可能还涉及以下事项")
+    assert "1. " in last["text"] and "（第6条）" in last["text"]
+    assert [s["item"] for s in last["custom"]["steps"]][0] == 6
+    assert "buttons" not in last
+    earlier = " ".join(m.get("text", "") for m in body["messages"][:-1])
+    assert "第6条" not in earlier  # only what the answer lacked
+
+
+async def test_degraded_mode_adds_no_matters_to_a_single_question(gateway) -> None:
+    body = (await gateway.post("/api/chat", json={"sender": "deg-related-2",
+                                                  "message": "我想开个饭馆，要办哪些手续"})).json()
+    assert all((m.get("custom") or {}).get("type") != "related_matters" for m in body["messages"])
