@@ -63,6 +63,11 @@ def test_the_schema_rejects_what_a_client_could_not_render() -> None:
     assert problems(200, {"sender": "s", "messages": [{"custom": {"type": "carousel"}}]})
     assert problems(200, {"sender": "s", "messages": [{"buttons": [{"title": "x"}]}]})
     assert problems(200, {"sender": "s", "messages": [{"text": None}]})  # null instead of absent
+    related = {"type": "related_matters", "steps": [
+        {"slug": None, "name": "x", "item": 6, "citation": {"item": 6, "text": "t"}}]}
+    assert problems(200, {"sender": "s", "messages": [{"custom": related}]}) == []
+    assert problems(200, {"sender": "s", "messages": [{"custom": {**related, "steps": []}}]})
+    assert problems(200, {"sender": "s", "messages": [{"custom": {"type": "life_event"}}]})
     card = {"type": "service_card", "slug": "x", "name": "x", "citation": {"item": 3, "text": "t"},
             "time_limits": [{"amount": "三", "unit": "工作日"}]}
     assert problems(200, {"sender": "s", "messages": [{"custom": card}]})
@@ -84,3 +89,23 @@ async def test_in_process_gateway_errors_keep_the_contract(gateway) -> None:
     assert (r.status_code, problems(413, r.json())) == (413, [])
     r = await gateway.post("/api/chat", json={"sender": "contract 2", "message": "hi"})
     assert (r.status_code, problems(422, r.json())) == (422, [])
+
+
+# A situation told at length (the browser test's): the 连锁门店 checklist, then related matters.
+STORY = ("我在昌吉市区有家拌面馆，这两年生意还行，想在同一个区再弄两个门面，另外店门口打算摆台"
+         "自动售货机，只卖瓶装水饮料那种。执照和食品证是不是都得一家一家重新申请？有没有省事点的做法")
+
+
+@pytest.mark.parametrize(("message", "kind"), [
+    ("我想开个饭馆，要办哪些手续", "life_event"),
+    (STORY, "related_matters"),
+])
+async def test_checklist_and_related_matters_replies_keep_the_contract(
+        gateway, message: str, kind: str) -> None:
+    """The contract documents the life-event checklist and the related-matters bubble the bot
+    sends (here the in-process gateway's degraded replies; live ones: tests/e2e)."""
+    r = await gateway.post("/api/chat", json={"sender": "contract-3", "message": message})
+    body = r.json()
+    assert kind in {(m.get("custom") or {}).get("type") for m in body["messages"]}, body
+    assert problems(200, body) == []
+    assert kind in contract()["components"]["schemas"]["Custom"]["discriminator"]["mapping"]

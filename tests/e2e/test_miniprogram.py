@@ -39,16 +39,27 @@ def test_component_gets_the_catalog_figure_from_the_real_gateway(live_stack) -> 
     assert "Tests:       1 passed, 1 total" in out, out[-4000:]
 
 
-@pytest.mark.parametrize("turns", [
-    ["开公司要多久", "/feedback_satisfied"],
-    ["用电报装要多久", '/inform_condition{"condition": "居民"}', "今天提交哪天能办完"],
-    ["开公司要多久", "我要转人工"],
-    ["今天天气怎么样"],
+# A restaurant owner's situation told at length: the 连锁门店 checklist, then the related matters.
+STORY = ("我在昌吉市区有家拌面馆，这两年生意还行，想在同一个区再弄两个门面，另外店门口打算摆台"
+         "自动售货机，只卖瓶装水饮料那种。执照和食品证是不是都得一家一家重新申请？有没有省事点的做法")
+
+
+@pytest.mark.parametrize(("turns", "kinds"), [
+    (["开公司要多久", "/feedback_satisfied"], set()),
+    (["用电报装要多久", '/inform_condition{"condition": "居民"}', "今天提交哪天能办完"], set()),
+    (["开公司要多久", "我要转人工"], set()),
+    (["今天天气怎么样"], set()),
+    (["我想开个饭馆，要办哪些手续"], {"life_event"}),
+    ([STORY], {"related_matters"}),
 ])
-def test_live_replies_keep_the_contract(live_stack, turns: list[str]) -> None:
+def test_live_replies_keep_the_contract(live_stack, turns: list[str], kinds: set[str]) -> None:
+    """Every live reply keeps the contract, the checklist and the related-matters bubble too."""
     sender = f"mp-contract-{abs(hash(tuple(turns))) % 10**8}"
+    seen: set[str] = set()
     for message in turns:
         r = httpx.post(f"{live_stack.gateway_url}/api/chat",
                        json={"sender": sender, "message": message}, timeout=60)
         assert r.status_code == 200, r.text
         assert problems(200, r.json()) == [], (message, r.json())
+        seen |= {(m.get("custom") or {}).get("type") for m in r.json()["messages"]}
+    assert kinds <= seen, r.json()
