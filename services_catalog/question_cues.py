@@ -183,7 +183,10 @@ def is_bare_follow_up(text: str) -> bool:
         return len(_VISITS.sub("", content_besides_cues(text))) <= BARE_MAX_REST
     if question_type(norm) is None:
         return False
-    return len(_GETS_DONE.sub("", content_besides_cues(text))) <= BARE_MAX_REST
+    rest = content_besides_cues(text)
+    # Getting it done counts as no content only when nothing else is said (护照多久能办好 names
+    # a document).
+    return len(rest) <= BARE_MAX_REST or not _GETS_DONE.sub("", rest)
 
 
 # How much / how many / what rate (补多少, 利率多少, 比例是多少, 宽限期多长): an amount the answer

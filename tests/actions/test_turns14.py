@@ -24,7 +24,7 @@ def test_question_words_typed_by_sound_are_put_right(text: str, norm: str) -> No
 
 @pytest.mark.parametrize(("text", "bare"), [
     ("多长时间能办下来", True), ("几天能拿到手", True), ("多久能审完", True),
-    ("营业执照多久能拿到", False),
+    ("营业执照多久能拿到", False), ("护照多久能办好", False),
 ])
 def test_getting_it_done_names_no_procedure(text: str, bare: bool) -> None:
     assert is_bare_follow_up(text) is bare
