@@ -84,6 +84,18 @@ def checklist_shown(tracker: Tracker) -> list[str]:
     return []
 
 
+def checklist_lead(tracker: Tracker) -> str | None:
+    """The service the last answer's checklist was read for (员工领失业金 → 失业保险金申领 in
+    注销退出), which a follow-up naming no service asks about; None after any other answer."""
+    for e in reversed(session_events(tracker)):
+        custom = _custom(e)
+        if e.get("event") != "bot" or not custom.get("type"):
+            continue
+        lead = custom.get("lead") if custom["type"] == "life_event" else None
+        return str(lead) if lead else None
+    return None
+
+
 def services_discussed(tracker: Tracker) -> list[str]:
     names: list[str] = []
     for e in session_events(tracker):

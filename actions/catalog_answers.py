@@ -13,6 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.catalog_access import (
     CACHE,
     cards_shown,
+    checklist_lead,
     checklist_shown,
     entity_values,
     handoff_card,
@@ -256,6 +257,10 @@ def _answer_service(
         step = case_in_checklist(snap, checklist_shown(tracker), text)
         if step is not None:
             previous_service, event = step, None
+    if event is None and previous_service is None:
+        # After a checklist, a follow-up naming no service (多久能批下来) is about the service
+        # the checklist was read for, not whatever its loose words find.
+        previous_service = checklist_lead(tracker)
     if event is not None:
         # 我想开个饭馆，要办哪些手续: the checklist of its services, each with its time limit and
         # 第N条, and a button for each. No service is "the" one asked about afterwards.

@@ -15,7 +15,14 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 
-from actions.catalog_access import CACHE, handoff_card, question_summary, send, user_text
+from actions.catalog_access import (
+    CACHE,
+    checklist_lead,
+    handoff_card,
+    question_summary,
+    send,
+    user_text,
+)
 from actions.catalog_answers import (
     MISSES_BEFORE_HANDOFF,
     answer_other_region,
@@ -39,7 +46,12 @@ from services_catalog.question_cues import (
     states_who,
     voices_grievance,
 )
-from services_catalog.resolve import SEARCH_MIN, addressed_here, claims_message
+from services_catalog.resolve import (
+    SEARCH_MIN,
+    addressed_here,
+    claims_message,
+    states_amount_here,
+)
 from services_catalog.scope import other_region
 from services_catalog.search import QUESTION_CUE
 from services_catalog.snapshot import CatalogSnapshot
@@ -70,7 +82,7 @@ def follows_up(tracker: Tracker) -> bool:
     """在哪领 / 收费吗, a stated condition (我们是非居民用户) or a detail (那要是超过160千瓦呢)
     after an answer is about that service, whatever small-talk, out-of-scope or fallback intent
     the NLU gave such a short message."""
-    previous = tracker.get_slot("service")
+    previous = tracker.get_slot("service") or checklist_lead(tracker)
     if not previous:
         return False
     text = user_text(tracker)
@@ -78,7 +90,7 @@ def follows_up(tracker: Tracker) -> bool:
         return True
     with session_scope() as session:
         snap = CACHE.get(session)
-    if states_condition(text, snap.condition_words):
+    if states_condition(text, snap.condition_words) or states_amount_here(snap, previous, text):
         return True
     return previous in snap.services and short_follow_up(snap, previous, text, intent_of(tracker))
 
@@ -111,7 +123,8 @@ ASKS_THE_SAME_OF = re.compile(r"呢[？?。！!～~]*$")
 
 def asks_the_same_of(tracker: Tracker) -> bool:
     """A …呢 message after an answer, which the NLU may take for a rating (能查的呢 ~ 挺好用的)."""
-    return bool(tracker.get_slot("service")) and bool(ASKS_THE_SAME_OF.search(user_text(tracker)))
+    context = tracker.get_slot("service") or checklist_lead(tracker)
+    return bool(context) and bool(ASKS_THE_SAME_OF.search(user_text(tracker)))
 
 
 def about_a_life_event(tracker: Tracker) -> bool:
@@ -169,8 +182,8 @@ class ActionFallback(Action):
         scoped = answer_other_region(dispatcher, tracker)
         if scoped is not None:
             return scoped
-        if (follows_up(tracker) or may_be_absent(user_text(tracker))
-                or about_a_life_event(tracker)):
+        if (follows_up(tracker) or asks_the_same_of(tracker)
+                or may_be_absent(user_text(tracker)) or about_a_life_event(tracker)):
             return answer_service(dispatcher, tracker)
         if about_a_service(tracker):
             return answer_service(dispatcher, tracker, names_service=True)

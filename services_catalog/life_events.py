@@ -690,6 +690,9 @@ def life_event_answer(snap: CatalogSnapshot, event: LifeEvent) -> Answer:
     main = next((s for s in steps if s["slug"] == event.lead), steps[0] if steps else {})
     card = {"type": "life_event", "slug": main.get("slug"), "name": main.get("name"),
             "scenario": scenario.slug, "scenario_name": scenario.name, "steps": steps,
+            # The service the message itself is about (named, or read as its main concern):
+            # a follow-up naming nothing (在哪办, 多久能批下来) asks about it.
+            "lead": event.lead if any(s["slug"] == event.lead for s in steps) else None,
             "several": [{"slug": s["slug"], "name": s["name"]} for s in steps]}
     return Answer("utter_life_event", variables, card, buttons)
 

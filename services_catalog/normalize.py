@@ -31,7 +31,20 @@ def normalize(text: str) -> str:
     """NFKC (full-width → half-width), traditional → simplified, lower-case, single spaces."""
     text = unicodedata.normalize("NFKC", text)
     text = _t2s().convert(text)
-    return " ".join(text.lower().split())
+    return _fix_cue_typos(" ".join(text.lower().split()))
+
+
+# Question words typed by sound (多旧 for 多久; 在那办 for 在哪办 when nothing follows it but a
+# particle): the cue decides the question type, so it is put right before anything reads it.
+_CUE_TYPOS = ((re.compile(r"多旧"), "多久"),
+              (re.compile(r"(在|去|到)那(里|儿)?(办|领|弄|交|申请|报)(?=[呢啊呀吗?？!！。\s]*$)"),
+               r"\1哪\2\3"))
+
+
+def _fix_cue_typos(text: str) -> str:
+    for pattern, right in _CUE_TYPOS:
+        text = pattern.sub(right, text)
+    return text
 
 
 _QUOTES = re.compile(r"[“”‘’\"'「」『』《》]")

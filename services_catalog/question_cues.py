@@ -171,15 +171,22 @@ def content_besides_cues(text: str) -> str:
 _VISITS = re.compile(r"跑几趟|跑几次|跑几回|跑一趟")
 
 
+# 批下来 / 办好 / 拿到手: that the procedure at hand gets done, which names no procedure.
+_GETS_DONE = re.compile(r"(?:批|办|审|拿|领|弄|发)(?:下来|好|完|到手|到)")
+
+
 def is_bare_follow_up(text: str) -> bool:
-    """A question with nothing but its cue (在哪领, 收费吗, 要带啥, 要跑几趟啊): it can only be
-    about the service the conversation is on, whatever intent the NLU gave it."""
+    """A question with nothing but its cue (在哪领, 收费吗, 要带啥, 要跑几趟啊, 多久能批下来): it
+    can only be about the service the conversation is on, whatever intent the NLU gave it."""
     norm = strip_filler(normalize(text))
     if _VISITS.search(norm):
         return len(_VISITS.sub("", content_besides_cues(text))) <= BARE_MAX_REST
     if question_type(norm) is None:
         return False
-    return len(content_besides_cues(text)) <= BARE_MAX_REST
+    rest = content_besides_cues(text)
+    # Getting it done counts as no content only when nothing else is said (护照多久能办好 names
+    # a document).
+    return len(rest) <= BARE_MAX_REST or not _GETS_DONE.sub("", rest)
 
 
 # How much / how many / what rate (补多少, 利率多少, 比例是多少, 宽限期多长): an amount the answer

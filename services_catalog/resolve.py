@@ -10,6 +10,7 @@ from services_catalog.answers import detect_condition, service_tasks
 from services_catalog.evidence import MIN_EVIDENCE, relevant_clauses
 from services_catalog.normalize import content_only, normalize, strip_filler
 from services_catalog.personal import personal_matter
+from services_catalog.plan import clauses
 from services_catalog.question_cues import (
     DETAIL_MAX_CONTENT,
     asks_bare_amount,
@@ -461,6 +462,26 @@ def addressed_here(snap: CatalogSnapshot, previous: str, text: str) -> bool:
         return False
     own = (snap.services[previous].name, *snap.services[previous].aliases)
     return all(evidence_score(snap, slug, text, own) <= here for slug in rivals)
+
+
+# An amount with its unit (150万, 三百五十万, 八十千瓦, 4吨, 两千五百平): the unit's family, as the
+# plan writes it (200万元, 160kW, 4.5吨, 3000平方米).
+_STATED_AMOUNT = re.compile(r"[\d一二两三四五六七八九十百千]+(?:\.\d+)?\s*"
+                            r"(万元|万|千瓦|kw|千伏安|吨|平方米|平米|平)")
+_UNIT_FAMILY = {"万": "万元", "万元": "万元", "千瓦": "kw", "kw": "kw", "千伏安": "千伏安",
+                "吨": "吨", "平方米": "平方米", "平米": "平方米", "平": "平方米"}
+
+
+def states_amount_here(snap: CatalogSnapshot, previous: str, text: str) -> bool:
+    """这个单子150万左右，算货物 after 政府采购面向中小企业: an amount told in a unit the
+    conversation's service's tasks set thresholds in (200万元以下) is that service's case, however
+    the NLU filed the message."""
+    units = {_UNIT_FAMILY[m.group(1)] for m in _STATED_AMOUNT.finditer(normalize(text))}
+    if not units or previous not in snap.services:
+        return False
+    plan_text = normalize("".join(c for n in service_tasks(snap.services[previous])
+                                  for c in clauses(n)))
+    return any(unit in plan_text for unit in units)
 
 
 # 能跟营业执照一起办吗 / 税务注销能同时办吗: whether another thing is handled with this one.
