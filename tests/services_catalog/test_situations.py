@@ -87,8 +87,8 @@ def test_a_situation_from_a_plan_only_set_brings_its_second_matter() -> None:
 
 def test_a_short_message_gets_one_answer_even_when_the_memory_holds_it() -> None:
     # Short life events are stored (they vote for long messages like them), but a short message
-    # is read as a question, not a situation: a short gate fired on a fifth of the short
-    # single-fact questions of the tuning sets and fixed no held-out item (changes/i16-life.md).
+    # is read as a question, not a situation: a short gate gave foreign matters to many short
+    # single-fact questions of the tuning sets and fixed 0-3 held-out items (changes/i16-life.md).
     for text in ("开火锅店要通燃气和自来水，各要几天？",
                  "贷款快到期了，银行能不还本续贷吗？有没有便宜点的"):
         assert any(s.text == text for s in situations.stored())
