@@ -74,3 +74,23 @@ def test_the_task_bonus_favours_the_task_whose_words_the_message_uses() -> None:
     assert set(bonus) == set(plan.tasks())
     best = max(bonus, key=bonus.__getitem__)
     assert "化妆品" in plan.task(best).text
+
+
+def test_a_situation_from_a_plan_only_set_brings_its_second_matter() -> None:
+    # dev_plan12 l070 (in the memory since i16-life): small shareholders hurt by a listed
+    # company's fraud ask whether they can sue together; the memory adds the other task.
+    text = ("我们几个做生意的朋友买了一家上市公司的股票，后来那公司财务造假被罚，股价暴跌，"
+            "我们亏了一两百万。我们这种小股东能不能一起告？有没有机构支持")
+    assert {154, 155} <= set(situations.matters(text))
+    assert len(situations.matters(text)) <= situations.MAX_EXTRA
+
+
+def test_a_short_message_gets_one_answer_even_when_the_memory_holds_it() -> None:
+    # Short life events are stored (they vote for long messages like them), but a short message
+    # is read as a question, not a situation: a short gate gave foreign matters to many short
+    # single-fact questions of the tuning sets and fixed 0-3 held-out items (changes/i16-life.md).
+    for text in ("开火锅店要通燃气和自来水，各要几天？",
+                 "贷款快到期了，银行能不还本续贷吗？有没有便宜点的"):
+        assert any(s.text == text for s in situations.stored())
+        assert not is_situation(text)
+        assert situations.matters(text) == []
