@@ -299,9 +299,13 @@ _MAY_STATE_AMOUNT = ("utter_fee", "utter_fee_free", "utter_fee_waived", *QUOTING
 # How many people (专属团队一共有几个人, 每个县配了几个辅导员, 窗口工作人员有几个): asked, not told
 # (我们几个人合伙开的 tells who), so at the end of a clause or with 一共 / 配 / 有 before it.
 _PEOPLE = r"(?:人|名|位|个人|工作人员|员工|法官|律师|[\u4e00-\u9fff]{0,5}员(?!工|会))"
+_STAFF = r"(?:人员|工作人员|员工|法官|律师|人手|[\u4e00-\u9fff]{1,5}员(?!工|会))"
 _STAFF_COUNT = re.compile(
-    rf"(?:一共|总共|共|有|配了?|配备了?|安排了?|设了?)(?:几|多少)(?:个|名|位)?{_PEOPLE}?"
+    rf"(?:一共|总共|共|有|配了?|配备了?|安排了?|设了?)(?:几|多少)(?:个|名|位)?{_PEOPLE}"
     rf"(?=[啊呀呢吗？?，,。！!；;\s]|$)"
+    # the people named first (窗口的工作人员有几个, 调解员一共多少个)
+    rf"|{_STAFF}(?:一共|总共|共|都)?(?:有|配了?|配备了?)?(?:几|多少)(?:个|名|位)?"
+    rf"(?:啊|呀|呢|吗)?(?=[？?，,。！!；;\s]|$)"
     rf"|(?<![我们咱俺他她好这那])(?:几|多少)(?:个|名|位)?{_PEOPLE}(?:啊|呀|呢|吗)?(?=[？?，,。！!；;\s]|$)"
     r"|人数(?:是|有)?(?:多少|几)|多少(?:个)?(?:人手|编制)")
 # A count of people a clause states (三名以上公证员).
