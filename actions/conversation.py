@@ -235,6 +235,15 @@ class ActionHandoff(Action):
             followed = answer_case(dispatcher, tracker)
             if followed is not None:
                 return followed
+        if intent_of(tracker) == "complaint" and QUESTION_CUE.search(text) and may_be_absent(text):
+            # 大厅几点上班，中午休不休息 / 调解员有几个人: a question for a fact the plan does not
+            # hold, read as a grievance. It gets "not stated, ask here" (12345 included); a
+            # grievance voiced with it is acknowledged first.
+            if voices_grievance(text):
+                summary = question_summary(tracker, skip_latest=False)
+                dispatcher.utter_message(response="utter_complaint", summary=summary,
+                                         json_message=handoff_card(tracker, summary))
+            return answer_service(dispatcher, tracker)
         if intent_of(tracker) == "complaint":
             summary = question_summary(tracker, skip_latest=False)
             dispatcher.utter_message(response="utter_complaint", summary=summary,

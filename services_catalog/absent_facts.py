@@ -37,9 +37,10 @@ from services_catalog.schemas import ServiceOut
 # --- from the wording alone ---------------------------------------------------------------
 
 _CONTACT = r"(?:电话|手机号|座机|联系方式|联系电话|客服电话|客服|热线|微信号?|邮箱)"
+# (Any "…员" is a person's role: 辅导员, 监督员, 代办员, 网格员.)
 _ROLE = (r"(?:副?局长|科长|处长|主任(?!务)|院长|庭长|所长|站长|书记|州长|县长|行长|总?经理|"
          r"负责人|经办人|领导(?!小组)|工作人员|办事员|法官|检察官|专员|管理员|对接人|联络员|联系人"
-         r"|管理人|律师|调解员|公证员)")
+         r"|管理人|律师|调解员|公证员|[\u4e00-\u9fff]{1,3}(?<![成会委党])员(?!工|会))")
 _FIRM = r"(?:公司|企业|机构|律所|事务所|中介|服务商|供应商|代理机构|测绘单位|4S店|银行)"
 # Checked in this order. Each asks for the fact, not of it: 打自来水公司电话没人接 tells of a
 # call, 那个小程序叫什么名字 names a thing, 住所登记 is a procedure about an address.
@@ -58,12 +59,14 @@ ABSENT_FACTS: dict[str, re.Pattern[str]] = {
     # assistant recommends none. 那个小程序叫什么名字 names a thing, not a firm.
     "firm": re.compile(
         rf"{_FIRM}(?:都|分别|各|具体)*(?:叫|的?(?:名字|名称)(?:是|都是|分别是)?)(?:什么|啥)"
+        # who built or runs a platform (小程序是哪家公司开发的): the plan names no contractor
+        r"|(?:哪家|哪个|什么)(?:公司|企业|厂家|厂商|单位)(?:开发|做|建|承建|运营|运维|设计)的"
         r"|(?:推荐|介绍)(?:一下|一|两|几|个)*家"
         r"|(?:推荐|介绍)(?:一下|一|两|几|个)*\w{0,6}?(?:公司|律所|律师|中介|服务商|代理机构|测绘单位)"),
     # an amount per unit, not the plan's 公开燃气价格 (a policy) or 一度电比外面贵
     "price": re.compile(
         r"(?:价格|单价|价钱|水价|电价|气价|油价|房价|租金|房租|电费|水费|燃气费|气费|暖气费|取暖费"
-        r"|物业费)(?:是|大概|一般|要|收)?(?:多少|几|怎么算|咋算|怎么收|标准)"
+        r"|物业费|报酬|佣金|酬金)(?:是|大概|一般|要|收)?(?:多少|几|怎么算|咋算|怎么收|标准)"
         r"|多少钱一|[一每](?:度|方|吨|立方(?:米)?)(?:电|水|气|天然气)?(?:是|要|收)?(?:多少|几)"),
     # where a building is, not where to apply (在哪办 is a channel question the plan answers),
     # nor how many addresses (一个执照能挂好几个地址吗 asks about 一照多址)
@@ -86,7 +89,15 @@ ABSENT_FACTS: dict[str, re.Pattern[str]] = {
         r"(?:是|时间是)?几点|几点到几点|上班时间|办公时间|营业时间|开门时间|作息时间|工作时间"
         r"|午休|中午休息|(?:节假日|假期|春节|国庆|过年|放假|周末|周六|周日|礼拜[六天日]|星期[六天日]"
         r"|双休日?|中午|晚上|夜里|夜间)(?:期间)?(?:的时候)?(?:也|还|有人|能|可以|上班|开门|开放"
-        r"|营业|办公|休息|开不开|上不上班|办不办|能不能|去)"),
+        r"|营业|办公|休息|开不开|上不上班|办不办|能不能|去|休不休)"),
+    # how it went in fact (平均用了几天, 去年办了多少件, 一天接多少个电话): the plan sets limits
+    # and targets, it reports no statistics.
+    "stats": re.compile(
+        r"平均(?:用时|用了|花了|办了|要|需要|得)?(?:多久|几天|多少天|多长时间|几个工作日)"
+        r"|(?:实际|去年|前年|上半年|今年以来|这几年)\w{0,10}?(?:用了|花了|办了|办结了|受理了|接了"
+        r"|帮了|服务了)(?:多少|几)"
+        r"|(?:已经|一共|总共|累计)(?:办了|办结了|受理了|接了|帮了|服务了)(?:多少|几)"
+        r"|一(?:天|年|个月)(?:能|要|会)?(?:接|受理)(?:多少|几)"),
 }
 # The plan covers 2023—2025: a figure for another year (2026年还是3个工作日吗) it does not state,
 # nor what will change later (明年用电报装时限会变吗).
@@ -135,6 +146,8 @@ def absent_for(text: str, service_found: bool) -> str | None:
     """As absent_fact; and an amount asked with no service named at all (公章刻一套要多少钱):
     the plan states no such figure for anything it could be, so not "which service?"."""
     kind = absent_fact(text)
+    if kind is None and not service_found and staff_count_asked(text):
+        kind = "staff"  # 调解员有几个人: no service, so no clause that could state it
     if kind is None and not service_found:
         asked = amount_asked(text)
         if asked is not None and asked[1] is not _ANY_FIGURE:
@@ -283,9 +296,45 @@ _MAY_STATE_AMOUNT = ("utter_fee", "utter_fee_free", "utter_fee_waived", *QUOTING
                      "utter_no_materials", "utter_time_limit", "utter_no_time_limit")
 
 
+# How many people (专属团队一共有几个人, 每个县配了几个辅导员, 窗口工作人员有几个): asked, not told
+# (我们几个人合伙开的 tells who), so at the end of a clause or with 一共 / 配 / 有 before it.
+_PEOPLE = r"(?:人|名|位|个人|工作人员|员工|法官|律师|[\u4e00-\u9fff]{0,5}员(?!工|会))"
+_STAFF = r"(?:人员|工作人员|员工|法官|律师|人手|[\u4e00-\u9fff]{1,5}员(?!工|会))"
+_STAFF_COUNT = re.compile(
+    rf"(?:一共|总共|共|有|配了?|配备了?|安排了?|设了?)(?:几|多少)(?:个|名|位)?{_PEOPLE}"
+    rf"(?=[啊呀呢吗？?，,。！!；;\s]|$)"
+    # the people named first (窗口的工作人员有几个, 调解员一共多少个)
+    rf"|{_STAFF}(?:一共|总共|共|都)?(?:有|配了?|配备了?)?(?:几|多少)(?:个|名|位)?"
+    rf"(?:啊|呀|呢|吗)?(?=[？?，,。！!；;\s]|$)"
+    rf"|(?<![我们咱俺他她好这那])(?:几|多少)(?:个|名|位)?{_PEOPLE}(?:啊|呀|呢|吗)?(?=[？?，,。！!；;\s]|$)"
+    r"|人数(?:是|有)?(?:多少|几)|多少(?:个)?(?:人手|编制)")
+# A count of people a clause states (三名以上公证员).
+_PEOPLE_FIGURE = re.compile(r"(?:\d+|[一二三四五六七八九十两百千]+)\s*(?:名|位|人(?!民))")
+
+
+def staff_count_asked(text: str) -> bool:
+    norm = normalize(text)
+    found = _STAFF_COUNT.search(norm)
+    # 多少个工作日 / 几个事项 count days or matters, not people
+    return bool(found) and not re.search(r"工作日|事项|项目|窗口$", found.group(0))
+
+
+def unstated_staff(service: ServiceOut, text: str) -> Answer | None:
+    """A staff count asked (专属团队有几个人) that no clause of the service's tasks states: the
+    plan does not say how many people; the lead unit and 12345. None otherwise."""
+    if not staff_count_asked(text):
+        return None
+    if any(_PEOPLE_FIGURE.search(p) for p in _parts(service)):
+        return None  # 三名以上公证员: the quoted clause states it
+    return not_in_plan_answer("staff", service)
+
+
 def unstated_amount(service: ServiceOut, text: str, answer: Answer) -> Answer | None:
     """The plain "not stated, ask here" answer to an amount question whose figure the service's
     evidence does not hold; None when the answer may stand."""
+    staff = unstated_staff(service, text)
+    if staff is not None:
+        return staff
     asked = amount_asked(text)
     if asked is None:
         return None

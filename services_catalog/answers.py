@@ -923,7 +923,7 @@ def amount_not_stated(service: ServiceOut, text: str, answer: Answer) -> Answer 
     quoted = answer.variables.get("quotes") or answer.variables.get("policy", "")
     if answer.response in ("utter_howto", "utter_overview_no_time_limit"):
         quoted = answer.variables.get("howto", "")
-    if _AMOUNT_FIGURE.search(re.sub(r"第\d+条", "", quoted)):
+    if _AMOUNT_FIGURE.search(re.sub(r"第\d+条|12345", "", quoted)):  # the hotline is no amount
         return None
     plain = not_in_plan_answer("amount", service)
     plain.variables["item"] = answer.variables.get("item", plain.variables["item"])

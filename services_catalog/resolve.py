@@ -375,10 +375,23 @@ def promised_first(snap: CatalogSnapshot, hits: list[Hit], text: str) -> list[Hi
     top = hits[0]
     for hit in hits[1:PROMISED_LOOKAHEAD]:
         if (top.confidence - hit.confidence < PROMISED_MARGIN
-                and snap.services[hit.slug].time_limits and evidenced(snap, hit.slug, text, hits)):
+                and snap.services[hit.slug].time_limits and evidenced(snap, hit.slug, text, hits)
+                and not _reads_less(hit, top)):
             promoted = Hit(hit.slug, hit.score, top.confidence, hit.kind, hit.matched)
             return [promoted, *(h for h in hits if h.slug != hit.slug)]
     return hits
+
+
+def _reads_less(hit: Hit, top: Hit) -> bool:
+    """Whether `hit` matched only some of the words `top` matched: 技术合同认定登记多久 reads
+    as 研发费用加计扣除 by 技术、合同、认定、登记 and as 不动产登记 by 登记 alone; the shared
+    generic word is no evidence that the caller means the service with a time limit."""
+    words, top_words = hit.matched.split(), top.matched.split()
+    if hit.kind != "bm25" or any("≈" in w for w in (*words, *top_words)):
+        return False
+    # characters, not tokens: 营业 执照 reads 营业执照 as fully as the compound does
+    chars, top_chars = set("".join(words)), set("".join(top_words))
+    return bool(chars) and chars < top_chars
 
 
 def promised_elsewhere(snap: CatalogSnapshot, previous: str, text: str) -> Hit | None:

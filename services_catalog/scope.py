@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from services_catalog.normalize import normalize
-from services_catalog.places import CITIES, DISTRICTS, ELSEWHERE, PROVINCES, XINJIANG
+from services_catalog.places import CITIES, DISTRICTS, ELSEWHERE, FOREIGN, PROVINCES, XINJIANG
 
 # 昌吉州 itself, its 县市 and 园区. (这边 / 本地 are not here: said from 北京 they mean 北京.)
 HOME = (
@@ -21,10 +21,29 @@ HOME = (
 # A park of the other region (乌鲁木齐高新区, 兰州新区) is no place of 昌吉州.
 _ITS_PARK = r"(?:高新区|经开区|开发区|新区|园区|自贸港|自贸区)?"
 # Leaving for (or arriving from) another region is a 昌吉 procedure: 从新疆迁到陕西 税务怎么办
-# is 税务迁移, 跨省通办 serves other provinces' businesses here.
-_MOVING = re.compile(r"迁|搬|跨省|跨区域|跨地区|异地|通办")
+# is 税务迁移, 跨省通办 serves other provinces' businesses here. (一网通办 is a platform every
+# region has: 上海浦东一网通办怎么弄 asks about 上海.)
+_MOVING = re.compile(r"迁|搬|跨省|跨区域|跨地区|异地|(?<!一网)通办")
 _OTHER = re.compile(f"(?:{'|'.join((*XINJIANG, *PROVINCES, *CITIES, *DISTRICTS))}){_ITS_PARK}")
 _HOME = re.compile("|".join(HOME))
+_FOREIGN = re.compile("|".join(FOREIGN))
+# A foreign country named as a trade partner (出口到哈萨克斯坦, 往俄罗斯发货, 俄罗斯客户, 去中亚
+# 投资建厂): the export, the claim or the outward investment is a 昌吉 procedure (第97、98、102条).
+_TO_PARTNER = re.compile(r"(?:出口|发货|发往|运往|销往|卖|卖到|运到|发到|出口到|往|对|向|与|跟"
+                         r"|和)$")
+_PARTNER_AFTER = re.compile(r"^(?:的)?(?:客户|客商|买家|卖家|合作伙伴|合作方|供应商|进口商|采购商|"
+                            r"经销商|商人|老板|订单|货款|市场|公司(?!注册|开办|设立)|企业|出口|发货|"
+                            r"投资|建厂|设厂|办厂|设立|设个|开个?(?:分公司|办事处|工厂))")
+# … unless a later clause asks about there (往乌兹别克斯坦出口番茄酱，那边进口关税是多少).
+_ABOUT_THERE = re.compile(r"那边|那里|那儿|当地|该国|他们(?:国家|那)|对方国家")
+# An other region asked about in a clause of its own (杭州具体是怎么做到的, 托克逊县那边也可以吗):
+# 昌吉 named in another clause only sets the scene or compares. (可以 alone is no question:
+# 乌鲁木齐那边说可以.)
+# 还得跑乌鲁木齐吗，昌吉本地能办吗: whether one must go there, asked from here.
+_GOING = re.compile(r"(?:跑|去|到|赶到|跑到)(?:一?趟)?"
+                    r"(?:[\u4e00-\u9fff]{2,5}(?:或者?|和|、|还是))?$")
+_ASKS = re.compile(r"[?？吗呢么嘛]|怎|咋|啥|什么|哪|几|多久|多少|多长|能不能|能否|可不可以|"
+                   r"有没有|是否|如何|一样不|([\u4e00-\u9fff])不\1")
 # 昌吉 named only to compare with the region asked about (跟昌吉一样吗, 比昌吉低吗, 昌吉和喀什哪个
 # 快, 昌吉是5天吧，喀什呢): the question is still about the other region.
 _HOMES = f"(?:{'|'.join(HOME)})[州市县]?(?:的|那边|这边)?"
@@ -94,9 +113,12 @@ def other_region(text: str) -> str | None:
     norm = normalize(text)
     if _MOVING.search(norm):
         return None
-    found = next((m for m in _OTHER.finditer(norm) if not _origin(norm, m)), None)
+    named = [m for m in _OTHER.finditer(norm) if not _origin(norm, m)]
+    named = named or [m for m in _FOREIGN.finditer(norm) if not _partner(norm, m)]
+    found = named[0] if named else None
     if found is not None:
-        if (_HOME.search(_OTHER.sub("", _without_contrast(norm)))
+        if ((_HOME.search(_OTHER.sub("", _without_contrast(norm)))
+             and not any(_asked_there(norm, m) for m in named))
                 or _NOT_GOING.search(norm[:found.start()])
                 or _PERSON_THERE.search(norm[:found.start()])
                 or _INVESTOR.search(norm[found.end():])):
@@ -115,6 +137,28 @@ def _origin(norm: str, found: re.Match[str]) -> bool:
     if _FROM.search(before):
         return bool(_ARRIVING.search(after))
     return bool(_ORIGIN_BEFORE.search(before) or _ORIGIN_AFTER.search(after))
+
+
+def _partner(norm: str, found: re.Match[str]) -> bool:
+    """Whether a foreign country is named as a trade partner, with no later clause asking
+    about there."""
+    before, after = norm[:found.start()], norm[found.end():]
+    if not (_TO_PARTNER.search(before) or _PARTNER_AFTER.search(after)):
+        return False
+    later = _CLAUSES.split(after, maxsplit=1)
+    return not (len(later) > 1 and _ABOUT_THERE.search(later[1]))
+
+
+def _asked_there(norm: str, found: re.Match[str]) -> bool:
+    """Whether the clause naming the other region asks a question of its own and names no
+    place of 昌吉州 (昌吉这边能用保函，托克逊县那边也可以吗), in a message of several clauses."""
+    start = max((m.end() for m in _CLAUSES.finditer(norm, 0, found.start())), default=0)
+    end = next((m.start() for m in _CLAUSES.finditer(norm, found.end())), len(norm))
+    if start == 0 and end == len(norm):
+        return False
+    clause = norm[start:end]
+    return (bool(_ASKS.search(clause)) and not _HOME.search(clause)
+            and not _GOING.search(norm[start:found.start()]))
 
 
 def _without_contrast(norm: str) -> str:
