@@ -9,15 +9,20 @@ clauses do address it, in rare words both share (晚上 → 第2条 延时错时
 So each clause of a message of several clauses that asks (several._asks) is read against every
 task's clauses (evidence.relevant_clauses), and a task whose clause it shares rare words with
 strongly (ASKED_EVIDENCE) is a matter it touches. Only a clause that asks: a clause that tells
-the scene (来回跑了三趟, 资金周转不过来) also reads strongly as some clause, but it is the
-case of the question, not another question (tuning sets: no detail, outside-catalog or
-several-services item got a foreign task from an asking clause at this bar; 18 non-asking
-clauses of detail items did).
+the scene (来回跑了三趟, 资金周转不过来) reads strongly as some clause too, but it is the case
+of the question, not another question.
+
+Kept beside an answer (beside_answer) only within the plan areas the answer cites, and only
+when the answer's own tasks do not address the clause already: the plan's words for a worry
+(来回跑 → 一次提交、不再重复; 查封 → 查封、扣押、冻结、解除) are one task's wording of a
+commitment that a question about another area's matter means of that matter (法院会不会让我来回
+跑 is not 企业开办's 第1条; 房子有没有被查封 is a 不动产 lookup, not 第164条's unfreezing).
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import NamedTuple
 
 from services_catalog import plan
 from services_catalog.evidence import relevant_clauses
@@ -31,17 +36,21 @@ ASKED_EVIDENCE = 20.0
 MIN_CLAUSES = 2  # a one-clause question is the answer's own: nothing else asked
 
 
+class Asked(NamedTuple):
+    task: int  # 第N条
+    quote: str  # the clause of it the question reads as (第2条's 不打烊 for 晚上能办吗)
+    words: str  # the question clause
+
+
 @lru_cache(maxsize=256)
-def asked_matters(text: str) -> dict[int, str]:
-    """The tasks (第N条) the message's question clauses each read as strongly, in its order,
-    each with the clause of it the question reads as (to quote: 第2条's 不打烊 for 晚上能办吗,
-    not the clause sharing most words with the whole message)."""
+def asked_matters(text: str) -> tuple[Asked, ...]:
+    """The tasks the message's question clauses each read as strongly, in its order."""
     norm = normalize(text)
     clauses = _clauses(norm)
     if len(clauses) < MIN_CLAUSES:
-        return {}
+        return ()
     every = list(plan.tasks())
-    found: dict[int, str] = {}
+    found: dict[int, Asked] = {}
     for a, b in clauses:
         words = norm[a:b]
         if not _asks(words):
@@ -52,6 +61,17 @@ def asked_matters(text: str) -> dict[int, str]:
         task = evidence[0].task
         title = plan.task(task).title
         # A title read first comes with the body that reads best with it: quote the body.
-        found[task] = next((e.clause.quote for e in evidence
-                            if e.task == task and e.clause.quote != title), "")
-    return found
+        quote = next((e.clause.quote for e in evidence
+                      if e.task == task and e.clause.quote != title), "")
+        found[task] = Asked(task, quote, words)
+    return tuple(found.values())
+
+
+def beside_answer(text: str, cited: set[int]) -> dict[int, str]:
+    """The asked matters to add to an answer citing `cited` (task → clause to quote): in an area
+    the answer cites, about a question its own tasks leave unaddressed."""
+    areas = {plan.task(n).area.number for n in cited if n in plan.tasks()}
+    own = sorted(n for n in cited if n in plan.tasks())
+    return {a.task: a.quote for a in asked_matters(text)
+            if a.task not in cited and plan.task(a.task).area.number in areas
+            and not relevant_clauses(own, a.words, [])}

@@ -14,7 +14,7 @@ from typing import Any
 
 from services_catalog import plan
 from services_catalog.answers import compose
-from services_catalog.asked_matters import asked_matters
+from services_catalog.asked_matters import asked_matters, beside_answer
 from services_catalog.normalize import normalize
 from services_catalog.several import LINE
 from services_catalog.situations import MAX_EXTRA, is_situation, matters
@@ -110,7 +110,7 @@ def extra_matters(snap: CatalogSnapshot, text: str,
                   cited: set[int]) -> tuple[str, dict[str, Any]] | None:
     """The bubble (text, card) of the matters the situation touches that the answer lacks: those
     a clause of its own asks first (asked_matters), then the situation memory's."""
-    asked = asked_matters(text)
+    asked = beside_answer(text, cited)
     touched = [*asked, *(matters(text) if is_situation(text) else [])]
     extra = [n for n in dict.fromkeys(touched) if n not in cited and n in plan.tasks()][:MAX_EXTRA]
     if not extra:

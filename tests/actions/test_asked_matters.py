@@ -37,10 +37,21 @@ def test_a_question_of_ownership_beside_a_lawsuit_gets_its_clause(run_action) ->
 
 def test_a_clause_telling_the_scene_adds_no_matter() -> None:
     # 来回跑了三趟 reads strongly as 第1条 but tells the case; the question is about the licence.
-    assert asked_matters("来回跑了三趟，营业执照变更到底要啥材料") == {}
+    assert asked_matters("来回跑了三趟，营业执照变更到底要啥材料") == ()
 
 
 def test_a_one_clause_question_adds_no_matter(run_action) -> None:
-    assert asked_matters("政务大厅晚上能办吗") == {}
+    assert asked_matters("政务大厅晚上能办吗") == ()
     run = run_action(ActionAnswerService(), question_tracker("企业开办要几天？", "ask_time_limit"))
     assert related(run) == []
+
+
+def test_a_worry_in_the_plan_words_of_another_area_adds_no_matter(run_action) -> None:
+    # 查封 is 第164条's word for unfreezing; asked of a house it is a 不动产 lookup (第113条).
+    text = "想查下这套房有没有被查封，去哪查"
+    run = run_action(ActionAnswerService(), question_tracker(text, "ask_channel"))
+    assert "第164条" not in "\n".join(m.get("text") or "" for m in run.messages)
+    # 冻住 asked beside a fraud: the answer's own task (快速冻结) addresses it already.
+    text = "被人冒充供货商骗了钱，对方的账户能冻住吗"
+    run = run_action(ActionAnswerService(), question_tracker(text, "ask_policy"))
+    assert "第164条" not in "\n".join(m.get("text") or "" for m in run.messages)
