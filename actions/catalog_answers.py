@@ -72,8 +72,7 @@ from services_catalog.schemas import ServiceOut
 from services_catalog.scope import other_region
 from services_catalog.search import QUESTION_CUE
 from services_catalog.several import questions_asked, services_asked, several_answer
-from services_catalog.situation_lines import matter_buttons, related_to_answer
-from services_catalog.situations import is_situation
+from services_catalog.situation_lines import matter_buttons, related_to_answer, touches_more
 from services_catalog.snapshot import CatalogSnapshot
 
 MISSES_BEFORE_HANDOFF = 2  # the second unanswerable message in a row goes to the hotline
@@ -221,7 +220,7 @@ def add_extra_matters(dispatcher: CollectingDispatcher, text: str,
                       sent: list[dict[str, Any]]) -> None:
     """我们厂要扩建，还想招一批工人，听说有补贴: the matters (第N条) the situations most like it
     touch, as a bubble of their own; nothing for a single-fact question or a handoff."""
-    if not sent or not is_situation(text):  # cheap: no catalog snapshot for a short question
+    if not sent or not touches_more(text):  # cheap: no catalog snapshot for a one-clause question
         return
     with session_scope() as session:
         snap = CACHE.get(session)

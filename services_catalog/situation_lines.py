@@ -14,6 +14,7 @@ from typing import Any
 
 from services_catalog import plan
 from services_catalog.answers import compose
+from services_catalog.asked_matters import asked_matters, beside_answer
 from services_catalog.normalize import normalize
 from services_catalog.several import LINE
 from services_catalog.situations import MAX_EXTRA, is_situation, matters
@@ -83,27 +84,41 @@ def _service_line(snap: CatalogSnapshot, item: int, text: str) -> tuple[str, str
     return None
 
 
-def _clause_line(snap: CatalogSnapshot, item: int, text: str) -> tuple[str | None, str, str]:
-    """(slug, name, line) quoting the task, under the service holding it or the plan's area."""
+def _clause_line(snap: CatalogSnapshot, item: int, text: str,
+                 asked: str = "") -> tuple[str | None, str, str]:
+    """(slug, name, line) quoting the task, under the service holding it or the plan's area;
+    `asked`: the clause a question of the message reads as, quoted in place of the best one."""
     task = plan.task(item)
     holders = [s for s in snap.services.values() if item in s.items]
     # The service whose own citation the task is, else the first holding it.
     holder = next((s for s in holders if s.citation.item == item), holders[0] if holders else None)
     name = holder.name if holder else task.area.title
-    clause = _clause_for(task, text)
+    clause = _shortened(asked) if asked else _clause_for(task, text)
     quote = f"{task.title}——{clause}" if clause else task.title
     return (holder.slug if holder else None), name, f"{name}：{quote}（第{item}条）"
 
 
+_NO_MORE = ("handoff", "other_region")
+
+
+def touches_more(text: str) -> bool:
+    """Worth reading for matters besides the answer's: a situation, or a clause asking one."""
+    return is_situation(text) or bool(asked_matters(text))
+
+
 def extra_matters(snap: CatalogSnapshot, text: str,
                   cited: set[int]) -> tuple[str, dict[str, Any]] | None:
-    """The bubble (text, card) of the matters the situation touches that the answer lacks."""
-    extra = [n for n in matters(text) if n not in cited and n in plan.tasks()][:MAX_EXTRA]
+    """The bubble (text, card) of the matters the situation touches that the answer lacks: those
+    a clause of its own asks first (asked_matters), then the situation memory's."""
+    asked = beside_answer(text, cited)
+    touched = [*asked, *(matters(text) if is_situation(text) else [])]
+    extra = [n for n in dict.fromkeys(touched) if n not in cited and n in plan.tasks()][:MAX_EXTRA]
     if not extra:
         return None
     lines, steps = [], []
     for item in extra:
-        slug, name, line = _service_line(snap, item, text) or _clause_line(snap, item, text)
+        slug, name, line = (_service_line(snap, item, text)
+                            or _clause_line(snap, item, text, asked.get(item, "")))
         lines.append(f"{len(lines) + 1}. {line}")
         steps.append({"slug": slug, "name": name, "item": item,
                       "citation": {"item": item, "text": plan.task(item).text}})
@@ -114,9 +129,10 @@ def extra_matters(snap: CatalogSnapshot, text: str,
 def related_to_answer(snap: CatalogSnapshot, text: str,
                       sent: list[dict[str, Any]]) -> tuple[str, dict[str, Any]] | None:
     """The bubble to follow an answer's messages `sent` (the action server's and the gateway's
-    degraded answer alike): only for a situation told at length, never after a hand-off."""
-    if not sent or not is_situation(text) or any(
-            (m.get("custom") or {}).get("type") == "handoff" for m in sent):
+    degraded answer alike): for a situation told at length or a question clause of another
+    matter, never after a hand-off or another region's answer (it states no figure)."""
+    if not sent or not touches_more(text) or any(
+            (m.get("custom") or {}).get("type") in _NO_MORE for m in sent):
         return None
     return extra_matters(snap, text, cited_in(sent))
 

@@ -1,0 +1,77 @@
+"""Matters a message asks in a clause of its own, read against every clause of the plan.
+
+A short message often asks two things of two matters (开个烧烤店要办哪些手续？晚上能办吗;
+冷库…产权到底归谁？能不能快点立案): the answer settles on one service, and the other question
+is dropped. The situation memory (situations.py) gates short messages out, and a question
+clause such as 晚上能办吗 names no service the catalog search reads surely. The plan's own
+clauses do address it, in rare words both share (晚上 → 第2条 延时错时、不打烊).
+
+So each clause of a message of several clauses that asks (several._asks) is read against every
+task's clauses (evidence.relevant_clauses), and a task whose clause it shares rare words with
+strongly (ASKED_EVIDENCE) is a matter it touches. Only a clause that asks: a clause that tells
+the scene (来回跑了三趟, 资金周转不过来) reads strongly as some clause too, but it is the case
+of the question, not another question.
+
+Kept beside an answer (beside_answer) only within the plan areas the answer cites, and only
+when the answer's own tasks do not address the clause already: the plan's words for a worry
+(来回跑 → 一次提交、不再重复; 查封 → 查封、扣押、冻结、解除) are one task's wording of a
+commitment that a question about another area's matter means of that matter (法院会不会让我来回
+跑 is not 企业开办's 第1条; 房子有没有被查封 is a 不动产 lookup, not 第164条's unfreezing).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import NamedTuple
+
+from services_catalog import plan
+from services_catalog.evidence import relevant_clauses
+from services_catalog.normalize import normalize
+from services_catalog.several import _asks, _clauses
+
+# The IDF weight of the rare words a question clause and a plan clause share, for the clause to
+# be a matter of its own. relevant_clauses' bar (6) is a detail's of a service already chosen;
+# over all 172 tasks at once, chance pairs (来回, 查封) need a bar three times that.
+ASKED_EVIDENCE = 20.0
+MIN_CLAUSES = 2  # a one-clause question is the answer's own: nothing else asked
+
+
+class Asked(NamedTuple):
+    task: int  # 第N条
+    quote: str  # the clause of it the question reads as (第2条's 不打烊 for 晚上能办吗)
+    words: str  # the question clause
+
+
+@lru_cache(maxsize=256)
+def asked_matters(text: str) -> tuple[Asked, ...]:
+    """The tasks the message's question clauses each read as strongly, in its order."""
+    norm = normalize(text)
+    clauses = _clauses(norm)
+    if len(clauses) < MIN_CLAUSES:
+        return ()
+    every = list(plan.tasks())
+    found: dict[int, Asked] = {}
+    for a, b in clauses:
+        words = norm[a:b]
+        if not _asks(words):
+            continue
+        evidence = relevant_clauses(every, words, [])
+        if not evidence or evidence[0].score < ASKED_EVIDENCE or evidence[0].task in found:
+            continue
+        task = evidence[0].task
+        title = plan.task(task).title
+        # A title read first comes with the body that reads best with it: quote the body.
+        quote = next((e.clause.quote for e in evidence
+                      if e.task == task and e.clause.quote != title), "")
+        found[task] = Asked(task, quote, words)
+    return tuple(found.values())
+
+
+def beside_answer(text: str, cited: set[int]) -> dict[int, str]:
+    """The asked matters to add to an answer citing `cited` (task → clause to quote): in an area
+    the answer cites, about a question its own tasks leave unaddressed."""
+    areas = {plan.task(n).area.number for n in cited if n in plan.tasks()}
+    own = sorted(n for n in cited if n in plan.tasks())
+    return {a.task: a.quote for a in asked_matters(text)
+            if a.task not in cited and plan.task(a.task).area.number in areas
+            and not relevant_clauses(own, a.words, [])}

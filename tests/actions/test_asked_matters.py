@@ -1,0 +1,57 @@
+"""A second question in a clause of its own that the plan addresses in words of its own (晚上能办
+吗 → 第2条 不打烊) is not dropped when the answer settles on another matter: it follows in the
+related-matters bubble. A clause that only tells the scene adds nothing, nor does a one-clause
+question."""
+
+from __future__ import annotations
+
+import re
+
+from actions.catalog_answers import ActionAnswerService
+from services_catalog.asked_matters import asked_matters
+from tests.actions.conftest import question_tracker, uncited_figures
+
+CITE = re.compile(r"第(\d{1,3})条")
+
+
+def related(run) -> list[dict]:  # noqa: ANN001 (the conftest's Run)
+    return [m for m in run.messages if (m.get("custom") or {}).get("type") == "related_matters"]
+
+
+def test_a_second_question_of_another_matter_gets_its_clause(run_action) -> None:
+    text = "想开个烤肉店，要办哪些手续？周末和晚上能办吗"
+    run = run_action(ActionAnswerService(), question_tracker(text, "ask_howto"))
+    extra = related(run)
+    assert len(extra) == 1, [m.get("text") for m in run.messages]
+    bubble = extra[0]["text"]
+    assert "第2条" in bubble and "不打烊" in bubble
+    assert uncited_figures(bubble) == []
+
+
+def test_a_question_of_ownership_beside_a_lawsuit_gets_its_clause(run_action) -> None:
+    text = "合伙建的仓库被对方说成是他们的，产权到底归谁？我们能不能快点立案"
+    run = run_action(ActionAnswerService(), question_tracker(text, "ask_policy"))
+    replies = "\n".join(m.get("text") or "" for m in run.messages)
+    assert "第150条" in replies and "产权" in replies
+
+
+def test_a_clause_telling_the_scene_adds_no_matter() -> None:
+    # 来回跑了三趟 reads strongly as 第1条 but tells the case; the question is about the licence.
+    assert asked_matters("来回跑了三趟，营业执照变更到底要啥材料") == ()
+
+
+def test_a_one_clause_question_adds_no_matter(run_action) -> None:
+    assert asked_matters("政务大厅晚上能办吗") == ()
+    run = run_action(ActionAnswerService(), question_tracker("企业开办要几天？", "ask_time_limit"))
+    assert related(run) == []
+
+
+def test_a_worry_in_the_plan_words_of_another_area_adds_no_matter(run_action) -> None:
+    # 查封 is 第164条's word for unfreezing; asked of a house it is a 不动产 lookup (第113条).
+    text = "想查下这套房有没有被查封，去哪查"
+    run = run_action(ActionAnswerService(), question_tracker(text, "ask_channel"))
+    assert "第164条" not in "\n".join(m.get("text") or "" for m in run.messages)
+    # 冻住 asked beside a fraud: the answer's own task (快速冻结) addresses it already.
+    text = "被人冒充供货商骗了钱，对方的账户能冻住吗"
+    run = run_action(ActionAnswerService(), question_tracker(text, "ask_policy"))
+    assert "第164条" not in "\n".join(m.get("text") or "" for m in run.messages)
