@@ -637,6 +637,27 @@ def asked_the_same_first(snap: CatalogSnapshot, text: str, mentions: list[Hit]) 
     return sorted(mentions, key=lambda h: h.slug not in inside)
 
 
+def kin_first(snap: CatalogSnapshot, mentions: list[Hit], previous: str) -> list[Hit]:
+    """仲裁呢 after 诉前调解: 仲裁 is an alias of 商事仲裁 and of 劳动人事争议 alike; of services
+    named by the same words equally surely, the one nearest the conversation's service comes
+    first: related to it (same chapter, a shared clause), else led by the same unit."""
+    if len(mentions) < 2:
+        return mentions
+    top = mentions[0]
+    tied = [h for h in mentions
+            if h.confidence == top.confidence and h.matched == top.matched]
+    if len(tied) < 2:
+        return mentions
+    lead = snap.services[previous].lead_unit
+
+    def distance(hit: Hit) -> int:
+        if hit.slug == previous or related(snap, hit.slug, previous):
+            return 0
+        return 1 if snap.services[hit.slug].lead_unit == lead else 2
+
+    return sorted(tied, key=distance) + [h for h in mentions if h not in tied]
+
+
 def resolve(
     snap: CatalogSnapshot,
     text: str,
@@ -648,6 +669,8 @@ def resolve(
     search hit beats the conversation's last service."""
     mentions = asked_the_same_first(
         snap, text, [h for h in snap.index.mentions(text) if h.confidence >= SURE])
+    if previous and previous in snap.services:
+        mentions = kin_first(snap, mentions, previous)
     entities: list[str] = []
     for value in entity_values or []:
         if value in snap.services:
