@@ -183,6 +183,15 @@ _WHO_HANDLES = re.compile(r"谁(?:来)?(?:负责|管|查|处理|受理|牵头|�
 _THIS_MATTER = re.compile(r"这(?:个|种|件)?事(?:儿|情)?|这种|这块|到底|究竟")
 
 
+# "Also" said of the caller's plans (我们同时还要…, 另外…): it asks no detail, and a clause that
+# says 同时 of something else (第41条 电网建设与企业用电同时规划) does not address it.
+_ALSO = re.compile(r"同时(?=还|也|又|要|准备|打算|想|再)|另外|此外|而且|并且")
+
+
+def drop_also(text: str) -> str:
+    return _ALSO.sub("", text)
+
+
 def asks_who_handles(text: str) -> bool:
     return bool(_WHO_HANDLES.search(normalize(text)))
 

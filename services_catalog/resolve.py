@@ -19,6 +19,7 @@ from services_catalog.question_cues import (
     content_besides_cues,
     decisive_question_type,
     detail_rest,
+    drop_also,
     is_bare_follow_up,
     question_type,
     states_condition,
@@ -152,6 +153,7 @@ def case_in_checklist(snap: CatalogSnapshot, steps: list[str], text: str) -> str
     """我们只是资金一时周转困难 after the checklist 企业被诉或涉案: the case told is one step's
     own (第166条 资金暂时流动困难…分期履行, of 涉疫企业纠纷化解), the step whose clauses address
     it best; None when none tells its case."""
+    text = drop_also(text)  # 我们同时还要搞个…: not 用电报装's 同时规划
     told = [(evidence_score(snap, slug, text), slug) for slug in steps
             if slug in snap.services and tells_own_case(snap, slug, text)]
     return max(told)[1] if told else None

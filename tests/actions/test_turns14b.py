@@ -85,3 +85,18 @@ def test_a_case_dragging_on_in_court_is_answered_with_the_plans_commitment(
     reply = "\n".join(run.texts)
     assert "12345" in reply
     assert "第172条" in reply and "久审不结" in reply
+
+
+def test_also_said_of_ones_plans_quotes_no_clause_about_doing_things_at_once(
+        run_action) -> None:
+    # after a checklist whose steps include 用电报装 (第41条 …同时规划、施工、投产)
+    checklist = {"event": "bot", "text": "开娱乐场所一般要办以下事项", "data": {"custom": {
+        "type": "life_event", "slug": "special-industry-permit",
+        "lead": "special-industry-permit", "steps": [
+            {"slug": "company-registration"}, {"slug": "special-industry-permit"},
+            {"slug": "electricity-connection"}]}}}
+    run = run_action(ActionAnswerService(), _tracker(
+        None, "另外我们同时也打算开一家保安服务公司", "ask_policy", [checklist]))
+    reply = "\n".join(run.texts)
+    assert "第79条" in reply
+    assert "第41条" not in reply and "用电" not in reply
