@@ -288,6 +288,14 @@ _PROCEDURE_WORDS = re.compile(r"晚上|夜里|半夜|周末|节假日|假期|下
                               r"|申请|提交|办理|递交|申清|申报")
 
 
+# 还有… / 另外… / 换个事 / 再问个: what follows is another matter than the one at hand.
+_NEW_MATTER = re.compile(r"^(?:那|哦|对了|嗯)?[，,]?(?:还有|另外|换个|再问|还想问|顺便问)")
+
+
+def opens_new_matter(text: str) -> bool:
+    return bool(_NEW_MATTER.search(normalize(text)))
+
+
 def switches(hits: list[Hit], previous: str | None, text: str,
              snap: CatalogSnapshot | None = None) -> bool:
     if not hits or hits[0].slug == previous:
@@ -296,9 +304,10 @@ def switches(hits: list[Hit], previous: str | None, text: str,
              and related(snap, hits[0].slug, previous) else SWITCH_MIN_CONTENT)
     if len(_PROCEDURE_WORDS.sub("", content_besides_cues(text))) < least:
         return False
-    if decisive_question_type(text) == "ask_due_date":
+    if decisive_question_type(text) == "ask_due_date" and not opens_new_matter(text):
         # "今天提交哪天能办完" asks the date of the service at hand; its words (提交, 办完) read
-        # like the example questions of 一件事一次办, but a new service would be named.
+        # like the example questions of 一件事一次办, but a new service would be named. One
+        # opening on 还有 / 另外 (还有村里收快递的事，啥时候能通) says it asks of another matter.
         return False
     current = next((h.confidence for h in hits if h.slug == previous), 0.0)
     return hits[0].confidence >= SEARCH_SWITCH and hits[0].confidence - current >= SWITCH_MARGIN

@@ -100,3 +100,24 @@ def test_also_said_of_ones_plans_quotes_no_clause_about_doing_things_at_once(
     reply = "\n".join(run.texts)
     assert "第79条" in reply
     assert "第41条" not in reply and "用电" not in reply
+
+
+def test_a_new_trouble_told_is_answered_by_the_chapters_clause(run_action) -> None:
+    run = run_action(ActionFallback(), _tracker(
+        "telecom-fraud", "还有几个混混老上门堵着逼我们还债，明显不是正规公司", "nlu_fallback"))
+    reply = "\n".join(run.texts)
+    assert "第146条" in reply and "非法催收债务" in reply
+
+
+def test_a_trouble_no_clause_addresses_is_still_not_understood(run_action) -> None:
+    run = run_action(ActionFallback(), _tracker(
+        "telecom-fraud", "我们楼下天天有人乱停车，烦死了", "nlu_fallback"))
+    assert "第" not in "\n".join(run.texts)
+
+
+def test_a_new_matter_opened_with_还有_is_asked_of_that_matter(run_action) -> None:
+    run = run_action(ActionAnswerService(), _tracker(
+        "truck-access", "还有我们乡下寄快递要去镇上，什么时候能通到村里", "ask_due_date"))
+    reply = "\n".join(run.texts)
+    assert "第61条" in reply and "2025年底" in reply
+    assert "货车" not in reply
