@@ -141,3 +141,45 @@ def handoff_card(tracker: Tracker, summary: str, reason: str = "asked") -> dict[
     bot missed twice); analytics counts only the second as unanswered."""
     return {"type": "handoff", "summary": summary, "services": services_discussed(tracker),
             "reason": reason}
+
+
+# 回到刚才那个纠纷 / 说回配方被带走那个事: the user goes back to a matter asked about earlier.
+RETURNS_TO = re.compile(r"回到|说回|聊回|问回|回过头来?(?:说|问)")
+
+
+def _bigrams(text: str) -> set[str]:
+    chars = re.sub(r"[^\u4e00-\u9fff0-9a-zA-Z]", "", text)
+    return {chars[i:i + 2] for i in range(len(chars) - 1)}
+
+
+def turns_answered(tracker: Tracker) -> list[tuple[str, str]]:
+    """(what the user said, the service answered for it) for each earlier turn of the session
+    that got a service's answer (a checklist counts with the service it was read for)."""
+    out: list[tuple[str, str]] = []
+    said: str | None = None
+    for e in session_events(tracker):  # the latest message has no answer yet: left out
+        if e.get("event") == "user":
+            said = e.get("text") or ""
+            continue
+        custom = _custom(e)
+        slug = custom.get("lead") or custom.get("slug")
+        if e.get("event") == "bot" and said is not None and slug:
+            out.append((said, str(slug)))
+            said = None
+    return out
+
+
+def returned_to(tracker: Tracker) -> str | None:
+    """The earlier matter a message going back to one (回到…, 说回…) means: of the turns answered
+    before the last one, the one that shares the most words with the message (配方被带走 → the
+    turn that told it), the latest on a tie; None when the message goes back to nothing or only
+    one turn was answered. Its service may be the last one's too (two matters of one service)."""
+    text = user_text(tracker)
+    if not RETURNS_TO.search(text):
+        return None
+    earlier = turns_answered(tracker)[:-1]
+    if not earlier:
+        return None
+    words = _bigrams(RETURNS_TO.sub("", text))
+    best = max(reversed(earlier), key=lambda turn: len(words & _bigrams(turn[0])))
+    return best[1]

@@ -18,6 +18,7 @@ from actions.catalog_access import (
     entity_values,
     handoff_card,
     question_summary,
+    returned_to,
     send,
     today,
     user_text,
@@ -54,6 +55,7 @@ from services_catalog.question_cues import (
     asks_amount,
     asks_nothing,
     asks_online,
+    asks_who_handles,
     content_besides_cues,
     decisive_question_type,
     question_type,
@@ -63,6 +65,7 @@ from services_catalog.resolve import (
     JOINT_WORDS,
     SEARCH_MIN,
     SURE,
+    Resolution,
     asks_together,
     case_in_checklist,
     resolve,
@@ -90,6 +93,8 @@ def asked_question(intent: str, text: str) -> str | None:
     else (a message taken from small talk, 在哪领) whatever question its wording shows.
     A due-date intent stays: 今天交的几天能办完 wants the date, which that answer includes."""
     cue = None if intent == "ask_due_date" else decisive_question_type(text)
+    if cue is None and intent not in INTENT_QUESTION and asks_who_handles(text):
+        cue = "ask_department"  # 这事谁负责 filed as small talk or fallback
     return INTENT_QUESTION.get(cue or intent) or INTENT_QUESTION.get(question_type(text) or "")
 
 
@@ -246,8 +251,15 @@ def _answer_service(
 
     with session_scope() as session:
         snap = CACHE.get(session)
+    # 说回配方被带走那个事，谁来查: back to an earlier matter, which the rest asks about; its
+    # words (配方被带走) told that matter, they open no new one.
+    back = returned_to(tracker)
+    if back is not None and back in snap.services:
+        previous_service = back
+    else:
+        back = None
     # 我们是做工程的 after 政府采购面向中小企业 tells a case of that service, not a situation.
-    event = (None if tells_own_case(snap, previous_service, text)
+    event = (None if back or tells_own_case(snap, previous_service, text)
              else life_event_asked(snap, text, previous_service))
     if event is not None and previous_service is None:
         # After a checklist the conversation is on all its services: a case told in words that
@@ -266,15 +278,16 @@ def _answer_service(
         send(dispatcher, life_event_answer(snap, event))
         return [SlotSet("service", named_lead(snap, event, text)), SlotSet("question", question),
                 SlotSet("condition", None), SlotSet("misses", 0)]
-    several = services_asked(snap, text)
+    several = None if back else services_asked(snap, text)
     if several:
         # 企业开办和用水报装分别要多久: one line each, with its figure and 第N条.
         asked = questions_asked(snap, text, several, question)
         send(dispatcher, several_answer(snap, several, question, asked))
         return [SlotSet("service", several[0]), SlotSet("question", question),
                 SlotSet("condition", None), SlotSet("misses", 0)]
-    found = resolve(snap, text, entity_values(tracker, "service"), previous_service,
-                    names_service=names_service or intent == "inform_service")
+    found = (Resolution(back, "context", 1.0) if back else
+             resolve(snap, text, entity_values(tracker, "service"), previous_service,
+                     names_service=names_service or intent == "inform_service"))
     affair = found.affair
     if affair is not None:
         # 结婚登记要带啥: a person's own affair; no card, 12345. The conversation's service stays
@@ -335,7 +348,7 @@ def _answer_service(
     # A condition named now (button or words) beats the one remembered for this service.
     known = {t.condition for t in service.time_limits if t.condition}
     stated = [c for c in entity_values(tracker, "condition") if c in known]
-    remembered = None if switched else tracker.get_slot("condition")
+    remembered = None if switched or back else tracker.get_slot("condition")
     named = stated[0] if stated else detect_condition(service, text)
     condition = named or remembered
     if (named and found.source == "context" and question not in NEEDS_LIMIT
@@ -352,7 +365,10 @@ def _answer_service(
     # with the plan's own date or span answers it; an NLU guess alone (法院会考虑疫情因素吗)
     # is a detail question like any other.
     when = question in TIME_ASKED and asks_time(text)
-    detailed = (together or wants_detail(service, question, text)
+    # 回到刚才那个纠纷，能不能在县里就解决: what it asks of the earlier matter is in its clauses
+    # (第27条 就地就近化解) when its words settle no field.
+    back_to_detail = back is not None and words_ask_no_field(text) and not asks_who_handles(text)
+    detailed = (together or back_to_detail or wants_detail(service, question, text)
                 or states_another_case(stays, intent, text, named)
                 or (question in NO_AMOUNTS and asks_amount(text)))
     detail = (((together and detail_answer(service, text + JOINT_WORDS, when=when))

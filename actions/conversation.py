@@ -31,6 +31,7 @@ from actions.catalog_answers import (
     candidate_buttons,
 )
 from services_catalog.absent_facts import may_be_absent
+from services_catalog.answers import detail_elsewhere
 from services_catalog.db import session_scope
 from services_catalog.grievance import grievance_answer
 from services_catalog.life_events import life_event_asked
@@ -192,7 +193,29 @@ class ActionFallback(Action):
         clause = answer_plan_clause(dispatcher, tracker, read_alike=True)
         if clause is not None:
             return clause
+        nearby = answer_next_door(dispatcher, tracker)
+        if nearby is not None:
+            return nearby
         return count_miss(dispatcher, tracker)
+
+
+def answer_next_door(dispatcher: CollectingDispatcher,
+                     tracker: Tracker) -> list[dict[str, Any]] | None:
+    """还有人天天上门堵着要债 after 电信诈骗: a new trouble told, no question, which the NLU cannot
+    place and no service's names read; a clause of a service of the conversation's chapter or
+    lead unit addresses it strongly (第146条 非法催收债务). That clause, under its service's name
+    and 第N条; None outside a conversation or when no such clause does."""
+    previous = tracker.get_slot("service")
+    with session_scope() as session:
+        snap = CACHE.get(session)
+    if not previous or previous not in snap.services:
+        return None
+    nearby = detail_elsewhere(snap.services[previous], snap.services.values(), user_text(tracker))
+    if nearby is None or not nearby.card:
+        return None
+    send(dispatcher, nearby)
+    return [SlotSet("service", nearby.card["slug"]), SlotSet("condition", None),
+            SlotSet("misses", 0)]
 
 
 def count_miss(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:

@@ -31,6 +31,7 @@ from services_catalog.question_cues import (
     asks_amount,
     asks_online,
     content_besides_cues,
+    drop_also,
     negated_cases,
     without_negated,
 )
@@ -824,9 +825,10 @@ def detail_elsewhere(service: ServiceOut | None, others: Iterable[ServiceOut], t
     `least`: the evidence a clause needs (a question whose words are only the plan's own, 网上办理,
     may need less)."""
     own = [service.name, *service.aliases] if service else []
+    said = drop_also(text)  # 我们同时还要…: not 第41条's 同时规划
 
     def strong(other: ServiceOut) -> list[Evidence]:
-        found = relevant_clauses(service_tasks(other), text, own)
+        found = relevant_clauses(service_tasks(other), said, own)
         return found if found and found[0].score >= least else []
 
     return _best_elsewhere(service, others, strong)

@@ -175,12 +175,37 @@ _VISITS = re.compile(r"跑几趟|跑几次|跑几回|跑一趟")
 _GETS_DONE = re.compile(r"(?:批|办|审|拿|领|弄|发)(?:下来|好|完|到手|到)")
 
 
+# 这事谁负责 / 归谁管 / 到底谁来查: who handles the matter at hand, a department question. Kept out
+# of QUESTION_CUES for the same reason as _VISITS; 谁 alone (谁能申请) asks who qualifies.
+_WHO_HANDLES = re.compile(r"谁(?:来)?(?:负责|管|查|处理|受理|牵头|主管)|归谁"
+                          r"|哪个?(?:部门|单位)(?:来)?(?:负责|管|查|处理)")
+# What such a question may say of the matter besides: 这事 / 这种 / 到底.
+_THIS_MATTER = re.compile(r"这(?:个|种|件)?事(?:儿|情)?|这种|这块|到底|究竟")
+
+
+# "Also" said of the caller's plans (我们同时还要…, 另外…): it asks no detail, and a clause that
+# says 同时 of something else (第41条 电网建设与企业用电同时规划) does not address it.
+_ALSO = re.compile(r"同时(?=还|也|又|要|准备|打算|想|再)|另外|此外|而且|并且")
+
+
+def drop_also(text: str) -> str:
+    return _ALSO.sub("", text)
+
+
+def asks_who_handles(text: str) -> bool:
+    return bool(_WHO_HANDLES.search(normalize(text)))
+
+
 def is_bare_follow_up(text: str) -> bool:
-    """A question with nothing but its cue (在哪领, 收费吗, 要带啥, 要跑几趟啊, 多久能批下来): it
-    can only be about the service the conversation is on, whatever intent the NLU gave it."""
+    """A question with nothing but its cue (在哪领, 收费吗, 要带啥, 要跑几趟啊, 多久能批下来, 这事谁
+    负责): it can only be about the service the conversation is on, whatever intent the NLU gave
+    it (负责 alone reads as 建筑师负责制)."""
     norm = strip_filler(normalize(text))
     if _VISITS.search(norm):
         return len(_VISITS.sub("", content_besides_cues(text))) <= BARE_MAX_REST
+    if _WHO_HANDLES.search(norm):
+        rest = _THIS_MATTER.sub("", _WHO_HANDLES.sub("", norm))
+        return len(_PARTICLES.sub("", content_only(rest))) <= BARE_MAX_REST
     if question_type(norm) is None:
         return False
     rest = content_besides_cues(text)

@@ -19,6 +19,7 @@ from services_catalog.question_cues import (
     content_besides_cues,
     decisive_question_type,
     detail_rest,
+    drop_also,
     is_bare_follow_up,
     question_type,
     states_condition,
@@ -152,6 +153,7 @@ def case_in_checklist(snap: CatalogSnapshot, steps: list[str], text: str) -> str
     """我们只是资金一时周转困难 after the checklist 企业被诉或涉案: the case told is one step's
     own (第166条 资金暂时流动困难…分期履行, of 涉疫企业纠纷化解), the step whose clauses address
     it best; None when none tells its case."""
+    text = drop_also(text)  # 我们同时还要搞个…: not 用电报装's 同时规划
     told = [(evidence_score(snap, slug, text), slug) for slug in steps
             if slug in snap.services and tells_own_case(snap, slug, text)]
     return max(told)[1] if told else None
@@ -286,6 +288,14 @@ _PROCEDURE_WORDS = re.compile(r"晚上|夜里|半夜|周末|节假日|假期|下
                               r"|申请|提交|办理|递交|申清|申报")
 
 
+# 还有… / 另外… / 换个事 / 再问个: what follows is another matter than the one at hand.
+_NEW_MATTER = re.compile(r"^(?:那|哦|对了|嗯)?[，,]?(?:还有|另外|换个|再问|还想问|顺便问)")
+
+
+def opens_new_matter(text: str) -> bool:
+    return bool(_NEW_MATTER.search(normalize(text)))
+
+
 def switches(hits: list[Hit], previous: str | None, text: str,
              snap: CatalogSnapshot | None = None) -> bool:
     if not hits or hits[0].slug == previous:
@@ -294,9 +304,10 @@ def switches(hits: list[Hit], previous: str | None, text: str,
              and related(snap, hits[0].slug, previous) else SWITCH_MIN_CONTENT)
     if len(_PROCEDURE_WORDS.sub("", content_besides_cues(text))) < least:
         return False
-    if decisive_question_type(text) == "ask_due_date":
+    if decisive_question_type(text) == "ask_due_date" and not opens_new_matter(text):
         # "今天提交哪天能办完" asks the date of the service at hand; its words (提交, 办完) read
-        # like the example questions of 一件事一次办, but a new service would be named.
+        # like the example questions of 一件事一次办, but a new service would be named. One
+        # opening on 还有 / 另外 (还有村里收快递的事，啥时候能通) says it asks of another matter.
         return False
     current = next((h.confidence for h in hits if h.slug == previous), 0.0)
     return hits[0].confidence >= SEARCH_SWITCH and hits[0].confidence - current >= SWITCH_MARGIN
@@ -650,6 +661,27 @@ def asked_the_same_first(snap: CatalogSnapshot, text: str, mentions: list[Hit]) 
     return sorted(mentions, key=lambda h: h.slug not in inside)
 
 
+def kin_first(snap: CatalogSnapshot, mentions: list[Hit], previous: str) -> list[Hit]:
+    """仲裁呢 after 诉前调解: 仲裁 is an alias of 商事仲裁 and of 劳动人事争议 alike; of services
+    named by the same words equally surely, the one nearest the conversation's service comes
+    first: related to it (same chapter, a shared clause), else led by the same unit."""
+    if len(mentions) < 2:
+        return mentions
+    top = mentions[0]
+    tied = [h for h in mentions
+            if h.confidence == top.confidence and h.matched == top.matched]
+    if len(tied) < 2:
+        return mentions
+    lead = snap.services[previous].lead_unit
+
+    def distance(hit: Hit) -> int:
+        if hit.slug == previous or related(snap, hit.slug, previous):
+            return 0
+        return 1 if snap.services[hit.slug].lead_unit == lead else 2
+
+    return sorted(tied, key=distance) + [h for h in mentions if h not in tied]
+
+
 def resolve(
     snap: CatalogSnapshot,
     text: str,
@@ -661,6 +693,8 @@ def resolve(
     search hit beats the conversation's last service."""
     mentions = asked_the_same_first(
         snap, text, [h for h in snap.index.mentions(text) if h.confidence >= SURE])
+    if previous and previous in snap.services:
+        mentions = kin_first(snap, mentions, previous)
     entities: list[str] = []
     for value in entity_values or []:
         if value in snap.services:
