@@ -598,9 +598,9 @@ def no_limit_quoted(service: ServiceOut, text: str, answer: Answer) -> Answer | 
     plain = compose(service, "time_limit", text=text)
     if plain.response != "utter_no_time_limit":
         return None
-    if "第" not in quoted:  # a field's quote (policy, howto): its task's number
-        quoted = f"{quoted.rstrip('。')}（第{answer.variables.get('item', service.citation.item)}条）"
     said = quoted.rstrip("。")
+    if "第" not in said:  # a field's quote (policy, howto): its task's number
+        said += f"（第{answer.variables.get('item', service.citation.item)}条）"
     plain.variables["extra"] = (f"关于{service.name}，《行动方案》写明：{said}。"
                                 f"具体时限可向{ask_unit(service)}咨询，或拨打12345政务服务便民热线。")
     if plain.card and answer.card:
