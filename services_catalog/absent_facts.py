@@ -131,10 +131,29 @@ def absent_fact(text: str) -> str | None:
             # 下班前交的几天能办完 asks how long; 能网上办吗，晚上也能提交不 asks whether it can
             # be done online (7×24小时), not when an office opens.
             continue
+        if kind == "person" and not _asks_person(norm):
+            continue
         if cue.search(norm) and not (kind == "phone"
                                      and _HOTLINE.search(_NOT_HOTLINE.sub("", norm))):
             return kind
     return None
+
+
+# A thing's name asked (那个工作室叫什么, 平台名称是啥): the plan may name it; only a person's name
+# is a fact it never holds. 以法官名字命名的 describes a thing by a person, asking nothing.
+_NAMED_AFTER = re.compile(r"名字?命名|名义")
+_THING = (r"工作室|平台|中心|小程序|系统|网站|专区|品牌|公众号|服务站|专栏|专窗|机制|模式|热线"
+          r"|app|APP|栏目|基地|园区|驿站|超市|码")
+_THING_NAME = re.compile(rf"(?:{_THING})[^，,。；;！!]{{0,6}}?(?:叫什么|叫啥|什么名|名字|名称)")
+
+
+def _asks_person(norm: str) -> bool:
+    """Whether a person's name is what is asked, not a thing's named after one."""
+    bare = _NAMED_AFTER.sub("", norm)
+    thing = _THING_NAME.search(bare)
+    if thing and not ABSENT_FACTS["person"].search(thing.group(0)):
+        return False  # 工作室叫什么 (工作室负责人叫什么 asks a person)
+    return bool(ABSENT_FACTS["person"].search(bare))
 
 
 def may_be_absent(text: str) -> bool:
