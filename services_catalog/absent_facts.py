@@ -535,9 +535,10 @@ _QUALIFIER = re.compile(rf"{_FIRST_TIME}|{_NEW_FIRM}")
 _FREE_WORD = re.compile(r"免费|免收|不收费|不收取")
 # A case outside each qualifier, as a question states it: again or a replacement (补办, 再次,
 # 换新, 第二次, 重新申领, 丢了) against the first time; a business that is not new against 新开办.
-_REPEAT_CASE = re.compile(r"补办|补领|补发|补一个|再次|再办|再申请|再领|换新|换领|换一个|更换"
-                          r"|第[二三四五两]次|重新(?:申领|申请|办|领|开)|又要|遗失|丢了|丢失|"
-                          r"损坏|[坏丢]了|过期|续期")
+_REPEAT_CASE = re.compile(r"补办|补领|补发|再次申领|再次|再办|再申请|再领|换新|换领|更换"
+                          r"|第[二三四五两]次|重新(?:申领|申请|办|领|开)")
+# What befell the first one (丢了, 坏了, 过期): a repeat too, asked as 补办.
+_REPEAT_STATE = re.compile(r"遗失|丢失|损坏|[坏丢]了|过期|失效")
 _OLD_FIRM = re.compile(r"老企业|存量企业|成立(?:了)?(?:好|多|几|\d+)年|开了(?:好|多|几|\d+)年"
                        r"|已经(?:开了|成立|营业)")
 _FREE_ANSWERS = ("utter_fee_free", "utter_fee_waived", *QUOTING_RESPONSES)
@@ -545,9 +546,11 @@ _FREE_ANSWERS = ("utter_fee_free", "utter_fee_waived", *QUOTING_RESPONSES)
 
 def _outside_case(qualifier: str, norm: str) -> str | None:
     """The case the question states that the qualifier leaves out (补办 for 首次), or None."""
-    case = _REPEAT_CASE if re.fullmatch(_FIRST_TIME, qualifier) else _OLD_FIRM
-    found = case.search(norm)
-    return found.group(0) if found else None
+    if not re.fullmatch(_FIRST_TIME, qualifier):
+        found = _OLD_FIRM.search(norm)
+        return "已开办的企业" if found else None
+    found = _REPEAT_CASE.search(norm)
+    return found.group(0) if found else "补办" if _REPEAT_STATE.search(norm) else None
 
 
 def _free_clauses(service: ServiceOut, answer: Answer) -> list[tuple[str, int]]:
@@ -585,10 +588,11 @@ def qualified_free(service: ServiceOut, text: str, answer: Answer) -> Answer | N
 def _free_only_for(service: ServiceOut, answer: Answer, quote: str, item: int,
                    qualifier: str, case: str) -> Answer:
     plain = _plain(service, answer, "money")
+    plain.response = "utter_not_in_plan_general"  # the case asked is its subject, not the service
     plain.variables["item"] = str(item)
     plain.variables["missing"] = (
-        f"{case}时的收费标准：第{item}条写明“{quote}”，只对“{qualifier}”这一情形作了规定，"
-        f"{case}要不要交费、交多少，方案没有写")
+        f"{case}的收费标准：第{item}条写明“{quote}”，免费只对“{qualifier}”这一情形而言，"
+        f"{case}要不要交费、交多少，方案没有写；可向{ask_unit(service)}咨询")
     if plain.card:
         plain.card["citation"] = cited_clause(service, item)
     return plain
