@@ -26,6 +26,8 @@ from actions.catalog_access import (
 from services_catalog.absent_facts import (
     absent_for,
     missing_answer,
+    no_limit_quoted,
+    qualified_free,
     unlisted,
     unlisted_materials,
     unstated_amount,
@@ -397,12 +399,14 @@ def _answer_service(
         # of the chapter (第4条 免费发布注销公告), where this one's fee lines say nothing.
         detail = fee_elsewhere(service, snap.services.values(), text)
     answer = detail or compose(service, question, condition=condition, text=text, today=today())
+    answer = qualified_free(service, text, answer) or answer  # 补办: only 首次 is free
     if not together:  # 要跑几个窗口 asks how they combine, not an amount
         answer = unstated_amount(service, text, answer) or answer  # 补多少: not stated, ask here
     answer = unlisted(service, text, answer) or answer  # 清单上有哪些: not listed, ask here
     answer = unlisted_materials(service, question, text, answer) or answer  # 要交哪些材料
     answer = unstated_year(service, text, answer) or answer  # 2024年底: only 2023/2025 set
     answer = unstated_step(service, text, answer) or answer  # 立案后多久开庭: 7日 is the 审核
+    answer = no_limit_quoted(service, text, answer) or answer  # 多少个工作日: no limit set
     if found.source == "search" and found.candidates and not answer.needs_condition:
         # A best guess from free text: offer the close runners-up too.
         answer.buttons = candidate_buttons(

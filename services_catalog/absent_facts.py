@@ -23,6 +23,7 @@ from services_catalog.answers import (
     amount_not_stated,
     ask_unit,
     asks_material_list,
+    cited_clause,
     compose,
     missing_fact_answer,
     not_in_plan_answer,
@@ -30,7 +31,7 @@ from services_catalog.answers import (
 )
 from services_catalog.normalize import normalize, strip_filler
 from services_catalog.plan import tasks
-from services_catalog.question_cues import asks_online, decisive_question_type
+from services_catalog.question_cues import asks_online, decisive_question_type, question_type
 from services_catalog.resolve import Resolution
 from services_catalog.schemas import ServiceOut
 
@@ -130,10 +131,29 @@ def absent_fact(text: str) -> str | None:
             # 下班前交的几天能办完 asks how long; 能网上办吗，晚上也能提交不 asks whether it can
             # be done online (7×24小时), not when an office opens.
             continue
+        if kind == "person" and not _asks_person(norm):
+            continue
         if cue.search(norm) and not (kind == "phone"
                                      and _HOTLINE.search(_NOT_HOTLINE.sub("", norm))):
             return kind
     return None
+
+
+# A thing's name asked (那个工作室叫什么, 平台名称是啥): the plan may name it; only a person's name
+# is a fact it never holds. 以法官名字命名的 describes a thing by a person, asking nothing.
+_NAMED_AFTER = re.compile(r"名字?命名|名义")
+_THING = (r"工作室|平台|中心|小程序|系统|网站|专区|品牌|公众号|服务站|专栏|专窗|机制|模式|热线"
+          r"|app|APP|栏目|基地|园区|驿站|超市|码")
+_THING_NAME = re.compile(rf"(?:{_THING})[^，,。；;！!]{{0,6}}?(?:叫什么|叫啥|什么名|名字|名称)")
+
+
+def _asks_person(norm: str) -> bool:
+    """Whether a person's name is what is asked, not a thing's named after one."""
+    bare = _NAMED_AFTER.sub("", norm)
+    thing = _THING_NAME.search(bare)
+    if thing and not ABSENT_FACTS["person"].search(thing.group(0)):
+        return False  # 工作室叫什么 (工作室负责人叫什么 asks a person)
+    return bool(ABSENT_FACTS["person"].search(bare))
 
 
 def may_be_absent(text: str) -> bool:
@@ -501,4 +521,112 @@ def unstated_year(service: ServiceOut, text: str, answer: Answer) -> Answer | No
     # The year asked is not repeated: a year no cited task states would read as the plan's.
     plain.variables["missing"] = ("您问的那一年的目标（只写明了到"
                                   + "、".join(f"{y}年底" for y in stated) + "的目标）")
+    return plain
+
+
+# --- free only for a case the question is not ----------------------------------------------
+
+# A clause that makes something free only for a case it names: the first time (首次申领…免费),
+# a new business (新开办企业…免费), a first set or loan (首套, 首笔). The qualifier before the
+# free word in one comma-part.
+_FIRST_TIME = r"首次|首笔|首套|首台|初次|第一次"
+_NEW_FIRM = r"新开办|新设立|新设|新办|新注册|新成立"
+_QUALIFIER = re.compile(rf"{_FIRST_TIME}|{_NEW_FIRM}")
+_FREE_WORD = re.compile(r"免费|免收|不收费|不收取")
+# A case outside each qualifier, as a question states it: again or a replacement (补办, 再次,
+# 换新, 第二次, 重新申领, 丢了) against the first time; a business that is not new against 新开办.
+_REPEAT_CASE = re.compile(r"补办|补领|补发|再次申领|再次|再办|再申请|再领|换新|换领|更换"
+                          r"|第[二三四五两]次|重新(?:申领|申请|办|领|开)")
+# What befell the first one (丢了, 坏了, 过期): a repeat too, asked as 补办.
+_REPEAT_STATE = re.compile(r"遗失|丢失|损坏|[坏丢]了|过期|失效")
+_OLD_FIRM = re.compile(r"老企业|存量企业|成立(?:了)?(?:好|多|几|\d+)年|开了(?:好|多|几|\d+)年"
+                       r"|已经(?:开了|成立|营业)")
+_FREE_ANSWERS = ("utter_fee_free", "utter_fee_waived", *QUOTING_RESPONSES)
+
+
+def _outside_case(qualifier: str, norm: str) -> str | None:
+    """The case the question states that the qualifier leaves out (补办 for 首次), or None."""
+    if not re.fullmatch(_FIRST_TIME, qualifier):
+        found = _OLD_FIRM.search(norm)
+        return "已开办的企业" if found else None
+    found = _REPEAT_CASE.search(norm)
+    return found.group(0) if found else "补办" if _REPEAT_STATE.search(norm) else None
+
+
+def _free_clauses(service: ServiceOut, answer: Answer) -> list[tuple[str, int]]:
+    """The clauses the answer rests on (the fee facts, the quoted evidence), with their task."""
+    quoted = [(e.get("text", ""), int(e.get("item") or 0))
+              for e in (answer.card or {}).get("evidence", [])]
+    return [*((f.text, f.item or service.citation.item) for f in service.fees), *quoted]
+
+
+def qualified_free(service: ServiceOut, text: str, answer: Answer) -> Answer | None:
+    """税务Ukey补办要钱吗 answered 免费 from 首次申领…免费: the plan makes only that case free
+    and says nothing of the fee for the one asked — say so, quoting the clause with its 第N条,
+    and where to ask. None when no fee is asked, the answer says no free, or the question's
+    case is the qualified one."""
+    norm = normalize(text)
+    if answer.response not in _FREE_ANSWERS:
+        return None
+    # 申领 is no getting money: the fee cue decides; an amount asked must be one paid.
+    if not ("ask_fee" in (question_type(norm), decisive_question_type(norm))
+            or (amount_asked(text) and _pays(text))):
+        return None
+    for clause, item in _free_clauses(service, answer):
+        for part in re.split(r"[。；;]", clause):
+            for head in re.split(r"[，,]", part):
+                free = _FREE_WORD.search(head)
+                qualifiers = _QUALIFIER.findall(head[:free.start()]) if free else []
+                for qualifier in qualifiers:  # 新开办企业首次申领: 首次 leaves out 补办
+                    case = _outside_case(qualifier, norm)
+                    if case:
+                        return _free_only_for(service, answer, part.strip("，, "), item,
+                                              qualifier, case)
+    return None
+
+
+def _free_only_for(service: ServiceOut, answer: Answer, quote: str, item: int,
+                   qualifier: str, case: str) -> Answer:
+    plain = _plain(service, answer, "money")
+    plain.response = "utter_not_in_plan_general"  # the case asked is its subject, not the service
+    plain.variables["item"] = str(item)
+    plain.variables["missing"] = (
+        f"{case}的收费标准：第{item}条写明“{quote}”，免费只对“{qualifier}”这一情形而言，"
+        f"{case}要不要交费、交多少，方案没有写；可向{ask_unit(service)}咨询")
+    if plain.card:
+        plain.card["citation"] = cited_clause(service, item)
+    return plain
+
+
+# --- how long, of a matter with no time limit, answered by a quote ----------------------------
+
+# A handling span a clause states (5个工作日, 3日内, 24小时); a target date (到2025年底) is none.
+_SPAN = re.compile(r"\d+\s*(?:个工作日|工作日|小时|天|日|个月)")
+_ASKS_HOW_LONG = re.compile(rf"{_HOW_LONG}|几个月|多少日|多少时间|要多长")
+
+
+def no_limit_quoted(service: ServiceOut, text: str, answer: Answer) -> Answer | None:
+    """多少个工作日能拿到 of a matter the plan sets no time limit for, answered by a quote of
+    its clause (the scope of 小型低风险项目): say first that the plan sets no time limit for it,
+    then what its clause does say with 第N条, and where to ask. None when the service has a time
+    limit, the quote is another service's, or the quote states a span (which it answers with)."""
+    if (service.time_limits or answer.response not in QUOTING_RESPONSES
+            or not _ASKS_HOW_LONG.search(normalize(text))
+            or (answer.card or {}).get("slug", service.slug) != service.slug):
+        return None
+    quoted = answer.variables.get("quotes") or answer.variables.get("policy", "") \
+        or answer.variables.get("howto", "")
+    if not quoted or _SPAN.search(re.sub(r"第\d+条", "", quoted)):
+        return None
+    plain = compose(service, "time_limit", text=text)
+    if plain.response != "utter_no_time_limit":
+        return None
+    said = quoted.rstrip("。")
+    if "第" not in said:  # a field's quote (policy, howto): its task's number
+        said += f"（第{answer.variables.get('item', service.citation.item)}条）"
+    plain.variables["extra"] = (f"关于{service.name}，《行动方案》写明：{said}。"
+                                f"具体时限可向{ask_unit(service)}咨询，或拨打12345政务服务便民热线。")
+    if plain.card and answer.card:
+        plain.card["citation"] = answer.card.get("citation", plain.card.get("citation"))
+        plain.card["evidence"] = answer.card.get("evidence", [])
     return plain

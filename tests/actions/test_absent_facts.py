@@ -203,3 +203,34 @@ def test_where_to_ask_is_the_tasks_responsible_unit(run_action) -> None:
     reply = run.texts[0]
     assert reply.startswith("《行动方案》未") and "向州司法局" in reply, reply
     assert "中级人民法院咨询" not in reply
+
+
+@pytest.mark.parametrize("text", [
+    "Ukey弄丢了再申领一次收费吗",
+    "第二次领税务Ukey要不要交钱",
+    "电子发票的Ukey想换新的，多少钱",
+])
+def test_free_only_the_first_time_is_not_free_for_a_repeat(run_action, text) -> None:
+    # 第4条 makes only 新开办企业首次申领 free: a repeat is a case the plan sets no fee for.
+    run = run_action(ActionAnswerService(), ask(text, "ask_fee", "tax-ukey"))
+    reply = run.texts[0]
+    assert not reply.startswith("免费") and reply.startswith("《行动方案》未写明"), reply
+    assert "首次" in reply and "第4条" in reply and "12345" in reply, reply
+    assert "税务局" in reply, reply  # where to ask: the task's own unit
+
+
+def test_free_for_the_first_time_is_still_free_when_asked_so(run_action) -> None:
+    run = run_action(ActionAnswerService(), ask("新公司第一次领Ukey要钱吗", "ask_fee", "tax-ukey"))
+    assert run.texts[0].startswith("免费"), run.texts[0]
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("我们社会投资的小型低风险仓储项目，立项到领施工许可证一共多少个工作日", "ask_policy"),
+    ("我们社会投资的小型低风险仓储项目，立项到领施工许可证一共多少个工作日", "ask_howto"),
+])
+def test_how_long_of_a_matter_with_no_limit_says_so_before_the_quote(run_action, text,
+                                                                   intent) -> None:
+    reply = run_action(ActionAnswerService(), ask(text, intent, "low-risk-project")).texts[0]
+    assert reply.startswith("《行动方案》没有为小型低风险项目审批规定具体的办理时限"), reply
+    assert "《行动方案》写明" in reply and "施工许可证（第89条）" in reply, reply  # then the clause
+    assert "不大于3000平方米" not in reply.split("。")[0], reply  # the scope is no time limit
