@@ -14,6 +14,7 @@ from typing import Any
 
 from services_catalog import plan
 from services_catalog.answers import compose
+from services_catalog.evidence import pairs
 from services_catalog.normalize import normalize
 from services_catalog.several import LINE
 from services_catalog.situations import MAX_EXTRA, matters
@@ -36,17 +37,13 @@ def cited_in(messages: list[dict[str, Any]]) -> set[int]:
     return {int(a or b) for a, b in _CITED.findall(blob)}
 
 
-def _grams(text: str) -> set[str]:
-    return {text[i:i + 2] for i in range(len(text) - 1)}
-
-
 def _clause_for(task: plan.Task, text: str) -> str:
     """The task's clause (besides its title) sharing most words with the message, shortened at a
     comma; '' when none shares enough."""
-    words = _grams(normalize(text))
+    words = pairs(normalize(text))
     best, shared = "", _MIN_SHARED - 1
     for clause in task.clauses[1:]:
-        n = len(words & _grams(clause.quote))
+        n = len(words & pairs(clause.quote))
         if n > shared:
             best, shared = clause.quote, n
     return _shortened(best)
