@@ -39,7 +39,10 @@ def cited_in(messages: list[dict[str, Any]]) -> set[int]:
 
 def _clause_for(task: plan.Task, text: str) -> str:
     """The task's clause (besides its title) sharing most words with the message, shortened at a
-    comma; '' when none shares enough."""
+    comma; '' when none shares enough. Not evidence.relevant_clauses (IDF-weighted, its
+    MIN_EVIDENCE bar): tried in its place, it changed 53 of the bubble lines of dev_plan8/9/12/13,
+    adding a clause to many bare titles but dropping fitting ones (第166条 分期履行, 第61条
+    乱收费) — not uniformly better, so the two stay apart (changes/q-review.md)."""
     words = pairs(normalize(text))
     best, shared = "", _MIN_SHARED - 1
     for clause in task.clauses[1:]:
