@@ -23,18 +23,34 @@ from services_catalog.wording import render
 
 HEADER = "您说的情况可能还涉及以下事项（出自《行动方案》）："
 FOOTER = "具体以办理窗口告知为准，也可拨打12345咨询。"
-# 第12条 in a reply's text or variables; "item": 12 in its card.
-_CITED = re.compile(r"第(\d{1,3})条|\"item\": (\d{1,3})")
+# 第12条 in a reply's text or variables.
+_CITED = re.compile(r"第(\d{1,3})条")
 _QUOTE_MAX = 80  # characters of a clause shown besides the task's title
 _MIN_SHARED = 2  # distinct two-character words a clause shares with the message to be shown
 
 
 def cited_in(messages: list[dict[str, Any]]) -> set[int]:
-    """The tasks an answer's messages already cite (text, variables or card)."""
-    import json
+    """The tasks an answer's messages already cite: 第N条 in any text or variable, an "item"
+    (a card's, its citation's, a step's) wherever it is."""
+    found: set[int] = set()
+    _collect(messages, None, found)
+    return found
 
-    blob = json.dumps(messages, ensure_ascii=False, default=str)
-    return {int(a or b) for a, b in _CITED.findall(blob)}
+
+def _collect(value: Any, key: str | None, found: set[int]) -> None:
+    if isinstance(value, str):
+        found.update(int(n) for n in _CITED.findall(value))
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            _collect(v, str(k), found)
+    elif isinstance(value, list | tuple):
+        for v in value:
+            _collect(v, None, found)
+    elif isinstance(value, int) and not isinstance(value, bool):
+        if key == "item":
+            found.add(value)
+    elif value is not None and not isinstance(value, float):
+        _collect(str(value), None, found)  # any other object, as its text
 
 
 def _clause_for(task: plan.Task, text: str) -> str:
