@@ -34,6 +34,11 @@ def normalize(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+# Where a line parts into clauses: the pauses as typed, full- and half-width (bot.clauses, the
+# several-services reader). normalize() makes the full-width ones ASCII, all but 。, and … "...".
+PAUSES = "，,。；;！!？?…：:"
+
+
 _QUOTES = re.compile(r"[“”‘’\"'「」『』《》]")
 
 
