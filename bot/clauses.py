@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-PAUSES = "，,。；;！!？?…：:"
+from services_catalog.normalize import PAUSES
+
 _PAUSE_RUN = re.compile(f"([{PAUSES}]+)")
 
 

@@ -19,6 +19,7 @@ from services_catalog.question_cues import content_besides_cues
 
 # Where a message parts into its matters: the end of a sentence, or a word that adds another
 # matter (另外, 还有, 再就是, 顺便, 此外, 其次 at a clause's start).
+# Sentences, not clauses (normalize.PAUSES): a part is a sentence, its commas stay inside it.
 _SENTENCE = re.compile(r"[。?？!！;；\n]+")
 _ANOTHER = re.compile(r"(?<![^,，、\s。?？!！;；])(?:另外|此外|再就是|再一个|还有就是|还有个|还有"
                       r"|顺便问一下|顺便问下|顺便问问|顺便|其次|最后)")

@@ -49,9 +49,14 @@ FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:个工作日|个自然日|工作日|小
                     r"|千瓦|平方米)")
 
 
-def bigrams(text: str) -> set[str]:
-    s = content_only(normalize(text))
+def pairs(s: str) -> set[str]:
+    """The two-character pieces of `s` as it is."""
     return {s[i:i + 2] for i in range(len(s) - 1)}
+
+
+def bigrams(text: str) -> set[str]:
+    """The pairs of `text`'s characters that say something (normalised, no punctuation)."""
+    return pairs(content_only(normalize(text)))
 
 
 @lru_cache

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
+from functools import lru_cache
 
 from opencc import OpenCC
 
@@ -27,6 +28,13 @@ def _t2s() -> OpenCC:
     return _converter
 
 
+# A turn's checks normalise the same message many times over (the detail, condition and negation
+# cues, the evidence's count and question words) and the same service names every turn: each
+# distinct text is converted once while it is in use. Bounded: messages are unbounded in number.
+NORMALIZE_CACHE = 1024
+
+
+@lru_cache(maxsize=NORMALIZE_CACHE)
 def normalize(text: str) -> str:
     """NFKC (full-width → half-width), traditional → simplified, lower-case, single spaces."""
     text = unicodedata.normalize("NFKC", text)
@@ -45,6 +53,11 @@ def _fix_cue_typos(text: str) -> str:
     for pattern, right in _CUE_TYPOS:
         text = pattern.sub(right, text)
     return text
+
+
+# Where a line parts into clauses: the pauses as typed, full- and half-width (bot.clauses, the
+# several-services reader). normalize() makes the full-width ones ASCII, all but 。, and … "...".
+PAUSES = "，,。；;！!？?…：:"
 
 
 _QUOTES = re.compile(r"[“”‘’\"'「」『』《》]")

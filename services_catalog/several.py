@@ -25,7 +25,7 @@ from services_catalog.answers import (
 )
 from services_catalog.clause_needs import needs_told
 from services_catalog.evidence import relevant_clauses
-from services_catalog.normalize import content_only
+from services_catalog.normalize import PAUSES, content_only
 from services_catalog.question_cues import (
     asks_online,
     content_besides_cues,
@@ -49,8 +49,8 @@ _EACH = re.compile(r"分别|各自|各要|各需|各是|各多|各几|各有|各
                    r"|[两三四几]个问题|[两三四]件事|[两三四]样|每件|每样|一共")
 _MAY_JOIN = re.compile(r"[和跟与及、,，或同各?？;；\s]|还有|加上|分别")
 _JOINER_LEAD = re.compile(r"^(?:以及|还有|加上|或者|[和跟与及、或])+")
-_PAUSE = re.compile(r"[,，。?？!！;；:：\s]")
-_CLAUSE = re.compile(r"[^,，。?？!！;；:：\s]+")
+# A clause of the normalised message: between pauses (… is ... there) or spaces.
+_CLAUSE = re.compile(f"[^{PAUSES}\\s]+")
 _LIST_PAUSE = re.compile(r"、")
 # A question that opens with its verb asks on about the clause before it (会不会让我来回跑).
 _NO_SUBJECT = re.compile(r"会不会|会(?!计)|能不能|能否|能|可不可以|可以|是不是|要不要|还[能会要]")

@@ -15,6 +15,7 @@ from typing import Any
 from services_catalog import plan
 from services_catalog.answers import compose
 from services_catalog.asked_matters import asked_matters, beside_answer
+from services_catalog.evidence import pairs
 from services_catalog.normalize import normalize
 from services_catalog.several import LINE
 from services_catalog.situations import MAX_EXTRA, is_situation, matters
@@ -23,31 +24,46 @@ from services_catalog.wording import render
 
 HEADER = "您说的情况可能还涉及以下事项（出自《行动方案》）："
 FOOTER = "具体以办理窗口告知为准，也可拨打12345咨询。"
-# 第12条 in a reply's text or variables; "item": 12 in its card.
-_CITED = re.compile(r"第(\d{1,3})条|\"item\": (\d{1,3})")
+# 第12条 in a reply's text or variables.
+_CITED = re.compile(r"第(\d{1,3})条")
 _QUOTE_MAX = 80  # characters of a clause shown besides the task's title
 _MIN_SHARED = 2  # distinct two-character words a clause shares with the message to be shown
 
 
 def cited_in(messages: list[dict[str, Any]]) -> set[int]:
-    """The tasks an answer's messages already cite (text, variables or card)."""
-    import json
+    """The tasks an answer's messages already cite: 第N条 in any text or variable, an "item"
+    (a card's, its citation's, a step's) wherever it is."""
+    found: set[int] = set()
+    _collect(messages, None, found)
+    return found
 
-    blob = json.dumps(messages, ensure_ascii=False, default=str)
-    return {int(a or b) for a, b in _CITED.findall(blob)}
 
-
-def _grams(text: str) -> set[str]:
-    return {text[i:i + 2] for i in range(len(text) - 1)}
+def _collect(value: Any, key: str | None, found: set[int]) -> None:
+    if isinstance(value, str):
+        found.update(int(n) for n in _CITED.findall(value))
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            _collect(v, str(k), found)
+    elif isinstance(value, list | tuple):
+        for v in value:
+            _collect(v, None, found)
+    elif isinstance(value, int) and not isinstance(value, bool):
+        if key == "item":
+            found.add(value)
+    elif value is not None and not isinstance(value, float):
+        _collect(str(value), None, found)  # any other object, as its text
 
 
 def _clause_for(task: plan.Task, text: str) -> str:
     """The task's clause (besides its title) sharing most words with the message, shortened at a
-    comma; '' when none shares enough."""
-    words = _grams(normalize(text))
+    comma; '' when none shares enough. Not evidence.relevant_clauses (IDF-weighted, its
+    MIN_EVIDENCE bar): tried in its place, it changed 53 of the bubble lines of dev_plan8/9/12/13,
+    adding a clause to many bare titles but dropping fitting ones (第166条 分期履行, 第61条
+    乱收费) — not uniformly better, so the two stay apart (changes/q-review.md)."""
+    words = pairs(normalize(text))
     best, shared = "", _MIN_SHARED - 1
     for clause in task.clauses[1:]:
-        n = len(words & _grams(clause.quote))
+        n = len(words & pairs(clause.quote))
         if n > shared:
             best, shared = clause.quote, n
     return _shortened(best)
