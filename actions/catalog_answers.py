@@ -52,7 +52,12 @@ from services_catalog.answers import (
 )
 from services_catalog.db import session_scope
 from services_catalog.evidence import MIN_EVIDENCE
-from services_catalog.life_events import LifeEvent, life_event_answer, life_event_asked
+from services_catalog.life_events import (
+    LifeEvent,
+    introduced_only,
+    life_event_answer,
+    life_event_asked,
+)
 from services_catalog.question_cues import (
     asks_amount,
     asks_nothing,
@@ -120,6 +125,26 @@ def named_lead(snap: CatalogSnapshot, event: LifeEvent, text: str) -> str | None
     → 企业注销, so 能网上办吗 next asks about it)."""
     named = {h.slug for h in snap.index.mentions(text) if h.confidence >= SURE}
     return event.lead if event.lead in named else None
+
+
+def detail_over_checklist(snap: CatalogSnapshot, tracker: Tracker, text: str,
+                          previous_service: str | None, question: str) -> bool:
+    """我们是一家小型建筑公司，…工程类的也是卡这个数吗: the checklist is read only from who the
+    speaker is, and the message asks a detail a clause of the service it names answers (第21条
+    400万元以下的工程): that answer, not the checklist. A message asking the procedures or how
+    to go about it (我们是建筑公司，要办哪些手续) keeps the checklist (introduced_only)."""
+    if not introduced_only(snap, text):
+        return False
+    found = resolve(snap, text, entity_values(tracker, "service"), previous_service)
+    if found.slug is None or found.slug not in snap.services or found.affair is not None \
+            or absent_for(text, True) is not None:
+        return False
+    service = snap.services[found.slug]
+    if not wants_detail(service, question, text):
+        return False
+    detail = detail_answer(service, text)
+    # The clause must be what the user reads: not overridden by "the amount is not stated".
+    return detail is not None and unstated_amount(service, text, detail) is None
 
 
 class ActionAnswerService(Action):
@@ -263,6 +288,9 @@ def _answer_service(
     # 我们是做工程的 after 政府采购面向中小企业 tells a case of that service, not a situation.
     event = (None if back or tells_own_case(snap, previous_service, text)
              else life_event_asked(snap, text, previous_service))
+    if event is not None and detail_over_checklist(snap, tracker, text, previous_service,
+                                                   question):
+        event = None
     if event is not None and previous_service is None:
         # After a checklist the conversation is on all its services: a case told in words that
         # also name a situation (资金周转不开 → 申请贷款) is the matter of the step it belongs

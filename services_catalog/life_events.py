@@ -505,6 +505,32 @@ def _another_service(snap: CatalogSnapshot, event: LifeEvent, text: str) -> str 
     return None
 
 
+# 我们是一家小型建筑公司 / 我是开烧烤店的 / 咱家是做物流的: the speaker says who they are.
+_INTRODUCTION = re.compile(r"^(?:你好|您好|请问)?(?:我们|我|咱们|咱|俺们|俺|本人)"
+                           r"(?:这边|这里|家|单位|公司)?(?:是|算是|属于|就是)")
+_PAUSE = re.compile(r"[,.?!;:\s]+")
+
+
+def introduced_only(snap: CatalogSnapshot, text: str) -> bool:
+    """The only life event the message reads is who the speaker is (我们是一家小型建筑公司，…
+    工程类的也是卡这个数吗): every scenario phrase and business opened lies in a first clause that
+    introduces the speaker and asks nothing, and the message asks neither for the procedures nor
+    how to go about the matter (我们是建筑公司，要办哪些手续 is the checklist's question)."""
+    if snap.scenario_index is None:
+        return False
+    bare = _bare(text)
+    first, *rest = _PAUSE.split(bare, maxsplit=1)
+    if not rest or not rest[0] or not _INTRODUCTION.match(first) or QUESTION_CUE.search(first):
+        return False
+    if PROCEDURES.search(bare) or _GO_ABOUT.search(bare) or _HOW.search(bare):
+        return False
+    spans = [h[1] for h in snap.scenario_index.named_spans(bare) if h[3] >= SURE]
+    opened = _opening(snap, bare)
+    return (all(start < len(first) for start in spans)
+            and (opened is None or opened[1] < len(first))
+            and _opening(snap, rest[0]) is None)
+
+
 # 要是工资拖欠了会咋样, said in a conversation: a supposition about the case at hand, which the
 # conversation's service (or a related one) answers, not the situation itself being told.
 _SUPPOSES = re.compile(r"^(?:那|那么)?(?:要是|如果|万一|假如|假设|若是)")
