@@ -15,7 +15,7 @@ from tests.services_catalog.test_truth import tasks
 TESTS = Path(__file__).resolve().parents[1]
 SETS = ["dev_plan", "dev_plan2", "dev_plan3", "dev_plan4", "dev_plan5", "dev_plan6", "dev_plan7",
         "dev_plan8", "dev_plan9", "dev_plan10", "dev_plan11", "dev_plan12", "dev_plan13",
-        "dev_plan14", "dev_plan15", "dev_plan16", "dev_plan18", "dev_plan19",
+        "dev_plan14", "dev_plan15", "dev_plan16", "dev_plan17", "dev_plan18", "dev_plan19",
         "heldout_plan"]
 CATEGORIES = {"detail", "several", "life_event", "outside_catalog", "absent_fact", "other_region"}
 
