@@ -244,6 +244,9 @@ _PART = re.compile(r"[，,、：:（）()]")
 _AMOUNT_NOUN = re.compile(r"金额|数额|额度")
 _DISCLOSED = re.compile(r"公开|公示|公布|透明")
 HEAD_MIN = 2  # characters: one alone (费) says nothing of what is asked
+# A generic noun after the thing asked (工程项目, 货物类, 服务方面): the clause names the thing
+# itself (400万元以下的工程), so the head is matched without it too.
+_GENERIC_TAIL = re.compile(r"(?:的)?(?:项目|类的|类|方面|部分|这块|那块)$")
 
 
 def amount_asked(text: str) -> tuple[str, re.Pattern[str]] | None:
@@ -290,7 +293,9 @@ def amount_stated(service: ServiceOut, head: str, figure: re.Pattern[str],
     """Whether a part of the service's evidence carries a figure of the asked kind and names
     `head` (its last two to four characters: 保证金 of 投标保证金; any part when `head` is "")
     or the asked measure itself (比例 for 保证金按啥比例交: 收取比例低于2%)."""
-    heads = {head[-n:] for n in range(HEAD_MIN, min(len(head), 4) + 1)} or {""}
+    core = _GENERIC_TAIL.sub("", head)
+    core = core if len(core) >= HEAD_MIN else head  # 工程项目 → 工程; 项目 alone stays
+    heads = {h[-n:] for h in {head, core} for n in range(HEAD_MIN, min(len(h), 4) + 1)} or {""}
     if measure:
         heads.add(measure)
     return any(figure.search(p) and any(h in p for h in heads) for p in _parts(service))

@@ -655,6 +655,10 @@ FIELD_CUES = {
 # 乱收费能投诉吗, 收费乱七八糟的能问谁): the clause on supervising them answers it.
 _FEE_OVERSEEN = re.compile(r"乱收|收费乱|乱七八糟|有没有人(?:查|管)|谁(?:来)?(?:查|管)|投诉|举报"
                            r"|问谁|找谁|监管|查不查|管不管")
+# A bound or an amount of the matter asked (多少钱以下, 金额上限, 门槛, 额度多少), not a fee paid
+# for the service: a clause may state it (200万元以下的货物), else the plan does not say.
+_THRESHOLD_ASKED = re.compile(r"(?:多少|几)(?:钱|万元?|万块|千万)?(?:以[下上内]|之[内下上])"
+                              r"|上限|下限|门槛|起点|金额|额度|数额")
 # A materials question about what happens to the materials (有点小错误会不会驳回, 差一份能先受理
 # 吗), not which ones: a clause answers it, the list does not.
 _MATERIAL_TROUBLE = re.compile(r"错|不全|不齐|差一|缺|驳回|退回|后补|补交|容缺")
@@ -718,6 +722,8 @@ def wants_detail(service: ServiceOut, question: str, text: str) -> bool:
         return True  # 收费乱七八糟的，能问谁: who checks the charges, which a clause says
     if question == "fee" and service.fees:
         return False  # the plan's fee lines answer it (最多交多少 → 上限为80万元)
+    if question == "fee" and _THRESHOLD_ASKED.search(normalize(text)):
+        return True  # 多少钱以下的项目 / 金额上限: the bound a clause states, not a fee
     if question == "department" and _asks_besides(FIELD_CUES["department"], text):
         return True  # 哪些行业不让进？找谁投诉: the clause, whose answer names the 责任单位 too
     if question in FIELD_CUES:

@@ -125,6 +125,11 @@ _HOW_MANY = re.compile(r"(?:多少|几)(?P<unit>个|家|项|名|位|种|类|条|
                        r"(?P<noun>(?![以之]|小时|[月天日年周]|工作|自然|星期)[\u4e00-\u9fff]{2})?")
 _NUMBER = r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十两百千]+)\s*"
 COUNT_EVIDENCE = MIN_EVIDENCE / 2
+# A sum of money asked as a bound or an amount of the matter (not what a service costs), and the
+# figure of a clause that states one.
+_MONEY_BOUND = re.compile(r"金额|额度|数额|上限|下限|多少万|几万|几千万"
+                          r"|(?:多少|几)(?:钱|万元?|万块)(?:以[下上内]|之[内下上])")
+_MONEY_SUM = re.compile(r"\d+(?:\.\d+)?\s*(?:万元|亿元|元|万|亿)")
 
 
 def _counted(text: str) -> re.Pattern[str] | None:
@@ -132,6 +137,8 @@ def _counted(text: str) -> re.Pattern[str] | None:
     norm = normalize(text)
     if decisive_question_type(norm) in ("ask_due_date", "ask_time_limit"):
         return None  # 多少个工作日 asks how long: the time limit answers it, not a count
+    if _MONEY_BOUND.search(norm):  # 金额上限, 多少钱以下: the clause with the sum (200万元以下)
+        return _MONEY_SUM
     found = _HOW_MANY.search(norm)
     if not found or not (found.group("noun") or found.group("unit")):
         return None

@@ -36,8 +36,9 @@ DECISIVE: dict[str, re.Pattern[str]] = {
     "ask_due_date": _DUE_DATE,
     "ask_time_limit": re.compile(r"多久|(?<![前这那头好])几天|多长时间|多少天|时限|几个工作日"
                                  r"|多少个?(?:工作日|自然日)|多快"),
-    "ask_fee": re.compile(r"(?<!乱)收费|收钱|要钱|花钱|多少钱|费用|免费|交费|缴费|贵不贵"
-                          r"|收多少|费率"),
+    # 多少钱以下 asks a threshold (a clause's 200万元以下), not what is paid
+    "ask_fee": re.compile(r"(?<!乱)收费|收钱|要钱|花钱|多少钱(?!以[下上内]|之[内下上])|费用|免费"
+                          r"|交费|缴费|贵不贵|收多少|费率"),
 }
 # What a bare follow-up may keep besides its cue: a verb or two (在哪领, 要带啥).
 BARE_MAX_REST = 2
