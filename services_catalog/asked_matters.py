@@ -25,7 +25,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from services_catalog import plan
-from services_catalog.evidence import relevant_clauses
+from services_catalog.evidence import pairs, relevant_clauses
 from services_catalog.normalize import normalize
 from services_catalog.several import _asks, _clauses
 
@@ -34,6 +34,7 @@ from services_catalog.several import _asks, _clauses
 # over all 172 tasks at once, chance pairs (来回, 查封) need a bar three times that.
 ASKED_EVIDENCE = 20.0
 MIN_CLAUSES = 2  # a one-clause question is the answer's own: nothing else asked
+SHOWN_SHARE = 0.5  # of a clause's two-character words in a reply, for the clause to be in it
 
 
 class Asked(NamedTuple):
@@ -65,6 +66,48 @@ def asked_matters(text: str) -> tuple[Asked, ...]:
                       if e.task == task and e.clause.quote != title), "")
         found[task] = Asked(task, quote, words)
     return tuple(found.values())
+
+
+@lru_cache(maxsize=256)
+def asking_clauses(text: str) -> tuple[str, ...]:
+    """The clauses that ask, of a message of MIN_CLAUSES clauses or more (normalised)."""
+    norm = normalize(text)
+    clauses = _clauses(norm)
+    if len(clauses) < MIN_CLAUSES:
+        return ()
+    return tuple(norm[a:b] for a, b in clauses if _asks(norm[a:b]))
+
+
+def unquoted_own(text: str, cited: set[int], reply: str) -> dict[int, str]:
+    """Clauses of the answer's own tasks that a question clause reads as and the reply leaves
+    out (task → clause): 口岸收费有没有公示？查验设备升级了吗 answered with 第102条's fee clause
+    still owes its 查验设施设备信息化建设 clause. The tasks are already the answer's, so a
+    detail's bar (relevant_clauses' own) is enough; a task's title says nothing of the detail."""
+    own = sorted(n for n in cited if n in plan.tasks())
+    shown = pairs(normalize(reply))
+    found: dict[int, str] = {}
+    for words in asking_clauses(text) if own else ():
+        evidence = relevant_clauses(own, words, [])
+        if not evidence:
+            continue
+        best = evidence[0]
+        quote = best.clause.quote
+        if best.task in found or quote == plan.task(best.task).title or _shown(quote, shown):
+            continue
+        # 燃气报装要几天 answered 承诺时限10个工作日: the words it shares with the clause are in
+        # the reply, which speaks of what it asked
+        shared = pairs(words) & pairs(normalize(quote))
+        if shared and shared <= shown:
+            continue
+        found[best.task] = quote
+    return found
+
+
+def _shown(quote: str, shown: set[str]) -> bool:
+    """The reply holds most of the clause's two-character words (quoted, or stated in its own
+    words: 承诺时限10个工作日 for 燃气报装压缩至10个工作日内 is not, so it is quoted too)."""
+    words = pairs(normalize(quote))
+    return bool(words) and len(words & shown) >= SHOWN_SHARE * len(words)
 
 
 def beside_answer(text: str, cited: set[int]) -> dict[int, str]:

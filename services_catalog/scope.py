@@ -36,6 +36,8 @@ _PARTNER_AFTER = re.compile(r"^(?:的)?(?:客户|客商|买家|卖家|合作伙�
                             r"投资|建厂|设厂|办厂|设立|设个|开个?(?:分公司|办事处|工厂))")
 # … unless a later clause asks about there (往乌兹别克斯坦出口番茄酱，那边进口关税是多少).
 _ABOUT_THERE = re.compile(r"那边|那里|那儿|当地|该国|他们(?:国家|那)|对方国家")
+# A clause asking of here (政府这边能帮什么, 我们这边要办啥): the partner stays a partner.
+_ASKS_HERE = re.compile(r"这边|这里|咱们?这|我们这|本地|政府|国内")
 # An other region asked about in a clause of its own (杭州具体是怎么做到的, 托克逊县那边也可以吗):
 # 昌吉 named in another clause only sets the scene or compares. (可以 alone is no question:
 # 乌鲁木齐那边说可以.)
@@ -146,7 +148,11 @@ def _partner(norm: str, found: re.Match[str]) -> bool:
     if not (_TO_PARTNER.search(before) or _PARTNER_AFTER.search(after)):
         return False
     later = _CLAUSES.split(after, maxsplit=1)
-    return not (len(later) > 1 and _ABOUT_THERE.search(later[1]))
+    if len(later) < 2 or not _ABOUT_THERE.search(later[1]):
+        return True
+    # 那边的法律不熟，政府这边能给点啥帮助: the worry is there, the question is put to here
+    return any(_ASKS.search(c) and _ASKS_HERE.search(c) and not _ABOUT_THERE.search(c)
+               for c in _CLAUSES.split(later[1]))
 
 
 def _asked_there(norm: str, found: re.Match[str]) -> bool:

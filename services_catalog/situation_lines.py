@@ -14,13 +14,18 @@ from typing import Any
 
 from services_catalog import plan
 from services_catalog.answers import compose
-from services_catalog.asked_matters import asked_matters, beside_answer
+from services_catalog.asked_matters import (
+    asked_matters,
+    asking_clauses,
+    beside_answer,
+    unquoted_own,
+)
 from services_catalog.evidence import pairs
 from services_catalog.normalize import normalize
 from services_catalog.several import LINE
 from services_catalog.situations import MAX_EXTRA, is_situation, matters
 from services_catalog.snapshot import CatalogSnapshot
-from services_catalog.wording import render
+from services_catalog.wording import render, responses
 
 HEADER = "您说的情况可能还涉及以下事项（出自《行动方案》）："
 FOOTER = "具体以办理窗口告知为准，也可拨打12345咨询。"
@@ -115,26 +120,32 @@ def _clause_line(snap: CatalogSnapshot, item: int, text: str,
 
 
 _NO_MORE = ("handoff", "other_region")
+MAX_OWN = 2  # clauses of the answer's own tasks added at most
 
 
 def touches_more(text: str) -> bool:
-    """Worth reading for matters besides the answer's: a situation, or a clause asking one."""
-    return is_situation(text) or bool(asked_matters(text))
+    """Worth reading for matters besides the answer's: a situation, or a clause asking one (of
+    another matter, or of the answer's own that the answer may leave out)."""
+    return is_situation(text) or bool(asked_matters(text)) or bool(asking_clauses(text))
 
 
-def extra_matters(snap: CatalogSnapshot, text: str,
-                  cited: set[int]) -> tuple[str, dict[str, Any]] | None:
+def extra_matters(snap: CatalogSnapshot, text: str, cited: set[int],
+                  reply: str | None = None) -> tuple[str, dict[str, Any]] | None:
     """The bubble (text, card) of the matters the situation touches that the answer lacks: those
-    a clause of its own asks first (asked_matters), then the situation memory's."""
+    a clause of its own asks first (asked_matters), then the situation memory's; then, given the
+    answer's text `reply`, the clauses of its own tasks a question asks that it leaves out (at
+    most MAX_OWN, besides the others: they answer what was asked)."""
     asked = beside_answer(text, cited)
     touched = [*asked, *(matters(text) if is_situation(text) else [])]
     extra = [n for n in dict.fromkeys(touched) if n not in cited and n in plan.tasks()][:MAX_EXTRA]
-    if not extra:
+    own = dict(list(unquoted_own(text, cited, reply).items())[:MAX_OWN]) if reply else {}
+    if not extra and not own:
         return None
     lines, steps = [], []
-    for item in extra:
-        slug, name, line = (_service_line(snap, item, text)
-                            or _clause_line(snap, item, text, asked.get(item, "")))
+    for item in [*extra, *own]:
+        quote = own.get(item) or asked.get(item, "")
+        slug, name, line = ((None if item in own else _service_line(snap, item, text))
+                            or _clause_line(snap, item, text, quote))
         lines.append(f"{len(lines) + 1}. {line}")
         steps.append({"slug": slug, "name": name, "item": item,
                       "citation": {"item": item, "text": plan.task(item).text}})
@@ -150,7 +161,19 @@ def related_to_answer(snap: CatalogSnapshot, text: str,
     if not sent or not touches_more(text) or any(
             (m.get("custom") or {}).get("type") in _NO_MORE for m in sent):
         return None
-    return extra_matters(snap, text, cited_in(sent))
+    return extra_matters(snap, text, cited_in(sent), reply_text(sent))
+
+
+def reply_text(sent: list[dict[str, Any]]) -> str:
+    """What the messages say: a message's text, else its response template rendered with its
+    variables (the action server sends the template's name, Rasa renders it)."""
+    out = []
+    for m in sent:
+        if m.get("text"):
+            out.append(str(m["text"]))
+        elif (name := m.get("response") or m.get("template")) and name in responses():
+            out.append(render(str(name), {k: str(v) for k, v in m.items() if v is not None}))
+    return "\n".join(out)
 
 
 def matter_buttons(card: dict[str, Any]) -> list[dict[str, str]]:

@@ -55,3 +55,22 @@ def test_a_worry_in_the_plan_words_of_another_area_adds_no_matter(run_action) ->
     text = "被人冒充供货商骗了钱，对方的账户能冻住吗"
     run = run_action(ActionAnswerService(), question_tracker(text, "ask_policy"))
     assert "第164条" not in "\n".join(m.get("text") or "" for m in run.messages)
+
+
+def test_a_question_of_another_clause_of_the_answers_own_task_gets_it(run_action) -> None:
+    # The card answers the port's fees (第102条's fee clause); the clause on its inspection
+    # equipment, asked in a question of its own, follows quoted with 第102条.
+    text = "货走奇台口岸，口岸的收费清单公开了没有？那边的查验设备现在是不是信息化了"
+    run = run_action(ActionAnswerService(), question_tracker(text, "ask_fee"))
+    replies = "\n".join(m.get("text") or "" for m in run.messages)
+    assert "第102条" in replies and "查验设施设备信息化建设" in replies, replies
+    assert uncited_figures(replies) == []
+
+
+def test_an_own_clause_the_reply_already_states_is_not_repeated() -> None:
+    from services_catalog.asked_matters import unquoted_own
+
+    text = "我们开了家火锅店，燃气报装大概要几天"
+    assert unquoted_own(text, {46}, "燃气报装的承诺办理时限是10个工作日（第46条）") == {}
+    # no reply, or one question in one clause: nothing is read
+    assert unquoted_own("燃气报装大概要几天", {46}, "无关的回答") == {}

@@ -153,6 +153,9 @@ def test_a_situation_gets_its_scenario(snap, text: str, scenario: str) -> None:
     ("公司欠了供应商一大笔钱，资金链断了，还有办法吗", "company-bankruptcy"),
     ("和供应商闹纠纷了，货有质量问题想索赔，走仲裁还是法院", "business-dispute"),
     ("想投一个道路工程标，招标条件明显偏向某家，咋办", "join-procurement"),
+    # closing told by the verb alone; more premises without a branch company (i17-life3)
+    ("小店下个月就关张了，剩下的手续咋弄", "close-business"),
+    ("店里生意还行，想再添一个门市，不想单独注册分公司，怎么办", "company-change"),
 ])
 def test_a_situation_in_loose_words(snap, text: str, scenario: str) -> None:
     event = life_event_asked(snap, text)
@@ -222,3 +225,8 @@ def test_a_bare_clause_adds_no_step(snap) -> None:
             "后厨还要接燃气，这几样加起来大概要多长时间啊")
     steps = _steps(snap, text)
     assert "company-registration" in steps and "e-business-license" not in steps
+
+
+def test_hiring_lists_the_employment_filing(snap) -> None:
+    # 第28条: 全面实施劳动用工备案制度 — a step of taking people on
+    assert "economic-layoff-filing" in _steps(snap, "准备雇十来个人，入职要办哪些手续")

@@ -59,3 +59,13 @@ def test_new_absent_fact_kinds(text: str, kind: str) -> None:
 ])
 def test_a_staff_count_is_asked(text: str, asked: bool) -> None:
     assert staff_count_asked(text) is asked
+
+
+def test_investing_abroad_asked_of_the_government_here_is_no_other_region() -> None:
+    from services_catalog.scope import other_region
+
+    # the worry is about there, the question is put to here: 第98条's matter
+    assert other_region("我们想去乌兹别克斯坦投资办个加工厂，那边的政策一点不了解，"
+                        "政府这边有什么能帮的") is None
+    # a clause asking about there itself stays another region's question
+    assert other_region("想到乌兹别克斯坦建厂，那边的税率是多少") == "乌兹别克斯坦"
