@@ -28,6 +28,7 @@ from services_catalog.absent_facts import (
     missing_answer,
     no_limit_quoted,
     qualified_free,
+    unexplained_term,
     unlisted,
     unlisted_materials,
     unstated_amount,
@@ -60,6 +61,7 @@ from services_catalog.life_events import (
 )
 from services_catalog.question_cues import (
     asks_amount,
+    asks_frequency,
     asks_nothing,
     asks_online,
     asks_who_handles,
@@ -99,6 +101,8 @@ def asked_question(intent: str, text: str) -> str | None:
     """The question type: the wording where it settles it (几天, 多少钱), else the NLU's intent,
     else (a message taken from small talk, 在哪领) whatever question its wording shows.
     A due-date intent stays: 今天交的几天能办完 wants the date, which that answer includes."""
+    if asks_frequency(text):
+        return "policy"  # 多久查一次: how often a measure is done, which a clause says
     cue = None if intent == "ask_due_date" else decisive_question_type(text)
     if cue is None and intent not in INTENT_QUESTION and asks_who_handles(text):
         cue = "ask_department"  # 这事谁负责 filed as small talk or fallback
@@ -435,6 +439,7 @@ def _answer_service(
     answer = unstated_year(service, text, answer) or answer  # 2024年底: only 2023/2025 set
     answer = unstated_step(service, text, answer) or answer  # 立案后多久开庭: 7日 is the 审核
     answer = no_limit_quoted(service, text, answer) or answer  # 多少个工作日: no limit set
+    answer = unexplained_term(service, text, answer) or answer  # “…模式”是啥意思: not explained
     if found.source == "search" and found.candidates and not answer.needs_condition:
         # A best guess from free text: offer the close runners-up too.
         answer.buttons = candidate_buttons(

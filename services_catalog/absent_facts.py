@@ -19,21 +19,31 @@ import re
 from services_catalog.answers import (
     HOTLINE_SLUG,
     QUOTING_RESPONSES,
+    TERM,
     Answer,
     amount_not_stated,
     ask_unit,
     asks_material_list,
     cited_clause,
     compose,
+    explains,
     missing_fact_answer,
     not_in_plan_answer,
     service_tasks,
 )
 from services_catalog.normalize import normalize, strip_filler
 from services_catalog.plan import tasks
-from services_catalog.question_cues import asks_online, decisive_question_type, question_type
+from services_catalog.question_cues import (
+    QUESTION_CUE,
+    asks_frequency,
+    asks_meaning,
+    asks_online,
+    decisive_question_type,
+    question_type,
+)
 from services_catalog.resolve import Resolution
 from services_catalog.schemas import ServiceOut
+from services_catalog.wording import MISSING_FACT
 
 # --- from the wording alone ---------------------------------------------------------------
 
@@ -42,6 +52,9 @@ _CONTACT = r"(?:电话|手机号|座机|联系方式|联系电话|客服电话|�
 _ROLE = (r"(?:副?局长|科长|处长|主任(?!务)|院长|庭长|所长|站长|书记|州长|县长|行长|总?经理|"
          r"负责人|经办人|领导(?!小组)|工作人员|办事员|法官|检察官|专员|管理员|对接人|联络员|联系人"
          r"|管理人|律师|调解员|公证员|[\u4e00-\u9fff]{1,3}(?<![成会委党])员(?!工|会))")
+# A second fact asked in the same breath (联系人和电话是谁, 负责人跟手机号叫啥): the role is still
+# what is asked.
+_AND_FACT = rf"(?:[和跟及与、]{_CONTACT})?"
 _FIRM = r"(?:公司|企业|机构|律所|事务所|中介|服务商|供应商|代理机构|测绘单位|4S店|银行)"
 # Checked in this order. Each asks for the fact, not of it: 打自来水公司电话没人接 tells of a
 # call, 那个小程序叫什么名字 names a thing, 住所登记 is a procedure about an address.
@@ -54,7 +67,7 @@ ABSENT_FACTS: dict[str, re.Pattern[str]] = {
         r"|什么电话|哪个电话|电话多少"
         rf"|(?<!打)(?<!打个)(?:的)?{_CONTACT}(?:号码|号)?[?？]?$"),
     "person": re.compile(
-        rf"{_ROLE}(?:是|叫|姓)?(?:谁|哪位|哪个|什么名字|叫什么|叫啥|姓什么|姓啥|名字|姓名)"
+        rf"{_ROLE}{_AND_FACT}(?:是|叫|姓)?(?:谁|哪位|哪个|什么名字|叫什么|叫啥|姓什么|姓啥|名字|姓名)"
         rf"|谁是\w{{0,8}}{_ROLE}|(?:哪个|哪位){_ROLE}|(?:人|员|长|导)(?:叫|姓)(?:什么|啥)|姓名"),
     # which firms by name (名录库里的公司都叫啥, 推荐几家): the plan names no business and the
     # assistant recommends none. 那个小程序叫什么名字 names a thing, not a firm.
@@ -100,6 +113,12 @@ ABSENT_FACTS: dict[str, re.Pattern[str]] = {
         r"|(?:已经|一共|总共|累计)(?:办了|办结了|受理了|接了|帮了|服务了)(?:多少|几)"
         r"|一(?:天|年|个月)(?:能|要|会)?(?:接|受理)(?:多少|几)"),
 }
+# A unit price stated to be confirmed (听说一方气3块2，真的吗; 电费是5毛一度吗): the plan states
+# no unit price, so it is neither confirmed nor denied with one of its figures.
+_STATED_PRICE = re.compile(
+    r"[一每](?:度|方|吨|立方米?|千瓦时)(?:电|水|气|天然气)?[^，,。？?！!；;\d]{0,3}\d+(?:\.\d+)?"
+    r"\s*(?:块|元|毛|角)"
+    r"|\d+(?:\.\d+)?\s*(?:块|元|毛|角)\d*(?:钱)?[一每](?:度|方|吨|立方米?|千瓦时)")
 # The plan covers 2023—2025: a figure for another year (2026年还是3个工作日吗) it does not state,
 # nor what will change later (明年用电报装时限会变吗).
 PLAN_YEARS = range(2023, 2026)
@@ -125,6 +144,8 @@ def absent_fact(text: str) -> str | None:
         return "year"
     if _LATER.search(norm):
         return "year"
+    if _STATED_PRICE.search(norm) and QUESTION_CUE.search(norm):
+        return "price"
     how_long = decisive_question_type(norm) in ("ask_due_date", "ask_time_limit")
     for kind, cue in ABSENT_FACTS.items():
         if kind == "hours" and (how_long or asks_online(norm)):
@@ -410,7 +431,8 @@ def _plain(service: ServiceOut, answer: Answer, kind: str) -> Answer:
 _WHICH_ONES = re.compile(r"具体(?:是|有|包括|包含)?(?:哪些|哪几|什么|啥)"
                          r"|(?:有|是|包括|包含|都是)哪(?:些|几)|哪几[项个种类样家条]|列(?:一下|出来|个|给我|举)|都(?:有|包括|是)(?:什么|啥|哪些)")
 # … of a list the plan may give only by its name or its size (“免申即享”清单, 15个事项).
-_A_LIST = re.compile(r"清单|名单|目录|名录|\d+个(?:事项|政策|项目|服务)|(?:那|这)些(?:事项|政策)"
+_A_LIST = re.compile(r"清单|名单|目录|名录|\d+个[^，,。？?！!；;]{0,5}?(?:事项|政策|项目|服务)"
+                     r"|(?:那|这)些(?:事项|政策)"
                      r"|哪(?:些|几项|几个)(?:事项|政策)")
 # A clause that lists the items of such a list: "包括A、B" / "A、B、C等N个事项" after or before
 # the list's noun (a clause naming channels, 网站、终端和小程序, lists no 事项).
@@ -460,9 +482,24 @@ def unlisted_materials(service: ServiceOut, question: str, text: str,
         return None
     quoted = [e.get("text", "") for e in (answer.card or {}).get("evidence", [])]
     quoted += [answer.variables.get(k, "") for k in ("quotes", "policy", "howto")]
-    if any(_OF_MATERIALS.search(q) for q in quoted):
+    if not any(_OF_MATERIALS.search(q) for q in quoted):
+        return compose(service, "materials", text=text)
+    if any(_LISTS_MATERIALS.search(part) for q in quoted for part in _CLAUSE_PARTS.split(q)
+           if _OF_MATERIALS.search(part)):
         return None
-    return compose(service, "materials", text=text)
+    # 梳理…申报所需材料，实现网上申报 speaks of the materials but names none: what it says
+    # stands, then that the plan lists no materials, and where to ask.
+    key = next((k for k in ("quotes", "policy") if answer.variables.get(k)), None)
+    if key is not None:
+        answer.variables[key] = answer.variables[key].rstrip("。") + (
+            f"。《行动方案》未列出具体需要哪些材料，您可以向{ask_unit(service)}咨询，"
+            "或拨打12345政务服务便民热线")
+    return answer
+
+
+# A clause part that names materials one by one (身份证、营业执照; 包括申请书…; 如：…).
+_LISTS_MATERIALS = re.compile(r"、|包括|包含|如[：:]|[：:]|以下")
+_CLAUSE_PARTS = re.compile(r"[，,；;。]")
 
 
 # --- a time limit for another step than the one the plan's limit is for ----------------------
@@ -616,7 +653,7 @@ def no_limit_quoted(service: ServiceOut, text: str, answer: Answer) -> Answer | 
     then what its clause does say with 第N条, and where to ask. None when the service has a time
     limit, the quote is another service's, or the quote states a span (which it answers with)."""
     if (service.time_limits or answer.response not in QUOTING_RESPONSES
-            or not _ASKS_HOW_LONG.search(normalize(text))
+            or not _ASKS_HOW_LONG.search(normalize(text)) or asks_frequency(text)
             or (answer.card or {}).get("slug", service.slug) != service.slug):
         return None
     quoted = answer.variables.get("quotes") or answer.variables.get("policy", "") \
@@ -635,3 +672,46 @@ def no_limit_quoted(service: ServiceOut, text: str, answer: Answer) -> Answer | 
         plain.card["citation"] = answer.card.get("citation", plain.card.get("citation"))
         plain.card["evidence"] = answer.card.get("evidence", [])
     return plain
+
+
+# --- a term the plan names but does not explain ----------------------------------------------
+
+
+
+def unexplained_term(service: ServiceOut, text: str, answer: Answer) -> Answer | None:
+    """166执行工作模式是啥意思 answered by the clause that only names the term (用好“166执行工作
+    模式”): what the clause says stands, then that the plan does not say what the term means,
+    and where to ask. None when no meaning is asked, or the clause explains the term."""
+    norm = normalize(text)
+    if answer.response != "utter_detail" or not asks_meaning(text):
+        return None
+    clauses = [e.get("text", "") for e in (answer.card or {}).get("evidence", [])]
+    told = {t.group(1) for c in clauses for t in TERM.finditer(c) if explains(c, t)}
+    for clause in clauses:
+        for term in TERM.finditer(clause):
+            if normalize(term.group(1)) in norm and term.group(1) not in told:
+                answer.variables["quotes"] += (
+                    f"。《行动方案》只提到“{term.group(1)}”，未写明它具体指什么，您可以向"
+                    f"{ask_unit(service)}咨询，或拨打12345政务服务便民热线")
+                return answer
+    return None
+
+
+# --- an amount asked in one line of a several-services answer --------------------------------
+
+def unstated_in_line(service: ServiceOut, words: str, answer: Answer) -> Answer:
+    """One line of a several-services answer quoting a clause for 一年安排多少钱: when the
+    service's evidence states no figure of the kind asked, the line says so after its quote
+    (and where to ask); otherwise it stands as it is."""
+    asked = amount_asked(words)
+    key = "quotes" if answer.variables.get("quotes") else "policy"
+    if (asked is None or asked[1] is _ANY_FIGURE or answer.response not in QUOTING_RESPONSES
+            or not answer.variables.get(key)):
+        return answer
+    head, figure = asked
+    if amount_stated(service, _besides_service(service, head), figure):
+        return answer
+    kind = "money" if figure is _MONEY_FIGURE else "amount"
+    answer.variables[key] = answer.variables[key].rstrip("。") + (
+        f"；未写明{MISSING_FACT[kind]}，可向{ask_unit(service)}咨询或拨打12345")
+    return answer

@@ -29,6 +29,8 @@ from services_catalog.normalize import normalize
 from services_catalog.question_cues import (
     QUESTION_CUES,
     asks_amount,
+    asks_frequency,
+    asks_meaning,
     asks_online,
     content_besides_cues,
     drop_also,
@@ -805,9 +807,46 @@ def detail_answer(service: ServiceOut, text: str, aliases_tell: bool = False, *,
                     if asks_online(text) else []))
     if when:
         evidence = [e for e in evidence if _WHEN_STATED.search(e.clause.text)]
+    if asks_meaning(text):
+        # “三零”是什么意思: the clause that explains the term (“三零”（即零上门…）), if one does.
+        evidence = _explaining(items, text, naming) or evidence
+    if asks_frequency(text):
+        # 多久查一次: the clause that says how often (每年对照开展核查), read with the plan's words
+        # for it, beats one that shares more of the question's other words.
+        often = [e for n in items
+                 for e in relevant_clauses([n], text, naming, also=FREQUENCY_WORDS)
+                 if _HOW_OFTEN.search(e.clause.text)]
+        evidence = sorted(often, key=lambda e: -e.score)[:1] or evidence
     if not evidence:
         return None
     return quoting_answer(service, evidence, naming, _departments(service))
+
+
+# A term the plan puts in quotes, and how it explains one where it writes it: “三零”（即零上门、
+# 零审批、零投资）, “一件事”：….
+TERM = re.compile(r"“([^”]{2,16})”")
+_EXPLAINED = re.compile(r"^(?:[（(]?即|[（(]|[：:]|是指|指的是|就是)")
+
+
+def explains(clause: str, term: re.Match[str]) -> bool:
+    return bool(_EXPLAINED.match(clause[term.end():]))
+
+
+def _explaining(items: list[int], text: str, naming: list[str]) -> list[Evidence]:
+    """The clause of `items` that explains a quoted term the question says; [] when none."""
+    norm = normalize(text)
+    for n in items:
+        for found in relevant_clauses([n], text, [], also=" ".join(naming)):
+            clause = found.clause.text
+            if any(normalize(t.group(1)) in norm and explains(clause, t)
+                   for t in TERM.finditer(clause)):
+                return [found]
+    return []
+
+
+# The plan's words for how often something is done.
+FREQUENCY_WORDS = "每年 每季度 每月 定期 年度 常态化 频次"
+_HOW_OFTEN = re.compile(r"每(?:年|半年|季度?|个?月|周)|定期|年度|常态化|频次|频率")
 
 
 # A clause of another service quoted for a detail its own clauses do not address must read at

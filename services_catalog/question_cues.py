@@ -63,6 +63,25 @@ def decisive_question_type(text: str) -> str | None:
     return _first_type(text, DECISIVE)
 
 
+# How often something is done (多久查一次, 每隔多久, 一年抽查几次, 频次): asked of a measure, not
+# of how long the service takes; the clause that says how often (每年对照开展核查) answers it,
+# not the time limit or "no time limit". Kept out of QUESTION_CUES (it files the NLU's data).
+_FREQUENCY = re.compile(r"(?:多久|多长时间|几天|几个月|几年)[^，,。？?！!；;]{0,6}?"
+                        r"一(?:次|回|轮|遍|趟)|每?隔多(?:久|长时间)|频率|频次|多频繁|(?:一|每)(?:年|季度?|个?月|周)"
+                        r"[^，,。？?！!；;]{0,4}?几(?:次|回|轮|遍)")
+
+
+def asks_frequency(text: str) -> bool:
+    return bool(_FREQUENCY.search(normalize(text)))
+
+# What a term means (啥意思, 分别指什么, 怎么理解), not what the plan does about it (是什么政策).
+_MEANING = re.compile(r"啥意思|什么意思|指什么|指啥|指的是(?:什么|啥)|分别(?:指|是什么|是啥|代表)"
+                      r"|具体指|含义|什么叫|啥叫|怎么理解|代表什么|代表啥")
+
+
+def asks_meaning(text: str) -> bool:
+    return bool(_MEANING.search(normalize(text)))
+
 # 能网上办吗 / 手机上能弄不: a yes/no question about applying online.
 _ONLINE = re.compile(r"网上|线上|在线|手机|网络|小程序|在家|不用跑|不跑|远程")
 _YES_NO = re.compile(r"吗|能不能|可不可以|能否|行不行|是否|可以不|能不|行不|[不没]$")

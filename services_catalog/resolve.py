@@ -621,7 +621,11 @@ def joint_service(snap: CatalogSnapshot, text: str, mentions: list[Hit]) -> Hit 
     scores = {h.slug: evidence_score(snap, h.slug, text + JOINT_WORDS) for h in candidates}
     if not scores:
         return None
-    best = max(candidates, key=lambda h: scores[h.slug])
+    # 企业注销和税务注销能一起办吗: a service the message names outright whose clauses say how
+    # they are combined (第13条 纳入“一网通办”) is the one asked about; a loosely read one
+    # (企业开办's 第1条 同步办理) answers only when no named one's clauses do.
+    named = [h for h in candidates if h.confidence >= SURE and scores[h.slug] >= MIN_EVIDENCE]
+    best = max(named or candidates, key=lambda h: scores[h.slug])
     return best if scores[best.slug] >= MIN_EVIDENCE else None
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import Any, NamedTuple
 
+from services_catalog.absent_facts import unstated_in_line
 from services_catalog.answers import (
     FEEDBACK_BUTTONS,
     INTENT_QUESTION,
@@ -637,7 +638,9 @@ def several_answer(snap: CatalogSnapshot, slugs: list[str], question: str,
                                          or clause[:12] not in text):
                 answer = specific
                 text = _line_text(answer, line.question)
-        lines.append(text)
+        # 一年安排多少钱 of a line whose clause states no such figure: it says so.
+        answer = unstated_in_line(service, line.clause, answer)
+        lines.append(_line_text(answer, line.question))
         cards.append(answer.card or {})
     return Answer("utter_several", {"lines": "\n".join(f"· {line}" for line in lines)},
                   several_card(cards), list(FEEDBACK_BUTTONS))
