@@ -18,6 +18,7 @@ import re
 
 from services_catalog.answers import (
     HOTLINE_SLUG,
+    PRICE_KINDS,
     QUOTING_RESPONSES,
     TERM,
     Answer,
@@ -28,8 +29,10 @@ from services_catalog.answers import (
     compose,
     explains,
     missing_fact_answer,
+    missing_fact_item,
     not_in_plan_answer,
     service_tasks,
+    with_basis,
 )
 from services_catalog.normalize import normalize, strip_filler
 from services_catalog.plan import tasks
@@ -418,10 +421,13 @@ def _pays(text: str) -> bool:
 
 def _plain(service: ServiceOut, answer: Answer, kind: str) -> Answer:
     plain = not_in_plan_answer(kind, service)
+    if kind in PRICE_KINDS and missing_fact_item(kind, service) != service.citation.item:
+        return plain  # a charge: the clause of the service's charges, not the answer's quote
     if answer.card and plain.card and answer.card.get("citation"):
         plain.card["citation"] = answer.card["citation"]
         plain.variables["item"] = str(answer.card["citation"].get("item",
                                                                   plain.variables["item"]))
+        with_basis(plain.variables, [])  # 事项依据 names the clause the card quotes
     return plain
 
 

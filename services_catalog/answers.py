@@ -269,6 +269,21 @@ def missing_fact_answer(
     return not_in_plan_answer(kind, service)
 
 
+# Kinds of absent fact that ask what the service costs.
+PRICE_KINDS = frozenset(("price", "money"))
+
+
+def missing_fact_item(kind: str, service: ServiceOut) -> int:
+    """The task a "not stated" answer cites: for a price or charge, the clause the service's
+    charges are quoted from (燃气价格 → 第45条 公开燃气价格…, not 第46条's time limit), which
+    is where the plan speaks of what it costs; else the service's own citation."""
+    if kind in PRICE_KINDS:
+        item = next((f.item for f in service.fees if f.item), None)
+        if item is not None:
+            return item
+    return service.citation.item
+
+
 def not_in_plan_answer(kind: str, service: ServiceOut | None, *, in_person: bool = False
                        ) -> Answer:
     """A fact the plan does not hold (phone, person, price, address, hours): say so, and where
@@ -282,7 +297,7 @@ def not_in_plan_answer(kind: str, service: ServiceOut | None, *, in_person: bool
     base = {
         "service_name": service.name,
         "missing": MISSING_FACT[kind],
-        "item": str(service.citation.item),
+        "item": str(missing_fact_item(kind, service)),
         "lead_unit": service.lead_unit or _join(service.departments) or "办理窗口",
         "ask_unit": ask_unit(service),
         "departments": _departments(service),

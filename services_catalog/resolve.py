@@ -159,6 +159,34 @@ def case_in_checklist(snap: CatalogSnapshot, steps: list[str], text: str) -> str
     return max(told)[1] if told else None
 
 
+def _weight(snap: CatalogSnapshot, text: str, words: set[str]) -> float:
+    weights = snap.index.content_words(text)
+    return sum(weights.get(w, 0.0) for w in words)
+
+
+def reads_no_further(snap: CatalogSnapshot, previous: str, text: str, hits: list[Hit]) -> bool:
+    """A follow-up naming no service, whose best free-text guess is another service: that guess
+    is no reason to leave the conversation's service when the words of the message it holds
+    weigh no more than those the conversation's service holds (人均能领多少 after 培训补贴: an
+    embedding's reading of 投标保证金 holds none of its words; 会派人来核查吗 after 连锁门店
+    许可变更, whose clause says 现场核查, though 派人来 reads as another service), and none of
+    its clauses addresses the message better. 另外 / 换个事 open another matter and are left
+    to the search."""
+    if not hits or hits[0].slug == previous or opens_new_matter(text):
+        return False
+    top = hits[0].slug
+    here, there = _words_held(snap, previous, text), _words_held(snap, top, text)
+    if evidence_score(snap, top, text) > evidence_score(snap, previous, text):
+        return False
+    if not there:
+        return True  # no word of the message is the guess's own
+    gained = _weight(snap, text, there - here) - _weight(snap, text, here - there)
+    # A tie (a word both hold, 受理) stays only on a word of the conversation's service's name
+    # (备案 of …食品经营备案): a shared generic word leaves the search's strong reading alone.
+    return gained < 0 or (gained == 0 and any(
+        w in normalize(snap.services[previous].name) for w in here & there))
+
+
 def own_words_only(snap: CatalogSnapshot, previous: str, text: str, hits: list[Hit]) -> bool:
     """保证金交不起 after 财产保全: every word of the message the best free-text guess holds, the
     conversation's service holds too (保证金, 第160条 提交保证金困难的), and more of them or one
@@ -510,7 +538,10 @@ def states_amount_here(snap: CatalogSnapshot, previous: str, text: str) -> bool:
 
 # 能跟营业执照一起办吗 / 税务注销能同时办吗: whether another thing is handled with this one.
 _TOGETHER = re.compile(r"(?:一起|一块儿?|一并|同时|顺便|顺带|合并)(?:办|申请|弄|交|提交|受理)"
-                       r"|一个窗口|一窗|跑几个(?:窗口|地方|部门)|几个窗口")
+                       r"|一个窗口|一窗|跑几个(?:窗口|地方|部门)|几个窗口"
+                       # … or whether the other needs a queue of its own (还要另外排队吗).
+                       # Not 单独办 / 分开跑: 每个网点都得单独办吗 asks of each branch.
+                       r"|(?:另外|单独|重新|分开)(?:再)?排(?:个)?队")
 # The plan's words for handling things together (并联办理, 一窗受理、并行办理, 多证合一, 同步办理,
 # 纳入“一网通办”, 一站式): a together-question is read with them, so the clause that says how
 # the two are combined answers it, whatever word the caller used for the other thing.
@@ -665,6 +696,39 @@ def asked_the_same_first(snap: CatalogSnapshot, text: str, mentions: list[Hit]) 
     return sorted(mentions, key=lambda h: h.slug not in inside)
 
 
+# How many times better a loosely named service's clauses must address the message than those
+# of the service a generic alias names, to be the one meant.
+LOOSE_OVER_ALIAS = 2.0
+
+
+def _overlaps(norm: str, a: str, b: str) -> bool:
+    """Whether phrases `a` and `b` share characters where they occur in `norm`."""
+    i, j = norm.find(a), norm.find(b)
+    if i < 0 or j < 0:
+        return a in b or b in a
+    return i < j + len(b) and j < i + len(a)
+
+
+def loosely_named_first(snap: CatalogSnapshot, text: str, mentions: list[Hit]) -> list[Hit]:
+    """燃气公司乱收费呢: 乱收费 is a generic alias (涉企违规收费查处), 燃气 names 燃气报装 only
+    loosely; when the loosely named service's clauses address the message far better (第45条
+    查处…收取不合理费用 of 燃气), it is the one asked about. A service named outright, or an
+    alias that addresses the message as well, keeps its place."""
+    if len(mentions) != 1 or mentions[0].kind != "alias":
+        return mentions
+    top = evidence_score(snap, mentions[0].slug, text)
+    norm = snap.index.query(text).norm
+    for hit in snap.index.mentions(text):
+        if (hit.confidence >= SURE or hit.slug == mentions[0].slug
+                or hit.kind not in ("name", "alias")
+                or _overlaps(norm, hit.matched, mentions[0].matched)):
+            continue  # 公证 inside 学历公证, 接水 across 水电气: part of the same name
+        score = evidence_score(snap, hit.slug, text)
+        if score >= MIN_EVIDENCE and score >= LOOSE_OVER_ALIAS * top:
+            return [Hit(hit.slug, hit.score, SURE, hit.kind, hit.matched), *mentions]
+    return mentions
+
+
 def kin_first(snap: CatalogSnapshot, mentions: list[Hit], previous: str) -> list[Hit]:
     """仲裁呢 after 诉前调解: 仲裁 is an alias of 商事仲裁 and of 劳动人事争议 alike; of services
     named by the same words equally surely, the one nearest the conversation's service comes
@@ -695,8 +759,8 @@ def resolve(
 ) -> Resolution:
     """`names_service`: the user is naming a service (a follow-up such as 那燃气呢), so a confident
     search hit beats the conversation's last service."""
-    mentions = asked_the_same_first(
-        snap, text, [h for h in snap.index.mentions(text) if h.confidence >= SURE])
+    mentions = loosely_named_first(snap, text, asked_the_same_first(
+        snap, text, [h for h in snap.index.mentions(text) if h.confidence >= SURE]))
     if previous and previous in snap.services:
         mentions = kin_first(snap, mentions, previous)
     entities: list[str] = []
@@ -805,6 +869,9 @@ def resolve(
     if in_context and previous:
         hits = related_first(snap, hits, previous, text)
     top = hits[0] if hits else None
+    if (in_context and previous and not names_service and not mentions and not entities
+            and reads_no_further(snap, previous, text, hits)):
+        return Resolution(previous, "context", 1.0)
     if in_context and not names_service and not switches(hits, previous, text, snap):
         return Resolution(previous, "context", 1.0)
     if (in_context and names_service and not entities
