@@ -42,10 +42,18 @@ class Asked(NamedTuple):
     words: str  # the question clause
 
 
-@lru_cache(maxsize=256)
+# Asked twice a turn (touches_more, then beside_answer) and again by the gateway's degraded answer:
+# read once per message, keyed on its normalised text (the plan is the same for every snapshot).
+ASKED_CACHE = 256
+
+
 def asked_matters(text: str) -> tuple[Asked, ...]:
     """The tasks the message's question clauses each read as strongly, in its order."""
-    norm = normalize(text)
+    return _asked_in(normalize(text))
+
+
+@lru_cache(maxsize=ASKED_CACHE)
+def _asked_in(norm: str) -> tuple[Asked, ...]:
     clauses = clause_spans(norm)
     if len(clauses) < MIN_CLAUSES:
         return ()

@@ -141,11 +141,24 @@ def _counted(text: str) -> re.Pattern[str] | None:
     return None if unit == "个" else re.compile(rf"{_NUMBER}{unit}")
 
 
+# A turn asks the same clauses of the same tasks more than once (the related matters read each
+# question clause against the whole plan, then against the answer's tasks; the gateway's degraded
+# answer and agent assist read the message again): each distinct question is read once while it
+# is in use. The plan is built once per process, so the arguments are the whole key. Bounded.
+RELEVANT_CACHE = 1024
+
+
 def relevant_clauses(items: list[int], text: str, naming: list[str],
                      also: str = "") -> list[Evidence]:
     """The one or two clauses of tasks `items` that best address `text` (best first), or []
     when none shares enough of its rarer words. `also`: words the question means without
     saying them (能网上办吗 → 网办, 全程网办), taken as they are."""
+    return list(_relevant(tuple(items), text, tuple(naming), also))
+
+
+@lru_cache(maxsize=RELEVANT_CACHE)
+def _relevant(items: tuple[int, ...], text: str, naming: tuple[str, ...],
+              also: str) -> tuple[Evidence, ...]:
     by_task, idf = _clause_index()
     naming_grams: set[str] = set()
     for name in naming:
@@ -160,7 +173,7 @@ def relevant_clauses(items: list[int], text: str, naming: list[str],
                              if text else set())
     grams |= meant
     if not grams:
-        return []
+        return ()
     named = asked & naming_grams
     counted = _counted(text) if text else None
     scored = []
@@ -181,7 +194,7 @@ def relevant_clauses(items: list[int], text: str, naming: list[str],
                 scored.append(Evidence(clause, score))
     scored.sort(key=lambda e: -e.score)
     if not scored or scored[0].score < MIN_EVIDENCE:
-        return []
+        return ()
     chosen = [scored[0]]
     for e in scored[1:]:
         if len(chosen) == MAX_CLAUSES or e.score < SECOND_RATIO * scored[0].score:
@@ -205,7 +218,7 @@ def relevant_clauses(items: list[int], text: str, naming: list[str],
         if bodies:
             best = max(bodies, key=reads)  # the first of equals: max keeps the earliest
             chosen = [chosen[0], Evidence(best[0], found.get(best[0].text, 0.0))]
-    return chosen
+    return tuple(chosen)
 
 
 def _denied_here(denied: list[str], clause: str) -> bool:
