@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from services_catalog import clock
 from services_catalog.answers import Answer
+from services_catalog.evidence import bigrams
 from services_catalog.snapshot import CatalogCache
 
 CACHE = CatalogCache()
@@ -147,11 +148,6 @@ def handoff_card(tracker: Tracker, summary: str, reason: str = "asked") -> dict[
 RETURNS_TO = re.compile(r"回到|说回|聊回|问回|回过头来?(?:说|问)")
 
 
-def _bigrams(text: str) -> set[str]:
-    chars = re.sub(r"[^\u4e00-\u9fff0-9a-zA-Z]", "", text)
-    return {chars[i:i + 2] for i in range(len(chars) - 1)}
-
-
 def turns_answered(tracker: Tracker) -> list[tuple[str, str]]:
     """(what the user said, the service answered for it) for each earlier turn of the session
     that got a service's answer (a checklist counts with the service it was read for)."""
@@ -180,6 +176,6 @@ def returned_to(tracker: Tracker) -> str | None:
     earlier = turns_answered(tracker)[:-1]
     if not earlier:
         return None
-    words = _bigrams(RETURNS_TO.sub("", text))
-    best = max(reversed(earlier), key=lambda turn: len(words & _bigrams(turn[0])))
+    words = bigrams(RETURNS_TO.sub("", text))
+    best = max(reversed(earlier), key=lambda turn: len(words & bigrams(turn[0])))
     return best[1]

@@ -8,7 +8,9 @@ several-services detector (its name/alias matcher included), the stated-conditio
 detail-follow-up cues, the typo correction (once here; search and the name matcher run it
 per call) and the situation memory (services_catalog/situations.py); then, for the service each
 question resolves to, the answer composition: the detail-clause choice
-(evidence.relevant_clauses) and compose with its figure-citation check.
+(evidence.relevant_clauses) and compose with its figure-citation check; and the related-matters
+step every answer ends with (situation_lines.touches_more, then extra_matters beside the
+service's tasks: asked_matters reads each question clause against all of the plan).
 Prints p50/p95 in ms; the issue's budget is 5 ms at p50.
 """
 
@@ -31,6 +33,7 @@ from services_catalog.question_cues import (
 from services_catalog.resolve import resolve
 from services_catalog.scope import other_region
 from services_catalog.several import services_asked
+from services_catalog.situation_lines import extra_matters, touches_more
 from services_catalog.situations import matters
 from services_catalog.snapshot import CatalogCache
 
@@ -65,6 +68,9 @@ def main() -> None:
             detail_answer(service, text)
             compose(service, {"ask_fee": "fee", "ask_channel": "channel"}.get(
                 question_type(text) or "", "overview"), text=text)
+        if touches_more(text):  # as the action server: asked twice, computed once
+            touches_more(text)
+            extra_matters(snap, text, set(snap.services[slug].items) if slug else set())
 
     for text in texts:  # warm the pinyin/normalisation caches, as a running server has them
         added_work(text)

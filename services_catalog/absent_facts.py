@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from services_catalog.answers import (
+    FREE_WORDS,
     HOTLINE_SLUG,
     PRICE_KINDS,
     QUOTING_RESPONSES,
@@ -250,8 +251,8 @@ _HOW_MUCH = re.compile(r"多少|几|多高|多大|多低|多长|怎么算|咋算
 _NAMED_SPAN = re.compile(r"(?:宽限期|有效期|过渡期|观察期|考察期|缓冲期)"
                          r"(?=\w{0,4}(?:多久|多长|几[天年月]|多少天|是几|是多少))")
 # A figure of each kind. Free counts as an amount of money: 电子发票免费 answers 要多少钱.
-_MONEY_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:万元|元|万|亿元|亿|[%％])|免费|零投资|免收|不收费"
-                           r"|不收取|零成本|零费用")
+_MONEY_FIGURE = re.compile(rf"\d+(?:\.\d+)?\s*(?:万元|元|万|亿元|亿|[%％])|{FREE_WORDS}"
+                           r"|零投资|零成本|零费用")
 _RATE_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*[%％‰]|百分之")
 _ANY_FIGURE = re.compile(r"\d+(?!\d*\s*年)")
 # What is left of the asked thing once the amount words go: 最多交, 一个月, 能贷 say how, not what.
@@ -580,7 +581,7 @@ def unstated_year(service: ServiceOut, text: str, answer: Answer) -> Answer | No
 _FIRST_TIME = r"首次|首笔|首套|首台|初次|第一次"
 _NEW_FIRM = r"新开办|新设立|新设|新办|新注册|新成立"
 _QUALIFIER = re.compile(rf"{_FIRST_TIME}|{_NEW_FIRM}")
-_FREE_WORD = re.compile(r"免费|免收|不收费|不收取")
+_FREE_WORD = re.compile(FREE_WORDS)
 # A case outside each qualifier, as a question states it: again or a replacement (补办, 再次,
 # 换新, 第二次, 重新申领, 丢了) against the first time; a business that is not new against 新开办.
 _REPEAT_CASE = re.compile(r"补办|补领|补发|再次申领|再次|再办|再申请|再领|换新|换领|更换"

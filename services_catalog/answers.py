@@ -64,7 +64,10 @@ FEEDBACK_BUTTONS = [
 # How a fee fact reads, for the plain answer first (免费 / 不收费 / 方案未规定收费标准): the words
 # of the catalog's own fact decide, never a figure of ours. "清理取消…收费" is price supervision,
 # not "no fee": only a fact that itself waives a fee (取消报装费…) counts as 不收费.
-_FREE = re.compile(r"免费|零投资|免收|不收费|不收取")
+# The words that waive a charge outright; absent_facts reads them too (a free figure, a free
+# clause's qualifier). No word of it begins another, so the order of the alternatives is free.
+FREE_WORDS = r"免费|免收|不收费|不收取"
+_FREE = re.compile(rf"{FREE_WORDS}|零投资")
 _WAIVED = re.compile(r"^(?:取消|免除|减免)\S*费")
 _FIGURE = re.compile(r"\d")
 # A channel one can use without going anywhere: a website, platform, system, app or phone.

@@ -6,7 +6,7 @@ is dropped. The situation memory (situations.py) gates short messages out, and a
 clause such as 晚上能办吗 names no service the catalog search reads surely. The plan's own
 clauses do address it, in rare words both share (晚上 → 第2条 延时错时、不打烊).
 
-So each clause of a message of several clauses that asks (several._asks) is read against every
+So each clause of a message of several clauses that asks (several.asks) is read against every
 task's clauses (evidence.relevant_clauses), and a task whose clause it shares rare words with
 strongly (ASKED_EVIDENCE) is a matter it touches. Only a clause that asks: a clause that tells
 the scene (来回跑了三趟, 资金周转不过来) reads strongly as some clause too, but it is the case
@@ -27,7 +27,7 @@ from typing import NamedTuple
 from services_catalog import plan
 from services_catalog.evidence import pairs, relevant_clauses
 from services_catalog.normalize import normalize
-from services_catalog.several import _asks, _clauses
+from services_catalog.several import asks, clause_spans
 
 # The IDF weight of the rare words a question clause and a plan clause share, for the clause to
 # be a matter of its own. relevant_clauses' bar (6) is a detail's of a service already chosen;
@@ -43,18 +43,26 @@ class Asked(NamedTuple):
     words: str  # the question clause
 
 
-@lru_cache(maxsize=256)
+# Asked twice a turn (touches_more, then beside_answer) and again by the gateway's degraded answer:
+# read once per message, keyed on its normalised text (the plan is the same for every snapshot).
+ASKED_CACHE = 256
+
+
 def asked_matters(text: str) -> tuple[Asked, ...]:
     """The tasks the message's question clauses each read as strongly, in its order."""
-    norm = normalize(text)
-    clauses = _clauses(norm)
+    return _asked_in(normalize(text))
+
+
+@lru_cache(maxsize=ASKED_CACHE)
+def _asked_in(norm: str) -> tuple[Asked, ...]:
+    clauses = clause_spans(norm)
     if len(clauses) < MIN_CLAUSES:
         return ()
     every = list(plan.tasks())
     found: dict[int, Asked] = {}
     for a, b in clauses:
         words = norm[a:b]
-        if not _asks(words):
+        if not asks(words):
             continue
         evidence = relevant_clauses(every, words, [])
         if not evidence or evidence[0].score < ASKED_EVIDENCE or evidence[0].task in found:

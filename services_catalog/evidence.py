@@ -148,11 +148,32 @@ def _counted(text: str) -> re.Pattern[str] | None:
     return None if unit == "个" else re.compile(rf"{_NUMBER}{unit}")
 
 
+def _weight(grams: set[str] | frozenset[str], idf: dict[str, float]) -> float:
+    """The summed IDF of `grams`, the same whatever order the set iterates in (PYTHONHASHSEED):
+    a plain sum over a set rounds differently per process, and two clauses tied on the same
+    words would then order differently from one process to the next. fsum rounds exactly once;
+    equal scores then keep the order of the tasks asked and of the clauses in each task."""
+    return math.fsum(idf.get(g, 0.0) for g in grams)
+
+
+# A turn asks the same clauses of the same tasks more than once (the related matters read each
+# question clause against the whole plan, then against the answer's tasks; the gateway's degraded
+# answer and agent assist read the message again): each distinct question is read once while it
+# is in use. The plan is built once per process, so the arguments are the whole key. Bounded.
+RELEVANT_CACHE = 1024
+
+
 def relevant_clauses(items: list[int], text: str, naming: list[str],
                      also: str = "") -> list[Evidence]:
     """The one or two clauses of tasks `items` that best address `text` (best first), or []
     when none shares enough of its rarer words. `also`: words the question means without
     saying them (能网上办吗 → 网办, 全程网办), taken as they are."""
+    return list(_relevant(tuple(items), text, tuple(naming), also))
+
+
+@lru_cache(maxsize=RELEVANT_CACHE)
+def _relevant(items: tuple[int, ...], text: str, naming: tuple[str, ...],
+              also: str) -> tuple[Evidence, ...]:
     by_task, idf = _clause_index()
     naming_grams: set[str] = set()
     for name in naming:
@@ -167,7 +188,7 @@ def relevant_clauses(items: list[int], text: str, naming: list[str],
                              if text else set())
     grams |= meant
     if not grams:
-        return []
+        return ()
     named = asked & naming_grams
     counted = _counted(text) if text else None
     scored = []
@@ -179,16 +200,16 @@ def relevant_clauses(items: list[int], text: str, naming: list[str],
             counts = bool(counted and counted.search(clause.text))
             if len(shared) < MIN_SHARED and not shared & meant and not counts:
                 continue  # one pair alone is as likely chance (外地本人 … 法人在其 → 人在)
-            score = sum(idf.get(g, 0.0) for g in shared) + (COUNT_EVIDENCE if counts else 0.0)
+            score = _weight(shared, idf) + (COUNT_EVIDENCE if counts else 0.0)
             if score > 0:
                 # The service's own name said in the question and in the clause weighs a little:
                 # 燃气报装是不是一站式服务 → 第46条 (燃气报装…一站式), not 第91条's 一站式 for
                 # 水、电、气 接入 in general.
-                score += NAMING_WEIGHT * sum(idf.get(g, 0.0) for g in named & clause_grams)
+                score += NAMING_WEIGHT * _weight(named & clause_grams, idf)
                 scored.append(Evidence(clause, score))
     scored.sort(key=lambda e: -e.score)
     if not scored or scored[0].score < MIN_EVIDENCE:
-        return []
+        return ()
     chosen = [scored[0]]
     for e in scored[1:]:
         if len(chosen) == MAX_CLAUSES or e.score < SECOND_RATIO * scored[0].score:
@@ -205,14 +226,13 @@ def relevant_clauses(items: list[int], text: str, naming: list[str],
 
         def reads(row: tuple[Clause, frozenset[str]]) -> float:
             clause, clause_grams = row
-            return found.get(clause.text, 0.0) + NAMING_WEIGHT * sum(
-                idf.get(g, 0.0) for g in named & clause_grams)
+            return found.get(clause.text, 0.0) + NAMING_WEIGHT * _weight(named & clause_grams, idf)
 
         bodies = [r for r in rows[1:] if len(r[0].quote) >= MIN_CLAUSE_CHARS]
         if bodies:
             best = max(bodies, key=reads)  # the first of equals: max keeps the earliest
             chosen = [chosen[0], Evidence(best[0], found.get(best[0].text, 0.0))]
-    return chosen
+    return tuple(chosen)
 
 
 def _denied_here(denied: list[str], clause: str) -> bool:
@@ -240,7 +260,7 @@ def _other_part(first: Evidence, rows: list[tuple[Clause, frozenset[str]]], aske
     for clause, clause_grams in rows[1:]:
         if clause.text == first.clause.text or len(clause.quote) < MIN_CLAUSE_CHARS:
             continue
-        score = sum(idf.get(g, 0.0) for g in left & clause_grams)
+        score = _weight(left & clause_grams, idf)
         if score >= OTHER_PART_EVIDENCE and (best is None or score > best.score):
             best = Evidence(clause, score)
     return [best] if best else []

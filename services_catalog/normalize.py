@@ -1,7 +1,9 @@
 """Text normalisation shared by search, keyword matching and the answer layer.
 
 Users type on phones with full-width input methods, sometimes in traditional characters; the
-catalog is written in simplified Chinese. Everything is compared in one canonical form.
+catalog is written in simplified Chinese. Everything is compared in one canonical form, and
+normalize() also puts right the question words typed by sound (多旧 → 多久, 在那办 → 在哪办:
+_fix_cue_typos), since the question type is read from them.
 """
 
 from __future__ import annotations

@@ -99,13 +99,13 @@ class _Mention(NamedTuple):
     part: bool = False  # a part of a told situation (clause_needs), norm[start:end] its words
 
 
-def _asks(clause: str) -> bool:
+def asks(clause: str) -> bool:
     """Asks in words that only a question has; 材料, 钱 or 网上 may as well tell (办执照材料少了
     一样, 也没欠谁钱)."""
     return bool(decisive_question_type(clause) or _ASKS.search(clause))
 
 
-def _clauses(norm: str) -> list[tuple[int, int]]:
+def clause_spans(norm: str) -> list[tuple[int, int]]:
     """The clauses between pauses; a 、 after a question parts questions too (惠企政策还要自己申请
     吗、材料不齐能先受理吗), not the services of a list (用水、用电报装要多久)."""
     out = []
@@ -113,7 +113,7 @@ def _clauses(norm: str) -> list[tuple[int, int]]:
         start = m.start()
         for cut in _LIST_PAUSE.finditer(norm, m.start(), m.end()):
             left, right = norm[start:cut.start()], norm[cut.end():m.end()]
-            if (_asks(left) and len(content_besides_cues(left)) >= CLAUSE_MIN_CONTENT
+            if (asks(left) and len(content_besides_cues(left)) >= CLAUSE_MIN_CONTENT
                     and len(content_besides_cues(right)) >= CLAUSE_MIN_CONTENT):
                 out.append((start, cut.start()))
                 start = cut.end()
@@ -148,14 +148,14 @@ def _mentions(snap: CatalogSnapshot, text: str) -> tuple[str, list[tuple[int, in
                                                          list[_Mention]]:
     norm = snap.index.normalised(text)
     named = _named(snap, text)
-    clauses = _clauses(norm)
+    clauses = clause_spans(norm)
     found: list[_Mention] = []
     for i, (start, end) in enumerate(clauses):
         inside = [n for n in named if start <= n[1] < end]
         if len(inside) == 1:
             inside = [_in_family(snap, norm[start:end], inside[0])]
         found += [_Mention(slug, s, e, i, True) for slug, s, e in inside]
-        if not (inside or _asks(norm[start:end])):
+        if not (inside or asks(norm[start:end])):
             continue  # neither names a service nor asks: the scene (知识产权被侵犯，…)
         found += _free_mentions(snap, norm, (start, end), i, inside, {n[0] for n in named})
     found.sort(key=lambda m: m.start)
@@ -227,9 +227,9 @@ def _with_question(snap: CatalogSnapshot, norm: str, piece: tuple[int, int],
     shared = ""
     if after:
         shared = norm[max(after):end]
-    elif b == end and not _asks(norm[start:end]):
+    elif b == end and not asks(norm[start:end]):
         rest = _CLAUSE.search(norm, end)
-        shared = rest.group(0) if rest and _asks(rest.group(0)) else ""
+        shared = rest.group(0) if rest and asks(rest.group(0)) else ""
     shared = _JOINER_LEAD.sub("", shared)
     if not shared or hits[0].confidence < RETRY_MIN:
         return False
@@ -287,7 +287,7 @@ def _task_of(snap: CatalogSnapshot, norm: str, m: _Mention) -> int:
 def _questions(words: str) -> bool:
     """A clause that asks, and about something besides the question (not 要多久 alone), with a
     subject of its own: 会不会让我来回跑 after 起诉材料不全会咋样 asks on about the same thing."""
-    return (_asks(words) and len(content_besides_cues(words)) >= CLAUSE_MIN_CONTENT
+    return (asks(words) and len(content_besides_cues(words)) >= CLAUSE_MIN_CONTENT
             and not _NO_SUBJECT.match(words))
 
 
@@ -457,7 +457,7 @@ def _lines_of(snap: CatalogSnapshot, norm: str, clauses: list[tuple[int, int]],
             and not any(_two_names(snap, norm, mentions, m) for m in mentions)):
         return []
     each = bool(_EACH.search(norm))
-    asking = [_asks(norm[a:b]) for a, b in clauses]
+    asking = [asks(norm[a:b]) for a, b in clauses]
     by_clause: dict[int, list[_Mention]] = {}
     for m in mentions:
         by_clause.setdefault(m.clause, []).append(m)
@@ -561,18 +561,18 @@ def questions_asked(snap: CatalogSnapshot, text: str, slugs: list[str],
             end = cuts[-1].start() if cuts else end
         words = norm[start:end]  # its own words: 居民办电几天, 用水报装
         piece = norm[m.start:m.end]
-        said = piece if m.named or not _asks(piece) else ""
+        said = piece if m.named or not asks(piece) else ""
         # The name says which service, not what is asked (研发费用能抵税不).
         asking = norm[start:m.start] + norm[m.end:end] if m.named else words
         if not _own_type(asking):  # the clause's shared question (…和燃气报装分别多少天)
             rest = norm[max(x.end for x in same):b]
             words, asking = words + rest, asking + rest
-        if not _own_type(asking) and not _asks(norm[a:b]):
+        if not _own_type(asking) and not asks(norm[a:b]):
             # a clause that only names services: the question after it (…，各能享受啥)
-            later = next((norm[x:y] for x, y in clauses[m.clause + 1:] if _asks(norm[x:y])), "")
+            later = next((norm[x:y] for x, y in clauses[m.clause + 1:] if asks(norm[x:y])), "")
             words, asking = words + later, asking + later
         # Words that ask without settling a type (高压用户有啥服务) ask what the plan says.
-        fallback = "overview" if _asks(asking) else question
+        fallback = "overview" if asks(asking) else question
         out.append(Line(m.slug, _own_type(asking) or fallback, words, said))
     return out
 

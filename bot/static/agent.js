@@ -505,7 +505,12 @@
     var v = wo[key];
     if (key === 'services') return serviceNames(v).join('、') || '（未识别）';
     if (key === 'can_close_on_call') return v ? '是' : '否';
-    if (key === 'due_date') return v ? str(v) : '未配置办理时限';
+    // The hotline order's own deadline (HOTLINE_DUE_WORKING_DAYS), not the service's 办理时限 the
+    // card shows: an order closed on the call needs none; otherwise say which limit is unset.
+    if (key === 'due_date') {
+      if (v) return str(v);
+      return wo.can_close_on_call ? '当场办结，无需工单时限' : '未配置工单办结时限';
+    }
     return str(v) || '（无）';
   }
 

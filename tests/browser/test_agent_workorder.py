@@ -58,7 +58,8 @@ def test_work_order_script_shortcuts_and_candidates_above_the_fold(desk: Page) -
     expect(wo.locator(".wo-handling-unit")).to_have_text("州住建局、水利局")
     expect(wo.locator(".wo-route")).to_have_text("当场答复")
     expect(wo.locator(".wo-summary")).to_contain_text("来电人反映")
-    expect(wo.locator(".wo-due-date")).to_have_text("未配置办理时限")
+    # the order's own deadline, not the card's 10个工作日: closed on the call, it needs none
+    expect(wo.locator(".wo-due-date")).to_have_text("当场办结，无需工单时限")
     body = page.locator("body").inner_text()
     assert not re.search(r"ask_|nlu_fallback|意图", body)  # no intent names
     values = page.locator(".conf-value").all_inner_texts()
