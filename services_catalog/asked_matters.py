@@ -80,10 +80,10 @@ def _asked_in(norm: str) -> tuple[Asked, ...]:
 def asking_clauses(text: str) -> tuple[str, ...]:
     """The clauses that ask, of a message of MIN_CLAUSES clauses or more (normalised)."""
     norm = normalize(text)
-    clauses = _clauses(norm)
+    clauses = clause_spans(norm)
     if len(clauses) < MIN_CLAUSES:
         return ()
-    return tuple(norm[a:b] for a, b in clauses if _asks(norm[a:b]))
+    return tuple(norm[a:b] for a, b in clauses if asks(norm[a:b]))
 
 
 def unquoted_own(text: str, cited: set[int], reply: str) -> dict[int, str]:
