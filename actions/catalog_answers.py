@@ -48,6 +48,7 @@ from services_catalog.answers import (
     detect_condition,
     fee_elsewhere,
     other_region_answer,
+    over_capacity,
     personal_answer,
     wants_detail,
 )
@@ -402,11 +403,13 @@ def _answer_service(
     # 回到刚才那个纠纷，能不能在县里就解决: what it asks of the earlier matter is in its clauses
     # (第27条 就地就近化解) when its words settle no field.
     back_to_detail = back is not None and words_ask_no_field(text) and not asks_who_handles(text)
-    detailed = (together or back_to_detail or wants_detail(service, question, text)
+    over = over_capacity(service, question, text)  # 300千瓦: not the 三零 users' 15 days
+    detailed = (together or back_to_detail or over or wants_detail(service, question, text)
                 or states_another_case(stays, intent, text, named)
                 or (question in NO_AMOUNTS and asks_amount(text)))
     detail = (((together and detail_answer(service, text + JOINT_WORDS, when=when))
-               or detail_answer(service, text, aliases_tell=stays, when=when))
+               or detail_answer(service, text, aliases_tell=stays, when=when)
+               or (detail_answer(service, f"{text} {service.citation.text}") if over else None))
               if detailed else None)
     if (detailed and detail is None and not when and found.source != "context"
             and not asks_together(text)):

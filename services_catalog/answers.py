@@ -710,6 +710,15 @@ def says_field(question: str, text: str, *, places: bool = False) -> bool:
 
 
 TIME_ASKED = ("time_limit", "due_date")
+
+
+def over_capacity(service: ServiceOut, question: str, text: str) -> bool:
+    """A how-long question stating a capacity above what a time limit covers (300千瓦 after
+    第42条's 15 days for the 三零 users, 160kW及以下): that figure is not this user's; the
+    clause, quoted whole, says whom each promise covers (高压用户: “三省”, no day count)."""
+    kw = capacity_kw(text)
+    return (question in TIME_ASKED and kw is not None
+            and any(t.max_kw is not None and kw > t.max_kw for t in service.time_limits))
 _ASKS_TIME = re.compile(
     f"{QUESTION_CUES['ask_time_limit'].pattern}|{QUESTION_CUES['ask_due_date'].pattern}"
     r"|几点|几时")

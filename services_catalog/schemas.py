@@ -159,6 +159,9 @@ class TimeLimit(_Strict):
                              _new_text(check_text)]] = Field(default_factory=list,
                                                              max_length=MAX_KEYWORDS)
     item: int | None = Field(default=None, ge=1, le=PLAN_TASKS)
+    # The capacity (kW) the figure covers, when the plan limits it (第42条: the 15 days are for
+    # the 三零 users, 160kW及以下); a user who states more is not told that figure.
+    max_kw: int | None = Field(default=None, gt=0)
     basis: Basis = Field(default_factory=Basis)
     change: LimitChange | None = None
 

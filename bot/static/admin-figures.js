@@ -17,7 +17,7 @@
   var UNITS = ['工作日', '日', '小时'];
   var PLAN_TASKS = 172;
   var SPEC = {
-    time_limits: { legend: '办理时限', add: '添加时限', limit: true },
+    time_limits: { legend: '办理时限', add: '添加时限', limit: true, maxKw: true },
     fees: { legend: '收费', add: '添加收费', text: '收费说明' },
     materials: { legend: '所需材料', add: '添加材料', text: '材料' },
     notes: { legend: '备注', add: '添加备注', text: '备注', maxKw: true }
@@ -276,7 +276,7 @@
       keywords: words(q(row, 'f-keywords').value)
     } : { text: q(row, 'f-text').value.trim() };
     out.item = numberOrNull(q(row, 'f-item').value);
-    if (!spec.limit) out.max_kw = spec.maxKw ? numberOrNull(q(row, 'f-max-kw').value) : null;
+    out.max_kw = spec.maxKw ? numberOrNull(q(row, 'f-max-kw').value) : null;
     var decision = q(row, 'b-kind').value === 'decision';
     out.basis = decision ? {
       kind: 'decision', document: q(row, 'b-document').value.trim() || null,

@@ -82,7 +82,7 @@ async def test_patch_time_limit_shows_in_public_api_with_audit(gateway) -> None:
     public = (await gateway.get(f"/api/services/{slug}")).json()
     assert public["version"] == 2
     assert public["time_limits"] == [{"amount": 2, "unit": "工作日", "condition": "材料齐全",
-                                      "item": None, "change": None,
+                                      "item": None, "max_kw": None, "change": None,
                                       "basis": {"kind": "plan", "document": None, "date": None}}]
     latest = (await audit_rows(gateway, slug))[0]
     assert latest["action"] == "update" and latest["version"] == 2

@@ -13,7 +13,7 @@ async def test_services_list_has_public_fields(gateway) -> None:
     company = services["company-registration"]
     # each figure names its basis: the plan (第3条 is its item) or a later decision
     assert company["time_limits"] == [{"amount": 3, "unit": "工作日", "condition": None, "item": 3,
-                                       "basis": PLAN, "change": None}]
+                                       "max_kw": None, "basis": PLAN, "change": None}]
     assert company["citation"]["item"] == 3
     assert {"slug", "name", "category", "aliases", "departments", "channels", "fees",
             "version"} <= set(company)

@@ -58,6 +58,8 @@ def test_time_limits_stand_in_cited_task(service: ServiceIn) -> None:
         item = tl.item or service.citation.item
         assert item in service.items, f"{service.slug}: time limit cites 第{item}条 not in items"
         assert tl.text in tasks()[item], f"{service.slug}: {tl.text} not in 第{item}条"
+        if tl.max_kw is not None:  # the capacity the figure covers is the task's own
+            assert f"{tl.max_kw}kW" in tasks()[item]
 
 
 @pytest.mark.parametrize("service", catalog(), ids=lambda s: s.slug)
