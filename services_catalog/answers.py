@@ -26,6 +26,7 @@ from services_catalog.evidence import (
     relevant_clauses,
 )
 from services_catalog.normalize import normalize
+from services_catalog.plan import task as plan_task
 from services_catalog.question_cues import (
     QUESTION_CUES,
     asks_amount,
@@ -465,7 +466,28 @@ def _fee(c: _Context) -> tuple[str, list[dict[str, str]]]:
 
 
 def _department(c: _Context) -> tuple[str, list[dict[str, str]]]:
+    c.base["item"] = str(naming_task(c.service))
+    with_basis(c.base, [])
     return "utter_department", list(FEEDBACK_BUTTONS)
+
+
+def _names_unit(item: int, unit: str) -> bool:
+    """Task 第item条's 责任单位 name `unit` (written 州市场监督管理局、发改委: 州 shared)."""
+    try:
+        units = plan_task(item).units
+    except KeyError:
+        return False
+    return unit in units or unit.removeprefix("州") in units
+
+
+def naming_task(service: ServiceOut) -> int:
+    """The task a department answer cites: the service's own unless another of its tasks is the
+    one naming the unit listed first (燃气报装 第46条 names 住建局, 第45条 市场监管局)."""
+    listed = [d for d in service.departments if not d.startswith(_COUNTIES)]
+    own = service.citation.item
+    if not listed or _names_unit(own, listed[0]):
+        return own
+    return next((n for n in sorted(service.items) if _names_unit(n, listed[0])), own)
 
 
 def _howto(c: _Context) -> tuple[str, list[dict[str, str]]]:
