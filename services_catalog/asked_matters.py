@@ -21,6 +21,7 @@ commitment that a question about another area's matter means of that matter (法
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -35,6 +36,8 @@ from services_catalog.several import asks, clause_spans
 ASKED_EVIDENCE = 20.0
 MIN_CLAUSES = 2  # a one-clause question is the answer's own: nothing else asked
 SHOWN_SHARE = 0.5  # of a clause's two-character words in a reply, for the clause to be in it
+QUOTE_MAX = 76  # characters of a long clause quoted around the words asked (besides "……")
+_COMMA = re.compile(r"[，,；;]")
 
 
 class Asked(NamedTuple):
@@ -100,15 +103,39 @@ def unquoted_own(text: str, cited: set[int], reply: str) -> dict[int, str]:
             continue
         best = evidence[0]
         quote = best.clause.quote
-        if best.task in found or quote == plan.task(best.task).title or _shown(quote, shown):
+        if best.task in found or quote == plan.task(best.task).title:
             continue
         # 燃气报装要几天 answered 承诺时限10个工作日: the words it shares with the clause are in
-        # the reply, which speaks of what it asked
+        # the reply, which speaks of what it asked. A long clause quoted cut short (its first 80
+        # characters) holds most of its words but not those asked further on: by those words.
         shared = pairs(words) & pairs(normalize(quote))
-        if shared and shared <= shown:
+        if shared <= shown if shared else _shown(quote, shown):
             continue
-        found[best.task] = quote
+        found[best.task] = around(quote, words)
     return found
+
+
+def around(quote: str, words: str) -> str:
+    """A clause too long to quote whole, cut to the run of its comma parts that starts at the
+    part sharing most two-character words with the question `words` (……自行招用保安员等单位网上
+    备案 for 自己招的保安员要不要备案, not the clause's opening on the platform)."""
+    if len(quote) <= QUOTE_MAX:
+        return quote
+    asked = pairs(normalize(words))
+    bounds, start = [], 0
+    for m in [*_COMMA.finditer(quote), None]:
+        end = m.start() if m else len(quote)
+        bounds.append((start, end))
+        start = m.end() if m else len(quote)
+    first = max(range(len(bounds)),
+                key=lambda i: (len(asked & pairs(normalize(quote[slice(*bounds[i])]))), -i))
+    last = first
+    while last + 1 < len(bounds) and bounds[last + 1][1] - bounds[first][0] <= QUOTE_MAX:
+        last += 1
+    cut = quote[bounds[first][0]:bounds[last][1]][:QUOTE_MAX]
+    if cut.count("（") != cut.count("）") or cut.count("(") != cut.count(")"):
+        return quote  # cut inside brackets: quoted as before (shortened from its start)
+    return ("……" if first else "") + cut + ("……" if bounds[last][1] < len(quote) else "")
 
 
 def _shown(quote: str, shown: set[str]) -> bool:
@@ -123,6 +150,6 @@ def beside_answer(text: str, cited: set[int]) -> dict[int, str]:
     the answer cites, about a question its own tasks leave unaddressed."""
     areas = {plan.task(n).area.number for n in cited if n in plan.tasks()}
     own = sorted(n for n in cited if n in plan.tasks())
-    return {a.task: a.quote for a in asked_matters(text)
+    return {a.task: around(a.quote, a.words) for a in asked_matters(text)
             if a.task not in cited and plan.task(a.task).area.number in areas
             and not relevant_clauses(own, a.words, [])}

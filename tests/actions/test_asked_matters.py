@@ -74,3 +74,33 @@ def test_an_own_clause_the_reply_already_states_is_not_repeated() -> None:
     assert unquoted_own(text, {46}, "燃气报装的承诺办理时限是10个工作日（第46条）") == {}
     # no reply, or one question in one clause: nothing is read
     assert unquoted_own("燃气报装大概要几天", {46}, "无关的回答") == {}
+
+
+def test_an_own_clause_cut_short_before_the_words_asked_is_quoted_there() -> None:
+    # The reply quoted 第79条's long clause from its start, cut before the self-hired guards the
+    # question asks of: it is quoted again from the part holding those words.
+    from services_catalog.asked_matters import unquoted_own
+
+    text = "打算开个废品回收站，要办啥手续？我们自己雇来看场子的保安员是不是也得备案"
+    reply = ("特种行业与保安服务许可备案：优化特种行业申请备案——依托新疆公安网上办事大厅、"
+             "“新疆公安”APP等平台，对特种行业、保安服务、爆破作业等单位行政许可申请……（第79条）")
+    quote = unquoted_own(text, {1, 3, 79}, reply)[79]
+    assert quote.startswith("……") and "自行招用保安员" in quote and len(quote) <= 80
+
+
+def test_a_long_clause_is_quoted_around_the_words_asked() -> None:
+    from services_catalog.asked_matters import QUOTE_MAX, around
+
+    clause = "甲乙丙丁戊己庚辛，" * 9 + "对在同一窗口提出的申请集中统一办理和领证"
+    cut = around(clause, "能不能在一个窗口统一领证")
+    assert cut.startswith("……") and cut.endswith("集中统一办理和领证")
+    assert len(cut) <= QUOTE_MAX + 2
+    assert around("短句不切", "领证") == "短句不切"
+
+
+def test_a_rendered_reply_gets_the_clause_the_second_question_asks(run_action) -> None:
+    text = "我们准备开一家保安服务公司，许可去哪办？另外单位自己招的保安员要不要去备案"
+    run = run_action(ActionAnswerService(), question_tracker(text, "ask_howto"))
+    replies = "\n".join(m.get("text") or "" for m in run.messages)
+    assert "第79条" in replies and "自行招用保安员" in replies, replies
+    assert uncited_figures(replies) == []
