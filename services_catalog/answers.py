@@ -739,8 +739,10 @@ def over_capacity(service: ServiceOut, question: str, text: str) -> bool:
     第42条's 15 days for the 三零 users, 160kW及以下): that figure is not this user's; the
     clause, quoted whole, says whom each promise covers (高压用户: “三省”, no day count)."""
     kw = capacity_kw(text)
-    return (question in TIME_ASKED and kw is not None
-            and any(t.max_kw is not None and kw > t.max_kw for t in service.time_limits))
+    high = "高压" in normalize(text)  # the plan's own word for users above the 三零 range
+    return question in TIME_ASKED and any(
+        t.max_kw is not None and (high or (kw is not None and kw > t.max_kw))
+        for t in service.time_limits)
 _ASKS_TIME = re.compile(
     f"{QUESTION_CUES['ask_time_limit'].pattern}|{QUESTION_CUES['ask_due_date'].pattern}"
     r"|几点|几时")

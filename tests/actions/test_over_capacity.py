@@ -16,6 +16,7 @@ ask = question_tracker
 @pytest.mark.parametrize("text", [
     "我们车间装机容量400千瓦，用电报装全过程要几个工作日",
     "厂里设备加起来250kW，报装用电多少天能通电",
+    "我们是高压用户，办电全过程要多少个工作日",
 ])
 def test_a_capacity_above_the_three_zero_users_gets_the_whole_clause(run_action, text) -> None:
     reply = run_action(ActionAnswerService(), ask(text, "ask_time_limit")).texts[0]
