@@ -28,6 +28,7 @@ from services_catalog.evidence import (
 from services_catalog.normalize import normalize
 from services_catalog.plan import task as plan_task
 from services_catalog.question_cues import (
+    BOUND_SIDE,
     QUESTION_CUES,
     asks_amount,
     asks_frequency,
@@ -699,7 +700,7 @@ _FEE_OVERSEEN = re.compile(r"乱收|收费乱|乱七八糟|有没有人(?:查|�
                            r"|问谁|找谁|监管|查不查|管不管")
 # A bound or an amount of the matter asked (多少钱以下, 金额上限, 门槛, 额度多少), not a fee paid
 # for the service: a clause may state it (200万元以下的货物), else the plan does not say.
-_THRESHOLD_ASKED = re.compile(r"(?:多少|几)(?:钱|万元?|万块|千万)?(?:以[下上内]|之[内下上])"
+_THRESHOLD_ASKED = re.compile(rf"(?:多少|几)(?:钱|万元?|万块|千万)?(?:{BOUND_SIDE})"
                               r"|上限|下限|门槛|起点|金额|额度|数额")
 # A materials question about what happens to the materials (有点小错误会不会驳回, 差一份能先受理
 # 吗), not which ones: a clause answers it, the list does not.

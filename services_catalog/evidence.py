@@ -22,6 +22,7 @@ import yaml
 from services_catalog.normalize import content_only, normalize
 from services_catalog.plan import Clause, tasks
 from services_catalog.question_cues import (
+    BOUND_SIDE,
     QUESTION_CUES,
     decisive_question_type,
     negated_cases,
@@ -128,7 +129,7 @@ COUNT_EVIDENCE = MIN_EVIDENCE / 2
 # A sum of money asked as a bound or an amount of the matter (not what a service costs), and the
 # figure of a clause that states one.
 _MONEY_BOUND = re.compile(r"金额|额度|数额|上限|下限|多少万|几万|几千万"
-                          r"|(?:多少|几)(?:钱|万元?|万块)(?:以[下上内]|之[内下上])")
+                          rf"|(?:多少|几)(?:钱|万元?|万块)(?:{BOUND_SIDE})")
 _MONEY_SUM = re.compile(r"\d+(?:\.\d+)?\s*(?:万元|亿元|元|万|亿)")
 
 

@@ -29,6 +29,9 @@ QUESTION_CUES: dict[str, re.Pattern[str]] = {
     "ask_howto": re.compile(r"怎么|咋|如何|流程|步骤|手续"),
     "ask_policy": re.compile(r"政策|规定|是啥|是什么|啥意思|什么意思|补贴|扶持"),
 }
+# Which side of a bound (多少钱以下, 几万以上, 多少之内): asked of a threshold, not a fee. One
+# definition for the fee cue here, answers._THRESHOLD_ASKED and evidence._MONEY_BOUND.
+BOUND_SIDE = r"以[下上内]|之[内下上]"
 # Cues specific enough to overrule the NLU's question type, whatever else the message says:
 # 网上/流程/怎么 are often only the setting of a question about time or money (网上递交起诉状
 # 几天能立案, 怎么收费). 前几天 / 拖了好几天 is a time told, not asked; 乱收费 is a complaint.
@@ -37,7 +40,7 @@ DECISIVE: dict[str, re.Pattern[str]] = {
     "ask_time_limit": re.compile(r"多久|(?<![前这那头好])几天|多长时间|多少天|时限|几个工作日"
                                  r"|多少个?(?:工作日|自然日)|多快"),
     # 多少钱以下 asks a threshold (a clause's 200万元以下), not what is paid
-    "ask_fee": re.compile(r"(?<!乱)收费|收钱|要钱|花钱|多少钱(?!以[下上内]|之[内下上])|费用|免费"
+    "ask_fee": re.compile(rf"(?<!乱)收费|收钱|要钱|花钱|多少钱(?!{BOUND_SIDE})|费用|免费"
                           r"|交费|缴费|贵不贵|收多少|费率"),
 }
 # What a bare follow-up may keep besides its cue: a verb or two (在哪领, 要带啥).
