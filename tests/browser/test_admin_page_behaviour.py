@@ -102,6 +102,19 @@ def test_restore_a_version_from_the_history(browser, live_stack, viewport):
     assert not problems.errors, problems.errors
 
 
+def settled_box(page, locator, timeout_ms: int = 5000):
+    """The element's box once two reads 100 ms apart agree: the list is rebuilt whole
+    when a search answer arrives, and a read in between sees no box at all."""
+    last = None
+    for _ in range(timeout_ms // 100):
+        box = locator.bounding_box()
+        if box is not None and box == last:
+            return box
+        last = box
+        page.wait_for_timeout(100)
+    raise AssertionError(f"the list item never settled (last box {last})")
+
+
 def test_unsaved_edits_are_guarded_and_the_list_does_not_move(browser, live_stack):
     api = httpx.Client(base_url=live_stack.gateway_url, timeout=30)
     slug = two_version_service(api)
@@ -118,10 +131,10 @@ def test_unsaved_edits_are_guarded_and_the_list_does_not_move(browser, live_stac
     # Another service in the list: refused with a toast; the item under the mouse stays put.
     other = page.locator(f"#service-list button.service-item:not([data-slug='{slug}'])").first
     other.scroll_into_view_if_needed()  # typing scrolled the page down to the field
-    box = other.bounding_box()
+    box = settled_box(page, other)
     other.click()
     expect(page.locator("#message")).to_contain_text("未保存的修改")
-    assert other.bounding_box() == box
+    assert settled_box(page, other) == box
     expect(page.locator("#f-howto")).to_have_value("还没保存的修改")
     page.screenshot(path="reports/screenshots/admin-unsaved.png")
 
