@@ -317,7 +317,7 @@ def _answer_service(
     if several:
         # 企业开办和用水报装分别要多久: one line each, with its figure and 第N条.
         asked = questions_asked(snap, text, several, question)
-        send(dispatcher, several_answer(snap, several, question, asked))
+        send(dispatcher, several_answer(snap, several, question, asked, text))
         return [SlotSet("service", several[0]), SlotSet("question", question),
                 SlotSet("condition", None), SlotSet("misses", 0)]
     found = (Resolution(back, "context", 1.0) if back else
@@ -403,13 +403,14 @@ def _answer_service(
     # 回到刚才那个纠纷，能不能在县里就解决: what it asks of the earlier matter is in its clauses
     # (第27条 就地就近化解) when its words settle no field.
     back_to_detail = back is not None and words_ask_no_field(text) and not asks_who_handles(text)
-    over = over_capacity(service, question, text)  # 300千瓦: not the 三零 users' 15 days
-    detailed = (together or back_to_detail or over or wants_detail(service, question, text)
-                or states_another_case(stays, intent, text, named)
-                or (question in NO_AMOUNTS and asks_amount(text)))
+    # 300千瓦…多久: the clause that says whom each day count covers (compose answers it so in
+    # every path); no other clause stands in for it.
+    over = over_capacity(service, question, text)
+    detailed = not over and (together or back_to_detail or wants_detail(service, question, text)
+                             or states_another_case(stays, intent, text, named)
+                             or (question in NO_AMOUNTS and asks_amount(text)))
     detail = (((together and detail_answer(service, text + JOINT_WORDS, when=when))
-               or detail_answer(service, text, aliases_tell=stays, when=when)
-               or (detail_answer(service, f"{text} {service.citation.text}") if over else None))
+               or detail_answer(service, text, aliases_tell=stays, when=when))
               if detailed else None)
     if (detailed and detail is None and not when and found.source != "context"
             and not asks_together(text)):

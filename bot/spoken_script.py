@@ -8,12 +8,15 @@ from datetime import date
 
 from services_catalog.answers import (
     INTENT_QUESTION,
+    NEEDS_LIMIT,
     applicable_limits,
     ask_unit,
+    beyond_limits,
     detect_condition,
 )
 from services_catalog.due_dates import due_date, format_date
 from services_catalog.normalize import content_only, normalize, strip_filler
+from services_catalog.plan import task as plan_task
 from services_catalog.question_cues import QUESTION_CUES
 from services_catalog.schemas import ServiceOut
 
@@ -112,11 +115,23 @@ def answered_by_catalog(service: ServiceOut, question: str) -> bool:
     }.get(question, False)
 
 
+def _beyond_sentence(service: ServiceOut, text: str) -> str:
+    """A caller above a limit's capacity bound (300千瓦, 高压): the plan's clause, read out, says
+    whom each day count covers; none of them is this caller's."""
+    limit = beyond_limits(service, text)[0]
+    clauses = [c for c in plan_task(limit.item or service.citation.item).clauses
+               if str(limit.amount) in c.text]
+    quote = clauses[0].quote if clauses else service.citation.text.rstrip("。")
+    return f"按您说的容量，方案原文是：{quote}"
+
+
 def spoken(service: ServiceOut, questions: list[str], text: str, today: date) -> str:
     condition = detect_condition(service, text)
+    beyond = bool(beyond_limits(service, text))
     out: list[str] = []
     for q in questions:
-        s = sentence(service, q, condition, today).rstrip("。")
+        s = (_beyond_sentence(service, text) if beyond and q in NEEDS_LIMIT
+             else sentence(service, q, condition, today)).rstrip("。")
         if s and s not in out:
             out.append(s)
     return "。".join(out) + "。"

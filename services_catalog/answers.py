@@ -528,6 +528,8 @@ def compose(
     """
     today = today or clock.today()
     service = in_force(service, today)  # a change whose day has come is the figure now
+    if question in NEEDS_LIMIT and (over := capacity_answer(service, text)):
+        return over  # 300千瓦: no day count of the plan is this user's
     condition = condition or detect_condition(service, text)
     variants = conditions_of(service)
     card = service_card(service, condition)
@@ -735,15 +737,35 @@ def says_field(question: str, text: str, *, places: bool = False) -> bool:
 TIME_ASKED = ("time_limit", "due_date")
 
 
-def over_capacity(service: ServiceOut, question: str, text: str) -> bool:
-    """A how-long question stating a capacity above what a time limit covers (300千瓦 after
-    第42条's 15 days for the 三零 users, 160kW及以下): that figure is not this user's; the
-    clause, quoted whole, says whom each promise covers (高压用户: “三省”, no day count)."""
+def beyond_limits(service: ServiceOut, text: str) -> list[TimeLimit]:
+    """The time limits whose stated capacity bound the user's is above (300千瓦 after 第42条's
+    days for the 三零 users, 160kW及以下; 高压, the plan's own word for users above that range)."""
     kw = capacity_kw(text)
-    high = "高压" in normalize(text)  # the plan's own word for users above the 三零 range
-    return question in TIME_ASKED and any(
-        t.max_kw is not None and (high or (kw is not None and kw > t.max_kw))
-        for t in service.time_limits)
+    high = "高压" in normalize(text)
+    return [t for t in service.time_limits
+            if t.max_kw is not None and (high or (kw is not None and kw > t.max_kw))]
+
+
+def over_capacity(service: ServiceOut, question: str, text: str) -> bool:
+    """A how-long question stating a capacity above what a time limit covers: that figure is not
+    this user's (nor the other variant's, 居民 5个工作日)."""
+    return question in TIME_ASKED and bool(beyond_limits(service, text))
+
+
+def capacity_answer(service: ServiceOut, text: str) -> Answer | None:
+    """For a user above a time limit's capacity bound, the clause that sets the limit, quoted
+    whole with its 第N条: it says whom each promise covers (高压用户: “三省”, no day count),
+    where any day count of ours would be another user's."""
+    over = beyond_limits(service, text)
+    if not over:
+        return None
+    limit = over[0]
+    clauses = plan_task(limit.item or service.citation.item).clauses
+    holding = [c for c in clauses if str(limit.amount) in c.text] or [max(clauses, key=len)]
+    return quoting_answer(service, [Evidence(holding[0], 1.0)], [], _departments(service))
+
+
+# The words that ask when or how long.
 _ASKS_TIME = re.compile(
     f"{QUESTION_CUES['ask_time_limit'].pattern}|{QUESTION_CUES['ask_due_date'].pattern}"
     r"|几点|几时")

@@ -612,7 +612,7 @@ def _line_text(answer: Answer, question: str) -> str:
 
 
 def several_answer(snap: CatalogSnapshot, slugs: list[str], question: str,
-                   asked: list[Line] | None = None) -> Answer:
+                   asked: list[Line] | None = None, message: str = "") -> Answer:
     """One line per question asked (`asked`, from questions_asked; else one per service of
     `slugs`, for `question`), each with its own figure (every variant's) and 第N条, or the
     clause of its tasks that addresses what was asked of it."""
@@ -626,7 +626,7 @@ def several_answer(snap: CatalogSnapshot, slugs: list[str], question: str,
             # The service's second name (劳动用工备案 after 经济性裁员备案): the plan's words on it.
             answer = named_line(service, line.said)
         said.setdefault(line.slug, line.said)
-        answer = answer or line_answer(service, line.question, line.clause, line.said)
+        answer = answer or line_answer(service, line.question, line.clause, line.said, message)
         text = _line_text(answer, line.question)
         if line.task:
             # the service's answer speaks of another of its tasks, or of another clause of this

@@ -14,8 +14,10 @@ import re
 from services_catalog.answers import (
     DETAIL_QUESTIONS,
     FEEDBACK_BUTTONS,
+    NEEDS_LIMIT,
     ONLINE_WORDS,
     Answer,
+    capacity_answer,
     compose,
     quoting_answer,
     service_card,
@@ -119,11 +121,15 @@ def _naming_clause(service: ServiceOut, items: list[int], rest: str,
     return [best[1]] if best else []
 
 
-def line_answer(service: ServiceOut, question: str, words: str, said: str = "") -> Answer:
+def line_answer(service: ServiceOut, question: str, words: str, said: str = "",
+                message: str = "") -> Answer:
     """The answer one line of a several-services reply gives: a detail asked of the service
     (高压用户有啥服务) quotes the clause that addresses it; a field gets the catalog's, every
     variant listed unless the words pick one (非居民); a field the catalog lacks, the clause
-    that speaks of it. `said`: the words that named the service in the message."""
+    that speaks of it. `said`: the words that named the service in the message. `message`: the
+    whole message, whose capacity said once (我们厂400千瓦，用电和用水分别多久) is every line's."""
+    if question in NEEDS_LIMIT and (over := capacity_answer(service, message or words)):
+        return over
     if words and wants_detail(service, question, words):
         detail = detail_line(service, question, words, said)
         if detail is not None:

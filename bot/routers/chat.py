@@ -103,7 +103,7 @@ def degraded_answer(snapshot, text: str) -> list[dict[str, Any]]:  # type: ignor
                          "custom": {**(checklist.card or {}), "degraded": True}}]
     several = services_asked(snapshot, text)
     if several:
-        lines = several_answer(snapshot, several, question)
+        lines = several_answer(snapshot, several, question, message=text)
         return [notice, {"text": render(lines.response, lines.variables),
                          "custom": {**(lines.card or {}), "degraded": True}}]
     found = resolve(snapshot, text)
