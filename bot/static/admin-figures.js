@@ -175,7 +175,7 @@
       var cond = input('f-condition', f.condition);
       cond.maxLength = 60;
       cond.placeholder = '可空，如：居民';
-      main.appendChild(field('适用条件', cond, 'condition'));
+      main.appendChild(field('适用条件', cond, 'condition', 'fig-mid'));
       var kw = input('f-keywords', (f.keywords || []).join('、'));
       kw.placeholder = '用户怎么说这种情况，用“、”分隔';
       main.appendChild(field('条件关键词', kw, 'keywords', 'fig-wide'));
