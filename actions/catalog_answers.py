@@ -406,9 +406,13 @@ def _answer_service(
     # 300千瓦…多久: the clause that says whom each day count covers (compose answers it so in
     # every path); no other clause stands in for it.
     over = over_capacity(service, question, text)
-    detailed = not over and (together or back_to_detail or wants_detail(service, question, text)
-                             or states_another_case(stays, intent, text, named)
-                             or (question in NO_AMOUNTS and asks_amount(text)))
+    # A button (/inform_condition{"condition": "非居民"}) has no words of a detail: the choice
+    # picks the variant of the question asked (非居民 15个工作日), not a clause naming it.
+    button = text.startswith("/")
+    detailed = not (over or button) and (
+        together or back_to_detail or wants_detail(service, question, text)
+        or states_another_case(stays, intent, text, named)
+        or (question in NO_AMOUNTS and asks_amount(text)))
     detail = (((together and detail_answer(service, text + JOINT_WORDS, when=when))
                or detail_answer(service, text, aliases_tell=stays, when=when))
               if detailed else None)

@@ -98,6 +98,8 @@ test('a reply with quick-reply buttons; tapping one sends its payload and marks 
   await until(() => wx.requests.length === 2);
   expect(wx.requests[1].data.message).toBe(chosen.request.message);
   expect(texts(comp, '.jc-user .jc-bubble')).toEqual([ask.request.message, '非居民']);
+  // 第42条's 15 days are for users up to 160kW: the card says so next to the figure.
+  expect(texts(comp, '.jc-limit-amount')).toEqual(['5个工作日', '15个工作日（160kW及以下）']);
   const tapped = comp.querySelectorAll('.jc-qr').filter((b) => b.dom.textContent.trim() === '非居民').pop();
   expect(hasClass(tapped, 'is-chosen')).toBe(true);
 
@@ -109,10 +111,10 @@ test('a reply with quick-reply buttons; tapping one sends its payload and marks 
   const field = comp.querySelectorAll('.jc-field');
   expect(field.length).toBe(1);
   expect(texts(comp, '.jc-field .jc-bubble')[0]).not.toContain('责任单位');
-  // The first card: the plan gives no channel and no fee for 用电报装, so those rows are
-  // folded with the 责任单位 list, not shown as 方案未写明.
-  expect(texts(comp, '.jc-row-label')).toEqual(['办理时限', '牵头单位']);
-  expect(texts(comp, '.jc-more-title')).toEqual(['更多信息（办理渠道、收费、责任单位）']);
+  // The first card: the plan gives no channel for 用电报装, so that row is folded with the
+  // 责任单位 list, not shown as 方案未写明; its fee row is the 三零 users' 零投资.
+  expect(texts(comp, '.jc-row-label')).toEqual(['办理时限', '收费', '牵头单位']);
+  expect(texts(comp, '.jc-more-title')).toEqual(['更多信息（办理渠道、责任单位）']);
   expect(comp.querySelector('.jc-muted')).toBeUndefined();
 
   // A used button group sends nothing more.

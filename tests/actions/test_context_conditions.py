@@ -3,6 +3,8 @@ when the NLU calls it out of scope or cannot place it; a condition alone never s
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from actions.catalog_answers import ActionAnswerService
@@ -137,3 +139,17 @@ def test_another_service_named_in_the_words_still_switches(run_action) -> None:
     run = run_action(ActionAnswerService(), after("water-connection", "那燃气呢",
                                                   "inform_service"))
     assert run.cards[0]["slug"] == "gas-connection"
+
+
+@pytest.mark.parametrize(("condition", "figure", "other"), [
+    ("非居民", "15个工作日", r"(?<!\d)5个工作日"), ("居民", "5个工作日", "15个工作日"),
+])
+def test_the_condition_button_answers_with_its_variant_only(run_action, condition, figure,
+                                                            other) -> None:
+    """The button under "请问您属于哪一种？" sends a payload, not words: the reply is that
+    variant's time limit, not a clause that happens to name the variant (and the other's days)."""
+    payload = f'/inform_condition{{"condition": "{condition}"}}'
+    tracker = after("electricity-connection", payload, "inform_condition")
+    tracker.latest_message["entities"] = [{"entity": "condition", "value": condition}]
+    text = run_action(ActionAnswerService(), tracker).texts[0]
+    assert f"（{condition}）的承诺办理时限是{figure}" in text and not re.search(other, text), text

@@ -47,6 +47,9 @@ def test_card_buttons_and_rating_from_the_contract(widget_page: Page) -> None:
     # The answer to the choice is the asked field only (field_answer): no second card.
     expect(page.locator(".msg.bot .bubble").last).to_contain_text("15个工作日")
     expect(page.locator(".service-card")).to_have_count(1)
+    # 第42条's 15 days are for users up to 160kW: the card says so next to the figure.
+    expect(page.locator(".service-card .limit-amount")).to_have_text(
+        ["5个工作日", "15个工作日（160kW及以下）"])
     send(page, "开公司要多久")
     expect(page.locator(".service-card").last.locator(".card-name")).to_have_text("企业开办")
     rating = page.locator("#chat-log .quick-replies").last

@@ -15,7 +15,10 @@ function limitText(tl) {
   var amount = str(tl && tl.amount);
   var unit = str(tl && tl.unit);
   if (!amount) return '';
-  return unit === '工作日' ? amount + '个工作日' : amount + unit;
+  var text = unit === '工作日' ? amount + '个工作日' : amount + unit;
+  /* A limit for users up to a capacity only (第42条: 160kW及以下) says so. */
+  var kw = str(tl && tl.max_kw);
+  return kw ? text + '（' + kw + 'kW及以下）' : text;
 }
 
 function isoToChinese(iso) {
