@@ -79,6 +79,8 @@ ABSENT_FACTS: dict[str, re.Pattern[str]] = {
         rf"{_FIRM}(?:都|分别|各|具体)*(?:叫|的?(?:名字|名称)(?:是|都是|分别是)?)(?:什么|啥)"
         # who built or runs a platform (小程序是哪家公司开发的): the plan names no contractor
         r"|(?:哪家|哪个|什么)(?:公司|企业|厂家|厂商|单位)(?:开发|做|建|承建|运营|运维|设计)的"
+        # 扶持上市的是哪家企业: a firm's name (哪些企业可以申请 asks who qualifies, stated)
+        r"|(?:是|有)(?:哪家|哪几家|哪一家)(?:公司|企业|厂家|厂商|单位|机构|银行)"
         r"|(?:推荐|介绍)(?:一下|一|两|几|个)*家"
         r"|(?:推荐|介绍)(?:一下|一|两|几|个)*\w{0,6}?(?:公司|律所|律师|中介|服务商|代理机构|测绘单位)"),
     # an amount per unit, not the plan's 公开燃气价格 (a policy) or 一度电比外面贵
@@ -91,6 +93,8 @@ ABSENT_FACTS: dict[str, re.Pattern[str]] = {
     "address": re.compile(
         r"(?:办公|具体|详细|单位|大厅|中心|局)?(?<![几多两三四五]个)地址(?:是|在)?"
         r"(?:多少|哪|什么|呢|吗|给|发)"
+        # 工作室在哪个地址: where a thing is
+        r"|在(?:哪个|什么|啥)(?:具体|详细)?地址"
         r"|具体地址|详细地址|地址[和跟、及]|具体位置|什么位置|哪个位置|位置在哪|办公地点|什么地方办公"
         r"|哪条[街路道]|哪个[街路]|什么[街路]|门牌号?(?:是|多少|几号|呢|吗)|几楼|几层楼|哪栋|哪座楼|几号楼|哪个小区"
         r"|怎么走|咋走|怎么过去|坐几路|坐什么车|哪路车|导航|定位"
@@ -103,6 +107,8 @@ ABSENT_FACTS: dict[str, re.Pattern[str]] = {
         r"|(?:给|发|告诉)(?:我|一下|个|一个)*(?:\w{0,8}的)?(?:网址|链接)"),
     # opening hours, not the time of day (现在几点了) nor a deadline (春节前能办完吗)
     "hours": re.compile(
+        # 晚上几点以后就没人接了: until when someone answers
+        r"几点(?:以后|之后|以前|之前|后)?\w{0,3}?(?:没人接|有人接|打不通|能打通)|"
         r"几点(?:上班|下班|开门|关门|开始|营业|办公|结束|截止|到几点)|(?:上班|下班|开门|关门|营业|办公)"
         r"(?:是|时间是)?几点|几点到几点|上班时间|办公时间|营业时间|开门时间|作息时间|工作时间"
         r"|午休|中午休息|(?:节假日|假期|春节|国庆|过年|放假|周末|周六|周日|礼拜[六天日]|星期[六天日]"
@@ -721,4 +727,19 @@ def unstated_in_line(service: ServiceOut, words: str, answer: Answer) -> Answer:
     kind = "money" if figure is _MONEY_FIGURE else "amount"
     answer.variables[key] = answer.variables[key].rstrip("。") + (
         f"；未写明{MISSING_FACT[kind]}，可向{ask_unit(service)}咨询或拨打12345")
+    return answer
+
+
+# Facts that one line of a several-services answer can say are not stated, each for its own
+# service (水价 and 气价 asked together): the kinds about a service, not about a year or a person.
+LINE_ABSENT = frozenset(("price", "address", "hours", "web", "phone"))
+
+
+def absent_in_line(service: ServiceOut, kind: str) -> Answer:
+    """One line of a several-services answer for a fact the plan does not hold: says so, with
+    where to ask and the service's 第N条; no figure."""
+    answer = not_in_plan_answer(kind, service)
+    answer.response = "utter_line_policy"
+    answer.variables["policy"] = (f"《行动方案》未写明{MISSING_FACT[kind]}，可向"
+                                  f"{ask_unit(service)}咨询或拨打12345政务服务便民热线")
     return answer

@@ -4,7 +4,10 @@ Sources: the administrative divisions of the PRC (民政部 行政区划, 2023):
 unit, every prefecture-level unit, and every county-level unit of 新疆 outside 昌吉州 (兵团
 cities included), plus the districts and new areas of big cities people name on their own
 (浦东, 海淀, 滨海新区). A name that is also a common word carries a guard: 大同小异 is no city,
-来宾 (guests) is left out, 日照 counts only as 日照市. Patterns, joined by scope.py.
+来宾 (guests) is left out, 日照 counts only as 日照市. So does a name whose characters run into
+the next word: 大连锁 is 大 + 连锁, 马上海关 is 马上 + 海关. (jieba's segmentation was tried for
+this and read 南通用电 as 南 + 通用电, 焦作用电 as 焦 + 作用: the guards are written out instead.)
+Patterns, joined by scope.py.
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ XINJIANG = (
 )
 
 PROVINCES = (
-    "北京(?!时间)", "天津", "上海", "重庆", "河北", "山西", "内蒙古?", "辽宁", "吉林",
+    "北京(?!时间)", "天津", "(?<!马)上海", "重庆", "河北", "山西", "内蒙古?", "辽宁", "吉林",
     "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东",
     "广西", "海南", "四川", "贵州", "云南", "西藏", "陕西", "甘肃", "青海", "宁夏", "台湾",
     "香港", "澳门",
@@ -56,7 +59,8 @@ CITIES = (
     "呼和浩特", "包头", "乌海", "赤峰", "通辽", "鄂尔多斯", "呼伦贝尔", "巴彦淖尔", "乌兰察布",
     "兴安盟", "锡林郭勒", "阿拉善", "满洲里", "二连浩特",
     # 辽宁
-    "沈阳", "大连", "鞍山", "抚顺", "本溪", "丹东", "锦州", "(?<!经)营口", "阜新", "辽阳", "盘锦",
+    "沈阳", "大连(?!锁)", "鞍山", "抚顺", "本溪", "丹东", "锦州", "(?<!经)营口", "阜新", "辽阳",
+    "盘锦",
     "铁岭", "朝阳(?!产业|行业)", "葫芦岛",
     # 吉林
     "长春", "四平(?!八稳)", "辽源", "通化", "白山市", "松原", "白城", "延边",

@@ -34,6 +34,10 @@ _TO_PARTNER = re.compile(r"(?:出口|发货|发往|运往|销往|卖|卖到|运�
 _PARTNER_AFTER = re.compile(r"^(?:的)?(?:客户|客商|买家|卖家|合作伙伴|合作方|供应商|进口商|采购商|"
                             r"经销商|商人|老板|订单|货款|市场|公司(?!注册|开办|设立)|企业|出口|发货|"
                             r"投资|建厂|设厂|办厂|设立|设个|开个?(?:分公司|办事处|工厂))")
+# A country listed after a partner is a partner too (卖到哈萨克斯坦、俄罗斯去, 俄罗斯和哈萨克斯坦的
+# 客户): the list is read from its first name to its last.
+_LISTED_BEFORE = re.compile(f"(?:{'|'.join(FOREIGN)})(?:、|和|及|与|或者?|跟|还有|以及)$")
+_LISTED_AFTER = re.compile(f"^(?:(?:、|和|及|与|或者?|跟|还有|以及)(?:{'|'.join(FOREIGN)}))+")
 # … unless a later clause asks about there (往乌兹别克斯坦出口番茄酱，那边进口关税是多少).
 _ABOUT_THERE = re.compile(r"那边|那里|那儿|当地|该国|他们(?:国家|那)|对方国家")
 # A clause asking of here (政府这边能帮什么, 我们这边要办啥): the partner stays a partner.
@@ -75,8 +79,10 @@ _CLAUSES = re.compile(r"[，,。；;？?！!\s]+")
 # and no "this/every/all" (本县, 各县市, 全县).
 _ANY_COUNTY = re.compile(r"([\u4e00-\u9fff]{2,4}?[市县])(?=的|那边|那儿|那里)")
 _LEADING = re.compile(r"^[在去到从来和跟与及是]+")
+# (只能用本县的, 我们外县的: "this/another county" after other words is no place either.)
 _NOT_A_PLACE = re.compile(r"^[本全各该每哪我咱这那俺你他外附]|[们的个一几两哪]"
-                          r"|(?:超|城|集|夜|股|菜|门|上|街|早|闹|都|县|州|省|开)[市县]$")
+                          r"|(?:超|城|集|夜|股|菜|门|上|街|早|闹|都|县|州|省|开|本|外|全|各|邻)"
+                          r"[市县]$")
 
 # 内地 / 疆外 / 全国 …: the place asked about only when nothing says the question is about here.
 # 员工在内地 / 内地读的研究生 say where a person is; 内地企业 names a business from there (which
@@ -103,7 +109,9 @@ _ORIGIN_AFTER = re.compile(r"^(?:籍|过来的|来的)|^(?:的|那边的|来的)
 # 从北京迁来 is a move (_MOVING); 从北京来昌吉 names 昌吉. 从 alone before the place also reads
 # 从北京开公司要几天 loosely, so after 从 the place must be followed by a hiring or arriving word.
 _FROM = re.compile(r"从$")
-_ARRIVING = re.compile(r"^(?:招|招来|招的|雇|请来|过来的|来的|来了|过来了)")
+# 从浙江过来想投个食品厂 / 从江苏过来投资的 / 从上海回来创业: the caller arrived here from there.
+_ARRIVING = re.compile(r"^(?:招|招来|招的|雇|请来|过来|来的|来了|回来|来(?:这|咱|我们|本地|新疆"
+                       r"|投资|创业|发展|办厂|建厂|开厂|落户))")
 # What the reply calls a place named only by contrast with here.
 _ELSEWHERE_SHOWN = "其他地区"
 _SHOWN_AS_IS = ("内地", "疆外")
@@ -145,6 +153,9 @@ def _partner(norm: str, found: re.Match[str]) -> bool:
     """Whether a foreign country is named as a trade partner, with no later clause asking
     about there."""
     before, after = norm[:found.start()], norm[found.end():]
+    while listed := _LISTED_BEFORE.search(before):
+        before = before[:listed.start()]
+    after = _LISTED_AFTER.sub("", after)
     if not (_TO_PARTNER.search(before) or _PARTNER_AFTER.search(after)):
         return False
     later = _CLAUSES.split(after, maxsplit=1)

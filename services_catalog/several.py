@@ -17,7 +17,12 @@ from __future__ import annotations
 import re
 from typing import Any, NamedTuple
 
-from services_catalog.absent_facts import unstated_in_line
+from services_catalog.absent_facts import (
+    LINE_ABSENT,
+    absent_fact,
+    absent_in_line,
+    unstated_in_line,
+)
 from services_catalog.answers import (
     FEEDBACK_BUTTONS,
     INTENT_QUESTION,
@@ -619,7 +624,16 @@ def several_answer(snap: CatalogSnapshot, slugs: list[str], question: str,
     lines = []
     cards = []
     said: dict[str, str] = {}
+    absent: str | None = None
     for line in asked or [Line(slug, question, "") for slug in slugs]:
+        # 自来水一吨多少钱？天然气呢: a unit price, which the plan states for neither; a line
+        # asking nothing of its own (天然气呢) asks what the line before it asked.
+        absent = absent_fact(line.clause) or (absent if not _own_type(line.clause) else None)
+        if absent in LINE_ABSENT:
+            answer = absent_in_line(snap.services[line.slug], absent)
+            lines.append(_line_text(answer, line.question))
+            cards.append(answer.card or {})
+            continue
         service = snap.services[line.slug]
         answer = None
         if line.said and said.get(line.slug, line.said) not in ("", line.said):

@@ -234,3 +234,31 @@ def test_how_long_of_a_matter_with_no_limit_says_so_before_the_quote(run_action,
     assert reply.startswith("《行动方案》没有为小型低风险项目审批规定具体的办理时限"), reply
     assert "《行动方案》写明" in reply and "施工许可证（第89条）" in reply, reply  # then the clause
     assert "不大于3000平方米" not in reply.split("。")[0], reply  # the scope is no time limit
+
+
+@pytest.mark.parametrize("text", [
+    "营业用的自来水一方多少钱？燃气呢？",  # a unit price of two services, the second by 呢
+    "用水报装几天能通？燃气一方多少钱？",
+])
+def test_a_unit_price_in_a_several_services_message_is_not_stated(run_action, text) -> None:
+    # The plan states no water or gas price: the price line says so, with no figure of its own.
+    reply = run_action(ActionAnswerService(), ask(text, "ask_fee")).texts[0]
+    assert "未写明具体价格" in reply and "12345" in reply, reply
+    assert "燃气报装：《行动方案》未写明具体价格" in reply, reply
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("李明调解员工作室在哪个地址", "address"),
+    ("州里重点培育的是哪家公司", "firm"),
+    ("热线晚上几点以后就打不通了", "hours"),
+])
+def test_which_firm_where_and_until_when_are_absent_facts(text, kind) -> None:
+    from services_catalog.absent_facts import absent_fact
+
+    assert absent_fact(text) == kind
+
+
+def test_which_firms_may_apply_is_no_firm_name() -> None:
+    from services_catalog.absent_facts import absent_fact
+
+    assert absent_fact("哪些企业可以申请上市挂牌扶持") is None

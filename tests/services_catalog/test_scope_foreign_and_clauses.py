@@ -69,3 +69,29 @@ def test_investing_abroad_asked_of_the_government_here_is_no_other_region() -> N
                         "政府这边有什么能帮的") is None
     # a clause asking about there itself stays another region's question
     assert other_region("想到乌兹别克斯坦建厂，那边的税率是多少") == "乌兹别克斯坦"
+
+
+@pytest.mark.parametrize("text", [
+    "想跟城里的大连锁超市合作供货，要办什么证",  # 大 + 连锁: no 大连
+    "马上海关查验要几天",  # 马上 + 海关: no 上海
+    "想把馕出口到哈萨克斯坦和吉尔吉斯斯坦，政府有什么支持",  # a list of trade partners
+    "我从河南过来想开个饭馆，要办哪些手续",  # arrived from there, asks here
+    "我们是从山东回来创业的，有补贴吗",
+    "规定只能用本县的商砼站，这合理吗",  # 本县 is no county's name
+])
+def test_no_other_region_asked(text: str) -> None:
+    assert other_region(text) is None
+
+
+@pytest.mark.parametrize(("text", "region"), [
+    ("大连的营业执照几天能办好", "大连"),
+    ("在上海开公司要几天", "上海"),
+    ("从北京开公司要几天", "北京"),
+    ("米东区用水报装要多久", "米东"),  # jieba reads 米 + 东区: its level keeps the name
+])
+def test_the_region_is_still_read(text: str, region: str) -> None:
+    assert other_region(text) == region
+
+
+def test_a_listed_partner_asked_about_there_is_still_out_of_scope() -> None:
+    assert other_region("往哈萨克斯坦、俄罗斯出口，俄罗斯那边关税多少") is not None
