@@ -26,8 +26,9 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from services_catalog import plan
-from services_catalog.evidence import pairs, relevant_clauses
+from services_catalog.evidence import pairs, plan_words, relevant_clauses
 from services_catalog.normalize import normalize
+from services_catalog.question_cues import content_besides_cues
 from services_catalog.several import asks, clause_spans
 
 # The IDF weight of the rare words a question clause and a plan clause share, for the clause to
@@ -56,17 +57,38 @@ def asked_matters(text: str) -> tuple[Asked, ...]:
     return _asked_in(normalize(text))
 
 
-@lru_cache(maxsize=ASKED_CACHE)
-def _asked_in(norm: str) -> tuple[Asked, ...]:
+# A clause that asks with next to nothing of its own (能在网上参加吗, 这合理吗) asks about what its
+# sentence said before it (开庭我们法务在外地出差，能在网上参加吗): read with it. A clause closed by
+# a question mark asks, whatever its words (听说执照现在可以不用纸质的了？).
+SHORT_ASK = 4  # characters a question clause says besides its question words, at least, alone
+_ENDS = "。？?！!；;"
+
+
+def _questions(norm: str) -> list[str]:
+    """The message's questions: each clause that asks, a short one with the clauses of its
+    sentence before it."""
     clauses = clause_spans(norm)
     if len(clauses) < MIN_CLAUSES:
-        return ()
+        return []
+    out: list[str] = []
+    start = 0  # where the sentence of the clause at hand begins
+    for a, b in clauses:
+        if a and norm[a - 1] in _ENDS:
+            start = a
+        words = norm[a:b]
+        if not (asks(words) or norm[b:b + 1] in ("?", "？")):
+            continue
+        if start < a and len(content_besides_cues(words)) < SHORT_ASK:
+            words = norm[start:b]
+        out.append(words)
+    return out
+
+
+@lru_cache(maxsize=ASKED_CACHE)
+def _asked_in(norm: str) -> tuple[Asked, ...]:
     every = list(plan.tasks())
     found: dict[int, Asked] = {}
-    for a, b in clauses:
-        words = norm[a:b]
-        if not asks(words):
-            continue
+    for words in _questions(norm):
         evidence = relevant_clauses(every, words, [])
         if not evidence or evidence[0].score < ASKED_EVIDENCE or evidence[0].task in found:
             continue
@@ -81,12 +103,9 @@ def _asked_in(norm: str) -> tuple[Asked, ...]:
 
 @lru_cache(maxsize=256)
 def asking_clauses(text: str) -> tuple[str, ...]:
-    """The clauses that ask, of a message of MIN_CLAUSES clauses or more (normalised)."""
-    norm = normalize(text)
-    clauses = clause_spans(norm)
-    if len(clauses) < MIN_CLAUSES:
-        return ()
-    return tuple(norm[a:b] for a, b in clauses if asks(norm[a:b]))
+    """The questions, of a message of MIN_CLAUSES clauses or more (normalised): each asking
+    clause, a short one with its sentence before it (_questions)."""
+    return tuple(_questions(normalize(text)))
 
 
 def unquoted_own(text: str, cited: set[int], reply: str) -> dict[int, str]:
@@ -108,10 +127,13 @@ def unquoted_own(text: str, cited: set[int], reply: str) -> dict[int, str]:
         # 燃气报装要几天 answered 承诺时限10个工作日: the words it shares with the clause are in
         # the reply, which speaks of what it asked. A long clause quoted cut short (its first 80
         # characters) holds most of its words but not those asked further on: by those words.
-        shared = pairs(words) & pairs(normalize(quote))
+        # The plan's words for what it asks count as asked (不用纸质的 → 无纸化): the reply
+        # naming 营业执照 does not yet say 无纸化登记.
+        asked = f"{words} {plan_words(words)}"
+        shared = pairs(asked) & pairs(normalize(quote))
         if shared <= shown if shared else _shown(quote, shown):
             continue
-        found[best.task] = around(quote, words)
+        found[best.task] = around(quote, asked)
     return found
 
 

@@ -79,7 +79,10 @@ def _asks_whole(text: str) -> bool:
 # 开一家拌面馆 / 想开个打印店: premises the trigger phrases do not list, read by their kind (the
 # last character or two) — so a new kind of shop still gets its life event. 开户行, 开具证明所需,
 # 开发区, 办公室 … open nothing.
+# 开了五年小卖部 / 干了十几年饭馆: premises run for a while are the asker's business, not one
+# being opened (what they ask of it is read on its own: 升级成公司, 注销 …).
 _OPENING = re.compile(r"(?:开办|开设|新开|开|经营|盘下|接手|做|干|搞|弄|整|盘|注册|成立)"
+                      r"(?!了?(?:[\d一二两三四五六七八九十几多好]+|半)(?:来|多)?(?:年|个月|个多月))"
                       r"(?P<what>(?![具通发户始庭票会证展工放的车口心门单业拓])[\u4e00-\u9fff]{1,5}?)"
                       r"(?P<kind>饭店|酒店|酒楼|超市|门市|公司|学校|厂|店|馆|铺|坊|摊|厅|吧|室|所|站|院|园|场|部)"
                       r"(?![长务里内部])")
@@ -110,7 +113,9 @@ _KINDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 # fixed trigger phrase catches: checked after the phrases, before the kind of premises.
 _TOLD: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), slug) for pattern, slug in (
-        (r"个体(?:户|工商户)?.{0,4}(?:转|升级|变|改)(?:成|为)?(?:公司|企业)",
+        # 小卖部…现在想升级成公司: a shop of one's own grown into a company is a 个体户's
+        (r"(?:个体(?:户|工商户)?|小卖部|小卖铺|小店|门市部|店铺|摊位?)[^?？]{0,6}?"
+         r"(?:转|升级|变|改)(?:成|为)?(?:公司|企业)",
          "individual-to-company"),
         (r"(?:公司|企业|厂|店).{0,4}(?:搬|迁)(?:到|去|往|家|址|走)", "relocate-company"),
         (r"(?:员工|工人|职工|店员|伙计).{0,4}(?:离职|辞职|走了|不干了|被辞|被裁|失业|开除)",

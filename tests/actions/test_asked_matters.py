@@ -104,3 +104,29 @@ def test_a_rendered_reply_gets_the_clause_the_second_question_asks(run_action) -
     replies = "\n".join(m.get("text") or "" for m in run.messages)
     assert "第79条" in replies and "自行招用保安员" in replies, replies
     assert uncited_figures(replies) == []
+
+
+def _replies(run) -> str:  # noqa: ANN001 (the conftest's Run)
+    return "\n".join(t or "" for t in run.texts)
+
+
+def test_a_shop_run_for_years_grown_into_a_company_is_not_opening_a_shop(run_action) -> None:
+    # 开了三年的小卖铺 is the asker's business, not one to open: the 个体户转企业 checklist, and
+    # its two questions get their clauses (不用交纸质 → 无纸化登记, 一次办完 → 一件事一次办).
+    text = ("家里开了三年的小卖铺，打算改成公司。营业执照是不是不用交纸质的了？"
+            "有没有一次就能办完的清单？")
+    run = run_action(ActionAnswerService(), question_tracker(text, "ask_howto"))
+    replies = _replies(run)
+    assert "个体户转企业" in replies and "开超市" not in replies
+    assert "无纸化登记" in replies and "第10条" in replies
+    assert "一件事一次办" in replies and "第15条" in replies
+    assert uncited_figures(replies) == []
+
+
+def test_a_short_question_clause_is_read_with_its_sentence() -> None:
+    # 能在网上参加吗 says nothing of what: the clause before it does (开庭 … 网上 → 在线庭审).
+    from services_catalog.asked_matters import unquoted_own  # noqa: PLC0415 (only here)
+
+    text = "下周开庭，我们的律师人在外地，能在网上参加吗？"
+    own = unquoted_own(text, {153}, "在线诉讼（第153条）")
+    assert "在线庭审" in own.get(153, "")
