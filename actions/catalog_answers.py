@@ -190,6 +190,20 @@ CASE_MIN_CONTENT = 3
 BARE_SWITCH_CHARS = 7
 
 
+# A service of another office the search reads the message as this well (of its best few) may
+# answer a detail the found service's clauses leave unaddressed (detail_elsewhere's read_too).
+READ_TOO_HITS = 5
+READ_TOO_MIN = 0.5
+_CLAUSE_END = re.compile(r"[，,。；;！!？?]")
+
+
+def tells_then_asks(text: str) -> bool:
+    """A situation told, then a question (有家公司拖欠工人工钱，还能来投项目吗): its words may name
+    a service by the setting. A one-clause question (办电只拿营业执照就行吗) is about the service it
+    names, not one its loose words also read as."""
+    return sum(1 for piece in _CLAUSE_END.split(text) if piece.strip()) >= 2
+
+
 # A fee question saying this much besides its cue names a part of the matter (公告要钱吗).
 FEE_PART_MIN = 2
 
@@ -421,7 +435,9 @@ def _answer_service(
         # 打官司法院能给确权吗: 打官司 names 涉企网上立案, whose clauses say nothing of 确权;
         # a service of the same chapter or court whose clause does (第150条) answers it. A
         # together-question (税务注销能一起办吗) is about the service named, not a third one.
-        detail = detail_elsewhere(service, snap.services.values(), text)
+        read_too = ([h.slug for h in snap.index.search(text, READ_TOO_HITS)
+                     if h.confidence >= READ_TOO_MIN] if tells_then_asks(text) else [])
+        detail = detail_elsewhere(service, snap.services.values(), text, read_too=read_too)
     if detailed and detail is None and found.source == "context" and asks_online(text):
         # 晚上能在网上申请吗 after 住所登记承诺制, whose clauses say nothing of it: the chapter's
         # clause about applying online (第2条 “企业开办”全流程网办, 7×24小时“不打烊”). Not for a

@@ -8,7 +8,7 @@ for agent assist and degraded mode (services_catalog.wording).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -18,6 +18,7 @@ from services_catalog import clock
 from services_catalog.due_dates import due_date, format_date
 from services_catalog.effective import basis_text, in_force, upcoming
 from services_catalog.evidence import (
+    MAX_CLAUSES,
     Evidence,
     bigrams,
     cite_stray_figures,
@@ -27,6 +28,7 @@ from services_catalog.evidence import (
 )
 from services_catalog.normalize import normalize
 from services_catalog.plan import task as plan_task
+from services_catalog.plan import tasks
 from services_catalog.question_cues import (
     BOUND_SIDE,
     QUESTION_CUES,
@@ -891,9 +893,31 @@ def detail_answer(service: ServiceOut, text: str, aliases_tell: bool = False, *,
                  for e in relevant_clauses([n], text, naming, also=FREQUENCY_WORDS)
                  if _HOW_OFTEN.search(e.clause.text)]
         evidence = sorted(often, key=lambda e: -e.score)[:1] or evidence
+    if asks_target_year(text):
+        # 到哪年还到多少: the clauses that set a level by a year (到2023年底…达到70%以上, 力争到
+        # 2024年底…100%) beat one that shares more of the setting's words (纳入绩效考核).
+        dated = relevant_clauses(items, text, naming, also=TARGET_WORDS, only=_TARGET_SET)
+        if dated:  # the task's targets in turn (70%以上 by 2023, 100% by 2024): both are asked
+            steps = _dated_clauses(dated[0].task)
+            evidence = steps if len(steps) <= MAX_CLAUSES else dated
     if not evidence:
         return None
     return quoting_answer(service, evidence, naming, _departments(service))
+
+
+# By which year something is to be reached (到哪年, 哪一年能完成, 几几年), asked of a target.
+_ASKS_TARGET_YEAR = re.compile(r"哪一?年|几几年")
+# The plan's words for a target set by a year, and a clause setting one (到2025年底…, 力争到…).
+TARGET_WORDS = "年底 达到 实现 力争"
+_TARGET_SET = re.compile(r"到\s*20\d\d\s*年")
+
+
+def _dated_clauses(item: int) -> list[Evidence]:
+    return [Evidence(c, 0.0) for c in tasks()[item].clauses if _TARGET_SET.search(c.text)]
+
+
+def asks_target_year(text: str) -> bool:
+    return bool(_ASKS_TARGET_YEAR.search(normalize(text)))
 
 
 # A term the plan puts in quotes, and how it explains one where it writes it: “三零”（即零上门、
@@ -933,7 +957,8 @@ def _same_office(a: ServiceOut, b: ServiceOut) -> bool:
 
 
 def detail_elsewhere(service: ServiceOut | None, others: Iterable[ServiceOut], text: str,
-                     least: float = ELSEWHERE_EVIDENCE) -> Answer | None:
+                     least: float = ELSEWHERE_EVIDENCE,
+                     read_too: Collection[str] = ()) -> Answer | None:
     """A detail the service's own clauses do not address, which a clause of a service of the
     same chapter or lead unit does, strongly: that service's clause, under its name and 第N条.
     The service was named by a word of the setting (打官司, 申请执行, 财产保全); the question is
@@ -942,7 +967,8 @@ def detail_elsewhere(service: ServiceOut | None, others: Iterable[ServiceOut], t
     the other do (虚假官司 is its word, which the search read as the setting's). With no
     service found at all (有人堵厂门口要债，还威胁工人), any service's clause may answer.
     `least`: the evidence a clause needs (a question whose words are only the plan's own, 网上办理,
-    may need less)."""
+    may need less). `read_too`: services of other offices the catalog search also read the
+    message as (拖欠工人工钱…还能来投项目吗: 根治欠薪, whose 第95条 limits 市场准入)."""
     own = [service.name, *service.aliases] if service else []
     said = drop_also(text)  # 我们同时还要…: not 第41条's 同时规划
 
@@ -950,17 +976,19 @@ def detail_elsewhere(service: ServiceOut | None, others: Iterable[ServiceOut], t
         found = relevant_clauses(service_tasks(other), said, own)
         return found if found and found[0].score >= least else []
 
-    return _best_elsewhere(service, others, strong)
+    return _best_elsewhere(service, others, strong, read_too)
 
 
 def _best_elsewhere(service: ServiceOut | None, others: Iterable[ServiceOut],
-                    find: Callable[[ServiceOut], list[Evidence]]) -> Answer | None:
+                    find: Callable[[ServiceOut], list[Evidence]],
+                    read_too: Collection[str] = ()) -> Answer | None:
     """The other service (of the same chapter or lead unit as `service`; any, when None) whose
     clauses `find` reads best, quoted under its own name; None when `find` finds nothing."""
     best: tuple[float, ServiceOut, list[Evidence]] | None = None
     for other in others:
         if service is not None and (other.slug == service.slug
-                                    or not _same_office(service, other)):
+                                    or not (_same_office(service, other)
+                                            or other.slug in read_too)):
             continue
         found = find(other)
         if found and (best is None or found[0].score > best[0]):

@@ -165,16 +165,17 @@ RELEVANT_CACHE = 1024
 
 
 def relevant_clauses(items: list[int], text: str, naming: list[str],
-                     also: str = "") -> list[Evidence]:
+                     also: str = "", only: re.Pattern[str] | None = None) -> list[Evidence]:
     """The one or two clauses of tasks `items` that best address `text` (best first), or []
     when none shares enough of its rarer words. `also`: words the question means without
-    saying them (能网上办吗 → 网办, 全程网办), taken as they are."""
-    return list(_relevant(tuple(items), text, tuple(naming), also))
+    saying them (能网上办吗 → 网办, 全程网办), taken as they are. `only`: clauses it matches
+    are read, no other (a question a clause of some kind answers: a target by a year)."""
+    return list(_relevant(tuple(items), text, tuple(naming), also, only))
 
 
 @lru_cache(maxsize=RELEVANT_CACHE)
 def _relevant(items: tuple[int, ...], text: str, naming: tuple[str, ...],
-              also: str) -> tuple[Evidence, ...]:
+              also: str, only: re.Pattern[str] | None = None) -> tuple[Evidence, ...]:
     by_task, idf = _clause_index()
     naming_grams: set[str] = set()
     for name in naming:
@@ -195,7 +196,8 @@ def _relevant(items: tuple[int, ...], text: str, naming: tuple[str, ...],
     scored = []
     for number in dict.fromkeys(items):
         for clause, clause_grams in by_task.get(number, []):
-            if len(clause.quote) < MIN_CLAUSE_CHARS or _denied_here(denied, clause.text):
+            if (len(clause.quote) < MIN_CLAUSE_CHARS or _denied_here(denied, clause.text)
+                    or (only is not None and not only.search(clause.text))):
                 continue
             shared = grams & clause_grams
             counts = bool(counted and counted.search(clause.text))
