@@ -60,6 +60,7 @@ from services_catalog.life_events import (
     life_event_answer,
     life_event_asked,
 )
+from services_catalog.normalize import normalize
 from services_catalog.question_cues import (
     asks_amount,
     asks_frequency,
@@ -209,13 +210,14 @@ FEE_PART_MIN = 2
 
 
 def answer_plan_clause(dispatcher: CollectingDispatcher, tracker: Tracker,
-                       read_alike: bool = False) -> list[dict[str, Any]] | None:
+                       read_alike: bool = False, asked: bool = True) -> list[dict[str, Any]] | None:
     """A question no service reads, whose words a clause of the plan addresses strongly
     (有人堵店门口要保护费，我该怎么办 → 第146条 敲诈勒索): that clause under its service's name and
     第N条; None when no clause does. `read_alike`: only when the catalog search's best service
-    is that clause's too (the NLU read the message loosely; search and clause agree)."""
+    is that clause's too (the NLU read the message loosely; search and clause agree). `asked`:
+    only a message that asks something (a grievance told needs no question)."""
     text = user_text(tracker)
-    if not QUESTION_CUE.search(text):
+    if asked and not QUESTION_CUE.search(text):
         return None
     with session_scope() as session:
         snap = CACHE.get(session)
@@ -229,6 +231,23 @@ def answer_plan_clause(dispatcher: CollectingDispatcher, tracker: Tracker,
     send(dispatcher, anywhere)
     return [SlotSet("service", anywhere.card["slug"]), SlotSet("condition", None),
             SlotSet("misses", 0)]
+
+
+def unplaced_clause(snap: CatalogSnapshot, found: Resolution, text: str) -> Answer | None:
+    """The clause answering a question no service was sure for: a clause of a close candidate
+    that addresses it (its own evidence bar), else one of any service that does so strongly."""
+    for hit in found.candidates:
+        own = detail_answer(snap.services[hit.slug], text)
+        if own is not None and own.card:
+            return own
+    return detail_elsewhere(None, snap.services.values(), text)
+
+
+def tells_situation(text: str) -> bool:
+    """有工人说要去法院告我们欠薪 / 对方说愿意写保证慢慢还: a follow-up that tells what happened and
+    asks nothing. No field of the last question (a fee) answers it; a clause on it does."""
+    return (not QUESTION_CUE.search(normalize(text))
+            and len(content_besides_cues(text)) > BARE_SWITCH_CHARS)
 
 
 def states_another_case(stays: bool, intent: str, text: str, condition: str | None) -> bool:
@@ -359,10 +378,11 @@ def _answer_service(
             {"type": "not_in_plan"},
             candidate_buttons([(h.slug, snap.services[h.slug].name) for h in found.candidates])))
         return [SlotSet("question", question), SlotSet("misses", 0)]
-    if found.slug is None and not found.candidates and QUESTION_CUE.search(text):
-        # A question no service's names or examples read, whose words a clause of the plan
-        # addresses strongly: that clause, under its service's name and 第N条.
-        anywhere = detail_elsewhere(None, snap.services.values(), text)
+    if found.slug is None and QUESTION_CUE.search(text):
+        # A question no service's names or examples read (or only loosely: candidates), whose
+        # words a clause of the plan addresses: that clause, under its service's name and 第N条
+        # (造假的人会坐牢吗 → 第155条 刑事惩戒), not "which of these did you mean".
+        anywhere = unplaced_clause(snap, found, text)
         if anywhere is not None and anywhere.card:
             send(dispatcher, anywhere)
             return [SlotSet("service", anywhere.card["slug"]), SlotSet("question", question),
@@ -423,12 +443,15 @@ def _answer_service(
     # A button (/inform_condition{"condition": "非居民"}) has no words of a detail: the choice
     # picks the variant of the question asked (非居民 15个工作日), not a clause naming it.
     button = text.startswith("/")
+    told = previous_service is not None and named is None and tells_situation(text)
+    if told and asked_question(intent, text) is None:
+        question = "overview"  # not the last question's field, should no clause address it
     detailed = not (over or button) and (
-        together or back_to_detail or wants_detail(service, question, text)
+        together or back_to_detail or told or wants_detail(service, question, text)
         or states_another_case(stays, intent, text, named)
         or (question in NO_AMOUNTS and asks_amount(text)))
     detail = (((together and detail_answer(service, text + JOINT_WORDS, when=when))
-               or detail_answer(service, text, aliases_tell=stays, when=when))
+               or detail_answer(service, text, aliases_tell=stays or told, when=when))
               if detailed else None)
     if (detailed and detail is None and not when and found.source != "context"
             and not asks_together(text)):
@@ -438,6 +461,13 @@ def _answer_service(
         read_too = ([h.slug for h in snap.index.search(text, READ_TOO_HITS)
                      if h.confidence >= READ_TOO_MIN] if tells_then_asks(text) else [])
         detail = detail_elsewhere(service, snap.services.values(), text, read_too=read_too)
+    if (told and detail is None and found.source == "context"
+            and not tells_own_case(snap, service.slug, text)):
+        # 对方说愿意写保证慢慢还 after 新业态包容审慎监管: a new turn of events the conversation's
+        # service holds no word of; a clause anywhere that addresses it strongly (第152条 信用承诺
+        # …执行和解), not that service's overview again. 我们门店里还有台咖啡机 after 新业态食品
+        # 经营备案 is a case of that service (咖啡机 is its word): its own answer stands.
+        detail = detail_elsewhere(None, snap.services.values(), text)
     if detailed and detail is None and found.source == "context" and asks_online(text):
         # 晚上能在网上申请吗 after 住所登记承诺制, whose clauses say nothing of it: the chapter's
         # clause about applying online (第2条 “企业开办”全流程网办, 7×24小时“不打烊”). Not for a

@@ -289,7 +289,9 @@ class ActionHandoff(Action):
                 return answer_service(dispatcher, tracker, names_service=True)
             # 有人堵店门口要保护费，我该怎么办: wrongdoing of a third party, which no service
             # names but a clause of the plan commits to act on; 12345 stays offered.
-            clause = answer_plan_clause(dispatcher, tracker)
+            # 有人天天来厂门口堵着，不让我们拉货 asks nothing, yet the trouble told is what the
+            # clause acts on (第146条 恶意阻碍生产).
+            clause = answer_plan_clause(dispatcher, tracker, asked=False)
             if clause is not None:
                 return clause
         elif ((QUESTION_CUE.search(text) or not ASKS_FOR_A_PERSON.search(text))

@@ -44,9 +44,11 @@ def normalize(text: str) -> str:
     return _fix_cue_typos(" ".join(text.lower().split()))
 
 
-# Question words typed by sound (多旧 for 多久; 在那办 for 在哪办 when nothing follows it but a
-# particle): the cue decides the question type, so it is put right before anything reads it.
+# Question words typed by sound (多旧 / 多就 for 多久; 在那办 for 在哪办 when nothing follows it but
+# a particle): the cue decides the question type, so it is put right before anything reads it.
+# 多就 only where nothing but a particle follows it (要多就？), never 差不多就行 / 人多就排队.
 _CUE_TYPOS = ((re.compile(r"多旧"), "多久"),
+              (re.compile(r"(?<![不差])多[就九](?=[能啊呀呢吗?？!！。\s]*$)"), "多久"),
               (re.compile(r"(在|去|到)那(里|儿)?(办|领|弄|交|申请|报)(?=[呢啊呀吗?？!！。\s]*$)"),
                r"\1哪\2\3"))
 
