@@ -443,7 +443,8 @@ def _answer_service(
     # A button (/inform_condition{"condition": "非居民"}) has no words of a detail: the choice
     # picks the variant of the question asked (非居民 15个工作日), not a clause naming it.
     button = text.startswith("/")
-    told = previous_service is not None and named is None and tells_situation(text)
+    told = (previous_service is not None and named is None and back is None
+            and tells_situation(text))
     if told and asked_question(intent, text) is None:
         question = "overview"  # not the last question's field, should no clause address it
     detailed = not (over or button) and (
