@@ -47,7 +47,7 @@ from services_catalog.question_cues import (
 )
 from services_catalog.resolve import Resolution
 from services_catalog.schemas import ServiceOut
-from services_catalog.wording import MISSING_FACT
+from services_catalog.wording import MISSING_FACT, render
 
 # --- from the wording alone ---------------------------------------------------------------
 
@@ -472,9 +472,8 @@ def unlisted(service: ServiceOut, text: str, answer: Answer) -> Answer | None:
             return None
     if answer.response == "utter_detail" and answer.variables.get("quotes"):
         # The quote says what the plan does state (15个事项可办理); then that it lists no items.
-        answer.variables["quotes"] += (
-            f"。《行动方案》未列出具体是哪些，您可以向{ask_unit(service)}咨询，"
-            "或拨打12345政务服务便民热线")
+        answer.variables["quotes"] += render("utter_tail_unlisted",
+                                             {"ask_unit": ask_unit(service)})
         return answer
     return _plain(service, answer, "list")
 
@@ -504,9 +503,8 @@ def unlisted_materials(service: ServiceOut, question: str, text: str,
     # stands, then that the plan lists no materials, and where to ask.
     key = next((k for k in ("quotes", "policy") if answer.variables.get(k)), None)
     if key is not None:
-        answer.variables[key] = answer.variables[key].rstrip("。") + (
-            f"。《行动方案》未列出具体需要哪些材料，您可以向{ask_unit(service)}咨询，"
-            "或拨打12345政务服务便民热线")
+        answer.variables[key] = answer.variables[key].rstrip("。") + render(
+            "utter_tail_unlisted_materials", {"ask_unit": ask_unit(service)})
     return answer
 
 
@@ -549,7 +547,8 @@ def unstated_step(service: ServiceOut, text: str, answer: Answer) -> Answer | No
     stated = answer.variables.get("plan_quote", "").lstrip("：")
     plain = not_in_plan_answer("amount", service)
     item = (answer.card or {}).get("citation", {}).get("item", service.citation.item)
-    plain.variables["missing"] = f"{step}时限（只写明了{stated or '办理时限'}，第{item}条）"
+    plain.variables["missing"] = render("utter_missing_step_limit", {
+        "step": step, "stated": stated or "办理时限", "item": str(item)})
     plain.variables["item"] = str(item)
     return plain
 
@@ -574,8 +573,8 @@ def unstated_year(service: ServiceOut, text: str, answer: Answer) -> Answer | No
         return None
     plain = _plain(service, answer, "year")
     # The year asked is not repeated: a year no cited task states would read as the plan's.
-    plain.variables["missing"] = ("您问的那一年的目标（只写明了到"
-                                  + "、".join(f"{y}年底" for y in stated) + "的目标）")
+    plain.variables["missing"] = render("utter_missing_year_target", {
+        "years": "、".join(f"{y}年底" for y in stated)})
     return plain
 
 
@@ -645,9 +644,9 @@ def _free_only_for(service: ServiceOut, answer: Answer, quote: str, item: int,
     plain = _plain(service, answer, "money")
     plain.response = "utter_not_in_plan_general"  # the case asked is its subject, not the service
     plain.variables["item"] = str(item)
-    plain.variables["missing"] = (
-        f"{case}的收费标准：第{item}条写明“{quote}”，免费只对“{qualifier}”这一情形而言，"
-        f"{case}要不要交费、交多少，方案没有写；可向{ask_unit(service)}咨询")
+    plain.variables["missing"] = render("utter_missing_free_only_for", {
+        "case": case, "item": str(item), "quote": quote, "qualifier": qualifier,
+        "ask_unit": ask_unit(service)})
     if plain.card:
         plain.card["citation"] = cited_clause(service, item)
     return plain
@@ -679,8 +678,8 @@ def no_limit_quoted(service: ServiceOut, text: str, answer: Answer) -> Answer | 
     said = quoted.rstrip("。")
     if "第" not in said:  # a field's quote (policy, howto): its task's number
         said += f"（第{answer.variables.get('item', service.citation.item)}条）"
-    plain.variables["extra"] = (f"关于{service.name}，《行动方案》写明：{said}。"
-                                f"具体时限可向{ask_unit(service)}咨询，或拨打12345政务服务便民热线。")
+    plain.variables["extra"] = render("utter_extra_no_limit_quoted", {
+        "service_name": service.name, "said": said, "ask_unit": ask_unit(service)})
     if plain.card and answer.card:
         plain.card["citation"] = answer.card.get("citation", plain.card.get("citation"))
         plain.card["evidence"] = answer.card.get("evidence", [])
@@ -688,8 +687,6 @@ def no_limit_quoted(service: ServiceOut, text: str, answer: Answer) -> Answer | 
 
 
 # --- a term the plan names but does not explain ----------------------------------------------
-
-
 
 def unexplained_term(service: ServiceOut, text: str, answer: Answer) -> Answer | None:
     """166执行工作模式是啥意思 answered by the clause that only names the term (用好“166执行工作
@@ -703,9 +700,8 @@ def unexplained_term(service: ServiceOut, text: str, answer: Answer) -> Answer |
     for clause in clauses:
         for term in TERM.finditer(clause):
             if normalize(term.group(1)) in norm and term.group(1) not in told:
-                answer.variables["quotes"] += (
-                    f"。《行动方案》只提到“{term.group(1)}”，未写明它具体指什么，您可以向"
-                    f"{ask_unit(service)}咨询，或拨打12345政务服务便民热线")
+                answer.variables["quotes"] += render("utter_tail_unexplained_term", {
+                    "term": term.group(1), "ask_unit": ask_unit(service)})
                 return answer
     return None
 
@@ -725,8 +721,9 @@ def unstated_in_line(service: ServiceOut, words: str, answer: Answer) -> Answer:
     if amount_stated(service, _besides_service(service, head), figure):
         return answer
     kind = "money" if figure is _MONEY_FIGURE else "amount"
-    answer.variables[key] = answer.variables[key].rstrip("。") + (
-        f"；未写明{MISSING_FACT[kind]}，可向{ask_unit(service)}咨询或拨打12345")
+    answer.variables[key] = answer.variables[key].rstrip("。") + render(
+        "utter_tail_unstated_in_line",
+        {"missing": MISSING_FACT[kind], "ask_unit": ask_unit(service)})
     return answer
 
 

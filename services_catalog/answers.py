@@ -42,7 +42,7 @@ from services_catalog.question_cues import (
     without_negated,
 )
 from services_catalog.schemas import Fact, ServiceOut, TimeLimit
-from services_catalog.wording import MISSING_FACT
+from services_catalog.wording import MISSING_FACT, render
 
 QUESTION_TYPES = (
     "overview", "time_limit", "due_date", "channel", "materials", "fee", "department", "howto",
@@ -324,7 +324,7 @@ def other_region_answer(region: str) -> Answer:
 def personal_answer(affair: str) -> Answer:
     """A person's own affair (身份证补办, 婚姻登记): not the plan's, ask 12345; no card."""
     return Answer("utter_not_in_plan_general",
-                  {"missing": f"{affair}（个人事项不在本助手解答的涉企政务服务范围内）"},
+                  {"missing": render("utter_missing_personal_affair", {"affair": affair})},
                   {"type": "out_of_scope", "personal": affair})
 
 
@@ -371,7 +371,9 @@ def _due_date(c: _Context) -> tuple[str, list[dict[str, str]]]:
         c.base.update(
             start_date=format_date(start),
             due_dates="；".join(
-                f"{t.condition or ''}{limit_text(t)}，最晚{format_date(d.date)}办完"
+                render("utter_part_due_date", {"condition": t.condition or "",
+                                               "time_limit": limit_text(t),
+                                               "due_date": format_date(d.date)})
                 for t, d in dues
             ),
             due_note=next((d.note for _, d in dues if d.note), "") or "",
@@ -685,7 +687,8 @@ def online_commitment(service: ServiceOut) -> str:
     found = relevant_clauses(service_tasks(service), "", [], also=ONLINE_WORDS)
     if not found:
         return ""
-    return f"；《行动方案》第{found[0].task}条写明：“{found[0].clause.quote}”"
+    return render("utter_part_online_commitment",
+                  {"item": str(found[0].task), "quote": found[0].clause.quote})
 
 
 # The field a question type asks, and the words that ask it (在哪 for a channel, 钱 for a fee):

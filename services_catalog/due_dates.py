@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import chinese_calendar
 
+from services_catalog.wording import render
+
 UNITS = ("工作日", "日", "小时")
 _WEEKDAYS = "一二三四五六日"
 
@@ -55,7 +57,7 @@ def due_date(start: datetime.date, amount: int, unit: str) -> DueDate:
     if not unknown_years:
         return DueDate(day, True, None)
     years = "、".join(str(y) for y in sorted(unknown_years))
-    return DueDate(day, False, f"{years}年节假日安排尚未公布，按双休日推算")
+    return DueDate(day, False, render("utter_note_holidays_unpublished", {"years": years}))
 
 
 def format_date(d: datetime.date) -> str:

@@ -13,6 +13,7 @@ from datetime import date
 
 from services_catalog.plan import short_title
 from services_catalog.schemas import Basis, Fact, ServiceOut, TimeLimit, cn_date, limit_words
+from services_catalog.wording import render
 
 
 def _limit_in_force(tl: TimeLimit, today: date) -> TimeLimit:
@@ -58,7 +59,8 @@ def upcoming(figure: TimeLimit | Fact) -> str:
     if c is None:
         return ""
     new = limit_words(c.amount, c.unit) if isinstance(figure, TimeLimit) else c.text  # type: ignore[union-attr]
-    return f"（自{cn_date(c.effective)}起调整为{new}，依据{document_name(c.document)}）"
+    return render("utter_note_upcoming_change", {
+        "effective": cn_date(c.effective), "new": new, "document": document_name(c.document)})
 
 
 def basis_text(figures: Sequence[TimeLimit | Fact], item: int) -> str:

@@ -27,8 +27,6 @@ from services_catalog.situations import MAX_EXTRA, is_situation, matters
 from services_catalog.snapshot import CatalogSnapshot
 from services_catalog.wording import render, responses
 
-HEADER = "您说的情况可能还涉及以下事项（出自《行动方案》）："
-FOOTER = "具体以办理窗口告知为准，也可拨打12345咨询。"
 # 第12条 in a reply's text or variables.
 _CITED = re.compile(r"第(\d{1,3})条")
 _QUOTE_MAX = 80  # characters of a clause shown besides the task's title
@@ -149,7 +147,7 @@ def extra_matters(snap: CatalogSnapshot, text: str, cited: set[int],
         lines.append(f"{len(lines) + 1}. {line}")
         steps.append({"slug": slug, "name": name, "item": item,
                       "citation": {"item": item, "text": plan.task(item).text}})
-    body = "\n".join([HEADER, *lines, FOOTER])
+    body = render("utter_related_matters", {"lines": "\n".join(lines)})
     return body, {"type": "related_matters", "steps": steps}
 
 
