@@ -736,7 +736,6 @@ def absent_in_line(service: ServiceOut, kind: str) -> Answer:
     """One line of a several-services answer for a fact the plan does not hold: says so, with
     where to ask and the service's 第N条; no figure."""
     answer = not_in_plan_answer(kind, service)
-    answer.response = "utter_line_policy"
-    answer.variables["policy"] = (f"《行动方案》未写明{MISSING_FACT[kind]}，可向"
-                                  f"{ask_unit(service)}咨询或拨打12345政务服务便民热线")
+    answer.response = "utter_line_not_in_plan"
+    answer.variables.update(missing=MISSING_FACT[kind], ask_unit=ask_unit(service))
     return answer

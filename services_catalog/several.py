@@ -606,6 +606,7 @@ LINE = {
     "utter_howto": "utter_line_policy",
     "utter_policy": "utter_line_policy",
     "utter_detail": "utter_line_detail",
+    "utter_line_not_in_plan": "utter_line_not_in_plan",  # absent_in_line's, already a line
 }
 
 
