@@ -205,6 +205,19 @@ def tells_then_asks(text: str) -> bool:
     return sum(1 for piece in _CLAUSE_END.split(text) if piece.strip()) >= 2
 
 
+def read_also(snap: CatalogSnapshot, text: str) -> list[str]:
+    """The services of other offices the search also reads a told-then-asked message as, when
+    its words name no one service outright: two or more share the top reading (拖欠工人工钱 names
+    农民工工资保证金 and 劳动争议 alike; 还能来投项目吗 is 根治欠薪's 第95条). A message naming one
+    service alone (政务大厅帮办代办都管哪些事, 汽修店要接电…拿营业执照) is about that one."""
+    if not tells_then_asks(text):
+        return []
+    hits = snap.index.search(text, READ_TOO_HITS)
+    if len(hits) < 2 or hits[1].confidence < hits[0].confidence:
+        return []
+    return [h.slug for h in hits if h.confidence >= READ_TOO_MIN]
+
+
 # A fee question saying this much besides its cue names a part of the matter (公告要钱吗).
 FEE_PART_MIN = 2
 
@@ -459,8 +472,7 @@ def _answer_service(
         # 打官司法院能给确权吗: 打官司 names 涉企网上立案, whose clauses say nothing of 确权;
         # a service of the same chapter or court whose clause does (第150条) answers it. A
         # together-question (税务注销能一起办吗) is about the service named, not a third one.
-        read_too = ([h.slug for h in snap.index.search(text, READ_TOO_HITS)
-                     if h.confidence >= READ_TOO_MIN] if tells_then_asks(text) else [])
+        read_too = read_also(snap, text)
         detail = detail_elsewhere(service, snap.services.values(), text, read_too=read_too)
     if (told and detail is None and found.source == "context"
             and not tells_own_case(snap, service.slug, text)):

@@ -49,3 +49,15 @@ def test_a_service_the_search_also_reads_answers_with_its_clause(run_action, tex
     reply = run.texts[0]
     assert phrase in reply and f"第{item}条" in reply, reply
     assert "收费标准" not in reply and uncited_figures(reply) == []
+
+
+@pytest.mark.parametrize(("text", "item", "not_item"), [
+    # 帮办代办 is named alone: not 燃气报装's 政务服务大厅…报装窗口 (第45条)
+    ("大厅里那个帮办代办具体能帮哪些忙？很琐碎的事也管吗", 75, 45),
+    # 通电 names 用电报装 alone: not 一照多址's 营业执照…加载多个经营场所 (第7条)
+    ("我们新开了个洗车店要通电，光带营业执照去可以申请吗", 42, 7),
+])
+def test_a_service_named_alone_is_not_read_as_another_offices(run_action, text, item,
+                                                               not_item) -> None:
+    reply = "\n".join(run_action(ActionAnswerService(), ask(text, "ask_policy")).texts)
+    assert f"第{item}条" in reply and f"第{not_item}条" not in reply, reply
