@@ -196,6 +196,12 @@ class ActionFallback(Action):
         nearby = answer_next_door(dispatcher, tracker)
         if nearby is not None:
             return nearby
+        # 要许可的事有公开的单子吗: a question the NLU and the search cannot place, whose words
+        # a clause of the plan addresses strongly (第68条 行政许可事项清单…公布), at the same
+        # evidence bar as elsewhere: that clause, not "您是想问下面哪一项？".
+        anywhere = answer_plan_clause(dispatcher, tracker)
+        if anywhere is not None:
+            return anywhere
         return count_miss(dispatcher, tracker)
 
 
