@@ -853,6 +853,30 @@ def _alias_clauses(service: ServiceOut, text: str, naming: list[str]) -> list[Ev
     return []
 
 
+# Characters of an alias the question must write in a row to be saying a part of it as a word
+# of its own (新模式 of 新模式监管), not sharing a pair by chance (限行 of 货车限行).
+PART_SAID_MIN = 3
+
+
+def _says_alias_part(alias: str, norm: str) -> bool:
+    return alias not in norm and any(alias[i:i + PART_SAID_MIN] in norm
+                                     for i in range(len(alias) - PART_SAID_MIN + 1))
+
+
+def _partly_named_clauses(service: ServiceOut, items: list[int], text: str,
+                          naming: list[str]) -> list[Evidence]:
+    """An alias the question says only in part names nothing: that part is the question's own
+    word. 这种新模式会不会被管得很严 says 新模式, not the alias 新模式监管, so 新模式 still counts
+    (第119条 …新业态、新模式…). The service's name keeps its words out (货车 of 货车通行), as does
+    an alias sharing only a pair (限行 of 货车限行: 货车进城老被限行 asks of the service, not of
+    第82条's 不限行). Read only when every name taken out finds nothing."""
+    norm = normalize(text)
+    kept = [n for n in naming[1:] if not _says_alias_part(normalize(n), norm)]
+    if len(kept) == len(naming) - 1:
+        return []
+    return relevant_clauses(items, text, [naming[0], *kept])
+
+
 def _asks_once(norm: str) -> bool:
     """One question asked (限行吗？新能源的有优惠吗 asks two, which the overview covers)."""
     return sum(1 for piece in _QUESTION_END.split(norm) if _ASKS.search(piece)) <= 1
@@ -882,6 +906,7 @@ def detail_answer(service: ServiceOut, text: str, aliases_tell: bool = False, *,
     evidence = (relevant_clauses(items, text, naming)
                 or _alias_clauses(service, text, naming)
                 or (relevant_clauses(items, text, [service.name]) if aliases_tell else [])
+                or _partly_named_clauses(service, items, text, naming)
                 or (relevant_clauses(items, text, naming, also=ONLINE_WORDS)
                     if asks_online(text) else []))
     if when:

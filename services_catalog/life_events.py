@@ -541,6 +541,26 @@ def introduced_only(snap: CatalogSnapshot, text: str) -> bool:
             and _opening(snap, rest[0]) is None)
 
 
+Phrase = tuple[str, int, int]
+
+
+def _told_after_who(bare: str, hits: list[Phrase],
+                    opened: Phrase | None) -> tuple[list[Phrase], Phrase | None] | None:
+    """The phrases of another situation told after a first clause that introduces the speaker
+    and asks nothing (我是个体户开小超市的), when every other phrase lies in that clause."""
+    first = len(_PAUSE.split(bare, maxsplit=1)[0])
+    if not _INTRODUCTION.match(bare[:first]) or QUESTION_CUE.search(bare[:first]):
+        return None
+    found = [*hits, *([opened] if opened else [])]
+    who = {h[0] for h in found if h[2] <= first}
+    after = {h[0] for h in found if h[1] >= first}
+    if not who or not after or who & after \
+            or any(h[1] < first < h[2] for h in found):
+        return None
+    return ([h for h in hits if h[1] >= first],
+            opened if opened is not None and opened[1] >= first else None)
+
+
 # 要是工资拖欠了会咋样, said in a conversation: a supposition about the case at hand, which the
 # conversation's service (or a related one) answers, not the situation itself being told.
 _SUPPOSES = re.compile(r"^(?:那|那么)?(?:要是|如果|万一|假如|假设|若是)")
@@ -563,6 +583,11 @@ def _life_event(snap: CatalogSnapshot, text: str, previous: str | None) -> LifeE
     happened = _what_happened(snap, text, bare, first)
     if happened is not None:
         hits, opened = [h for h in hits if h[0] == happened[0]], happened
+    told_after = _told_after_who(bare, hits, opened)
+    if told_after is not None:
+        # 我是个体户开小超市的，想贷点款进货…: the business says who the speaker is; the
+        # situation told after it (贷款) is what they ask about.
+        hits, opened = told_after
     if hits and opened is not None and opened[0] != hits[0][0] \
             and opened[1] <= hits[0][1] and hits[0][2] <= opened[2] \
             and opened[2] - opened[1] > hits[0][2] - hits[0][1]:
