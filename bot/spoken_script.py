@@ -13,10 +13,10 @@ from services_catalog.answers import (
     ask_unit,
     beyond_limits,
     detect_condition,
+    limit_clause,
 )
 from services_catalog.due_dates import due_date, format_date
 from services_catalog.normalize import content_only, normalize, strip_filler
-from services_catalog.plan import task as plan_task
 from services_catalog.question_cues import QUESTION_CUES
 from services_catalog.schemas import ServiceOut
 
@@ -118,10 +118,7 @@ def answered_by_catalog(service: ServiceOut, question: str) -> bool:
 def _beyond_sentence(service: ServiceOut, text: str) -> str:
     """A caller above a limit's capacity bound (300千瓦, 高压): the plan's clause, read out, says
     whom each day count covers; none of them is this caller's."""
-    limit = beyond_limits(service, text)[0]
-    clauses = [c for c in plan_task(limit.item or service.citation.item).clauses
-               if str(limit.amount) in c.text]
-    quote = clauses[0].quote if clauses else service.citation.text.rstrip("。")
+    quote = limit_clause(service, beyond_limits(service, text)[0]).quote
     return f"按您说的容量，方案原文是：{quote}"
 
 

@@ -27,8 +27,8 @@ from services_catalog.evidence import (
     relevant_clauses,
 )
 from services_catalog.normalize import normalize
+from services_catalog.plan import Clause, tasks
 from services_catalog.plan import task as plan_task
-from services_catalog.plan import tasks
 from services_catalog.question_cues import (
     BOUND_SIDE,
     QUESTION_CUES,
@@ -764,10 +764,16 @@ def capacity_answer(service: ServiceOut, text: str) -> Answer | None:
     over = beyond_limits(service, text)
     if not over:
         return None
-    limit = over[0]
+    return quoting_answer(service, [Evidence(limit_clause(service, over[0]), 1.0)], [],
+                          _departments(service))
+
+
+def limit_clause(service: ServiceOut, limit: TimeLimit) -> Clause:
+    """The plan's clause that sets a time limit: the one stating its figure, else the task's
+    longest (the chat card and agent assist's spoken script quote the same one)."""
     clauses = plan_task(limit.item or service.citation.item).clauses
-    holding = [c for c in clauses if str(limit.amount) in c.text] or [max(clauses, key=len)]
-    return quoting_answer(service, [Evidence(holding[0], 1.0)], [], _departments(service))
+    holding = [c for c in clauses if str(limit.amount) in c.text]
+    return holding[0] if holding else max(clauses, key=len)
 
 
 # The words that ask when or how long.

@@ -39,7 +39,9 @@
     var seq = ++searchSeq;
     var q = $('service-search').value.trim();
     api('GET', '/services' + (q ? '?q=' + encodeURIComponent(q) : '')).then(function (r) {
-      if (seq !== searchSeq || r.status !== 200) return;
+      if (seq !== searchSeq) return;
+      $('service-list').removeAttribute('aria-busy');
+      if (r.status !== 200) return;
       state.services = r.body;
       renderList();
     });
@@ -49,6 +51,18 @@
     var list = $('service-list');
     var showDeleted = $('show-deleted').checked;
     var shown = state.services.filter(function (s) { return s.active || showDeleted; });
+    var open = state.current && !state.isNew ? state.current.slug : '';
+    // An answer that lists the same services keeps the same buttons: a rebuild under the
+    // mouse would drop the click a user is making (a search answer lands at any time).
+    var key = JSON.stringify(shown.map(function (s) { return [s.slug, s.name, s.active]; }));
+    if (list.getAttribute('data-key') === key) {
+      list.querySelectorAll('button.service-item').forEach(function (b) {
+        if (b.getAttribute('data-slug') === open) b.setAttribute('aria-current', 'true');
+        else b.removeAttribute('aria-current');
+      });
+      return;
+    }
+    list.setAttribute('data-key', key);
     clear(list);
     shown.forEach(function (s) {
       var li = el('li');
@@ -58,9 +72,7 @@
       b.appendChild(el('span', 'item-name', s.name));
       b.appendChild(el('span', 'item-slug', s.slug));
       if (!s.active) b.appendChild(el('span', 'badge badge-deleted', '已删除'));
-      if (state.current && !state.isNew && state.current.slug === s.slug) {
-        b.setAttribute('aria-current', 'true');
-      }
+      if (s.slug === open) b.setAttribute('aria-current', 'true');
       li.appendChild(b);
       list.appendChild(li);
     });
@@ -306,6 +318,8 @@
   /* ---------- wiring ---------- */
   function init() {
     $('service-search').addEventListener('input', function () {
+      // Busy from the keystroke until the answer for the last one is shown.
+      $('service-list').setAttribute('aria-busy', 'true');
       clearTimeout(searchTimer);
       searchTimer = setTimeout(loadList, 200);
     });

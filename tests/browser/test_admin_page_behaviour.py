@@ -121,6 +121,7 @@ def test_unsaved_edits_are_guarded_and_the_list_does_not_move(browser, live_stac
     ctx, page, problems = login(browser, live_stack, "editor", DESKTOP)
     open_service(page, slug)
     page.fill("#service-search", "")  # the whole list again
+    expect(page.locator("#service-list")).not_to_have_attribute("aria-busy", "true")
     expect(page.locator("#service-list button.service-item").nth(5)).to_be_visible()
     leave = ("() => { const e = new Event('beforeunload', {cancelable: true});"
              " window.dispatchEvent(e); return e.defaultPrevented; }")
