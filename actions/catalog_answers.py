@@ -50,10 +50,12 @@ from services_catalog.answers import (
     other_region_answer,
     over_capacity,
     personal_answer,
+    quoting_answer,
+    service_tasks,
     wants_detail,
 )
 from services_catalog.db import session_scope
-from services_catalog.evidence import MIN_EVIDENCE
+from services_catalog.evidence import MIN_EVIDENCE, Evidence
 from services_catalog.life_events import (
     LifeEvent,
     introduced_only,
@@ -61,6 +63,7 @@ from services_catalog.life_events import (
     life_event_asked,
 )
 from services_catalog.normalize import normalize
+from services_catalog.plan import task as plan_task
 from services_catalog.question_cues import (
     asks_amount,
     asks_frequency,
@@ -244,6 +247,22 @@ def answer_plan_clause(dispatcher: CollectingDispatcher, tracker: Tracker,
     send(dispatcher, anywhere)
     return [SlotSet("service", anywhere.card["slug"]), SlotSet("condition", None),
             SlotSet("misses", 0)]
+
+
+def online_elsewhere(service: ServiceOut, snap: CatalogSnapshot) -> Answer | None:
+    """The clause of another service that says this service's matter is done online in the
+    plan's words, 网上 with its head word (网上保全 of 财产保全, 第153条 新疆移动微法院…网上保全);
+    None when no clause says so (税务Ukey: 企业开办's 全程网办 names another matter)."""
+    said = f"网上{service.name[-2:]}"
+    for other in snap.services.values():
+        if other.slug == service.slug:
+            continue
+        for number in service_tasks(other):
+            clause = next((c for c in plan_task(number).clauses if said in c.text), None)
+            if clause is not None:
+                return quoting_answer(other, [Evidence(clause, 1.0)], [other.name, *other.aliases],
+                                      other.lead_unit or "")
+    return None
 
 
 def unplaced_clause(snap: CatalogSnapshot, found: Resolution, text: str) -> Answer | None:
@@ -486,6 +505,11 @@ def _answer_service(
         # clause about applying online (第2条 “企业开办”全流程网办, 7×24小时“不打烊”). Not for a
         # service named now (完税证明能不能网上拿电子版): the question is about that one.
         detail = detail_elsewhere(service, snap.services.values(), f"{text} {ONLINE_WORDS}")
+    if (detail is None and question == "channel" and not service.channels
+            and asks_online(text)):
+        # 财产保全能网上申请吗: the plan says so under another service, in a clause naming this
+        # one's matter (第153条 新疆移动微法院…网上保全), not "the plan does not say where".
+        detail = online_elsewhere(service, snap)
     if (detail is None and question == "channel" and not service.channels
             and found.source == "context" and asks_online(text)):
         # 能在网上弄吗 after 税务Ukey, whose clauses name no channel: the chapter's clause about

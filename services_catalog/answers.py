@@ -22,6 +22,7 @@ from services_catalog.evidence import (
     Evidence,
     bigrams,
     cite_stray_figures,
+    cite_stray_terms,
     figure_quote,
     focused_quote,
     relevant_clauses,
@@ -613,6 +614,8 @@ def cite_figures(service: ServiceOut, variables: dict[str, str], card: dict[str,
     for key in QUOTING_VARIABLES:
         if variables.get(key) and key not in decided:
             variables[key] = cite_stray_figures(variables[key], cited, preferred)
+    if variables.get("howto"):
+        variables["howto"] = cite_stray_terms(variables["howto"], cited, service_tasks(service))
     cite_card_figures(service, card, cited)
 
 
@@ -764,8 +767,15 @@ def capacity_answer(service: ServiceOut, text: str) -> Answer | None:
     over = beyond_limits(service, text)
     if not over:
         return None
-    return quoting_answer(service, [Evidence(limit_clause(service, over[0]), 1.0)], [],
-                          _departments(service))
+    limit = over[0]
+    answer = quoting_answer(service, [Evidence(limit_clause(service, limit), 1.0)], [],
+                            _departments(service))
+    # The day counts quoted are other users'; the asker's own is not stated: say so, and where
+    # to ask (不是给高压用户的天数).
+    answer.variables["quotes"] += render("utter_tail_unstated_in_line", {
+        "missing": MISSING_FACT["over_capacity"].format(max_kw=limit.max_kw),
+        "ask_unit": ask_unit(service)})
+    return answer
 
 
 def limit_clause(service: ServiceOut, limit: TimeLimit) -> Clause:

@@ -322,6 +322,35 @@ def cite_stray_figures(text: str, cited: set[int], preferred: list[int]) -> str:
     return "".join(out)
 
 
+# A term the plan puts in quotation marks (“一窗受理”, “一站式”): it names one task's measure.
+_QUOTED_TERM = re.compile(r"“([^“”]{2,12})”")
+
+
+def cite_stray_terms(text: str, cited: set[int], own: list[int]) -> str:
+    """`text` with （第N条） after each segment naming a quoted term (“一窗受理”) that none of the
+    `cited` tasks states and one of the service's own tasks `own` does: the howto of 燃气报装 cites
+    第46条 (10个工作日), its “一窗受理” is 第45条's. A segment already citing a task is left."""
+    if "“" not in text:
+        return text
+    sources = "".join(tasks()[n].text for n in cited if n in tasks())
+    out = []
+    for segment in _SEGMENT_END.split(text):
+        extra: list[int] = []
+        if not re.search(r"第\d+条", segment):
+            for m in _QUOTED_TERM.finditer(segment):
+                term = m.group(1)
+                if term in sources:
+                    continue
+                number = next((n for n in own if n in tasks() and term in tasks()[n].text), None)
+                if number is not None and number not in cited and number not in extra:
+                    extra.append(number)
+        if extra:
+            body = segment.rstrip("、；;。，,")
+            segment = body + "".join(f"（第{n}条）" for n in extra) + segment[len(body):]
+        out.append(segment)
+    return "".join(out)
+
+
 _PIECE_END = re.compile(r"(?<=[，,；;。])")
 
 

@@ -52,6 +52,9 @@ UNABLE_WORD = "不会操作"
 #   businesses, 执照被吊销 — what the caller faces, not the 注销 they never did (也没注销);
 # - wages held back because the project's client has not paid (甲方没给钱, 开发商不结工程款):
 #   the arrears chain of a construction project, 拖欠农民工工资 — not a dispute with one's boss.
+_ABROAD = (r"外商|外资|外国|国外|境外|海外|老外|外籍|港资|台资|港澳|斯坦|俄罗斯|蒙古|欧洲|美国|日本"
+           r"|韩国|德国|中亚|东南亚")
+_HERE = r"昌吉|咱们?这|我们这|这边|这儿|这里|本地|当地|州里|园区|新疆|准东"
 _SAYINGS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"先(?:收|受理|接|办|收着)下?.{0,12}(?:后面|以后|过后|回头|随后|再)(?:再)?补"),
      "先办后补"),
@@ -63,6 +66,14 @@ _SAYINGS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?:被|给|遭)(?:.{0,4})(?:清吊|吊销|吊照)|吊销了|清吊了"), "执照被吊销"),
     (re.compile(r"(?:甲方|业主|开发商|建设单位|总包|发包方|上面)(?:还|一直|迟迟)?(?:没有?|不|未)"
                 r"(?:给|付|结|拨)(?:钱|款|工程款)?"), "拖欠农民工工资"),
+    # - a matter done in another county or city than where it belongs (在州内别的县办事, 去外市
+    #   也能办吗): 异地办理 (跨省通办、疆内通办、州内通办).
+    (re.compile(r"(?:别的|其他|其它|外)(?:县市|县|市(?!场)|州|地州|省)[^，,。？?]{0,4}(?:办事|办理|能办"
+                r"|可以办|也能办|办得了)|跨(?:县|市|县市|地区)(?:办|通办)"), "异地办理"),
+    # - a business from abroad coming here to invest (哈萨克斯坦的客商来昌吉投资, 外国公司想到咱们
+    #   这儿建厂): investment into 昌吉, 外商投资 — never the 境外投资 of a business going abroad.
+    (re.compile(rf"(?:{_ABROAD}).{{0,12}}(?:来|到)(?:{_HERE}).{{0,8}}(?:投资|办厂|建厂|设厂|开厂"
+                r"|办企业|开公司|落户|兴业)"), "外商投资"),
 )
 
 
