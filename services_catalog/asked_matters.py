@@ -26,15 +26,22 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from services_catalog import plan
-from services_catalog.evidence import pairs, plan_words, relevant_clauses
+from services_catalog.evidence import Evidence, pairs, plan_words, relevant_clauses
 from services_catalog.normalize import normalize
 from services_catalog.question_cues import content_besides_cues
+from services_catalog.resolve import asks_together
 from services_catalog.several import asks, clause_spans
 
 # The IDF weight of the rare words a question clause and a plan clause share, for the clause to
 # be a matter of its own. relevant_clauses' bar (6) is a detail's of a service already chosen;
 # over all 172 tasks at once, chance pairs (来回, 查封) need a bar three times that.
 ASKED_EVIDENCE = 20.0
+# ... or this much, when the clause holds the plan's own terms for what the question says in its
+# words (plan_words.yml: 开庭…能在网上参加吗 → 在线庭审, 第153条), as many characters of them at
+# least: a reading the plan-words table states, not a chance pair (a two-character term alone,
+# 惩戒 of 怎么处理, is too general to say which task).
+TERM_EVIDENCE = 10.0
+TERM_CHARS = 4
 MIN_CLAUSES = 2  # a one-clause question is the answer's own: nothing else asked
 SHOWN_SHARE = 0.5  # of a clause's two-character words in a reply, for the clause to be in it
 QUOTE_MAX = 76  # characters of a long clause quoted around the words asked (besides "……")
@@ -45,6 +52,7 @@ class Asked(NamedTuple):
     task: int  # 第N条
     quote: str  # the clause of it the question reads as (第2条's 不打烊 for 晚上能办吗)
     words: str  # the question clause
+    termed: bool = False  # read through the plan's terms for its words (TERM_EVIDENCE)
 
 
 # Asked twice a turn (touches_more, then beside_answer) and again by the gateway's degraded answer:
@@ -86,19 +94,37 @@ def _questions(norm: str) -> list[str]:
 
 @lru_cache(maxsize=ASKED_CACHE)
 def _asked_in(norm: str) -> tuple[Asked, ...]:
+    """Each question clause's reading, in the message's order. Two clauses may read as one task
+    (配送能不能送到村里 / 办证是不是还得跑到县城去 → 第69条 基层): each is kept, for beside_answer
+    weighs each clause on its own (the first one's words are another task's of the answer)."""
     every = list(plan.tasks())
-    found: dict[int, Asked] = {}
+    found: list[Asked] = []
     for words in _questions(norm):
         evidence = relevant_clauses(every, words, [])
-        if not evidence or evidence[0].score < ASKED_EVIDENCE or evidence[0].task in found:
+        if not evidence:
+            continue
+        termed = _in_plan_terms(words, evidence[0])
+        if evidence[0].score < ASKED_EVIDENCE and not (
+                termed and evidence[0].score >= TERM_EVIDENCE):
             continue
         task = evidence[0].task
         title = plan.task(task).title
         # A title read first comes with the body that reads best with it: quote the body.
         quote = next((e.clause.quote for e in evidence
                       if e.task == task and e.clause.quote != title), "")
-        found[task] = Asked(task, quote, words)
-    return tuple(found.values())
+        found.append(Asked(task, quote, words, termed and evidence[0].score < ASKED_EVIDENCE))
+    return tuple(found)
+
+
+def _in_plan_terms(words: str, evidence: Evidence) -> bool:
+    """The clause read holds the plan's terms for the question's words, TERM_CHARS or more, and
+    all of them (开庭能不能网上开 means 在线庭审 as well as 网络会议: 第141条's creditors'
+    meetings hold only the second). Not a together-question (能在一个平台一起办吗 → 同步办理): it
+    asks how the matters it names are combined, which is theirs to say, not 第1条's 企业开办."""
+    terms = list(dict.fromkeys(plan_words(words).split()))
+    text = evidence.clause.text
+    return (sum(map(len, terms)) >= TERM_CHARS and all(t in text for t in terms)
+            and not asks_together(words))
 
 
 @lru_cache(maxsize=256)
@@ -172,6 +198,10 @@ def beside_answer(text: str, cited: set[int]) -> dict[int, str]:
     the answer cites, about a question its own tasks leave unaddressed."""
     areas = {plan.task(n).area.number for n in cited if n in plan.tasks()}
     own = sorted(n for n in cited if n in plan.tasks())
-    return {a.task: around(a.quote, a.words) for a in asked_matters(text)
-            if a.task not in cited and plan.task(a.task).area.number in areas
-            and not relevant_clauses(own, a.words, [])}
+    out: dict[int, str] = {}
+    for a in asked_matters(text):
+        if (a.task not in cited and a.task not in out
+                and plan.task(a.task).area.number in areas
+                and not relevant_clauses(own, a.words, [])):
+            out[a.task] = around(a.quote, a.words)
+    return out

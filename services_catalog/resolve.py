@@ -664,13 +664,22 @@ def joint_service(snap: CatalogSnapshot, text: str, mentions: list[Hit]) -> Hit 
 # ask about it, which is the subject's own help service where its part of the plan has one
 # (涉税专属服务: 税务咨询, 一对一). A help service says so in its names.
 _WANTS_SOMEONE = re.compile(r"找(?:个)?人(?:问|咨询|帮|指导)|找谁问|请教"
-                            r"|有(?:没有)?人(?:帮|指导|解答|能问)|专人|一对一")
+                            r"|有(?:没有)?人(?:能|可以)?(?:帮|指导|解答|能问)|专人|一对一")
 _HELPS = re.compile(r"咨询|专属|帮办|代办|一对一")
+# 政府能不能有人帮着跑 / 有没有人帮着办: someone to run the formalities for the business, not
+# someone to ask: the plan's 帮办代办 (第75条), whatever chapter the formalities belong to — a
+# chapter's consulting service (建筑师负责制's 全过程咨询) is hired advice, not that.
+_WANTS_DONE = re.compile(r"帮(?:着|忙|我们|我)?(?:跑|办(?!理)|代办)|代(?:跑|办)|跑腿")
+_DOES_IT = re.compile(r"帮办|代办")
 
 
 def help_service(snap: CatalogSnapshot, subject: str, text: str) -> str | None:
-    if not _WANTS_SOMEONE.search(normalize(text)):
+    norm = normalize(text)
+    if not _WANTS_SOMEONE.search(norm):
         return None
+    if _WANTS_DONE.search(norm):
+        return next((slug for slug, service in snap.services.items()
+                     if slug != subject and _DOES_IT.search(service.name)), None)
     category = snap.services[subject].category
     return next((slug for slug, service in snap.services.items()
                  if slug != subject and service.category == category

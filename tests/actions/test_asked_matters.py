@@ -130,3 +130,37 @@ def test_a_short_question_clause_is_read_with_its_sentence() -> None:
     text = "下周开庭，我们的律师人在外地，能在网上参加吗？"
     own = unquoted_own(text, {153}, "在线诉讼（第153条）")
     assert "在线庭审" in own.get(153, "")
+
+
+def test_a_question_read_through_the_plans_own_term_gets_its_clause(run_action) -> None:
+    # 开庭…在网上参加 is the plan's 在线庭审 (第153条): read below the bar of chance pairs,
+    # since the clause holds the term the plan-words table gives for the question's words.
+    text = ("我们公司被人告了，要做个司法鉴定，能不能网上选机构？"
+            "下个月开庭，老板人在外地回不来，能在网上参加吗")
+    run = run_action(ActionAnswerService(), question_tracker(text, "ask_policy"))
+    replies = "\n".join(m.get("text") or "" for m in run.messages)
+    assert "第153条" in replies and "在线庭审" in replies, replies
+    assert uncited_figures(replies) == []
+
+
+def test_a_plan_term_read_two_ways_or_asking_together_adds_no_matter() -> None:
+    from services_catalog.asked_matters import TERM_EVIDENCE, _in_plan_terms  # noqa: PLC0415
+    from services_catalog.evidence import relevant_clauses  # noqa: PLC0415
+    from services_catalog.plan import tasks  # noqa: PLC0415
+
+    every = list(tasks())
+    # 网上开 means 网络会议 (第141条's creditors' meetings) as well as 在线庭审: not one reading.
+    words = "开庭能不能网上开"
+    best = relevant_clauses(every, words, [])[0]
+    assert best.score >= TERM_EVIDENCE and not _in_plan_terms(words, best)
+    # 一起办 asks how the matters named are combined, not 第1条's 同步办理 of 企业开办.
+    together = asked_matters("公司注销和税务注销，能在一个平台一起办吗？还要跑几趟")
+    assert all(a.task != 1 for a in together)
+
+
+def test_the_countryside_means_the_grassroots_only_of_government_business() -> None:
+    from services_catalog.evidence import plan_words  # noqa: PLC0415
+
+    assert "基层" in plan_words("我住在乡下，办个证是不是还得跑县城")
+    assert "基层" not in plan_words("货能不能配送到村里")
+    assert "基层" not in plan_words("跑乡下送货的时候总被罚款")

@@ -134,3 +134,11 @@ def test_a_person_asked_for_about_a_subject_is_its_help_service(run_action) -> N
     run = run_action(ActionAnswerService(), question_tracker("开公司的事搞不懂 想找人问问",
                                                              "ask_policy"))
     assert run.cards and run.cards[0]["slug"] == "company-registration"
+
+
+def test_someone_to_run_the_formalities_is_the_plans_assisted_agency(run_action) -> None:
+    # 帮着跑 wants the formalities done (帮办代办, 第75条), whatever chapter they belong to:
+    # not a chapter's consulting service (建筑师负责制's 全过程咨询).
+    text = "项目前期手续我们一点不懂，政府那边有没有人能帮着跑一跑"
+    run = run_action(ActionAnswerService(), question_tracker(text, "ask_policy"))
+    assert run.cards and run.cards[0]["slug"] == "assisted-agency", run.cards
