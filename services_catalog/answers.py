@@ -1060,9 +1060,10 @@ def _best_elsewhere(service: ServiceOut | None, others: Iterable[ServiceOut],
 
 # Whether one can get it done (晚上能办吗, 周末可以申请不), not when an office opens.
 _CAN_DO = re.compile(r"(?:能|可以|能不能|可不可以)(?:在?网上|自己)?(?:办|申请|提交|弄|搞|报|登记)")
-# Services applied for through the platforms the plan's round-the-clock clause names (第2条
-# 依托新疆政务服务网和综合政务自助终端…7×24小时“不打烊”).
-_GOV_PLATFORM = re.compile(r"政务服务|自助终端")
+# The chapter of services applied for through the platforms the plan's round-the-clock clause
+# names (第2条 依托新疆政务服务网和综合政务自助终端…7×24小时“不打烊”): 优化政务服务. The clause's
+# own chapter (企业开办) is its holder's office.
+_GOV_CHAPTER = "政务服务"
 
 
 def round_the_clock(service: ServiceOut, others: Iterable[ServiceOut], text: str
@@ -1071,16 +1072,14 @@ def round_the_clock(service: ServiceOut, others: Iterable[ServiceOut], text: str
     清单): the plan's round-the-clock clause, under the service whose channel it is (第2条
     7×24小时“不打烊”, 企业开办), not "the plan does not state office hours". None for a
     question about when an office opens, a service with a round-the-clock channel of its own
-    (its channels answer), or one not applied for on those platforms (a court's)."""
+    (its channels answer), or one outside those chapters (燃气报装, a court's filing)."""
     if not _CAN_DO.search(normalize(text)):
         return None
     if any(_ROUND_THE_CLOCK.search(c) for c in [*service.channels, service.howto]):
         return None
-    own = [c.text for n in service_tasks(service) for c in plan_task(n).clauses]
-    if not any(_GOV_PLATFORM.search(t) for t in [*own, *service.channels]):
-        return None
     holders = [o for o in others if o.slug != service.slug
-               and any(_ROUND_THE_CLOCK.search(c) for c in o.channels)]
+               and any(_ROUND_THE_CLOCK.search(c) for c in o.channels)
+               and (_same_office(service, o) or _GOV_CHAPTER in service.category)]
     found = detail_elsewhere(None, holders, text, least=MIN_EVIDENCE)
     if found is None or not _ROUND_THE_CLOCK.search(found.card["citation"]["text"]):
         return None

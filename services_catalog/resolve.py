@@ -16,6 +16,7 @@ from services_catalog.question_cues import (
     asks_bare_amount,
     asks_detail,
     asks_nothing,
+    asks_online,
     content_besides_cues,
     decisive_question_type,
     detail_rest,
@@ -271,6 +272,7 @@ _SUPPOSES = re.compile(r"^(?:那|那么)?(?:如果|要是|假如|万一)")
 # A follow-up supposing nothing goes next door only on this much evidence (summed IDF), the bar
 # a clause of another service is quoted on (answers.ELSEWHERE_EVIDENCE).
 NEXT_DOOR_STRONG = 12.0
+_OUT_OF_HOURS = re.compile(r"晚上|夜里|半夜|周末|节假日|双休|下班")
 
 
 def _addressed_next_door(snap: CatalogSnapshot, previous: str, text: str) -> str | None:
@@ -290,15 +292,18 @@ def _addressed_next_door(snap: CatalogSnapshot, previous: str, text: str) -> str
     if supposes:
         return best
     # 办的时候还要自己跑银行开证明吗 after 不动产登记信息查询, supposing nothing: a related
-    # service's clause must address it strongly (第110条 信息共享与核验), and better than the
-    # clauses of the service the search would switch to, its own names counted (开证明 reads
-    # as 电子完税证明, whose 第107条 says nothing of it; 营业执照有电子版吗 after 企业年报 reads
-    # as 电子营业执照, whose clause says it better than 一照多址's 营业执照 does).
-    if scores[best] < NEXT_DOOR_STRONG:
+    # service's clause must address it strongly (第110条 信息共享与核验), and no clause of the
+    # service the search would switch to may address it strongly, its own names counted (开证明
+    # reads as 电子完税证明, whose 第107条 says nothing of it; 营业执照有电子版吗 after 企业年报
+    # reads as 电子营业执照 and 分店食品证要改信息 as 连锁食品经营许可变更, whose clauses do).
+    # When or how one applies (晚上也能在网上办吗) is asked of the conversation's service,
+    # whichever chapter's clause then answers it.
+    if scores[best] < NEXT_DOOR_STRONG or asks_online(text) or _OUT_OF_HOURS.search(text):
         return None
     taken = next((h.slug for h in snap.index.search(text, RIVALS)
                   if h.slug != previous and h.confidence >= SEARCH_MIN), None)
-    return best if taken in (None, best) or _read_whole(snap, taken, text) < scores[best] else None
+    return (best if taken in (None, best) or _read_whole(snap, taken, text) < NEXT_DOOR_STRONG
+            else None)
 
 
 def _read_whole(snap: CatalogSnapshot, slug: str, text: str) -> float:
