@@ -36,6 +36,7 @@ from services_catalog.absent_facts import (
     unstated_year,
 )
 from services_catalog.answers import (
+    DETAIL_QUESTIONS,
     INTENT_QUESTION,
     NEEDS_LIMIT,
     ONLINE_WORDS,
@@ -461,6 +462,8 @@ def _answer_service(
     # service's tasks that address it, each with its 第N条; else the field's answer.
     # The conversation's service, by context or named again (限制高消费 is its alias).
     stays = found.source == "context" or (found.source == "mention" and not switched)
+    # 能解除吗 after 财产保全, read by the search as that service again: still the conversation's.
+    kept = previous_service is not None and not switched
     together = (stays or found.source == "joint") and asks_together(text)
     # A how-long question (its words ask it) about a service with no time limit: only a clause
     # with the plan's own date or span answers it; an NLU guess alone (法院会考虑疫情因素吗)
@@ -484,7 +487,7 @@ def _answer_service(
         or states_another_case(stays, intent, text, named)
         or (question in NO_AMOUNTS and asks_amount(text)))
     detail = (((together and detail_answer(service, text + JOINT_WORDS, when=when))
-               or detail_answer(service, text, aliases_tell=stays or told, when=when))
+               or detail_answer(service, text, aliases_tell=stays or told or kept, when=when))
               if detailed else None)
     if (detailed and detail is None and not when and found.source != "context"
             and not asks_together(text)):
@@ -493,6 +496,14 @@ def _answer_service(
         # together-question (税务注销能一起办吗) is about the service named, not a third one.
         read_too = read_also(snap, text)
         detail = detail_elsewhere(service, snap.services.values(), text, read_too=read_too)
+    if (detailed and detail is None and not when and found.source == "context"
+            and question not in DETAIL_QUESTIONS and not told and not asks_together(text)
+            and QUESTION_CUE.search(text)):
+        # 那股权到底归谁，法院能给说清吗 after 涉企案件包容审慎司法, filed as a department question
+        # its words do not ask (归谁 of the 股权, not who handles it): the service's clauses say
+        # nothing of it, and the court's clause that does (第150条 依法明确产权归属) answers it
+        # strongly (ELSEWHERE_EVIDENCE), not the field the NLU guessed.
+        detail = detail_elsewhere(service, snap.services.values(), text)
     if (told and detail is None and found.source == "context"
             and not tells_own_case(snap, service.slug, text)):
         # 对方说愿意写保证慢慢还 after 新业态包容审慎监管: a new turn of events the conversation's

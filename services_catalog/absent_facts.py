@@ -32,6 +32,7 @@ from services_catalog.answers import (
     missing_fact_answer,
     missing_fact_item,
     not_in_plan_answer,
+    round_the_clock,
     service_tasks,
     with_basis,
 )
@@ -230,6 +231,11 @@ def missing_answer(kind: str, found: Resolution, services: dict[str, ServiceOut]
         return not_in_plan_answer(kind, service)
     if kind == "hours" and _IN_PERSON.search(norm):
         return not_in_plan_answer(kind, service, in_person=True)
+    if kind == "hours" and service is not None:
+        # 晚上能办吗: whether it can be done out of hours, which the plan's 7×24小时 clause says.
+        clock = round_the_clock(service, services.values(), text)
+        if clock is not None:
+            return clock
     return missing_fact_answer(kind, service, services)
 
 

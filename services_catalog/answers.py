@@ -19,6 +19,8 @@ from services_catalog.due_dates import due_date, format_date
 from services_catalog.effective import basis_text, in_force, upcoming
 from services_catalog.evidence import (
     MAX_CLAUSES,
+    MIN_CLAUSE_CHARS,
+    MIN_EVIDENCE,
     Evidence,
     bigrams,
     cite_stray_figures,
@@ -712,6 +714,8 @@ _FEE_OVERSEEN = re.compile(r"乱收|收费乱|乱七八糟|有没有人(?:查|�
 # for the service: a clause may state it (200万元以下的货物), else the plan does not say.
 _THRESHOLD_ASKED = re.compile(rf"(?:多少|几)(?:钱|万元?|万块|千万)?(?:{BOUND_SIDE})"
                               r"|上限|下限|门槛|起点|金额|额度|数额")
+# An amount asked in any words (保证金多少, 几个点, 门槛): with a fee question, the fee lines.
+_HOW_MUCH_SAID = re.compile(rf"多少|几|{_THRESHOLD_ASKED.pattern}")
 # A materials question about what happens to the materials (有点小错误会不会驳回, 差一份能先受理
 # 吗), not which ones: a clause answers it, the list does not.
 _MATERIAL_TROUBLE = re.compile(r"错|不全|不齐|差一|缺|驳回|退回|后补|补交|容缺")
@@ -789,7 +793,7 @@ def limit_clause(service: ServiceOut, limit: TimeLimit) -> Clause:
 # The words that ask when or how long.
 _ASKS_TIME = re.compile(
     f"{QUESTION_CUES['ask_time_limit'].pattern}|{QUESTION_CUES['ask_due_date'].pattern}"
-    r"|几点|几时")
+    r"|几点|几时|时间限制|时间上有没有限制")
 # Words of time at all (快点, 拖了, 期限, 那几年): a time question the NLU gave such words keeps
 # its time answer.
 _SAYS_TIME = re.compile(f"{_ASKS_TIME.pattern}|快|慢|拖|期限|日内|工作日|小时|天|月|年")
@@ -817,8 +821,14 @@ def wants_detail(service: ServiceOut, question: str, text: str) -> bool:
         return not service.time_limits or not _SAYS_TIME.search(normalize(text))
     if question == "fee" and _FEE_OVERSEEN.search(normalize(text)):
         return True  # 收费乱七八糟的，能问谁: who checks the charges, which a clause says
-    if question == "fee" and service.fees:
+    if question == "fee" and service.fees and (says_field("fee", text)
+                                               or _HOW_MUCH_SAID.search(normalize(text))):
         return False  # the plan's fee lines answer it (最多交多少 → 上限为80万元)
+    if question == "fee" and service.fees:
+        # 能解除吗 after 财产保全的保证金多少: the fee question is only carried (or the NLU's
+        # guess); words saying nothing of money ask of a clause (第160条 依法及时解除), and the
+        # fee lines answer only when no clause addresses them.
+        return bool(content_besides_cues(text))
     if question == "fee" and _THRESHOLD_ASKED.search(normalize(text)):
         return True  # 多少钱以下的项目 / 金额上限: the bound a clause states, not a fee
     if question == "department" and _asks_besides(FIELD_CUES["department"], text):
@@ -842,7 +852,27 @@ def _asks_besides(cue: re.Pattern[str], text: str) -> bool:
 
 # A clause that answers "when / how long" with the plan's own date or span (到2025年底，实现
 # “村村通快递”; 24小时报告制度).
-_WHEN_STATED = re.compile(r"20\d\d年(?:底|末|前)|\d+\s*(?:个工作日|工作日|小时|天|日|个月)")
+# A clause setting a time limit without a figure (对现场勘验…建立限时办结机制) answers 有时间限制吗
+# too: that there is one, with no day count of ours.
+_WHEN_STATED = re.compile(r"20\d\d年(?:底|末|前)|\d+\s*(?:个工作日|工作日|小时|天|日|个月)|限时")
+
+
+# A follow-up saying one word besides its question words (能解除吗) is of this many characters.
+WORD_ONLY = (2, 4)
+
+
+def _word_written(items: list[int], text: str) -> list[Evidence]:
+    """能解除吗 after 财产保全: a follow-up in the conversation's service saying one word of its
+    own, which one clause of the service's tasks writes (第160条 …依法及时解除、变更): that
+    clause. One pair is too little evidence anywhere else (MIN_SHARED); here the service is
+    already the conversation's and the word is all the question says. None when no clause, or
+    more than one, writes it."""
+    word = content_besides_cues(text)
+    if not WORD_ONLY[0] <= len(word) <= WORD_ONLY[1]:
+        return []
+    writing = [c for n in dict.fromkeys(items) for c in plan_task(n).clauses
+               if word in normalize(c.text) and len(c.quote) >= MIN_CLAUSE_CHARS]
+    return [Evidence(writing[0], 0.0)] if len(writing) == 1 else []
 
 
 # An alias this long, said in the question and written in one of the plan's clauses, is the
@@ -924,7 +954,8 @@ def detail_answer(service: ServiceOut, text: str, aliases_tell: bool = False, *,
                 or (relevant_clauses(items, text, [service.name]) if aliases_tell else [])
                 or _partly_named_clauses(service, items, text, naming)
                 or (relevant_clauses(items, text, naming, also=ONLINE_WORDS)
-                    if asks_online(text) else []))
+                    if asks_online(text) else [])
+                or (_word_written(items, text) if aliases_tell else []))
     if when:
         evidence = [e for e in evidence if _WHEN_STATED.search(e.clause.text)]
     if asks_meaning(text):
@@ -1041,6 +1072,34 @@ def _best_elsewhere(service: ServiceOut | None, others: Iterable[ServiceOut],
         return None
     _, other, evidence = best
     return quoting_answer(other, evidence, [other.name, *other.aliases], _departments(other))
+
+
+# Whether one can get it done (晚上能办吗, 周末可以申请不), not when an office opens.
+_CAN_DO = re.compile(r"(?:能|可以|能不能|可不可以)(?:在?网上|自己)?(?:办|申请|提交|弄|搞|报|登记)")
+# The chapter of services applied for through the platforms the plan's round-the-clock clause
+# names (第2条 依托新疆政务服务网和综合政务自助终端…7×24小时“不打烊”): 优化政务服务. The clause's
+# own chapter (企业开办) is its holder's office.
+_GOV_CHAPTER = "政务服务"
+
+
+def round_the_clock(service: ServiceOut, others: Iterable[ServiceOut], text: str
+                    ) -> Answer | None:
+    """晚上能办吗 of a 政务服务 matter whose own channels promise no hours (政务服务标准化与事项
+    清单): the plan's round-the-clock clause, under the service whose channel it is (第2条
+    7×24小时“不打烊”, 企业开办), not "the plan does not state office hours". None for a
+    question about when an office opens, a service with a round-the-clock channel of its own
+    (its channels answer), or one outside those chapters (燃气报装, a court's filing)."""
+    if not _CAN_DO.search(normalize(text)):
+        return None
+    if any(_ROUND_THE_CLOCK.search(c) for c in [*service.channels, service.howto]):
+        return None
+    holders = [o for o in others if o.slug != service.slug
+               and any(_ROUND_THE_CLOCK.search(c) for c in o.channels)
+               and (_same_office(service, o) or _GOV_CHAPTER in service.category)]
+    found = detail_elsewhere(None, holders, text, least=MIN_EVIDENCE)
+    if found is None or not _ROUND_THE_CLOCK.search(found.card["citation"]["text"]):
+        return None
+    return found
 
 
 # A clause that says what something costs (免费发布注销公告, 零投资, 降低收费).

@@ -16,6 +16,7 @@ from services_catalog.question_cues import (
     asks_bare_amount,
     asks_detail,
     asks_nothing,
+    asks_online,
     content_besides_cues,
     decisive_question_type,
     detail_rest,
@@ -268,6 +269,10 @@ def _case_elsewhere(snap: CatalogSnapshot, previous: str, text: str) -> Hit | No
 
 # A follow-up supposing a case (要是…, 如果…, 万一…): it may be another service's matter.
 _SUPPOSES = re.compile(r"^(?:那|那么)?(?:如果|要是|假如|万一)")
+# A follow-up supposing nothing goes next door only on this much evidence (summed IDF), the bar
+# a clause of another service is quoted on (answers.ELSEWHERE_EVIDENCE).
+NEXT_DOOR_STRONG = 12.0
+_OUT_OF_HOURS = re.compile(r"晚上|夜里|半夜|周末|节假日|双休|下班")
 
 
 def _addressed_next_door(snap: CatalogSnapshot, previous: str, text: str) -> str | None:
@@ -276,12 +281,36 @@ def _addressed_next_door(snap: CatalogSnapshot, previous: str, text: str) -> str
     “双随机、一公开” is 轻微违法免罚清单 (第130条 轻微违法行为免予处罚), though free text reads
     it as nothing in particular. The best-addressed such service, or None."""
     if (len(content_besides_cues(text)) < RELATED_MIN_CONTENT
-            or not _SUPPOSES.search(normalize(text)) or evidence_score(snap, previous, text)):
-        return None  # 必须在同一个县吗 asks the service at hand (一照多址), supposing nothing
+            or evidence_score(snap, previous, text)):
+        return None  # 必须在同一个县吗 asks the service at hand (一照多址)
+    supposes = bool(_SUPPOSES.search(normalize(text)))
     scores = {slug: evidence_score(snap, slug, text) for slug in snap.services
               if slug != previous and related(snap, slug, previous)}
     best = max(scores, key=lambda slug: scores[slug], default=None)
-    return best if best is not None and scores[best] > 0 else None
+    if best is None or scores[best] <= 0:
+        return None
+    if supposes:
+        return best
+    # 办的时候还要自己跑银行开证明吗 after 不动产登记信息查询, supposing nothing: a related
+    # service's clause must address it strongly (第110条 信息共享与核验), and no clause of the
+    # service the search would switch to may address it strongly, its own names counted (开证明
+    # reads as 电子完税证明, whose 第107条 says nothing of it; 营业执照有电子版吗 after 企业年报
+    # reads as 电子营业执照 and 分店食品证要改信息 as 连锁食品经营许可变更, whose clauses do).
+    # When or how one applies (晚上也能在网上办吗) is asked of the conversation's service,
+    # whichever chapter's clause then answers it.
+    if scores[best] < NEXT_DOOR_STRONG or asks_online(text) or _OUT_OF_HOURS.search(text):
+        return None
+    taken = next((h.slug for h in snap.index.search(text, RIVALS)
+                  if h.slug != previous and h.confidence >= SEARCH_MIN), None)
+    return (best if taken in (None, best) or _read_whole(snap, taken, text) < NEXT_DOOR_STRONG
+            else None)
+
+
+def _read_whole(snap: CatalogSnapshot, slug: str, text: str) -> float:
+    """How well service `slug`'s clauses address the message, its own names counted: a rival
+    the message names (营业执照有电子版吗 → 电子营业执照) reads as that service."""
+    found = relevant_clauses(service_tasks(snap.services[slug]), text, [])
+    return found[0].score if found else 0.0
 
 
 def _combined_next_door(snap: CatalogSnapshot, previous: str, text: str,
