@@ -13,6 +13,11 @@ import pytest
 from bot.launcher import Stack, free_port
 
 _TMP = Path(tempfile.mkdtemp(prefix="jisuwen-test-"))
+_WORKING_CATALOG = Path(__file__).resolve().parent.parent / "var" / "catalog.db"
+_URL = os.environ.get("DATABASE_URL", "")
+if _URL.startswith("sqlite:///") and Path(_URL[len("sqlite:///"):]).resolve() == _WORKING_CATALOG:
+    # A shell set up for probing the working catalog: the admin tests would write into it.
+    del os.environ["DATABASE_URL"]
 os.environ.setdefault("DATABASE_URL", f"sqlite:///{_TMP / 'catalog.db'}")
 os.environ.setdefault("ENVIRONMENT", "test")
 os.environ.setdefault("CATALOG_ADMIN_TOKEN", "test-admin-token-0123456789abcdef")
