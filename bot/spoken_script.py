@@ -19,7 +19,6 @@ from services_catalog.due_dates import due_date, format_date
 from services_catalog.normalize import content_only, normalize, strip_filler
 from services_catalog.question_cues import QUESTION_CUES
 from services_catalog.schemas import ServiceOut
-from services_catalog.wording import render
 
 MAX_QUESTIONS = 4
 # A catalog text's own citation tags (…数据共享（第27条）): on the card, not read aloud.
@@ -61,21 +60,20 @@ def questions_in(text: str, fallback: str | None = None) -> list[str]:
 def _limits_sentence(service: ServiceOut, condition: str | None) -> str:
     limits = applicable_limits(service, condition)
     if not limits:
-        return render("utter_spoken_no_limit", {"name": service.name})
+        return f"方案没有规定{service.name}的具体办理时限，以受理窗口告知为准"
     if len(limits) == 1 or condition:
-        return render("utter_spoken_limit", {"name": service.name, "limit": limits[0].text})
-    return render("utter_spoken_limits", {
-        "name": service.name, "limits": "，".join(f"{t.condition or ''}{t.text}" for t in limits)})
+        return f"{service.name}承诺{limits[0].text}内办结"
+    return f"{service.name}" + "，".join(
+        f"{t.condition or ''}{t.text}" for t in limits) + "内办结"
 
 
 def _due_sentence(service: ServiceOut, condition: str | None, today: date) -> str:
     limits = applicable_limits(service, condition)
     if not limits:
         return _limits_sentence(service, condition)
-    dues = [render("utter_spoken_due_item", {
-        "condition": t.condition or "",
-        "date": format_date(due_date(today, t.amount, t.unit).date)}) for t in limits]
-    return render("utter_spoken_due", {"dues": "，".join(dues)})
+    dues = [f"{t.condition or ''}最晚{format_date(due_date(today, t.amount, t.unit).date)}"
+            for t in limits]
+    return "今天受理的话，" + "，".join(dues) + "办完"
 
 
 def sentence(service: ServiceOut, question: str, condition: str | None, today: date) -> str:
@@ -85,25 +83,24 @@ def sentence(service: ServiceOut, question: str, condition: str | None, today: d
         return _due_sentence(service, condition, today)
     if question == "fee":
         fees = "；".join(f.text for f in service.fees)
-        return (render("utter_spoken_fee", {"fees": fees}) if fees
-                else render("utter_spoken_fee_none", {}))
+        return f"收费方面，{fees}" if fees else "方案对收费没有规定，以窗口告知为准"
     if question == "channel":
         channels = "、".join(service.channels)
-        return (render("utter_spoken_channel", {"channels": channels}) if channels
-                else render("utter_spoken_channel_none", {}))
+        return (f"可以通过{channels}办理" if channels
+                else "方案没有写明办理渠道，可以到政务服务大厅综合窗口咨询")
     if question == "materials":
         materials = "；".join(m.text for m in service.materials)
-        return (render("utter_spoken_materials", {"materials": materials}) if materials
-                else render("utter_spoken_materials_none", {}))
+        return (f"需要准备的：{materials}" if materials
+                else "材料清单以办事指南或窗口一次性告知为准")
     if question == "department":
-        return render("utter_spoken_department", {"unit": ask_unit(service)})
+        return f"这项业务由{ask_unit(service)}负责"
     if question == "howto":
         return _CITE_TAG.sub("", service.howto) or _limits_sentence(service, condition)
     if question == "policy":
         return _CITE_TAG.sub("", service.citation.text)
     parts = [_limits_sentence(service, condition)]  # overview: how long and where
     if service.channels:
-        parts.append(render("utter_spoken_channel", {"channels": "、".join(service.channels)}))
+        parts.append(f"可以通过{'、'.join(service.channels)}办理")
     return "，".join(parts)
 
 
@@ -122,7 +119,7 @@ def _beyond_sentence(service: ServiceOut, text: str) -> str:
     """A caller above a limit's capacity bound (300千瓦, 高压): the plan's clause, read out, says
     whom each day count covers; none of them is this caller's."""
     quote = limit_clause(service, beyond_limits(service, text)[0]).quote
-    return render("utter_spoken_beyond_capacity", {"quote": quote})
+    return f"按您说的容量，方案原文是：{quote}"
 
 
 def spoken(service: ServiceOut, questions: list[str], text: str, today: date) -> str:

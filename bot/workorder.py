@@ -13,8 +13,12 @@ from services_catalog.answers import ask_unit
 from services_catalog.due_dates import due_date
 from services_catalog.normalize import strip_filler
 from services_catalog.schemas import ServiceOut
-from services_catalog.wording import render, responses
 
+QUESTION_LABEL = {
+    "overview": "办理时限和渠道", "time_limit": "办理时限", "due_date": "办结日期",
+    "channel": "办理地点和渠道", "materials": "所需材料", "fee": "收费标准",
+    "department": "负责部门", "howto": "办理流程", "policy": "相关政策",
+}
 SUMMARY_WORDS = 80
 _SPEAKER = re.compile(r"^\s*\S{0,6}[:：]\s*")
 _OPENER = re.compile(r"^(?:[喂嗯啊哦呃哎]+|你好+|您好|同志你?好|你好你好)[，,。？?！!、\s]*")
@@ -37,22 +41,14 @@ def caller_words(text: str) -> str:
     return words[:SUMMARY_WORDS] + ("…" if len(words) > SUMMARY_WORDS else "")
 
 
-def question_label(question: str) -> str:
-    """What a question type asks, as the 来电内容摘要 names it (fee → 收费标准)."""
-    name = f"utter_workorder_label_{question}"
-    return render(name, {}) if name in responses() else question
-
-
 def summary(text: str, category: str, services: list[ServiceOut], questions: list[str]) -> str:
     said = caller_words(text)
-    head = (render("utter_workorder_caller_said", {"said": said}) if said
-            else render("utter_workorder_caller_called", {}))
+    head = f"来电人反映：{said}。" if said else "来电人来电。"
     if category == "咨询" and services:
-        labels = "、".join(dict.fromkeys(question_label(q) for q in questions))
+        labels = "、".join(dict.fromkeys(QUESTION_LABEL.get(q, q) for q in questions))
         names = "、".join(s.name for s in services)
-        return render("utter_workorder_summary_consultation",
-                      {"head": head, "names": names, "labels": labels})
-    return render("utter_workorder_summary_request", {"head": head, "category": category})
+        return f"{head}咨询{names}的{labels}。"
+    return f"{head}诉求类型：{category}。"
 
 
 def handling_unit(service: ServiceOut | None) -> str:
@@ -67,12 +63,11 @@ def handling_unit(service: ServiceOut | None) -> str:
 def non_consultation_reply(category: str, route_: str, unit: str) -> str:
     """What the agent says when the call is no question the catalog answers."""
     if route_ == "转110/119/120":
-        return render("utter_workorder_reply_emergency", {})
+        return "您反映的是紧急情况，请立即拨打110、119或120，我这边同时为您转接。"
     if route_ == "引导法定途径":
-        return render("utter_workorder_reply_legal_route", {})
-    if unit:
-        return render("utter_workorder_reply_recorded", {"category": category, "unit": unit})
-    return render("utter_workorder_reply_recorded_no_unit", {"category": category})
+        return "这类事项需要通过诉讼、仲裁或行政复议等法定途径解决，我把受理渠道告诉您。"
+    to = f"转交{unit}" if unit else "转交承办单位"
+    return f"您反映的{category}事项我已经记录，会按规定{to}办理，请保持电话畅通。"
 
 
 def build(
