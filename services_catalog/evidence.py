@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -303,15 +304,24 @@ def cite_stray_figures(text: str, cited: set[int], preferred: list[int]) -> str:
         for note, piece in zip(notes, pieces[1:], strict=True):
             out += note + cite_stray_figures(piece, cited, preferred)
         return out
+    return _cite_segments(
+        text, cited, lambda segment: [re.sub(r"\s+", "", m.group(0))
+                                      for m in FIGURE.finditer(segment)],
+        lambda figure: task_of_figure(figure, preferred))
+
+
+def _cite_segments(text: str, cited: set[int], marks: Callable[[str], list[str]],
+                   task_of: Callable[[str], int | None]) -> str:
+    """`text` with （第N条） after each segment holding a mark (a figure, a quoted term) that none
+    of the `cited` tasks states, N being the task `task_of` finds for it."""
     sources = "".join(tasks()[n].text for n in cited if n in tasks())
     out = []
     for segment in _SEGMENT_END.split(text):
         extra: list[int] = []
-        for m in FIGURE.finditer(segment):
-            fig = re.sub(r"\s+", "", m.group(0))
-            if fig in sources:
+        for mark in marks(segment):
+            if mark in sources:
                 continue
-            number = task_of_figure(fig, preferred)
+            number = task_of(mark)
             if number is not None and number not in cited and number not in extra:
                 extra.append(number)
         if extra:
@@ -324,6 +334,7 @@ def cite_stray_figures(text: str, cited: set[int], preferred: list[int]) -> str:
 
 # A term the plan puts in quotation marks (“一窗受理”, “一站式”): it names one task's measure.
 _QUOTED_TERM = re.compile(r"“([^“”]{2,12})”")
+_CITES = re.compile(r"第\d+条")  # a segment already citing a task keeps its own
 
 
 def cite_stray_terms(text: str, cited: set[int], own: list[int]) -> str:
@@ -332,23 +343,10 @@ def cite_stray_terms(text: str, cited: set[int], own: list[int]) -> str:
     第46条 (10个工作日), its “一窗受理” is 第45条's. A segment already citing a task is left."""
     if "“" not in text:
         return text
-    sources = "".join(tasks()[n].text for n in cited if n in tasks())
-    out = []
-    for segment in _SEGMENT_END.split(text):
-        extra: list[int] = []
-        if not re.search(r"第\d+条", segment):
-            for m in _QUOTED_TERM.finditer(segment):
-                term = m.group(1)
-                if term in sources:
-                    continue
-                number = next((n for n in own if n in tasks() and term in tasks()[n].text), None)
-                if number is not None and number not in cited and number not in extra:
-                    extra.append(number)
-        if extra:
-            body = segment.rstrip("、；;。，,")
-            segment = body + "".join(f"（第{n}条）" for n in extra) + segment[len(body):]
-        out.append(segment)
-    return "".join(out)
+    return _cite_segments(
+        text, cited, lambda segment: [] if _CITES.search(segment) else [
+            m.group(1) for m in _QUOTED_TERM.finditer(segment)],
+        lambda term: next((n for n in own if n in tasks() and term in tasks()[n].text), None))
 
 
 _PIECE_END = re.compile(r"(?<=[，,；;。])")
