@@ -85,3 +85,31 @@ def test_the_inference_only_load_parses_exactly_as_rasas_own_load() -> None:
     stock, ours = (run_in_rasa_venv(PARSE, flag, texts, timeout=900) for flag in ("1", "0"))
     assert ours == stock
     assert ours[0][0][0][0] == "ask_time_limit"  # a real parse, not an empty result
+
+
+# Loads the model through scripts/rasa_run.py (RASA_KEEP_LOAD_PAGES chooses whether the load-only
+# library pages are released) and prints the process's file-backed resident memory after the load
+# and the parses of TEXTS.
+RELEASE = PARSE.replace('os.environ["RASA_STOCK_MODEL_LOAD"] = sys.argv[1]',
+                        'os.environ["RASA_KEEP_LOAD_PAGES"] = sys.argv[1]').replace(
+    "out = []\n",
+    "status = open('/proc/self/status').read()\n"
+    "rss_file_mb = int(status.split('RssFile:')[1].split()[0]) // 1024\n"
+    "out = [rss_file_mb]\n")
+
+
+def test_releasing_load_only_library_pages_lowers_rss_and_changes_no_parse() -> None:
+    """The Rasa server drops its page-table entries for read-only library pages after a model
+    load (issue 17: Rasa RSS ≤ 1.0 GB): its file-backed RSS falls by well over 100 MB (TensorFlow's
+    library is ~300 MB of it) and every parse stays the same, because those pages are the file's
+    bytes and fault back in when used."""
+    from bot.launcher import ROOT
+
+    if not list((ROOT / "models").glob("*.tar.gz")):
+        pytest.skip("no trained model (make train)")
+    texts = json.dumps(TEXTS, ensure_ascii=False)
+    (kept_mb, *kept), (released_mb, *released) = (
+        run_in_rasa_venv(RELEASE, flag, texts, timeout=900) for flag in ("1", "0"))
+    assert released == kept
+    assert released[0][0][0][0] == "ask_time_limit"
+    assert kept_mb - released_mb > 100, (kept_mb, released_mb)
