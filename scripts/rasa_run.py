@@ -107,7 +107,7 @@ def release_load_only_pages() -> int:
     advised). Importing TensorFlow and loading a model touch ~300 MB of `libtensorflow_cc.so`
     (op and kernel registration, graph tracing) that a serving process never runs again, and
     every touched page counts in the process's RSS until the kernel needs the memory. Measured
-    (session 18): Rasa's RSS 560 MiB right after start, 625 MiB after 1,200 evaluation messages
+    (session 18): Rasa's RSS 560 MiB right after start, 628 MiB after ~1,300 evaluation messages
     (the pages inference uses fault back in from the page cache), against 950 MiB kept; the
     held-out answers are identical (tests/nlu/test_rasa_run_imports.py compares parses).
     Anonymous memory is not touched."""
