@@ -32,6 +32,7 @@ from services_catalog.absent_facts import (
     unlisted,
     unlisted_materials,
     unstated_amount,
+    unstated_specific,
     unstated_step,
     unstated_year,
 )
@@ -542,6 +543,7 @@ def _answer_service(
     answer = unstated_step(service, text, answer) or answer  # 立案后多久开庭: 7日 is the 审核
     answer = no_limit_quoted(service, text, answer) or answer  # 多少个工作日: no limit set
     answer = unexplained_term(service, text, answer) or answer  # “…模式”是啥意思: not explained
+    answer = unstated_specific(service, text, answer) or answer  # 在哪儿, 一年几回, 几点
     if found.source == "search" and found.candidates and not answer.needs_condition:
         # A best guess from free text: offer the close runners-up too.
         answer.buttons = candidate_buttons(

@@ -450,7 +450,9 @@ def _plain(service: ServiceOut, answer: Answer, kind: str) -> Answer:
 _WHICH_ONES = re.compile(r"具体(?:是|有|包括|包含)?(?:哪些|哪几|什么|啥)"
                          r"|(?:有|是|包括|包含|都是)哪(?:些|几)|哪几[项个种类样家条]|列(?:一下|出来|个|给我|举)|都(?:有|包括|是)(?:什么|啥|哪些)")
 # … of a list the plan may give only by its name or its size (“免申即享”清单, 15个事项).
-_A_LIST = re.compile(r"清单|名单|目录|名录|\d+个[^，,。？?！!；;]{0,5}?(?:事项|政策|项目|服务)"
+# (15个事: a voice message drops the 项.)
+_A_LIST = re.compile(r"清单|名单|目录|名录"
+                     r"|\d+(?:个|项|件)[^，,。？?！!；;]{0,5}?(?:事项?|政策|项目|服务)"
                      r"|(?:那|这)些(?:事项|政策)"
                      r"|哪(?:些|几项|几个)(?:事项|政策)")
 # A clause that lists the items of such a list: "包括A、B" / "A、B、C等N个事项" after or before
@@ -744,4 +746,52 @@ def absent_in_line(service: ServiceOut, kind: str) -> Answer:
     answer = not_in_plan_answer(kind, service)
     answer.response = "utter_line_not_in_plan"
     answer.variables.update(missing=MISSING_FACT[kind], ask_unit=ask_unit(service))
+    return answer
+
+
+# --- a specific fact of the quoted clause's matter: where, how often a year, what time --------
+
+# Where a place is (产业学院在哪儿, 基地在什么地方), asked at the end of a clause: not where to
+# apply (在哪办, 去哪申请), which a channel answers. The plan names places, never their address.
+_WHERE_IS = re.compile(
+    r"(?:学院|学校|院校|技校|园区|产业园|基地|中心|大厅|驿站|服务站|工作室|[站馆所港库点厂])"
+    r"(?:具体)?(?:在|位于)(?:哪儿|哪里|哪|什么地方|啥地方|哪个地方|哪块儿?|哪搭|阿达)"
+    r"(?=$|[\s，,。？?！!]|呢|啊|呀|吗|嘛)")
+# How many a year or a month (一年招多少学生, 一年被抽查几回, 每月检查几次): the plan sets
+# targets and rules, not a count per period.
+_PER_PERIOD = re.compile(
+    r"(?:一年|每年|一个?月|每个?月|一季度|每季度|一周|每周|一星期|每星期)"
+    r"[^，,。？?！!；;\s]{0,8}?(?:几|多少)(?:回|次|趟|遍|名|人|个?[\u4e00-\u9fff]?生)")
+# A clock time (延长到晚上几点, 几点以后能进城), not a time limit: the plan states none.
+_CLOCK = re.compile(r"几点|几时几分|什么时间点|哪个时间点|啥时间点")
+_CLOCK_FIGURE = re.compile(r"\d+\s*(?:点|时(?!间)|[:：]\d)")
+_COUNT_FIGURE = re.compile(r"\d|[一二三四五六七八九十两百千万]+(?:名|个|次|回|人|批)")
+SPECIFIC_MISSING = {"where": "具体地址", "per_period": "每年（每月）的具体次数或人数",
+                    "clock": "具体几点"}
+
+
+def unstated_specific(service: ServiceOut, text: str, answer: Answer) -> Answer | None:
+    """产业学院在哪儿 / 一年被抽查几回 / 延长到晚上几点 answered by a quote of the clause about
+    that matter, which names it without the fact asked (an address, a count per year, a clock
+    time): what the clause says stands, then that the plan does not state that, and where to
+    ask. None when no such fact is asked, the answer quotes nothing, or the quote states it."""
+    if answer.response != "utter_detail" or not answer.variables.get("quotes"):
+        return None
+    norm = normalize(text)
+    quoted = re.sub(r"第\d+条|12345", "", answer.variables["quotes"])
+    if re.search(r"未(?:写明|列出)", quoted):  # a tail already says what is not stated
+        return None
+    missing = []
+    if _WHERE_IS.search(norm):
+        missing.append("where")
+    if _PER_PERIOD.search(norm) and not _COUNT_FIGURE.search(quoted):
+        missing.append("per_period")
+    if _CLOCK.search(norm) and not _CLOCK_FIGURE.search(quoted):
+        missing.append("clock")
+    if not missing:
+        return None
+    answer.variables["quotes"] = answer.variables["quotes"].rstrip("。") + render(
+        "utter_tail_unstated_in_line",
+        {"missing": "、".join(SPECIFIC_MISSING[k] for k in missing),
+         "ask_unit": ask_unit(service)})
     return answer

@@ -537,6 +537,10 @@ def compose(
     service = in_force(service, today)  # a change whose day has come is the figure now
     if question in NEEDS_LIMIT and (over := capacity_answer(service, text)):
         return over  # 300千瓦: no day count of the plan is this user's
+    if question == "fee" and (over := capacity_answer(service, text, "over_capacity_fee")):
+        # 高压用户接电花多少钱: “零投资” is the 三零 users' (160kW及以下); the plan states no
+        # charge for the asker, whose clause promises “三省” only.
+        return over
     condition = condition or detect_condition(service, text)
     variants = conditions_of(service)
     card = service_card(service, condition)
@@ -764,7 +768,8 @@ def over_capacity(service: ServiceOut, question: str, text: str) -> bool:
     return question in TIME_ASKED and bool(beyond_limits(service, text))
 
 
-def capacity_answer(service: ServiceOut, text: str) -> Answer | None:
+def capacity_answer(service: ServiceOut, text: str,
+                    missing: str = "over_capacity") -> Answer | None:
     """For a user above a time limit's capacity bound, the clause that sets the limit, quoted
     whole with its 第N条: it says whom each promise covers (高压用户: “三省”, no day count),
     where any day count of ours would be another user's."""
@@ -777,7 +782,7 @@ def capacity_answer(service: ServiceOut, text: str) -> Answer | None:
     # The day counts quoted are other users'; the asker's own is not stated: say so, and where
     # to ask (不是给高压用户的天数).
     answer.variables["quotes"] += render("utter_tail_unstated_in_line", {
-        "missing": MISSING_FACT["over_capacity"].format(max_kw=limit.max_kw),
+        "missing": MISSING_FACT[missing].format(max_kw=limit.max_kw),
         "ask_unit": ask_unit(service)})
     return answer
 
@@ -831,6 +836,10 @@ def wants_detail(service: ServiceOut, question: str, text: str) -> bool:
         return bool(content_besides_cues(text))
     if question == "fee" and _THRESHOLD_ASKED.search(normalize(text)):
         return True  # 多少钱以下的项目 / 金额上限: the bound a clause states, not a fee
+    if question == "department" and _ANYONE_OVERSEES.search(normalize(text)):
+        # 设门槛卡小公司 有没有人管: whether anyone acts on a wrong told, which a clause says
+        # (第20条 每年对照开展核查); its answer names the 责任单位 too.
+        return True
     if question == "department" and _asks_besides(FIELD_CUES["department"], text):
         return True  # 哪些行业不让进？找谁投诉: the clause, whose answer names the 责任单位 too
     if question in FIELD_CUES:
@@ -838,6 +847,9 @@ def wants_detail(service: ServiceOut, question: str, text: str) -> bool:
     return False
 
 
+# Whether anyone acts on it (有没有人管, 没人管吗, 管不管), not which office to go to (找谁办).
+_ANYONE_OVERSEES = re.compile(r"有没有人管|有人管(?:没|吗|不)|没人管(?:吗|嘛|啊)?|管不管|谁来管"
+                              r"|谁管管")
 _QUESTION_END = re.compile(r"[？?。！!；;]")
 _ASKS = re.compile(r"吗|呢|啥|什么|哪些|哪个|哪种|怎么|咋|能不能|可不可以|有没有|是否")
 

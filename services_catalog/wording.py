@@ -27,6 +27,7 @@ MISSING_FACT = {
     "staff": "人员数量（配备多少人）",
     "stats": "实际办理情况的统计数字（只写明了承诺时限和工作目标）",
     "over_capacity": "{max_kw}kW以上用户和高压用户的全过程办理时限",
+    "over_capacity_fee": "{max_kw}kW以上用户和高压用户报装的具体费用",
 }
 _VAR = re.compile(r"{([^\n{}]+?)}")
 
