@@ -267,6 +267,36 @@ def online_elsewhere(service: ServiceOut, snap: CatalogSnapshot) -> Answer | Non
     return None
 
 
+# 网上/线上 and the word that follows it in a question (网上办, 网上能立案, 线上申请): the matter
+# asked to be done online, after such helper words as 能/也/就.
+_ONLINE_MATTER = re.compile(r"(?:网上|线上|在线(?!上))[能可也就都来去给以]*([\u4e00-\u9fff]{1,2})")
+
+_DO = re.compile(r"^[弄搞整]")
+
+
+def online_here(service: ServiceOut, text: str) -> Answer | None:
+    """能不能在网上立案 / 公证不能网上办吧: a clause of the service's own tasks saying that very
+    matter is done online (第142条 7日内完成网上立案审核, 第145条 …网上办证), rather than "the plan
+    does not say where" or another task's channel. The clause must write 网上/线上 with the
+    word the question puts after it (办 of 网上办证, not 网上“跨省通办”), the whole word before
+    its first character; None when none does."""
+    # 网上弄得成不 / 网上整: the colloquial verbs say 办; 办 (办理, 办吗) names no matter of its
+    # own.
+    asked = [_DO.sub("办", m.group(1)) for m in _ONLINE_MATTER.finditer(normalize(text))]
+    asked = ["办" if word.startswith("办") else word for word in asked]
+    clauses = [c for number in service_tasks(service) for c in plan_task(number).clauses]
+    # Its first character alone (网上办 of 网上办理) is enough only where the service lists no
+    # channel: a listed one (不动产登记 全程网办) answers a bare 网上能办吗 better.
+    for n in (2, 1) if not service.channels else (2,):
+        said = {f"{where}{word[:n]}" for word in asked if len(word) >= n
+                for where in ("网上", "线上")}
+        clause = next((c for c in clauses if any(s in c.text for s in said)), None)
+        if clause is not None:
+            return quoting_answer(service, [Evidence(clause, 1.0)],
+                                  [service.name, *service.aliases])
+    return None
+
+
 def unplaced_clause(snap: CatalogSnapshot, found: Resolution, text: str) -> Answer | None:
     """The clause answering a question no service was sure for: a clause of a close candidate
     that addresses it (its own evidence bar), else one of any service that does so strongly."""
@@ -517,6 +547,9 @@ def _answer_service(
         # clause about applying online (第2条 “企业开办”全流程网办, 7×24小时“不打烊”). Not for a
         # service named now (完税证明能不能网上拿电子版): the question is about that one.
         detail = detail_elsewhere(service, snap.services.values(), f"{text} {ONLINE_WORDS}")
+    if detail is None and question == "channel":
+        # 不能网上办吧: a channel question naming the matter done online (online_here).
+        detail = online_here(service, text)
     if (detail is None and question == "channel" and not service.channels
             and asks_online(text)):
         # 财产保全能网上申请吗: the plan says so under another service, in a clause naming this

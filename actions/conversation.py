@@ -96,6 +96,15 @@ def follows_up(tracker: Tracker) -> bool:
     return previous in snap.services and short_follow_up(snap, previous, text, intent_of(tracker))
 
 
+# …不 at the end asks yes or no in north-western speech (还得一样一样报不, 网上弄得成不 = …吗),
+# which the NLU may file as a rating (不满意); 我不 / 也不 / 都不 end a statement.
+ASKS_BY_NOT = re.compile(r"[\u4e00-\u9fff]{2}(?<![我也都就还并决绝])不[？?]?$")
+
+
+def asks_by_not(text: str) -> bool:
+    return bool(ASKS_BY_NOT.search(text.strip()))
+
+
 # Intents the NLU gives a follow-up it cannot place; other intents (thanks, a rating) are taken
 # as follow-ups on these grounds only when the message asks something.
 UNPLACED = frozenset(("out_of_scope", "nlu_fallback"))
@@ -107,7 +116,7 @@ def short_follow_up(snap: CatalogSnapshot, previous: str, text: str, intent: str
     """A short message after an answer that can only be about that service: who the caller is
     (我们是高压用户, 卖现做咖啡的呢), an amount (多大面积算, 最多交多少), or words a clause of the
     service's tasks addresses (价格公开吗 after 燃气报装: 第45条 公开燃气价格)."""
-    if intent not in UNPLACED and not QUESTION_CUE.search(text):
+    if intent not in UNPLACED and not QUESTION_CUE.search(text) and not asks_by_not(text):
         return False
     if len(content_besides_cues(text)) > DETAIL_MAX_CONTENT or is_noise(text):
         return False
