@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from services_catalog import plan
-from services_catalog.evidence import Evidence, pairs, plan_words, relevant_clauses
+from services_catalog.evidence import PLAN_WORDS, Evidence, pairs, plan_words, relevant_clauses
 from services_catalog.normalize import normalize
 from services_catalog.question_cues import content_besides_cues
 from services_catalog.resolve import asks_together
@@ -53,6 +53,9 @@ class Asked(NamedTuple):
     quote: str  # the clause of it the question reads as (第2条's 不打烊 for 晚上能办吗)
     words: str  # the question clause
     termed: bool = False  # read through the plan's terms for its words (TERM_EVIDENCE)
+    # The plan-words readings (their terms) of the question that the clause read holds in full,
+    # whatever its score: a reading the table states (_stated).
+    stated: tuple[str, ...] = ()
 
 
 # Asked twice a turn (touches_more, then beside_answer) and again by the gateway's degraded answer:
@@ -70,6 +73,9 @@ def asked_matters(text: str) -> tuple[Asked, ...]:
 # a question mark asks, whatever its words (听说执照现在可以不用纸质的了？).
 SHORT_ASK = 4  # characters a question clause says besides its question words, at least, alone
 _ENDS = "。？?！!；;"
+# A clause typed without its question mark that asks to have a guess confirmed (执照不用跑城里办吧,
+# 能网上交吧): 吧 after what it supposes (不用, 能, 可以 …) asks, as 吗 would.
+_CONFIRMS = re.compile(r"(?:不用|不必|不要|不需要|用不着|没有?|能|可以|行)[^，,。?？]{0,8}吧$")
 
 
 def _questions(norm: str) -> list[str]:
@@ -84,7 +90,7 @@ def _questions(norm: str) -> list[str]:
         if a and norm[a - 1] in _ENDS:
             start = a
         words = norm[a:b]
-        if not (asks(words) or norm[b:b + 1] in ("?", "？")):
+        if not (asks(words) or norm[b:b + 1] in ("?", "？") or _CONFIRMS.search(words)):
             continue
         if start < a and len(content_besides_cues(words)) < SHORT_ASK:
             words = norm[start:b]
@@ -104,16 +110,32 @@ def _asked_in(norm: str) -> tuple[Asked, ...]:
         if not evidence:
             continue
         termed = _in_plan_terms(words, evidence[0])
+        stated = _stated(words, evidence[0].clause.text)
         if evidence[0].score < ASKED_EVIDENCE and not (
-                termed and evidence[0].score >= TERM_EVIDENCE):
+                (termed or stated) and evidence[0].score >= TERM_EVIDENCE):
             continue
         task = evidence[0].task
         title = plan.task(task).title
         # A title read first comes with the body that reads best with it: quote the body.
         quote = next((e.clause.quote for e in evidence
                       if e.task == task and e.clause.quote != title), "")
-        found.append(Asked(task, quote, words, termed and evidence[0].score < ASKED_EVIDENCE))
+        found.append(Asked(task, quote, words, termed and evidence[0].score < ASKED_EVIDENCE,
+                           stated))
     return tuple(found)
+
+
+def _stated(words: str, clause: str) -> tuple[str, ...]:
+    """The readings of the plan-words table that `words` hit with all their terms, TERM_CHARS or
+    more, in `clause` (慢慢还 → 分期履行 延期履行 in 第166条, whatever another reading of
+    the same words adds), and none of them in the words already: a word the plan uses as well
+    (查封 of a house) is no reading of the plan's, only the plan's word for something else (第164
+    条's unfreezing). None for a together-question (_in_plan_terms)."""
+    if asks_together(words):
+        return ()
+    norm = normalize(words)
+    return tuple(terms for cue, terms in PLAN_WORDS
+                 if cue.search(norm) and sum(map(len, terms.split())) >= TERM_CHARS
+                 and all(t in clause and t not in norm for t in terms.split()))
 
 
 def _in_plan_terms(words: str, evidence: Evidence) -> bool:
@@ -195,13 +217,30 @@ def _shown(quote: str, shown: set[str]) -> bool:
 
 def beside_answer(text: str, cited: set[int]) -> dict[int, str]:
     """The asked matters to add to an answer citing `cited` (task → clause to quote): in an area
-    the answer cites, about a question its own tasks leave unaddressed."""
+    the answer cites, about a question its own tasks leave unaddressed; in any area, a reading
+    the plan-words table states in full (Asked.stated) whose terms the answer's tasks never say
+    (_terms_in)."""
     areas = {plan.task(n).area.number for n in cited if n in plan.tasks()}
     own = sorted(n for n in cited if n in plan.tasks())
     out: dict[int, str] = {}
     for a in asked_matters(text):
-        if (a.task not in cited and a.task not in out
-                and plan.task(a.task).area.number in areas
+        if a.task in cited or a.task in out:
+            continue
+        if (a.stated and not _terms_in(own, a)) or (
+                plan.task(a.task).area.number in areas
                 and not relevant_clauses(own, a.words, [])):
             out[a.task] = around(a.quote, a.words)
     return out
+
+
+def _terms_in(tasks: list[int], asked: Asked) -> bool:
+    """A clause of `tasks` holds a term of a plan-words reading of `asked` (plan_words.yml): the
+    answer's own tasks address it already (快速冻结 for 账户能冻住吗).
+
+    A reading through those terms (电那块拿执照就行吗 → 一照办电, 第41条; 对引进的人有没有奖励 →
+    人才发展专项资金, 第52条) is one the table states, not a chance pair of rare words, so it is
+    kept beside an answer in another plan area (an answer on 第91条 市政接入 or 第78条 户口),
+    and beside the answer's own tasks when none of them says those terms (第3条 企业开办 for
+    有没有打包办的 → 第15条 一件事一次办)."""
+    return any(t in clause.text for terms in asked.stated for t in terms.split()
+               for n in tasks for clause in plan.task(n).clauses)

@@ -39,6 +39,9 @@ SECOND_EVIDENCE = 0.4
 # clauses shares the grievance's words (官司赢了对方不给钱 → 判决执行): its own clause is quoted,
 # beside a matter whose clauses do address it (alone, it is left to the service answer).
 SURE_READ = 0.7
+# A service read below the margin is a second matter when a clause of its own addresses the
+# grievance more strongly than the first matter's best clause does, by this factor.
+OUTWEIGHS = 1.2
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,7 @@ def grievance_matters(snap: CatalogSnapshot, text: str) -> list[Matter]:
     near = [h for h in hits if hits and h.confidence >= hits[0].confidence - SECOND_MARGIN]
     # The best read service whose clauses address the message comes first.
     matters = [_matter(snap.services[h.slug], text) for h in near]
+    further = [_matter(snap.services[h.slug], text) for h in hits[len(near):]]
     read = [m for m in matters if m.evidence]
     if not read:
         # 尾款一直不给 reads as no service at all; the plan's words for it (拖欠 账款) are
@@ -69,6 +73,14 @@ def grievance_matters(snap: CatalogSnapshot, text: str) -> list[Matter]:
         tasks = {e.task for e in other.evidence}
         if (not tasks & cited
                 and other.evidence[0].score >= SECOND_EVIDENCE * first.evidence[0].score):
+            return [first, other]
+    # 燃气公司多收了一笔说不清的钱 投诉了没人理: the search reads the complaint (供水燃气投诉,
+    # 第44条) far above 燃气报装, yet 燃气报装's own clause (第45条 收取不合理费用) addresses
+    # the overcharge more strongly than the complaint's clause addresses anything: a second
+    # matter, read by its clause, not by the search's margin.
+    for other in further:
+        if (other.evidence and not {e.task for e in other.evidence} & cited
+                and other.evidence[0].score >= OUTWEIGHS * first.evidence[0].score):
             return [first, other]
     return [first]
 
