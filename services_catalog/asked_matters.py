@@ -44,8 +44,14 @@ TERM_EVIDENCE = 10.0
 TERM_CHARS = 4
 MIN_CLAUSES = 2  # a one-clause question is the answer's own: nothing else asked
 SHOWN_SHARE = 0.5  # of a clause's two-character words in a reply, for the clause to be in it
+# The areas an answer cites for a term question of another area to join it: an answer spanning
+# chapters already (a checklist, several services). Not a count of tasks: a one-chapter checklist
+# (参加政府采购) would take 去现场 → 第141条's 破产会议 for a bidder's question.
+MIXED_AREAS = 2
+OWN_SHARE = 2  # the answer's own tasks read a term question this share as well: theirs
 QUOTE_MAX = 76  # characters of a long clause quoted around the words asked (besides "……")
 _COMMA = re.compile(r"[，,；;]")
+_ASIDE = re.compile(r"（[^（）]{12,}）")  # a bracketed aside of a clause, as long as a clause
 
 
 class Asked(NamedTuple):
@@ -56,6 +62,11 @@ class Asked(NamedTuple):
     # The plan-words readings (their terms) of the question that the clause read holds in full,
     # whatever its score: a reading the table states (_stated).
     stated: tuple[str, ...] = ()
+    # Read in the plan's own terms for its words, TERM_CHARS of them or more and all of them in the
+    # clause (娃娃上学 → 随迁子女 义务教育, 第55条), TERM_EVIDENCE at least: the plan-words table
+    # says what its words mean, the reading is no chance pair.
+    told_by_terms: bool = False
+    score: float = 0.0
 
 
 # Asked twice a turn (touches_more, then beside_answer) and again by the gateway's degraded answer:
@@ -71,6 +82,9 @@ def asked_matters(text: str) -> tuple[Asked, ...]:
 # A clause that asks with next to nothing of its own (能在网上参加吗, 这合理吗) asks about what its
 # sentence said before it (开庭我们法务在外地出差，能在网上参加吗): read with it. A clause closed by
 # a question mark asks, whatever its words (听说执照现在可以不用纸质的了？).
+# A clause that asks without a question word, in terse speech: a negated guess to be set right
+# (我们在外地不能线上参加吧, 手机上弄不成吧) or hearsay to be confirmed (听说还要拿验资证明).
+_DOUBTS = re.compile(r"[不没][^，,。]{0,8}吧$|^听说")
 SHORT_ASK = 4  # characters a question clause says besides its question words, at least, alone
 _ENDS = "。？?！!；;"
 # A clause typed without its question mark that asks to have a guess confirmed (执照不用跑城里办吧,
@@ -90,7 +104,8 @@ def _questions(norm: str) -> list[str]:
         if a and norm[a - 1] in _ENDS:
             start = a
         words = norm[a:b]
-        if not (asks(words) or norm[b:b + 1] in ("?", "？") or _CONFIRMS.search(words)):
+        if not (asks(words) or norm[b:b + 1] in ("?", "？") or _CONFIRMS.search(words)
+                or _DOUBTS.search(words)):
             continue
         if start < a and len(content_besides_cues(words)) < SHORT_ASK:
             words = norm[start:b]
@@ -119,8 +134,9 @@ def _asked_in(norm: str) -> tuple[Asked, ...]:
         # A title read first comes with the body that reads best with it: quote the body.
         quote = next((e.clause.quote for e in evidence
                       if e.task == task and e.clause.quote != title), "")
-        found.append(Asked(task, quote, words, termed and evidence[0].score < ASKED_EVIDENCE,
-                           stated))
+        strong = evidence[0].score >= ASKED_EVIDENCE
+        found.append(Asked(task, quote, words, termed and not strong, stated, termed,
+                           evidence[0].score))
     return tuple(found)
 
 
@@ -204,7 +220,10 @@ def around(quote: str, words: str) -> str:
         last += 1
     cut = quote[bounds[first][0]:bounds[last][1]][:QUOTE_MAX]
     if cut.count("（") != cut.count("）") or cut.count("(") != cut.count(")"):
-        return quote  # cut inside brackets: quoted as before (shortened from its start)
+        # Cut inside brackets: a long aside (第89条's definition of 小型低风险) left out as
+        # "（……）" so the clause's statement after it (一站式办理…施工许可证) fits; else as before.
+        plain = _ASIDE.sub("（……）", quote)
+        return around(plain, words) if plain != quote else quote
     return ("……" if first else "") + cut + ("……" if bounds[last][1] < len(quote) else "")
 
 
@@ -219,17 +238,20 @@ def beside_answer(text: str, cited: set[int]) -> dict[int, str]:
     """The asked matters to add to an answer citing `cited` (task → clause to quote): in an area
     the answer cites, about a question its own tasks leave unaddressed; in any area, a reading
     the plan-words table states in full (Asked.stated) whose terms the answer's tasks never say
-    (_terms_in)."""
+    (_terms_in); or, beside an answer spanning chapters, a question read strongly in the plan's
+    terms for its words (_term_question)."""
     areas = {plan.task(n).area.number for n in cited if n in plan.tasks()}
     own = sorted(n for n in cited if n in plan.tasks())
     out: dict[int, str] = {}
     for a in asked_matters(text):
         if a.task in cited or a.task in out:
             continue
-        if (a.stated and not _terms_in(own, a)) or (
-                plan.task(a.task).area.number in areas
-                and not relevant_clauses(own, a.words, [])):
-            out[a.task] = around(a.quote, a.words)
+        if ((a.stated and not _terms_in(own, a))
+                or (plan.task(a.task).area.number in areas
+                    and not relevant_clauses(own, a.words, []))
+                or (len(areas) >= MIXED_AREAS and _term_question(a, own))):
+            # Cut around the plan's terms for its words too (没有房本 → 住所产权证明 … 承诺住所).
+            out[a.task] = around(a.quote, f"{a.words} {plan_words(a.words)}")
     return out
 
 
@@ -244,3 +266,18 @@ def _terms_in(tasks: list[int], asked: Asked) -> bool:
     有没有打包办的 → 第15条 一件事一次办)."""
     return any(t in clause.text for terms in asked.stated for t in terms.split()
                for n in tasks for clause in plan.task(n).clauses)
+
+
+def _term_question(a: Asked, own: list[int]) -> bool:
+    """A question clause read in the plan's terms for its words (told_by_terms): another matter
+    asked, in any area, unless the answer's own tasks read it half as well (车子往外运有铁路没
+    beside an 汽车厂 checklist → 第61条 专用线; a terse question often asks of a matter of
+    another chapter than the scene's). Only beside an answer already spanning chapters (a
+    checklist, several services): beside a one-matter answer the area guard stays, for a worry
+    word is that matter's (房子有没有被查封 is a 不动产 lookup, not 第164条's unfreezing)."""
+    if not a.told_by_terms or a.score < ASKED_EVIDENCE:
+        # A weak term reading stays in its area: 去现场 → 网络会议 is 第141条's 破产会议 only
+        # of a meeting (是不是得本人拿着标书去现场 asks of bidding).
+        return False
+    mine = relevant_clauses(own, a.words, [])
+    return not mine or mine[0].score * OWN_SHARE <= a.score

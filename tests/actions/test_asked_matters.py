@@ -8,7 +8,9 @@ from __future__ import annotations
 import re
 
 from actions.catalog_answers import ActionAnswerService
-from services_catalog.asked_matters import asked_matters
+from services_catalog import plan
+from services_catalog.asked_matters import around, asked_matters, asking_clauses, beside_answer
+from services_catalog.evidence import plan_words
 from tests.actions.conftest import question_tracker, uncited_figures
 
 CITE = re.compile(r"第(\d{1,3})条")
@@ -164,3 +166,54 @@ def test_the_countryside_means_the_grassroots_only_of_government_business() -> N
     assert "基层" in plan_words("我住在乡下，办个证是不是还得跑县城")
     assert "基层" not in plan_words("货能不能配送到村里")
     assert "基层" not in plan_words("跑乡下送货的时候总被罚款")
+
+
+# Terse voice questions (issue 15): a sub-question read in the plan's own terms for its words
+# crosses the area guard; a negated guess or hearsay asks; a long aside is left out of a quote.
+
+def test_a_term_question_of_another_area_beside_a_checklist_gets_its_clause(run_action) -> None:
+    # 小孩上学 → 随迁子女 义务教育 (第55条, chapter 八) beside a factory-building checklist.
+    text = "我们要在园区建个新厂 职工的小孩上学怎么安排"
+    run = run_action(ActionAnswerService(), question_tracker(text, "ask_howto"))
+    replies = "\n".join(m.get("text") or "" for m in run.messages)
+    assert "第55条" in replies and "随迁子女" in replies
+    assert uncited_figures(replies) == []
+
+
+def test_a_term_question_crosses_areas_unless_the_answer_reads_it() -> None:
+    text = "我们要在园区建个新厂 职工的小孩上学怎么安排"
+    assert 55 in beside_answer(text, {88, 111})  # chapters 十 and 十三: a checklist
+    assert beside_answer(text, {55}) == {}  # the answer's own task: nothing added
+    # Beside a one-chapter answer too, for the plan-words table states the reading in full
+    # (小孩上学 → 随迁子女 义务教育) and 第88条 says none of its terms (i15-life8b's rule).
+    assert 55 in beside_answer(text, {88})
+
+
+def test_a_negated_guess_asks_and_reads_as_its_clause() -> None:
+    # 不能视频参加吧 asks (a guess to set right): 第141条 网络会议 of creditors' meetings.
+    text = "供货商撑不住了 法院要开债权人会议 我们离得远 不能视频参加吧"
+    assert "不能视频参加吧" in asking_clauses(text)
+    assert "网络会议" in beside_answer(text, {139})[141]  # the same chapter (十六)
+
+
+def test_a_hearing_attended_online_stays_the_courts_online_trial() -> None:
+    assert plan_words("开庭的时候能不能视频参加") == "在线庭审"
+
+
+def test_hearsay_asks_and_no_deed_reads_as_the_address_promise() -> None:
+    text = "开个饭馆 听说还要交房本复印件 多久能办好"
+    assert "听说还要交房本复印件" in asking_clauses(text)
+    quote = beside_answer(text, {3})[5]  # the same chapter (一)
+    assert "不再提交住所产权证明材料" in quote and "承诺住所" in quote
+
+
+def test_a_long_aside_in_brackets_is_left_out_of_the_quote() -> None:
+    clause = next(c.quote for c in plan.task(89).clauses if "施工许可证" in c.quote)
+    cut = around(clause, "三千平以下的仓库审批 小型低风险 建筑面积")
+    assert cut.endswith("施工许可证") and "（……）" in cut and "3000" not in cut
+
+
+def test_a_weak_term_reading_does_not_cross_areas() -> None:
+    # 到现场 → 网络会议 reads 第141条 (破产会议) weakly; beside a bidding checklist it is no matter.
+    text = "头回参加政府采购投标 押金交多少 是不是要人到现场"
+    assert beside_answer(text, {17, 23, 33}) == {}
