@@ -72,12 +72,18 @@ def cards_shown(tracker: Tracker) -> set[str]:
             if e.get("event") == "bot" and _custom(e).get("type") == "service_card"}
 
 
+# Notes sent after an answer in the same turn (您说的情况可能还涉及以下事项): they add to the
+# answer before them and are no answer of their own, so a checklist followed by one is still
+# the last answer a follow-up (如果是工程类的呢) asks about.
+ADDENDA = frozenset(("related_matters",))
+
+
 def checklist_shown(tracker: Tracker) -> list[str]:
     """The services of the checklist the last answer listed (企业被诉或涉案: 财产保全, 涉疫企业
     纠纷化解 …), or [] when the last answer was no checklist."""
     for e in reversed(session_events(tracker)):
         custom = _custom(e)
-        if e.get("event") != "bot" or not custom.get("type"):
+        if e.get("event") != "bot" or not custom.get("type") or custom["type"] in ADDENDA:
             continue
         if custom["type"] != "life_event":
             return []
@@ -90,7 +96,7 @@ def checklist_lead(tracker: Tracker) -> str | None:
     注销退出), which a follow-up naming no service asks about; None after any other answer."""
     for e in reversed(session_events(tracker)):
         custom = _custom(e)
-        if e.get("event") != "bot" or not custom.get("type"):
+        if e.get("event") != "bot" or not custom.get("type") or custom["type"] in ADDENDA:
             continue
         lead = custom.get("lead") if custom["type"] == "life_event" else None
         return str(lead) if lead else None

@@ -135,3 +135,27 @@ def is_noise(text: str) -> bool:
     if len(s) >= 3 and len(set(s)) == 1:
         return True
     return s.isascii() and s.isalpha() and s not in _ASCII_WORDS
+
+
+# A learner's Chinese with a space between every word (材料 有 一点 错，会 不行 吗？): the spaces
+# part words, not clauses, and they break every reading of a word across them (有一点错, 跟对方
+# 能商量). WeChat shorthand also types a space, but as a pause between clauses (客户欠货款不还
+# 准备起诉): its runs between spaces are long. Spaced words: at least SPACED_MIN spaces between
+# Chinese characters, and runs of SPACED_RUN characters or fewer on average.
+_SPACE_IN_WORDS = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+SPACED_MIN = 3
+SPACED_RUN = 2.5
+
+
+def spaced_words(text: str) -> bool:
+    """Whether `text` puts a space between its words (a learner's style), not between clauses."""
+    if len(_SPACE_IN_WORDS.findall(text)) < SPACED_MIN:
+        return False
+    runs = _CJK_RUN.findall(text)
+    return sum(map(len, runs)) / len(runs) <= SPACED_RUN
+
+
+def join_spaced_words(text: str) -> str:
+    """The text without the spaces between its words, when it spaces its words (see above)."""
+    return _SPACE_IN_WORDS.sub("", text) if spaced_words(text) else text

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from services_catalog.normalize import content_only, normalize, strip_filler
+from services_catalog.normalize import content_only, join_spaced_words, normalize, strip_filler
 
 # Words that make a sentence a question (also used to tell a question from a command).
 # ([一-龥])不\1: any A-not-A question (限不限行, 收不收, 是不是, 行不行).
@@ -182,8 +182,9 @@ def states_condition(text: str, condition_words: frozenset[str]) -> bool:
 
 
 def content_besides_cues(text: str) -> str:
-    """What a question says besides its question words and particles (多久能批下来 → 批下来)."""
-    rest = strip_filler(normalize(text))
+    """What a question says besides its question words and particles (多久能批下来 → 批下来),
+    a learner's spaces between words (跟 对方 能 商量 吗) left out."""
+    rest = strip_filler(normalize(join_spaced_words(text)))
     for cue in QUESTION_CUES.values():
         rest = cue.sub("", rest)
     return _PARTICLES.sub("", content_only(rest))
@@ -196,6 +197,8 @@ _VISITS = re.compile(r"跑几趟|跑几次|跑几回|跑一趟")
 
 # 批下来 / 办好 / 拿到手: that the procedure at hand gets done, which names no procedure.
 _GETS_DONE = re.compile(r"(?:批|办|审|拿|领|弄|发)(?:下来|好|完|到手|到)")
+# 得等 / 要等 / 还得等: waiting for it (批下来得等多少天), which names no procedure either.
+_WAITING = re.compile(r"(?:还|得|要|需|需要|还得|还要)?等(?:待|着)?")
 
 
 # 这事谁负责 / 归谁管 / 到底谁来查: who handles the matter at hand, a department question. Kept out
@@ -215,6 +218,12 @@ def drop_also(text: str) -> str:
     return _ALSO.sub("", text)
 
 
+# 用哪个平台办 / 在什么网站上申请: which channel of the matter at hand, a channel question. Kept
+# out of QUESTION_CUES for the same reason as _VISITS.
+_WHICH_CHANNEL = re.compile(r"(?:用|在|上|通过|走)?(?:哪个|哪一个|哪|什么|啥)(?:平台|网站|app|系统"
+                            r"|渠道|入口|软件|小程序)(?:上)?(?:办理|办|申请|弄|报|提交|操作)?")
+
+
 def asks_who_handles(text: str) -> bool:
     return bool(_WHO_HANDLES.search(normalize(text)))
 
@@ -229,12 +238,15 @@ def is_bare_follow_up(text: str) -> bool:
     if _WHO_HANDLES.search(norm):
         rest = _THIS_MATTER.sub("", _WHO_HANDLES.sub("", norm))
         return len(_PARTICLES.sub("", content_only(rest))) <= BARE_MAX_REST
+    if _WHICH_CHANNEL.search(norm):
+        rest = _THIS_MATTER.sub("", _WHICH_CHANNEL.sub("", norm))
+        return len(_PARTICLES.sub("", content_only(rest))) <= BARE_MAX_REST
     if question_type(norm) is None:
         return False
     rest = content_besides_cues(text)
     # Getting it done counts as no content only when nothing else is said (护照多久能办好 names
     # a document).
-    return len(rest) <= BARE_MAX_REST or not _GETS_DONE.sub("", rest)
+    return len(rest) <= BARE_MAX_REST or not _WAITING.sub("", _GETS_DONE.sub("", rest))
 
 
 # How much / how many / what rate (补多少, 利率多少, 比例是多少, 宽限期多长): an amount the answer

@@ -91,7 +91,9 @@ _ELSEWHERE = re.compile("|".join(ELSEWHERE))
 _SOMEONE_THERE = re.compile(r"(?:在|从|来自|回|去|到)$")
 _FROM_THERE = re.compile(r"^(?:的)?(?:(?:企业|公司)(?!开办|注册|注销|设立|登记)|商户|个体|人|员工|"
                          r"职工|工人|客户|老板|股东|法人|孩子|子女|学生|来的|务工|户籍|户口|发票|"
-                         r"证|执照|营业执照|学历|读|上学|念书|打工|工作|上班|出差|生活|引进)")
+                         r"证|执照|营业执照|学历|读|上学|念书|打工|工作|上班|出差|生活|引进|"
+                         # 供内地合作方使用: a party the business deals with is from there.
+                         r"合作方|合作伙伴|伙伴|客商|买家|卖家|厂家|厂商|供应商|采购商|经销商|代理商)")
 # 香港老板开的厂 is a business here; 不用跑乌鲁木齐就能办吗 asks whether it can be done here.
 _INVESTOR = re.compile(r"^(?:的)?(?:老板|客商|商人|投资人|投资者|投资方|股东|客户)")
 # 人在乌鲁木齐要办事 / 身在北京: where the caller is now, not the place their matter is in.
