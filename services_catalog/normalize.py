@@ -44,6 +44,28 @@ def normalize(text: str) -> str:
     return _fix_cue_typos(" ".join(text.lower().split()))
 
 
+# A learner's Mandarin typed with a space between words (我们的 公司 简易 注销，要 几 天？): the
+# cues (几天, 一吨多少钱, 列明) are read across the spaces. Only when nearly every word stands
+# alone (short runs between spaces), not a WeChat line whose spaces are pauses between phrases
+# (吉速办上能办的那十几个事项 具体都是哪些 列一下).
+_CJK = r"[\u4e00-\u9fff]"
+_CJK_SPACE = re.compile(rf"(?<={_CJK}) +(?={_CJK})")
+_CJK_RUN = re.compile(rf"{_CJK}+")
+WORD_SPACED_RUN = 2.5  # mean characters between spaces: 我们的 公司 简易 注销 ≈ 2.2
+WORD_SPACED_MIN = 3    # spaces between Chinese characters: fewer is a pause, not word spacing
+
+
+def unspaced(text: str) -> str:
+    """The text with the spaces between its Chinese words taken out when it is typed word by
+    word; otherwise as typed."""
+    if len(_CJK_SPACE.findall(text)) < WORD_SPACED_MIN:
+        return text
+    runs = _CJK_RUN.findall(text)
+    if sum(map(len, runs)) / len(runs) > WORD_SPACED_RUN:
+        return text
+    return _CJK_SPACE.sub("", text)
+
+
 # Question words typed by sound (多旧 / 多就 for 多久; 在那办 for 在哪办 when nothing follows it but
 # a particle): the cue decides the question type, so it is put right before anything reads it.
 # 多就 only where nothing but a particle follows it (要多就？), never 差不多就行 / 人多就排队.
