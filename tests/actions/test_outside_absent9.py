@@ -56,3 +56,15 @@ def test_the_count_the_clause_states_stands(run_action) -> None:
 ])
 def test_unspaced_joins_only_word_by_word_typing(typed: str, read: str) -> None:
     assert unspaced(typed) == read
+
+
+# Outside the catalog's words: plan_words readings of plain words (汉语不好 → 多语种服务,
+# 哪些事情要批准…单子 → 行政许可事项清单, 远程评/网上评 → 网络视频会审).
+@pytest.mark.parametrize(("text", "item", "phrase"), [
+    ("我爸不懂汉语，在网上办事能用哈萨克语吗", 72, "多语种服务"),
+    ("我们搞不清哪些事情要政府批准，有没有个单子", 68, "行政许可事项清单"),
+    ("专家在外地，项目评审能不能网上评", 90, "网络视频会审"),
+])
+def test_plain_words_reach_the_clause(run_action, text, item, phrase) -> None:
+    reply = _reply(run_action, text, "ask_policy")
+    assert f"第{item}条" in reply and phrase in reply, reply
