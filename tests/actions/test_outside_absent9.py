@@ -49,10 +49,10 @@ def test_the_count_the_clause_states_stands(run_action) -> None:
 
 
 @pytest.mark.parametrize(("typed", "read"), [
-    ("我们的 餐厅 用水，一 吨 多少 钱？", "我们的餐厅用水，一吨多少钱？"),
+    ("我们的 饭店 用 电，一 度 多少 钱？", "我们的饭店用电，一度多少钱？"),
     # spaces between phrases are pauses, kept
-    ("吉速办上能办的那十几个事项 具体都是哪些 列一下", "吉速办上能办的那十几个事项 具体都是哪些 列一下"),
-    ("政府性担保公司 担保费 最多 收 多少？", "政府性担保公司 担保费 最多 收 多少？"),
+    ("小程序上能查的那些事 具体都有哪些 说一下", "小程序上能查的那些事 具体都有哪些 说一下"),
+    ("政府性担保公司 担保费最多 收多少？", "政府性担保公司 担保费最多 收多少？"),
 ])
 def test_unspaced_joins_only_word_by_word_typing(typed: str, read: str) -> None:
     assert unspaced(typed) == read
