@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from services_catalog import clock
 from services_catalog.answers import Answer
 from services_catalog.evidence import bigrams
+from services_catalog.normalize import unspaced
 from services_catalog.snapshot import CatalogCache
 
 CACHE = CatalogCache()
@@ -26,8 +27,13 @@ def entity_values(tracker: Tracker, name: str) -> list[str]:
             if e.get("entity") == name and e.get("value")]
 
 
-def user_text(tracker: Tracker) -> str:
+def typed_text(tracker: Tracker) -> str:
     return tracker.latest_message.get("text") or ""
+
+
+def user_text(tracker: Tracker) -> str:
+    # Words typed one by one (一 吨 多少 钱) are read as one line: the cues span the spaces.
+    return unspaced(tracker.latest_message.get("text") or "")
 
 
 def send(dispatcher: CollectingDispatcher, answer: Answer, **extra: Any) -> None:

@@ -21,6 +21,7 @@ from actions.catalog_access import (
     returned_to,
     send,
     today,
+    typed_text,
     user_text,
 )
 from services_catalog.absent_facts import (
@@ -418,8 +419,10 @@ def _answer_service(
         return [SlotSet("service", several[0]), SlotSet("question", question),
                 SlotSet("condition", None), SlotSet("misses", 0)]
     found = (Resolution(back, "context", 1.0) if back else
-             resolve(snap, text, entity_values(tracker, "service"), previous_service,
-                     names_service=names_service or intent == "inform_service"))
+             # the words as typed: a space between words keeps the search from reading a
+             # bigram across two of them (贷款 给 我们)
+             resolve(snap, typed_text(tracker), entity_values(tracker, "service"),
+                     previous_service, names_service=names_service or intent == "inform_service"))
     affair = found.affair
     if affair is not None:
         # 结婚登记要带啥: a person's own affair; no card, 12345. The conversation's service stays

@@ -448,12 +448,16 @@ def _plain(service: ServiceOut, answer: Answer, kind: str) -> Answer:
 
 # Which ones, item by item (具体是哪些, 有哪几项, 列一下) …
 _WHICH_ONES = re.compile(r"具体(?:是|有|包括|包含)?(?:哪些|哪几|什么|啥)"
-                         r"|(?:有|是|包括|包含|都是)哪(?:些|几)|哪几[项个种类样家条]|列(?:一下|出来|个|给我|举)|都(?:有|包括|是)(?:什么|啥|哪些)")
+                         r"|(?:有|是|包括|包含|都是)哪(?:些|几)|哪几[项个种类样家条]|列(?:一下|出来|个|给我|举)|都(?:有|包括|是)(?:什么|啥|哪些)"
+                         # a letter's 请列明/请提供…具体条目, an older speaker's 写了哪些…念念
+                         r"|列明|具体(?:条目|事项|内容|名单|项目)|(?:写|列|规定)了?(?:哪些|什么|啥)"
+                         r"|念(?:念|一念|一下|给我)")
 # … of a list the plan may give only by its name or its size (“免申即享”清单, 15个事项).
 # (15个事: a voice message drops the 项.)
 _A_LIST = re.compile(r"清单|名单|目录|名录"
                      r"|\d+(?:个|项|件)[^，,。？?！!；;]{0,5}?(?:事项?|政策|项目|服务)"
-                     r"|(?:那|这)些(?:事项|政策)"
+                     r"|(?:十几|几十|二十几)(?:个|项|件)[^，,。？?！!；;]{0,5}?(?:事项?|政策|项目|服务)"
+                     r"|(?:那|这)些[^，,。？?！!；;]{0,6}?(?:事项|事情|政策)"
                      r"|哪(?:些|几项|几个)(?:事项|政策)")
 # A clause that lists the items of such a list: "包括A、B" / "A、B、C等N个事项" after or before
 # the list's noun (a clause naming channels, 网站、终端和小程序, lists no 事项).

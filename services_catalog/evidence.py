@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from services_catalog.normalize import content_only, join_spaced_words, normalize
+from services_catalog.normalize import content_only, normalize, unspaced
 from services_catalog.plan import Clause, tasks
 from services_catalog.question_cues import (
     BOUND_SIDE,
@@ -118,7 +118,7 @@ NAMING_WEIGHT = 0.3
 def plan_words(text: str) -> str:
     """The plan's words for the colloquial words of `text` (PLAN_WORDS), space-separated. A
     learner's spaces between words (材料 有 一点 错) are read as typed unspaced."""
-    norm = normalize(join_spaced_words(text))
+    norm = normalize(unspaced(text))
     return " ".join(words for cue, words in PLAN_WORDS if cue.search(norm))
 
 

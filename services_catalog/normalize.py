@@ -44,6 +44,29 @@ def normalize(text: str) -> str:
     return _fix_cue_typos(" ".join(text.lower().split()))
 
 
+# A learner's Mandarin typed with a space between words (我们的 公司 简易 注销，要 几 天？;
+# 材料 有 一点 错，会 不行 吗？): the spaces part words, not clauses, so the cues (几天, 一吨多少钱,
+# 列明) and the plan-words readings (有一点错, 跟对方能商量) are read across them. Only when
+# nearly every word stands alone (short runs between spaces), not a WeChat line whose spaces are
+# pauses between phrases (吉速办上能办的那十几个事项 具体都是哪些 列一下).
+_CJK = r"[\u4e00-\u9fff]"
+_CJK_SPACE = re.compile(rf"(?<={_CJK}) +(?={_CJK})")
+_CJK_RUN = re.compile(rf"{_CJK}+")
+WORD_SPACED_RUN = 2.5  # mean characters between spaces: 我们的 公司 简易 注销 ≈ 2.2
+WORD_SPACED_MIN = 3    # spaces between Chinese characters: fewer is a pause, not word spacing
+
+
+def unspaced(text: str) -> str:
+    """The text with the spaces between its Chinese words taken out when it is typed word by
+    word; otherwise as typed."""
+    if len(_CJK_SPACE.findall(text)) < WORD_SPACED_MIN:
+        return text
+    runs = _CJK_RUN.findall(text)
+    if sum(map(len, runs)) / len(runs) > WORD_SPACED_RUN:
+        return text
+    return _CJK_SPACE.sub("", text)
+
+
 # Question words typed by sound (多旧 / 多就 for 多久; 在那办 for 在哪办 when nothing follows it but
 # a particle): the cue decides the question type, so it is put right before anything reads it.
 # 多就 only where nothing but a particle follows it (要多就？), never 差不多就行 / 人多就排队.
@@ -135,27 +158,3 @@ def is_noise(text: str) -> bool:
     if len(s) >= 3 and len(set(s)) == 1:
         return True
     return s.isascii() and s.isalpha() and s not in _ASCII_WORDS
-
-
-# A learner's Chinese with a space between every word (材料 有 一点 错，会 不行 吗？): the spaces
-# part words, not clauses, and they break every reading of a word across them (有一点错, 跟对方
-# 能商量). WeChat shorthand also types a space, but as a pause between clauses (客户欠货款不还
-# 准备起诉): its runs between spaces are long. Spaced words: at least SPACED_MIN spaces between
-# Chinese characters, and runs of SPACED_RUN characters or fewer on average.
-_SPACE_IN_WORDS = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
-_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
-SPACED_MIN = 3
-SPACED_RUN = 2.5
-
-
-def spaced_words(text: str) -> bool:
-    """Whether `text` puts a space between its words (a learner's style), not between clauses."""
-    if len(_SPACE_IN_WORDS.findall(text)) < SPACED_MIN:
-        return False
-    runs = _CJK_RUN.findall(text)
-    return sum(map(len, runs)) / len(runs) <= SPACED_RUN
-
-
-def join_spaced_words(text: str) -> str:
-    """The text without the spaces between its words, when it spaces its words (see above)."""
-    return _SPACE_IN_WORDS.sub("", text) if spaced_words(text) else text

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from services_catalog.normalize import content_only, join_spaced_words, normalize, strip_filler
+from services_catalog.normalize import content_only, normalize, strip_filler, unspaced
 
 # Words that make a sentence a question (also used to tell a question from a command).
 # ([一-龥])不\1: any A-not-A question (限不限行, 收不收, 是不是, 行不行).
@@ -184,7 +184,7 @@ def states_condition(text: str, condition_words: frozenset[str]) -> bool:
 def content_besides_cues(text: str) -> str:
     """What a question says besides its question words and particles (多久能批下来 → 批下来),
     a learner's spaces between words (跟 对方 能 商量 吗) left out."""
-    rest = strip_filler(normalize(join_spaced_words(text)))
+    rest = strip_filler(normalize(unspaced(text)))
     for cue in QUESTION_CUES.values():
         rest = cue.sub("", rest)
     return _PARTICLES.sub("", content_only(rest))

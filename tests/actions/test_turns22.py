@@ -12,7 +12,7 @@ import pytest
 from actions.catalog_access import CACHE, checklist_lead, checklist_shown
 from services_catalog.db import session_scope
 from services_catalog.evidence import plan_words
-from services_catalog.normalize import join_spaced_words, spaced_words
+from services_catalog.normalize import unspaced
 from services_catalog.question_cues import content_besides_cues, is_bare_follow_up
 from services_catalog.resolve import addressed_here, resolve
 from services_catalog.scope import other_region
@@ -30,11 +30,11 @@ def _reply(run: Any) -> str:
 
 
 def test_spaced_words_are_told_from_spaced_clauses() -> None:
-    assert spaced_words("跟 对方 可以 谈谈 吗")
-    assert join_spaced_words("材料 有 点 错 吗？") == "材料有点错吗？"
+    assert unspaced("跟 对方 可以 谈谈 吗") == "跟对方可以谈谈吗"
+    assert unspaced("材料 有 点 错 吗？") == "材料有点错吗？"
     # WeChat shorthand pauses between clauses: its runs are long.
     for text in ("欠款不还 准备起诉 立案要几天", "人在外地 不想回去"):
-        assert not spaced_words(text) and join_spaced_words(text) == text
+        assert unspaced(text) == text
 
 
 def test_spaced_words_read_like_unspaced(snap: Any) -> None:
