@@ -26,6 +26,7 @@ from services_catalog import plan
 from services_catalog.answers import Answer, compose
 from services_catalog.evidence import question_grams
 from services_catalog.normalize import normalize
+from services_catalog.places import FOREIGN
 from services_catalog.question_cues import DECISIVE, QUESTION_CUE, QUESTION_CUES, states_condition
 from services_catalog.schemas import ScenarioOut
 from services_catalog.search import BM25_MAX_CONF
@@ -135,14 +136,15 @@ _TOLD: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"新(?:公司|企业)刚?(?:成立|注册|开业|开|办)|(?:公司|企业)刚(?:成立|注册|开业)",
          "start-company"),
         (r"(?:恢复|修复)(?:企业|公司)?的?信用|信用.{0,2}(?:修复|恢复)", "credit-repair"),
-        (r"(?:去|到|在)(?:国外|境外|海外|中亚|哈萨克斯坦|吉尔吉斯斯坦|乌兹别克斯坦|俄罗斯)"
-         r".{0,4}(?:投资|建厂|办厂|设厂|开厂|建分厂)", "foreign-trade"),
+        # 去阿拉木图建个分厂 / 到塔什干设厂: any foreign country or city of places.FOREIGN
+        (r"(?:去|到|在)(?:国外|境外|海外|中亚|" + "|".join(FOREIGN) + r")"
+         r".{0,4}(?:投资|建厂|办厂|设厂|开厂|建分厂|分厂)", "foreign-trade"),
         (r"(?:做|干|搞|跑|开)快递", "open-express-outlet"),
         (r"(?:医疗器械|化妆品).{0,4}(?:生产)?(?:厂|企业)", "cosmetics-medical-devices"),
         # 县里答应的优惠政策一直没兑现 / 说好的减免，换了领导就不认了: a promise of the
         # government not kept (the plan's 新官不理旧账)
-        (r"(?:答应|承诺|许诺|说好)(?:了|的|过)?.{0,16}?(?:没兑现|不兑现|没有兑现|不认账|不认了|"
-         r"没落实|不算数|不算了|反悔|变卦)|(?:换了|新来的?|新上任的?)(?:个)?(?:领导|书记|县长|市长|"
+        (r"(?:答应|承诺|许诺|说好)(?:了|的|过)?.{0,16}?(?:没兑现|不兑现|没有兑现|未兑现|不认账|不认了|"
+         r"没落实|未落实|未履行|不算数|不算了|反悔|变卦)|(?:换了|新来的?|新上任的?)(?:个)?(?:领导|书记|县长|市长|"
          r"班子|局长).{0,6}(?:不认|不管|不算|不兑现)|新官不理旧账", "government-arrears"),
         # 代理一个品牌的医疗器械 / 批发化妆品: trading in them, whatever the premises
         (r"(?:代理|经销|销售|批发|零售|卖|经营|做)[^,.?!;:\s]{0,6}?(?:医疗器械|化妆品|美妆)",

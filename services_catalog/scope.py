@@ -33,7 +33,10 @@ _TO_PARTNER = re.compile(r"(?:出口|发货|发往|运往|销往|卖|卖到|运�
                          r"|和)$")
 _PARTNER_AFTER = re.compile(r"^(?:的)?(?:客户|客商|买家|卖家|合作伙伴|合作方|供应商|进口商|采购商|"
                             r"经销商|商人|老板|订单|货款|市场|公司(?!注册|开办|设立)|企业|出口|发货|"
-                            r"投资|建厂|设厂|办厂|设立|设个|开个?(?:分公司|办事处|工厂))")
+                            r"投资|建厂|设厂|办厂|设立|设个|开个?(?:分公司|办事处|工厂)"
+                            # 去阿拉木图建个分厂 / 在塔什干开一家工厂: an outward investment too.
+                            r"|(?:建|设|办|开)(?:个|一个|一家|家|座|一座)?(?:分厂|工厂|厂|分公司|子公司"
+                            r"|办事处|仓库|海外仓))")
 # A country listed after a partner is a partner too (卖到哈萨克斯坦、俄罗斯去, 俄罗斯和哈萨克斯坦的
 # 客户): the list is read from its first name to its last.
 _LISTED_BEFORE = re.compile(f"(?:{'|'.join(FOREIGN)})(?:、|和|及|与|或者?|跟|还有|以及)$")
@@ -74,6 +77,10 @@ _STATED_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:个?工作日|个?自然日|日
                             r"|[%％]|吨|平方米|千瓦)")
 _ASKED_HERE = re.compile(r"[在到去来](?:" + "|".join(HOME) + r")|吗|呢|能不能|可以|多少|几|啥|什么")
 _CLAUSES = re.compile(r"[，,。；;？?！!\s]+")
+# 州里 at a clause's start asks 昌吉州's government (请问州里对…有何约束, 州里能给啥指导): the other
+# region named in a clause that asks nothing only tells the story (到贵州某县落户投资).
+# (伊犁州里 is the other 州: 州里 must follow a pause or 请问/问问, not a place name.)
+_STATE_ASKED = re.compile(r"(?:^|[，,。；;？?！!:：\s.]|请问|问问?)州里")
 # A county or city of no list (昆山市的, 晋江那边 needs the list; 昆山市的 does not): two or three
 # characters before 市/县 and a 的/那边 after, when they are no word ending in 市 (超市, 城市 …)
 # and no "this/every/all" (本县, 各县市, 全县).
@@ -133,7 +140,9 @@ def other_region(text: str) -> str | None:
              and not any(_asked_there(norm, m) for m in named))
                 or _NOT_GOING.search(norm[:found.start()])
                 or _PERSON_THERE.search(norm[:found.start()])
-                or _INVESTOR.search(norm[found.end():])):
+                or _INVESTOR.search(norm[found.end():])
+                or (_STATE_ASKED.search(norm)
+                    and not any(_asked_there(norm, m) for m in named))):
             return None
         return found.group(0)
     county = _ANY_COUNTY.search(norm)

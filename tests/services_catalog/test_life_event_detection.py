@@ -128,9 +128,13 @@ def test_a_situation_gets_its_scenario(snap, text: str, scenario: str) -> None:
     ("新公司刚注册下来，接下来要干啥", "start-company"),
     ("之前上了失信名单，钱已经还清了，想恢复企业信用", "credit-repair"),
     ("打算到乌兹别克斯坦投资办厂，政府能帮啥", "foreign-trade"),
+    ("打算去阿拉木图建个分厂 怕踩坑 州里能给啥指导 顺便问下有没有帮企业对接外贸伙伴的政策",
+     "foreign-trade"),  # a city abroad
     ("我们是干快递的，想在乡镇多设些网点", "open-express-outlet"),
     ("想投资一个化妆品生产企业，要注意什么", "cosmetics-medical-devices"),
     ("县里当初承诺的厂房补贴到现在没兑现", "government-arrears"),
+    ("县里书面答应的税收返还至今未兑现。请问：1. 州里对此有何约束？2. 法院会如何对待？",
+     "government-arrears"),  # a formal letter
     ("离职的员工把配方偷偷带走了", "ip-infringement"),
     ("合作社想扩大规模，贷款有啥门路", "apply-loan"),
     ("公司想参与政府的采购项目，门槛高、保证金多，有啥照顾", "join-procurement"),
