@@ -11,6 +11,8 @@ import pytest
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.catalog_access import CACHE
+from services_catalog.db import session_scope
 from services_catalog.plan import task
 from services_catalog.wording import render
 from tests.sync import run_sync
@@ -68,6 +70,11 @@ class Run:
         self.events = events
 
     @property
+    def reply(self) -> str:
+        """Every message of the turn, one per line, as the user reads them."""
+        return "\n".join(t for t in self.texts if t)
+
+    @property
     def texts(self) -> list[str]:
         """Each message as the user would read it (the domain template, filled)."""
         out = []
@@ -83,6 +90,13 @@ class Run:
     @property
     def cards(self) -> list[dict[str, Any]]:
         return [m["custom"] for m in self.messages if (m.get("custom") or {}).get("slug")]
+
+
+@pytest.fixture(scope="module")
+def snap() -> Any:
+    """The catalog snapshot the action server's actions read."""
+    with session_scope() as session:
+        return CACHE.get(session)
 
 
 @pytest.fixture()

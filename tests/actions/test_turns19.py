@@ -10,9 +10,7 @@ from typing import Any
 
 import pytest
 
-from actions.catalog_access import CACHE
 from actions.catalog_answers import ActionAnswerService
-from services_catalog.db import session_scope
 from services_catalog.resolve import resolve
 from tests.actions.conftest import load_tracker, uncited_figures
 
@@ -30,12 +28,6 @@ def _reply(run_action: Any, service: str | None, text: str, intent: str) -> tupl
     reply = "\n".join(t for t in run.texts if t)
     assert not uncited_figures(reply)
     return reply, run
-
-
-@pytest.fixture(scope="module")
-def snap() -> Any:
-    with session_scope() as session:
-        return CACHE.get(session)
 
 
 @pytest.mark.parametrize(("previous", "text", "stays"), [

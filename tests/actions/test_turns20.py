@@ -5,20 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
-from actions.catalog_access import CACHE
 from actions.catalog_answers import ActionAnswerService
 from services_catalog.answers import compose, naming_task
-from services_catalog.db import session_scope
 from services_catalog.plan import task
 from tests.actions.conftest import load_tracker, uncited_figures
-
-
-@pytest.fixture(scope="module")
-def snap() -> Any:
-    with session_scope() as session:
-        return CACHE.get(session)
 
 
 def _department_reply(snap: Any, slug: str) -> tuple[str, Any]:

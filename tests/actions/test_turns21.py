@@ -8,22 +8,10 @@ from typing import Any
 
 import pytest
 
-from actions.catalog_access import CACHE
 from actions.catalog_answers import online_here
 from actions.conversation import ActionRecordFeedback, asks_by_not
-from services_catalog.db import session_scope
 from services_catalog.resolve import addressed_here
 from tests.actions.conftest import follow_up, load_tracker, uncited_figures
-
-
-@pytest.fixture(scope="module")
-def snap() -> Any:
-    with session_scope() as session:
-        return CACHE.get(session)
-
-
-def _reply(run: Any) -> str:
-    return "\n".join(t for t in run.texts if t)
 
 
 def test_online_matter_found_in_the_service_own_clause(snap: Any) -> None:
@@ -51,7 +39,7 @@ def test_no_clause_names_the_online_matter(snap: Any) -> None:
 def test_channel_follow_up_quotes_the_online_clause(run_action: Any) -> None:
     run = follow_up(run_action, "notary-green-channel", "那网上办不了吧",
                     intent="ask_channel", question="channel")
-    reply = _reply(run)
+    reply = run.reply
     assert "第145条" in reply and "网上办证" in reply
     assert "没有写明" not in reply and not uncited_figures(reply)
 
@@ -70,7 +58,7 @@ def test_closing_not_filed_as_a_rating_follows_up(run_action: Any) -> None:
         latest_message={"text": "各种税还要分开报不", "entities": [],
                         "intent": {"name": "feedback_unsatisfied", "confidence": 0.7}})
     run = run_action(ActionRecordFeedback(), tracker)
-    reply = _reply(run)
+    reply = run.reply
     assert "第103条" in reply and "十税合一" in reply
     assert not uncited_figures(reply)
 
@@ -88,5 +76,5 @@ def test_colloquial_words_read_as_the_service_clause(snap: Any, service: str, te
 def test_help_in_person_reads_as_face_to_face_service(run_action: Any) -> None:
     run = follow_up(run_action, "tax-dedicated-service", "税务局能派人上门指导不",
                     intent="ask_howto", question="howto")
-    reply = _reply(run)
+    reply = run.reply
     assert "第107条" in reply and "面对面" in reply

@@ -9,24 +9,13 @@ from typing import Any
 
 import pytest
 
-from actions.catalog_access import CACHE, checklist_lead, checklist_shown
-from services_catalog.db import session_scope
+from actions.catalog_access import checklist_lead, checklist_shown
 from services_catalog.evidence import plan_words
 from services_catalog.normalize import unspaced
 from services_catalog.question_cues import content_besides_cues, is_bare_follow_up
 from services_catalog.resolve import addressed_here, resolve
 from services_catalog.scope import other_region
 from tests.actions.conftest import follow_up, load_tracker, uncited_figures
-
-
-@pytest.fixture(scope="module")
-def snap() -> Any:
-    with session_scope() as session:
-        return CACHE.get(session)
-
-
-def _reply(run: Any) -> str:
-    return "\n".join(t for t in run.texts if t)
 
 
 def test_spaced_words_are_told_from_spaced_clauses() -> None:
@@ -66,13 +55,13 @@ def test_colloquial_words_stay_on_the_service(snap: Any, service: str, text: str
 
 
 def test_come_out_quotes_the_service_clause(run_action: Any) -> None:
-    reply = _reply(follow_up(run_action, "vehicle-inspection", "交了申请几天能来人",
-                             intent="ask_time_limit", question="time_limit"))
+    reply = follow_up(run_action, "vehicle-inspection", "交了申请几天能来人",
+                      intent="ask_time_limit", question="time_limit").reply
     assert "第81条" in reply and "上门查验" in reply and not uncited_figures(reply)
 
 
 def test_papers_short_quotes_the_filing_clause(run_action: Any) -> None:
-    reply = _reply(follow_up(run_action, "online-case-filing", "要是资料没备齐咋办"))
+    reply = follow_up(run_action, "online-case-filing", "要是资料没备齐咋办").reply
     assert "第142条" in reply and "一次性全面告知" in reply and not uncited_figures(reply)
 
 
