@@ -33,7 +33,7 @@ def typed_text(tracker: Tracker) -> str:
 
 def user_text(tracker: Tracker) -> str:
     # Words typed one by one (一 吨 多少 钱) are read as one line: the cues span the spaces.
-    return unspaced(tracker.latest_message.get("text") or "")
+    return unspaced(typed_text(tracker))
 
 
 def send(dispatcher: CollectingDispatcher, answer: Answer, **extra: Any) -> None:

@@ -57,7 +57,6 @@ def grievance_matters(snap: CatalogSnapshot, text: str) -> list[Matter]:
     near = [h for h in hits if hits and h.confidence >= hits[0].confidence - SECOND_MARGIN]
     # The best read service whose clauses address the message comes first.
     matters = [_matter(snap.services[h.slug], text) for h in near]
-    further = [_matter(snap.services[h.slug], text) for h in hits[len(near):]]
     read = [m for m in matters if m.evidence]
     if not read:
         # 尾款一直不给 reads as no service at all; the plan's words for it (拖欠 账款) are
@@ -77,8 +76,10 @@ def grievance_matters(snap: CatalogSnapshot, text: str) -> list[Matter]:
     # 燃气公司多收了一笔说不清的钱 投诉了没人理: the search reads the complaint (供水燃气投诉,
     # 第44条) far above 燃气报装, yet 燃气报装's own clause (第45条 收取不合理费用) addresses
     # the overcharge more strongly than the complaint's clause addresses anything: a second
-    # matter, read by its clause, not by the search's margin.
-    for other in further:
+    # matter, read by its clause, not by the search's margin. Read one by one: most messages
+    # stop before this.
+    for hit in hits[len(near):]:
+        other = _matter(snap.services[hit.slug], text)
         if (other.evidence and not {e.task for e in other.evidence} & cited
                 and other.evidence[0].score >= OUTWEIGHS * first.evidence[0].score):
             return [first, other]
