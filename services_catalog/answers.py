@@ -819,6 +819,11 @@ def wants_detail(service: ServiceOut, question: str, text: str) -> bool:
                 or bool(_MATERIAL_TROUBLE.search(norm)) or not _WHICH_MATERIALS.search(norm))
     if question == "channel" and not service.channels:
         return True
+    if question == "channel" and _GRASSROOTS.search(normalize(text)) and any(
+            _GRASSROOTS_WRITTEN.search(plan_task(n).text) for n in service_tasks(service)):
+        # 村里老人不会弄，有线下的吗: the clause taking the service to the villages (第69条
+        # 向村（社区）延伸) answers it, not the list of channels.
+        return True
     if question in TIME_ASKED:
         # 村里啥时候能通快递 of a service with no time limit: the task's own date (到2025年底)
         # answers it, if any. A time question the NLU guessed, whose words ask no time
@@ -847,9 +852,17 @@ def wants_detail(service: ServiceOut, question: str, text: str) -> bool:
     return False
 
 
+# A village or the countryside named in a channel question, and a clause that takes the service
+# there (向村（社区）延伸, 向基层延伸).
+_GRASSROOTS = re.compile(r"村里|乡下|农村|牧区|乡镇|社区")
+_GRASSROOTS_WRITTEN = re.compile(r"村（社区）|基层")
+
+
 # Whether anyone acts on it (有没有人管, 没人管吗, 管不管), not which office to go to (找谁办).
-_ANYONE_OVERSEES = re.compile(r"有没有人管|有人管(?:没|吗|不)|没人管(?:吗|嘛|啊)?|管不管|谁来管"
-                              r"|谁管管")
+# 管理人靠不靠谱，谁管他 asks who oversees a person the clause names (第140条 对破产管理人的监督),
+# not which office handles the matter.
+_ANYONE_OVERSEES = re.compile(r"有没有人管|有人管(?:没|吗|不)|没人管(?:吗|嘛|啊)?|管不管"
+                              r"|谁来管|谁管管|谁(?:来)?(?:管|监督|约束)(?:他|她|它|这些人|这帮人)")
 _QUESTION_END = re.compile(r"[？?。！!；;]")
 _ASKS = re.compile(r"吗|呢|啥|什么|哪些|哪个|哪种|怎么|咋|能不能|可不可以|有没有|是否")
 

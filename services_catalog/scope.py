@@ -31,7 +31,8 @@ _FOREIGN = re.compile("|".join(FOREIGN))
 # 投资建厂): the export, the claim or the outward investment is a 昌吉 procedure (第97、98、102条).
 _TO_PARTNER = re.compile(r"(?:出口|发货|发往|运往|销往|卖|卖到|运到|发到|出口到|往|对|向|与|跟"
                          r"|和)$")
-_PARTNER_AFTER = re.compile(r"^(?:的)?(?:客户|客商|买家|卖家|合作伙伴|合作方|供应商|进口商|采购商|"
+_PARTNER_AFTER = re.compile(r"^(?:的)?(?:客户|客商|买家|卖家|合作伙伴|合作方|合伙人|合资方|外方|"
+                            r"供应商|进口商|采购商|"
                             r"经销商|商人|老板|订单|货款|市场|公司(?!注册|开办|设立)|企业|出口|发货|"
                             r"投资|建厂|设厂|办厂|设立|设个|开个?(?:分公司|办事处|工厂)"
                             # 去阿拉木图建个分厂 / 在塔什干开一家工厂: an outward investment too.
@@ -102,7 +103,7 @@ _FROM_THERE = re.compile(r"^(?:的)?(?:(?:企业|公司)(?!开办|注册|注销|
                          # 供内地合作方使用: a party the business deals with is from there.
                          r"合作方|合作伙伴|伙伴|客商|买家|卖家|厂家|厂商|供应商|采购商|经销商|代理商)")
 # 香港老板开的厂 is a business here; 不用跑乌鲁木齐就能办吗 asks whether it can be done here.
-_INVESTOR = re.compile(r"^(?:的)?(?:老板|客商|商人|投资人|投资者|投资方|股东|客户)")
+_INVESTOR = re.compile(r"^(?:的)?(?:老板|客商|商人|投资人|投资者|投资方|股东|客户|合伙人|合资方)")
 # 人在乌鲁木齐要办事 / 身在北京: where the caller is now, not the place their matter is in.
 _PERSON_THERE = re.compile(r"(?:人|身)(?:现在|目前|还|正)?在$")
 _NOT_GOING = re.compile(r"(?:不用|不必|不需要|无需|免得|省得)(?:跑|去|到)(?:趟)?$")
@@ -119,7 +120,9 @@ _ORIGIN_AFTER = re.compile(r"^(?:籍|过来的|来的)|^(?:的|那边的|来的)
 # 从北京开公司要几天 loosely, so after 从 the place must be followed by a hiring or arriving word.
 _FROM = re.compile(r"从$")
 # 从浙江过来想投个食品厂 / 从江苏过来投资的 / 从上海回来创业: the caller arrived here from there.
-_ARRIVING = re.compile(r"^(?:招|招来|招的|雇|请来|过来|来的|来了|回来|来(?:这|咱|我们|本地|新疆"
+# 从广东打工回来 / 从外地上学回来: the stay there is over; the caller is back here.
+_ARRIVING = re.compile(r"^(?:招|招来|招的|雇|请来|过来|来的|来了"
+                       r"|(?:打工|务工|上学|读书|工作|上班)?回来|来(?:这|咱|我们|本地|新疆"
                        r"|投资|创业|发展|办厂|建厂|开厂|落户))")
 # What the reply calls a place named only by contrast with here.
 _ELSEWHERE_SHOWN = "其他地区"
