@@ -139,6 +139,24 @@ def named_lead(snap: CatalogSnapshot, event: LifeEvent, text: str) -> str | None
     return event.lead if event.lead in named else None
 
 
+# A step read as well as the search's best, for a follow-up's loose word to stay on the checklist.
+STEP_SHARE = 0.8
+
+
+def step_of_checklist(found: Resolution, steps: list[str]) -> Resolution:
+    """税务那边是不是还要另外跑一趟 after the checklist 注销退出: the loose word 税务 reads as 跨省
+    税务迁移 first, but as well (STEP_SHARE) as 企业注销与税务注销, a step of the checklist just
+    shown; the follow-up is about that step, not a service nobody mentioned."""
+    if not steps or found.source != "search" or found.slug in steps:
+        return found
+    step = next((h for h in found.candidates
+                 if h.slug in steps and h.confidence >= STEP_SHARE * found.confidence), None)
+    if step is None:
+        return found
+    rest = [h for h in found.candidates if h.slug != step.slug]
+    return replace(found, slug=step.slug, confidence=step.confidence, candidates=rest)
+
+
 def detail_over_checklist(snap: CatalogSnapshot, tracker: Tracker, text: str,
                           previous_service: str | None, question: str) -> bool:
     """我们是一家小型建筑公司，…工程类的也是卡这个数吗: the checklist is read only from who the
@@ -423,6 +441,8 @@ def _answer_service(
              # bigram across two of them (贷款 给 我们)
              resolve(snap, typed_text(tracker), entity_values(tracker, "service"),
                      previous_service, names_service=names_service or intent == "inform_service"))
+    if not back:
+        found = step_of_checklist(found, checklist_shown(tracker))
     affair = found.affair
     if affair is not None:
         # 结婚登记要带啥: a person's own affair; no card, 12345. The conversation's service stays

@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from services_catalog import plan
 from services_catalog.answers import Answer, compose
-from services_catalog.evidence import question_grams
+from services_catalog.evidence import plan_words, question_grams
 from services_catalog.normalize import normalize
 from services_catalog.places import FOREIGN
 from services_catalog.question_cues import DECISIVE, QUESTION_CUE, QUESTION_CUES, states_condition
@@ -126,7 +126,9 @@ _TOLD: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(?:工人|员工|职工|人才|技术人员|骨干|工程师).{0,12}(?:孩子|子女|家属|娃|小孩|上学|入学)",
          "talent-settle"),
         # 厂子要关了 / 店快关张了: closing told by the verb alone
-        (r"(?:公司|企业|店|厂|生意|买卖).{0,4}(?:不干了|不做了|不开了|关门|黄了|干不下去|"
+        # … and a trade's own premises (砂石矿开不下去了, 作坊要关了, 车队不干了)
+        (r"(?:公司|企业|店|厂|生意|买卖|矿|作坊|车队|合作社|诊所|民宿|农家乐|牧场|养殖场)"
+         r".{0,4}(?:不干了|不做了|不开了|关门|黄了|干不下去|"
          r"做不下去|开不下去|撑不下去|不想干|(?<![被给])关(?:了|掉|张)|歇业|停业)",
          "close-business"),
         (r"资不抵债|快倒闭|要倒闭|濒临倒闭|欠了?.{0,4}债.{0,6}(?:撑不下去|还不上|还不起|快不行|"
@@ -140,6 +142,9 @@ _TOLD: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(?:去|到|在)(?:国外|境外|海外|中亚|" + "|".join(FOREIGN) + r")"
          r".{0,4}(?:投资|建厂|办厂|设厂|开厂|建分厂|分厂)", "foreign-trade"),
         (r"(?:做|干|搞|跑|开)快递", "open-express-outlet"),
+        # 把自家院子改成民宿 / 老宅翻修成客栈: premises turned into lodging
+        (r"(?:改|改造|改建|翻修|翻盖|装修|弄|做|办)(?:成|为)(?:个|一个|了)?.{0,2}"
+         r"(?:民宿|客栈|农家乐|牧家乐|宾馆|旅馆|旅店|招待所)", "open-hotel"),
         (r"(?:医疗器械|化妆品).{0,4}(?:生产)?(?:厂|企业)", "cosmetics-medical-devices"),
         # 县里答应的优惠政策一直没兑现 / 说好的减免，换了领导就不认了: a promise of the
         # government not kept (the plan's 新官不理旧账)
@@ -152,6 +157,8 @@ _TOLD: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # 也没欠谁钱，想把它销掉 / 公司注销掉 / 生意不想做了: closing the business
         (r"把(?:它|公司|企业|执照|店|厂|个体户|营业执照)?(?:给)?(?:注销|销掉|注消|关掉|处理掉)|"
          r"(?:公司|企业|执照|个体户|空壳).{0,3}(?:注销掉|销掉|注消|处理掉)|"
+         # 公司和税务登记也要销掉: the registrations themselves struck off
+         r"(?:登记|执照|税号|税务)[^,.?!;:\s]{0,3}(?:注销掉|销掉|注消)|"
          # 怎么处理掉它 / 注销掉这个公司: the thing to be rid of named after the verb
          r"(?:注销|销|处理|关|清理)掉(?:它|这个|这家|那个|那家)|"
          r"(?:生意|买卖|公司|店).{0,2}不想(?:做|干|开)了", "close-business"),
@@ -733,8 +740,9 @@ def life_event_answer(snap: CatalogSnapshot, event: LifeEvent) -> Answer:
         # questions only (企业开办's 第7条, 一照多址) is no step of the checklist.
         quoted = [f.item for f in (*service.fees, *service.materials, *service.notes,
                                    *service.time_limits) if f.item]
+        # … in its own words or the plan's for them (执照怎么办最省事 → 全流程网办, 第2条)
         also = _also_cited([n for n in service.items if n in quoted], item,
-                           f"{note} {event.text}")
+                           f"{note} {event.text} {plan_words(event.text)}")
         if note or also:
             line += STEP_SEPARATOR + note + "".join(f"（第{n}条）" for n in also)
         lines.append(f"{len(lines) + 1}. {line}")
