@@ -474,7 +474,7 @@ def _fee(c: _Context) -> tuple[str, list[dict[str, str]]]:
 
 
 def _department(c: _Context) -> tuple[str, list[dict[str, str]]]:
-    c.base["item"] = str(naming_task(c.service))
+    c.base["item"] = str(asked_task(c.service, c.text) or naming_task(c.service))
     with_basis(c.base, [])
     return "utter_department", list(FEEDBACK_BUTTONS)
 
@@ -486,6 +486,16 @@ def _names_unit(item: int, unit: str) -> bool:
     except KeyError:
         return False
     return unit in units or unit.removeprefix("州") in units
+
+
+def asked_task(service: ServiceOut, text: str) -> int | None:
+    """The one of a service's tasks a department question is about, when its words say which
+    beyond the service's name (这个属于垄断吗，谁管 → 第127条 反垄断…执法, not 第126条 公平竞争
+    审查 of the same service): the task of the best clause, else None."""
+    if not text or len(service.items) < 2:
+        return None
+    found = relevant_clauses(service_tasks(service), text, [service.name, *service.aliases])
+    return found[0].task if found and found[0].task in service.items else None
 
 
 def naming_task(service: ServiceOut) -> int:

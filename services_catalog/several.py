@@ -49,7 +49,11 @@ SURE = 0.8  # as resolve.SURE: a name, alias or pinyin match
 _JOINER = re.compile(r"^(?:和|跟|与|及|以及|、|,|，|还有|或者|或|加上|及其|同|以及还有)$")
 # Where a clause is cut into the pieces that may each name a service in free words. Not 同 (合同),
 # not 及 of 及时, 与 of 参与, 和 of 和解.
-_JOINER_SPLIT = re.compile(r"以及|还有|加上|或者|(?<!参)与|及(?!时)|和(?!解)|跟|、")
+# Nor 跟/和/与 before the party one deals with (跟对方和解, 和他们协商, 与银行谈): "with them",
+# not a second thing asked.
+_PARTY = r"(?!对方|他们?|她们?|我们?|你们?|人家|别人|对手|甲方|乙方|银行|客户|房东|债主)"
+_JOINER_SPLIT = re.compile(rf"以及|还有|加上|或者|(?<!参)与{_PARTY}|及(?!时)|和(?!解){_PARTY}"
+                           rf"|跟{_PARTY}|、")
 # A word that says each is asked about (分别, 各要, 两个问题, 三样).
 _EACH = re.compile(r"分别|各自|各要|各需|各是|各多|各几|各有|各能|各去|各在|各[个项]|哪个快|哪个慢"
                    r"|[两三四几]个问题|[两三四]件事|[两三四]样|每件|每样|一共")
@@ -73,7 +77,9 @@ _FEE_AMOUNT = re.compile(r"费率?(?:是|又是|要|大概)?(?:多少|几)")
 # 个网点) or sets the scene (手机上那些不会弄).
 # 谁 after a negated verb is anyone, not who (也没欠谁钱, 没找谁: a statement).
 _ASKS = re.compile(r"[吗呢么嘛不没否]$|多少|能不能|可不可以|能否|是否|有没有|要不要|需不需要"
-                   r"|啥|什么|如何|怎|咋|哪|(?<![没不].)谁|(.)不\1")  # 限不限行, 管不管, 谁来管
+                   r"|啥|什么|如何|怎|咋|哪|(?<![没不].)谁|(.)不\1"  # 限不限行, 管不管, 谁来管
+                   # 目标是几家, 要几个人: not 好几个, 十几家, 这几天 (a statement of many)
+                   r"|(?<![好十了这那前头])几(?:个|家|项|名|位|种|类|条|次|户|天|年)")
 _WHERE = re.compile(r"大厅|政务中心|政务服务中心")  # 都能在政务大厅办吗: where
 # A piece in free words: the search's confidence from which it names a service — one named
 # outright elsewhere in the message (高压用户有啥服务 after 居民办电几天), or a new one.
@@ -81,6 +87,7 @@ CLAUSE_MIN = 0.5
 FREE_MIN = 0.6
 RETRY_MIN = 0.4  # ... read again with the question it shares from this confidence alone
 CLAUSE_MIN_CONTENT = 3  # ... and what it says besides question words
+SHARED_WORD_GAP = 0.1  # ... within this confidence of the next on the same one word: unclear
 CLEAR_LEAD = 1.2  # a free-words reading's BM25 lead over an as confident rival (or a word more)
 GAP_REST = 3  # 网上立案审核几天，诉前调解… : what the first question says besides its cue
 
@@ -322,6 +329,12 @@ def _reading_of(hits: list[Hit], clause: tuple[int, int], i: int, least: float,
     if top.kind == "bm25":
         terms = len(top.matched.split())
         if top.confidence < least or (top.confidence < FREE_MIN and terms < 2):
+            return None
+        if (terms < 2 and len(hits) > 1 and hits[1].matched == top.matched
+                and top.confidence - hits[1].confidence < SHARED_WORD_GAP):
+            # one word two services share, read about as surely for each (保证 of 怎么保证公正:
+            # 保全保证金 0.61, 投标保证金 0.57) names neither; 税务 of 税务关系迁过来 reads
+            # 跨省税务迁移 0.73, 涉税专属服务 0.56: clearly the first
             return None
         if (len(hits) > 1 and hits[1].confidence >= top.confidence
                 and hits[1].score * CLEAR_LEAD > top.score

@@ -39,6 +39,9 @@ MEANS: dict[str, str] = {
 # What 能网上办吗 means besides the channel words: the plan's commitments to applying online.
 ONLINE_MEANS = f"{ONLINE_WORDS} 网络化 电子化 无纸化"
 _PLACE = re.compile(r"大厅|政务中心|政务服务中心|窗口")
+# The hall's name in the plan: 政务服务大厅, 政务服务中心, and the 政务服务 systems a service's own
+# is joined to (用电报装系统与政务服务…系统融汇贯通).
+HALL_MEANS = "政务服务"
 # Compact answers that say the catalog holds no such field for the service.
 NOT_STATED = ("utter_no_time_limit", "utter_no_fee", "utter_fee_unstated", "utter_no_channel",
               "utter_channel_online_unstated", "utter_no_materials")
@@ -49,6 +52,8 @@ def quoted_line(service: ServiceOut, question: str, words: str) -> Answer | None
     its 第N条 (utter_detail); None when none does."""
     naming = [service.name, *service.aliases]
     also = MEANS.get(question, "")
+    if question == "channel" and _PLACE.search(words):
+        also += " " + HALL_MEANS  # 能在政务大厅办吗: 与政务服务…系统融汇贯通 (第41条)
     if question == "channel" and asks_online(words):
         also += " " + ONLINE_MEANS  # 能网上办吗: 营业执照实行电子化、网络化办理 (第10条)
     evidence = relevant_clauses(service_tasks(service), words, naming, also=also)[:1]
