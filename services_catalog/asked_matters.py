@@ -104,13 +104,48 @@ def _questions(norm: str) -> list[str]:
         if a and norm[a - 1] in _ENDS:
             start = a
         words = norm[a:b]
-        if not (asks(words) or norm[b:b + 1] in ("?", "？") or _CONFIRMS.search(words)
-                or _DOUBTS.search(words)):
+        if not _clause_asks(norm, a, b):
             continue
         if start < a and len(content_besides_cues(words)) < SHORT_ASK:
             words = norm[start:b]
         out.append(words)
     return out
+
+
+# A clause that adds a want or plan of the speaker's to what the message said before (另外新员工合同
+# 想电脑上签, 我们还打算在网上签劳动合同, 还想在乌鲁木齐弄一个孵化的地方): a second matter they
+# want seen to, stated without a question form. The additive word (另外, 还, 也 …) makes it a second
+# one: a want alone (我们做新材料的，想跟大学合作搞个研发中心) is the message's own matter, the one
+# the answer is about.
+_ADDS = re.compile(r"^(?:我们?|咱们?|俺们?|公司|厂里|店里)?(?:其实)?"
+                   r"(?:另外|还有|此外|顺便|顺带|同时|也|还|再)")
+_OPENS_ANOTHER = re.compile(r"^(?:另外|还有|此外|顺便|顺带)")  # ... even opening a turn
+_WANT = re.compile(r"想|打算|准备|希望|计划|考虑")
+
+
+def _wishes(norm: str) -> list[str]:
+    """The message's clauses that add a want (_ADDS, _WANT) to a clause before them, or open
+    with 另外, none asking: not one followed by a question in its sentence, which tells that
+    question's case (另外想跟高校合作搞个研发中心，再问问有没有科技保险 asks of the insurance)."""
+    clauses = clause_spans(norm)
+    if len(clauses) < MIN_CLAUSES:
+        return []
+    out = []
+    for i, (a, b) in enumerate(clauses):
+        words = norm[a:b]
+        if not ((i or _OPENS_ANOTHER.match(words)) and _ADDS.match(words)
+                and _WANT.search(words)):
+            continue
+        rest = [(c, d) for c, d in clauses[i:] if not any(e in _ENDS for e in norm[a:c])]
+        if not any(_clause_asks(norm, c, d) for c, d in rest):
+            out.append(words)
+    return out
+
+
+def _clause_asks(norm: str, a: int, b: int) -> bool:
+    words = norm[a:b]
+    return bool(asks(words) or norm[b:b + 1] in ("?", "？") or _CONFIRMS.search(words)
+                or _DOUBTS.search(words))
 
 
 @lru_cache(maxsize=ASKED_CACHE)
@@ -120,7 +155,7 @@ def _asked_in(norm: str) -> tuple[Asked, ...]:
     weighs each clause on its own (the first one's words are another task's of the answer)."""
     every = list(plan.tasks())
     found: list[Asked] = []
-    for words in _questions(norm):
+    for words in [*_questions(norm), *_wishes(norm)]:
         evidence = relevant_clauses(every, words, [])
         if not evidence:
             continue
