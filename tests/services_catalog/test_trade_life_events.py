@@ -77,6 +77,13 @@ def test_a_trade_word_reads_as_the_plans(text: str, words: str) -> None:
     assert words in plan_words(text)
 
 
+def test_the_easiest_way_to_close_is_not_the_online_registration() -> None:
+    # closing's own easy way is 简易注销, which the 注销 service answers; 网办 is of opening
+    assert "全流程网办" in plan_words("营业执照怎么办最省事")
+    assert "全流程网办" not in plan_words("想把营业执照注销掉，怎么办最省事")
+    assert "全流程网办" not in plan_words("注销登记有没有最省事的办法")
+
+
 @pytest.mark.parametrize("text", ["企业注销要多久", "合同纠纷能调解吗"])
 def test_no_reading_where_the_word_is_absent(text: str) -> None:
     for words in ("经济性裁员", "绿色金融", "互联网广告", "虚假诉讼"):
