@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from services_catalog import plan
 from services_catalog.answers import Answer, compose
-from services_catalog.evidence import plan_words, question_grams
+from services_catalog.evidence import question_grams
 from services_catalog.normalize import normalize
 from services_catalog.places import FOREIGN
 from services_catalog.question_cues import DECISIVE, QUESTION_CUE, QUESTION_CUES, states_condition
@@ -740,9 +740,8 @@ def life_event_answer(snap: CatalogSnapshot, event: LifeEvent) -> Answer:
         # questions only (企业开办's 第7条, 一照多址) is no step of the checklist.
         quoted = [f.item for f in (*service.fees, *service.materials, *service.notes,
                                    *service.time_limits) if f.item]
-        # … in its own words or the plan's for them (执照怎么办最省事 → 全流程网办, 第2条)
         also = _also_cited([n for n in service.items if n in quoted], item,
-                           f"{note} {event.text} {plan_words(event.text)}")
+                           f"{note} {event.text}")
         if note or also:
             line += STEP_SEPARATOR + note + "".join(f"（第{n}条）" for n in also)
         lines.append(f"{len(lines) + 1}. {line}")
