@@ -92,23 +92,44 @@ _ENDS = "。？?！!；;"
 _CONFIRMS = re.compile(r"(?:不用|不必|不要|不需要|用不着|没有?|能|可以|行)[^，,。?？]{0,8}吧$")
 
 
+# Where a sentence typed without stops (voice input: 想在乡下开个分店 政府支持不支持 还有分店的
+# 许可要改点信息 去哪办) goes on to another question: at a clause opening with a word that adds
+# another matter, after a question already asked. A short question is read with the clauses of its
+# own part, not with the question before it. Not before any question (办u盾,还有开电子票,收不收钱
+# asks of both), nor after one without such a word (商标注册去哪咨询,昌吉有窗口吗: of the same).
+_NEXT_PART = re.compile(r"^(?:然后|另外|此外|再一个|再就是|再有|其次|顺便|最后"
+                        # 还有 of another matter, not of a way still open (还有路子吗)
+                        r"|还有(?!(?:别的|其他|其它|啥|什么|没有|路子|办法|出路|机会|希望|救)))")
+
+
 def _questions(norm: str) -> list[str]:
     """The message's questions: each clause that asks, a short one with the clauses of its
     sentence before it."""
+    return [words for words, _ in _questions_told(norm)]
+
+
+def _questions_told(norm: str) -> list[tuple[str, str]]:
+    """The message's questions (_questions), each with the clause just before it in its part
+    when that one tells rather than asks (想给他们搞个培训 before 政府有没有补贴), else ""."""
     clauses = clause_spans(norm)
     if len(clauses) < MIN_CLAUSES:
         return []
-    out: list[str] = []
-    start = 0  # where the sentence of the clause at hand begins
+    out: list[tuple[str, str]] = []
+    start = 0  # where the part of the sentence that the clause at hand is in begins
+    asked = False  # a clause of that part asked already
+    told = ""  # the clause before, of the same part, when it asks nothing
     for a, b in clauses:
-        if a and norm[a - 1] in _ENDS:
-            start = a
         words = norm[a:b]
+        if (a and norm[a - 1] in _ENDS) or (asked and _NEXT_PART.match(words)):
+            start, asked, told = a, False, ""
         if not _clause_asks(norm, a, b):
+            told = words
             continue
+        asked = True
+        before, told = told, ""
         if start < a and len(content_besides_cues(words)) < SHORT_ASK:
-            words = norm[start:b]
-        out.append(words)
+            words, before = norm[start:b], ""
+        out.append((words, before))
     return out
 
 
@@ -155,15 +176,27 @@ def _asked_in(norm: str) -> tuple[Asked, ...]:
     weighs each clause on its own (the first one's words are another task's of the answer)."""
     every = list(plan.tasks())
     found: list[Asked] = []
-    for words in [*_questions(norm), *_wishes(norm)]:
-        evidence = relevant_clauses(every, words, [])
-        if not evidence:
+    for words, told in [*_questions_told(norm), *((w, "") for w in _wishes(norm))]:
+        read = _read(every, words)
+        if read is None and told:
+            # A question that names its matter only in the clause before (研发花了不少钱 税上
+            # 有没有优惠, 搞个培训 政府有没有补贴): read with it, for a reading the plan-words table
+            # states of the two (研发…优惠 → 加计扣除), not a chance pair of the scene's words.
+            # Only a reading of a cue that spans the two: one the scene says alone is the scene's
+            # matter, which the answer is about (每个点都要单独办执照吗 after 我们有好几个网点).
+            # Joined as two statements (;): a cue that reads within one clause's reach only
+            # (村里…办 → 基层 延伸) does not join the scene's place to the question's verb.
+            asked, words = words, f"{told};{words}"
+            # And the question's own words meet the clause read (补贴 of 培训补贴, 工人 of 务工
+            # 人员): the scene names the matter, the question still asks of it.
+            read = _read(every, words)
+            if read is not None and not (set(read[2]) & _spanning(told, words)
+                                         and pairs(normalize(asked)) & pairs(
+                                             normalize(read[0][0].clause.text))):
+                read = None
+        if read is None:
             continue
-        termed = _in_plan_terms(words, evidence[0])
-        stated = _stated(words, evidence[0].clause.text)
-        if evidence[0].score < ASKED_EVIDENCE and not (
-                (termed or stated) and evidence[0].score >= TERM_EVIDENCE):
-            continue
+        evidence, termed, stated = read
         task = evidence[0].task
         title = plan.task(task).title
         # A title read first comes with the body that reads best with it: quote the body.
@@ -173,6 +206,30 @@ def _asked_in(norm: str) -> tuple[Asked, ...]:
         found.append(Asked(task, quote, words, termed and not strong, stated, termed,
                            evidence[0].score))
     return tuple(found)
+
+
+def _spanning(told: str, words: str) -> set[str]:
+    """The plan-words readings (their terms) whose cue `words` hits but its first clause `told`
+    and the rest of it do not, each alone."""
+    rest = normalize(words[len(told) + 1:])
+    return {terms for cue, terms in PLAN_WORDS
+            if cue.search(normalize(words)) and not cue.search(normalize(told))
+            and not cue.search(rest)}
+
+
+def _read(every: list[int], words: str) -> tuple[list[Evidence], bool, tuple[str, ...]] | None:
+    """The clauses `words` read as, best first, when the best is strong enough to be a matter
+    asked (ASKED_EVIDENCE, or TERM_EVIDENCE through the plan's terms), with whether it holds the
+    plan's terms for them (_in_plan_terms) and the table's readings it states (_stated)."""
+    evidence = relevant_clauses(every, words, [])
+    if not evidence:
+        return None
+    termed = _in_plan_terms(words, evidence[0])
+    stated = _stated(words, evidence[0].clause.text)
+    if evidence[0].score < ASKED_EVIDENCE and not (
+            (termed or stated) and evidence[0].score >= TERM_EVIDENCE):
+        return None
+    return evidence, termed, stated
 
 
 def _stated(words: str, clause: str) -> tuple[str, ...]:
