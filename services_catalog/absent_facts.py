@@ -117,6 +117,12 @@ ABSENT_FACTS: dict[str, re.Pattern[str]] = {
         r"|营业|办公|休息|开不开|上不上班|办不办|能不能|去|休不休)"),
     # how it went in fact (平均用了几天, 去年办了多少件, 一天接多少个电话): the plan sets limits
     # and targets, it reports no statistics.
+    # a form's or template's number (表格编号, 范本编号, 用哪个表号): the plan names forms by
+    # what they are for, never by a number
+    "form": re.compile(
+        r"(?:表格?|表单|范本|模板|样本|样表|格式文本|文书|申请书|合同)\w{0,4}?(?:编号|表号|编码|序号)"
+        r"|(?:哪个|什么|啥|哪一个)(?:表格?|表单|范本|模板)?(?:编号|表号)"
+        r"|(?:表号|文号|编号)(?:是|为)?(?:多少|几|啥|什么)"),
     "stats": re.compile(
         r"平均(?:用时|用了|花了|办了|要|需要|得)?(?:多久|几天|多少天|多长时间|几个工作日)"
         r"|(?:实际|去年|前年|上半年|今年以来|这几年)\w{0,10}?(?:用了|花了|办了|办结了|受理了|接了"
@@ -134,6 +140,24 @@ _STATED_PRICE = re.compile(
 # nor what will change later (明年用电报装时限会变吗).
 PLAN_YEARS = range(2023, 2026)
 _YEAR = re.compile(r"(20\d\d)\s*年")
+# A year said short, as speech has it (二二年的时候, 二〇年那会儿, 22年以前): the two Chinese digits
+# of 2015—2022 (一二年 is also 一两年, so 2010—2014 are left out), or two figures with a word of
+# a time after them (经营了20年的 counts years).
+_CN_DIGIT = "〇零一二三四五六七八九"
+_SHORT_YEAR = re.compile(
+    rf"(?<![{_CN_DIGIT}十百千两\d])(?:二[〇零]|两千零?)?(二[〇零一二]|一[五六七八九])年(?!级|龄|限|度?内)"
+    r"|(?<![\d.])(1[5-9]|2[0-2])\s*年(?=的时候|那会|那时|那年|那阵|时候|底|初|以前|之前|上半年|下半年)")
+
+
+def _short_years(norm: str) -> list[int]:
+    """The years a question names short (二二年 → 2022, 19年底 → 2019)."""
+    out = []
+    for cn, figures in _SHORT_YEAR.findall(norm):
+        digits = figures or "".join(str(max(_CN_DIGIT.index(c) - 1, 0)) for c in cn)
+        out.append(2000 + int(digits))
+    return out
+
+
 # (以后投标会不会受影响 asks a consequence, not a change: 会不会 counts only before a change.)
 _LATER = re.compile(r"(?:明年|后年|以后|将来|未来|往后)\w{0,12}?(?:变|调整|改|还是|延续|继续"
                     r"|会不会(?:变|调|改|取消|延续|继续|还)|新政策|新规定)")
@@ -155,6 +179,8 @@ def absent_fact(text: str) -> str | None:
         return "year"
     if _LATER.search(norm):
         return "year"
+    if any(y not in PLAN_YEARS for y in _short_years(norm)):
+        return "year"  # 二二年的时候要多少天: an earlier year's figure
     if _STATED_PRICE.search(norm) and QUESTION_CUE.search(norm):
         return "price"
     how_long = decisive_question_type(norm) in ("ask_due_date", "ask_time_limit")
@@ -454,7 +480,7 @@ _WHICH_ONES = re.compile(r"具体(?:是|有|包括|包含)?(?:哪些|哪几|什�
                          r"|念(?:念|一念|一下|给我)")
 # … of a list the plan may give only by its name or its size (“免申即享”清单, 15个事项).
 # (15个事: a voice message drops the 项.)
-_A_LIST = re.compile(r"清单|名单|目录|名录"
+_A_LIST = re.compile(r"清单|名单|目录|名录|名册"
                      r"|\d+(?:个|项|件)[^，,。？?！!；;]{0,5}?(?:事项?|政策|项目|服务)"
                      r"|(?:十几|几十|二十几)(?:个|项|件)[^，,。？?！!；;]{0,5}?(?:事项?|政策|项目|服务)"
                      r"|(?:那|这)些[^，,。？?！!；;]{0,6}?(?:事项|事情|政策)"
@@ -462,7 +488,7 @@ _A_LIST = re.compile(r"清单|名单|目录|名录"
 # A clause that lists the items of such a list: "包括A、B" / "A、B、C等N个事项" after or before
 # the list's noun (a clause naming channels, 网站、终端和小程序, lists no 事项).
 _LISTING = r"(?:包括|包含|含|如|即|涵盖|[：:])[^。；;]*?[、“]"
-_LIST_NOUN = re.compile(r"清单|名单|目录|名录|事项|政策|项目|服务")
+_LIST_NOUN = re.compile(r"清单|名单|目录|名录|名册|事项|政策|项目|服务")
 
 
 def unlisted(service: ServiceOut, text: str, answer: Answer) -> Answer | None:
