@@ -834,6 +834,12 @@ def wants_detail(service: ServiceOut, question: str, text: str) -> bool:
         # 村里老人不会弄，有线下的吗: the clause taking the service to the villages (第69条
         # 向村（社区）延伸) answers it, not the list of channels.
         return True
+    if question == "channel" and _OUT_OF_HOURS.search(normalize(text)) and len(
+            _CLAUSE_BREAK.split(normalize(text).strip(" ？?。！!"))) == 1 and any(
+            _OUT_OF_HOURS_WRITTEN.search(plan_task(n).text) for n in service_tasks(service)):
+        # 晚上能在网上弄吗: the clause that keeps the service open out of hours (第2条 7×24小时
+        # “不打烊”) answers it, not the list of channels.
+        return True
     if question in TIME_ASKED:
         # 村里啥时候能通快递 of a service with no time limit: the task's own date (到2025年底)
         # answers it, if any. A time question the NLU guessed, whose words ask no time
@@ -866,6 +872,13 @@ def wants_detail(service: ServiceOut, question: str, text: str) -> bool:
 # there (向村（社区）延伸, 向基层延伸).
 _GRASSROOTS = re.compile(r"村里|乡下|农村|牧区|乡镇|社区")
 _GRASSROOTS_WRITTEN = re.compile(r"村（社区）|基层")
+# Out of office hours named in a channel question, and a clause that serves then (不打烊, 7×24小时,
+# 延时错时).
+_OUT_OF_HOURS = re.compile(r"晚上|夜里|半夜|下班后|周末|节假日|双休")
+_OUT_OF_HOURS_WRITTEN = re.compile(r"不打烊|7×24|延时|错时")
+# One question only: 能网上办吗，晚上也能提交不 asks the channels as well (全流程网办), which the
+# channel answer gives, with the 不打烊 clause beside it.
+_CLAUSE_BREAK = re.compile(r"[，,。？?！!；;\s]+")
 
 
 # Whether anyone acts on it (有没有人管, 没人管吗, 管不管), not which office to go to (找谁办).

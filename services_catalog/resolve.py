@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from services_catalog.answers import detect_condition, service_tasks
-from services_catalog.evidence import MIN_EVIDENCE, relevant_clauses
+from services_catalog.evidence import MIN_EVIDENCE, plan_words, relevant_clauses
 from services_catalog.normalize import content_only, normalize, strip_filler
 from services_catalog.personal import personal_matter
 from services_catalog.plan import clauses
@@ -672,6 +672,91 @@ def clause_first(snap: CatalogSnapshot, hits: list[Hit], text: str) -> list[Hit]
     return [promoted, *(h for h in hits if h.slug != promoted.slug)]
 
 
+def _pairs(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+def kin_read(snap: CatalogSnapshot, text: str, named: str) -> str | None:
+    """公司不干了要注销，有没有简单的那种: the message names 企业注销 (an alias), and the plan's
+    words for what it says of it (plan_words.yml: 注销…简单 → 简易注销) are the very name of a
+    related service (same chapter, or a task both cite): that service is the one asked about.
+    None when no reading names one, or the message names it already."""
+    norm = snap.index.correct_typos(normalize(text))  # 注消 said for 注销
+    # A variant of the same matter: the related service's name shares a word with the named
+    # one's (简易注销 / 企业注销与税务注销), not a neighbouring matter (根治欠薪 beside 劳动争议).
+    own = normalize(snap.services[named].name)
+    names = {normalize(s.name): slug for slug, s in snap.services.items()
+             if slug != named and related(snap, slug, named)
+             and _pairs(normalize(s.name)) & _pairs(own)}
+    for term in plan_words(norm).split():
+        slug = names.get(normalize(term))
+        if slug is not None and normalize(term) not in norm:
+            return slug
+    return None
+
+
+def clause_of_both(snap: CatalogSnapshot, mentions: list[Hit]) -> Hit | None:
+    """企业开办那个一件事一次办，有没有个清单: two services named, and a task of the one named
+    second holds the other's name (第15条 “一件事一次办”企业开办集成服务清单) while none of the
+    first's holds its: the matter asked is that clause's, of the second service. None when the
+    first one's tasks name the second as well, or one service is named."""
+    first = mentions[0]
+    second = next((h for h in mentions[1:] if h.slug != first.slug), None)
+    if second is None or first.kind == "pinyin" or second.kind == "pinyin":
+        return None
+    one, other = normalize(first.matched), normalize(second.matched)
+    if not one or not other or one in other or other in one:
+        return None  # one phrase read as two services' (起诉): nothing named twice
+
+    def says(slug: str, phrase: str) -> bool:
+        words = normalize(phrase)
+        return any(words in normalize(plan_task_text(n))
+                   for n in service_tasks(snap.services[slug]))
+
+    if says(second.slug, first.matched) and not says(first.slug, second.matched):
+        return second
+    return None
+
+
+def plan_task_text(number: int) -> str:
+    from services_catalog.plan import tasks  # noqa: PLC0415 (the plan is read once, lazily)
+
+    found = tasks().get(number)
+    return found.text if found else ""
+
+
+COMPOUND_MIN = 2  # characters of each part of a compound name (税务 + 注销)
+
+
+def _told_as_kind(norm: str, head: str) -> bool:
+    """The message opens on `head` or says it as a kind (税务的…, 那税务呢): which one of the
+    matter, not a word in passing (我们企业能网上办吗)."""
+    bare = norm[1:] if norm.startswith("那") else norm
+    return bare.startswith(head) and (bare[len(head):len(head) + 1] in ("的", "呢", "那", "")
+                                      or bare[len(head):].startswith("这"))
+
+
+def kin_compound(snap: CatalogSnapshot, previous: str, text: str) -> str | None:
+    """税务的还要单独跑吗 after 简易注销: the message's word (税务) and the matter of the
+    conversation's service's name (注销) make the name or alias of a related service (税务注销, of
+    企业注销与税务注销): the follow-up asks of that neighbouring matter. None when the message says
+    the compound itself (the search reads that) or nothing of the kind."""
+    norm = normalize(text)
+    own = normalize(snap.services[previous].name)
+    for slug, service in snap.services.items():
+        if slug == previous or not related(snap, slug, previous):
+            continue
+        for name in (service.name, *service.aliases):
+            whole = normalize(name)
+            if whole in norm:
+                continue
+            for cut in range(COMPOUND_MIN, len(whole) - COMPOUND_MIN + 1):
+                head, tail = whole[:cut], whole[cut:]
+                if tail in own and head not in own and _told_as_kind(norm, head):
+                    return slug
+    return None
+
+
 def joint_service(snap: CatalogSnapshot, text: str, mentions: list[Hit]) -> Hit | None:
     """交易、交税、登记是不是一个窗口就能办完, asked first: of the services the message names or
     reads as, the one whose clauses say how these things are handled together (不动产登记, 第111条
@@ -873,6 +958,9 @@ def resolve(
             return Resolution(previous, "context", 1.0)
         if not entities and addressed_here(snap, previous, text):
             return Resolution(previous, "context", 1.0)
+        compound = None if entities else kin_compound(snap, previous or "", text)
+        if compound is not None:
+            return Resolution(compound, "search", SEARCH_SURE)
         elsewhere = None if entities else _addressed_next_door(snap, previous or "", text)
         if elsewhere is not None:
             return Resolution(elsewhere, "search", SEARCH_SURE)
@@ -890,6 +978,12 @@ def resolve(
         if owner is not None:
             return Resolution(owner.slug, "mention", owner.confidence)
     if mentions:
+        both = clause_of_both(snap, mentions)
+        if both is not None:
+            return Resolution(both.slug, "mention", both.confidence)
+        kin = kin_read(snap, text, mentions[0].slug)
+        if kin is not None:
+            return Resolution(kin, "mention", mentions[0].confidence)
         helper = help_service(snap, mentions[0].slug, text)
         if helper is not None:
             return Resolution(helper, "mention", SURE)  # its subject is named
