@@ -71,3 +71,15 @@ def test_a_trucks_weight_picks_the_tonnage_clause(run_action) -> None:
     reply = run_action(ActionAnswerService(),
                        ask("三吨的厢式货车进城限行吗", "ask_policy")).reply
     assert "4.5吨" in reply and "第82条" in reply, reply
+
+
+@pytest.mark.parametrize("text", [
+    "打赢了官司，对方的钱一直拖着不给，法院有什么办法吗？",
+    "判决都下来了钱一分没拿到，执行能不能快点",
+])
+def test_money_owed_is_no_amount_asked(run_action, text) -> None:
+    # 钱一直…/钱一分 tells money not paid: the enforcement clause, not "no amount is stated".
+    reply = run_action(ActionAnswerService(), ask(text, "ask_policy")).texts[0]
+    assert "具体金额" not in reply and "收费标准" not in reply
+    assert "第159条" in reply or "第161条" in reply
+    assert not uncited_figures(reply)
