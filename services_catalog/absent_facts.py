@@ -269,8 +269,8 @@ def missing_answer(kind: str, found: Resolution, services: dict[str, ServiceOut]
 
 # How much money (to pay or to get), what share, how many.
 # (钱一方, 钱一年: the money per unit; 钱一直拿不到 tells money owed, asking no amount.)
-_MONEY = re.compile(r"多少钱|钱一(?:年|个|月|次(?!退)|天|周|期|亩|吨|度|平|户|方|件|份|套|张|本|项|人|共"
-                    r"|般多少)|花多少|收多少|交多少|缴多少|付多少|给多少|补多少|奖多少|奖励多少"
+_MONEY = re.compile(r"多少钱|钱一(?:年|个|月|次(?!退)|天|周|期|亩|吨|度|平|户|方"
+                    r"|件|份|套|张|本|项|人|共|般多少)|花多少|收多少|交多少|缴多少|付多少|给多少|补多少|奖多少|奖励多少"
                     r"|补贴多少|贴多少|补助多少|领多少|发多少|拿多少|得多少|贷多少|借多少|返多少|退多少"
                     r"|存多少|押多少|缴纳多少|交纳多少"
                     r"|多少万|几万|几千|收费标准|(?<=费)(?:用|是|大概|一般|要|收|交|一年|每年|一个?月|每月|一次"
