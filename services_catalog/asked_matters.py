@@ -30,6 +30,8 @@ from services_catalog.evidence import PLAN_WORDS, Evidence, pairs, plan_words, r
 from services_catalog.normalize import normalize
 from services_catalog.question_cues import content_besides_cues
 from services_catalog.resolve import asks_together
+from services_catalog.search.common import new_tokenizer
+from services_catalog.search.typos import TypoCorrector
 from services_catalog.several import asks, clause_spans
 
 # The IDF weight of the rare words a question clause and a plan clause share, for the clause to
@@ -75,8 +77,20 @@ ASKED_CACHE = 256
 
 
 def asked_matters(text: str) -> tuple[Asked, ...]:
-    """The tasks the message's question clauses each read as strongly, in its order."""
-    return _asked_in(normalize(text))
+    """The tasks the message's question clauses each read as strongly, in its order. Common words
+    typed by sound (注消 for 注销, voice input) are put right first, as search does, so that the
+    plan words read them (注销…简单 → 简易注销)."""
+    return _asked_in(_typos().correct(normalize(text)))
+
+
+_typo_corrector: TypoCorrector | None = None
+
+
+def _typos() -> TypoCorrector:
+    global _typo_corrector
+    if _typo_corrector is None:
+        _typo_corrector = TypoCorrector(new_tokenizer())
+    return _typo_corrector
 
 
 # A clause that asks with next to nothing of its own (能在网上参加吗, 这合理吗) asks about what its
@@ -111,24 +125,34 @@ def _questions(norm: str) -> list[str]:
 def _questions_told(norm: str) -> list[tuple[str, str]]:
     """The message's questions (_questions), each with the clause just before it in its part
     when that one tells rather than asks (想给他们搞个培训 before 政府有没有补贴), else ""."""
+    return [(words, told[-1] if told else "") for words, told in _questions_telling(norm)]
+
+
+TOLD_CLAUSES = 2  # telling clauses just before a question that its retry reads with it, at most
+
+
+def _questions_telling(norm: str) -> list[tuple[str, tuple[str, ...]]]:
+    """The message's questions, each with the clauses just before it in its part that tell
+    rather than ask (TOLD_CLAUSES at most, in order; 想注销掉 也没啥欠账 before 有没有简单点的
+    办法)."""
     clauses = clause_spans(norm)
     if len(clauses) < MIN_CLAUSES:
         return []
-    out: list[tuple[str, str]] = []
+    out: list[tuple[str, tuple[str, ...]]] = []
     start = 0  # where the part of the sentence that the clause at hand is in begins
     asked = False  # a clause of that part asked already
-    told = ""  # the clause before, of the same part, when it asks nothing
+    told: list[str] = []  # the clauses before, of the same part, asking nothing, since a question
     for a, b in clauses:
         words = norm[a:b]
         if (a and norm[a - 1] in _ENDS) or (asked and _NEXT_PART.match(words)):
-            start, asked, told = a, False, ""
+            start, asked, told = a, False, []
         if not _clause_asks(norm, a, b):
-            told = words
+            told.append(words)
             continue
         asked = True
-        before, told = told, ""
+        before, told = tuple(told[-TOLD_CLAUSES:]), []
         if start < a and len(content_besides_cues(words)) < SHORT_ASK:
-            words, before = norm[start:b], ""
+            words, before = norm[start:b], ()
         out.append((words, before))
     return out
 
@@ -163,8 +187,48 @@ def _wishes(norm: str) -> list[str]:
     return out
 
 
+# 啥 / 什么 after a negation tells there is none (也没啥欠账, 没什么问题): no question word.
+_NONE_OF = re.compile(r"(?<!有)(?:没有?|不)(?:啥|什么)")  # not 有没有啥 (asks)
+
+
+# A question of the situation told as a whole (政府在这方面有什么支持, 上述方面有何政策): it asks
+# of each thing the message told before it.
+_OF_THE_SITUATION = re.compile(r"(?:这方面|这些方面|上述|以上|这几个方面|这几方面|这些事|这几件事)"
+                               r"[^，,。？?]{0,8}(?:支持|政策|扶持|帮助|帮扶|优惠|补贴|办法|规定)"
+                               # 这两件事报警后能追回来吗
+                               r"|(?:这两件事|这两个事|这两样事|这几件事|这些事)")
+
+
+def _situation_told(norm: str) -> list[str]:
+    """The clauses told, asking nothing, before a question of the situation as a whole
+    (_OF_THE_SITUATION: 在网上把本地特产卖到中亚和俄罗斯 … 请问政府在这方面有什么支持): each is a
+    matter asked, read only where the plan-words table states its reading (_asked_in)."""
+    clauses = clause_spans(norm)
+    if len(clauses) < MIN_CLAUSES:
+        return []
+    for i, (a, b) in enumerate(clauses):
+        if _clause_asks(norm, a, b) and _OF_THE_SITUATION.search(norm[a:b]):
+            return [norm[c:d] for c, d in clauses[:i] if not _clause_asks(norm, c, d)]
+    return []
+
+
+# A need stated (新买了几十辆车要查验, 员工得办居住证): 要 / 得 / 需要 before what is to be done.
+_NEED = re.compile(r"(?:要|得|需要|必须)(?!不|求|是|么)[\u4e00-\u9fff]{2}")
+
+
+def _need_before_next(norm: str, clauses: list[tuple[int, int]], i: int) -> bool:
+    """Clause i states a need (_NEED), asks nothing, and the next clause opens another matter
+    (还有就是, 另外 …: _NEXT_PART) with no question between: the message lists it as one of its
+    matters (我们是公交公司 新买了几十辆车要查验 还有就是…乱罚款的 这个有人管没)."""
+    a, b = clauses[i]
+    if i + 1 >= len(clauses) or _clause_asks(norm, a, b) or not _NEED.search(norm[a:b]):
+        return False
+    c, d = clauses[i + 1]
+    return bool(_NEXT_PART.match(norm[c:d])) and not any(e in _ENDS for e in norm[b:c])
+
+
 def _clause_asks(norm: str, a: int, b: int) -> bool:
-    words = norm[a:b]
+    words = _NONE_OF.sub("", norm[a:b])
     return bool(asks(words) or norm[b:b + 1] in ("?", "？") or _CONFIRMS.search(words)
                 or _DOUBTS.search(words))
 
@@ -176,23 +240,39 @@ def _asked_in(norm: str) -> tuple[Asked, ...]:
     weighs each clause on its own (the first one's words are another task's of the answer)."""
     every = list(plan.tasks())
     found: list[Asked] = []
-    for words, told in [*_questions_told(norm), *((w, "") for w in _wishes(norm))]:
+    wishes = _wishes(norm)
+    situation = [w for w in _situation_told(norm) if w not in wishes]
+    clauses = clause_spans(norm) if len(clause_spans(norm)) >= MIN_CLAUSES else []
+    situation += [norm[a:b] for i, (a, b) in enumerate(clauses)
+                  if _need_before_next(norm, clauses, i) and norm[a:b] not in situation]
+    for words, tells in [*_questions_telling(norm), *((w, ()) for w in wishes),
+                         *((w, ()) for w in situation)]:
+        asked = words
         read = _read(every, words)
-        if read is None and told:
-            # A question that names its matter only in the clause before (研发花了不少钱 税上
-            # 有没有优惠, 搞个培训 政府有没有补贴): read with it, for a reading the plan-words table
-            # states of the two (研发…优惠 → 加计扣除), not a chance pair of the scene's words.
-            # Only a reading of a cue that spans the two: one the scene says alone is the scene's
-            # matter, which the answer is about (每个点都要单独办执照吗 after 我们有好几个网点).
-            # Joined as two statements (;): a cue that reads within one clause's reach only
-            # (村里…办 → 基层 延伸) does not join the scene's place to the question's verb.
-            asked, words = words, f"{told};{words}"
+        if read is not None and words in situation and not read[2]:
+            # A clause of the story or a need stated (_situation_told, _need_before_next): only a
+            # reading the table states.
+            read = None
+        # A question that names its matter only in the clause before (研发花了不少钱 税上
+        # 有没有优惠, 搞个培训 政府有没有补贴): read with it, for a reading the plan-words table
+        # states of the two (研发…优惠 → 加计扣除), not a chance pair of the scene's words.
+        # Only a reading of a cue that spans the two: one the scene says alone is the scene's
+        # matter, which the answer is about (每个点都要单独办执照吗 after 我们有好几个网点).
+        # Joined as two statements (;): a cue that reads within one clause's reach only
+        # (村里…办 → 基层 延伸) does not join the scene's place to the question's verb. The clause
+        # just before first, then the two before (想注销掉 也没啥欠账 有没有简单点的办法).
+        for n in range(1, len(tells) + 1):
+            if read is not None:
+                break
+            told = " ".join(tells[-n:])
+            words = f"{told};{asked}"
             # And the question's own words meet the clause read (补贴 of 培训补贴, 工人 of 务工
             # 人员): the scene names the matter, the question still asks of it.
             read = _read(every, words)
             if read is not None and not (set(read[2]) & _spanning(told, words)
-                                         and pairs(normalize(asked)) & pairs(
-                                             normalize(read[0][0].clause.text))):
+                                         and (pairs(normalize(asked)) & pairs(
+                                             normalize(read[0][0].clause.text))
+                                              or _reaches(told, words, set(read[2])))):
                 read = None
         if read is None:
             continue
@@ -206,6 +286,30 @@ def _asked_in(norm: str) -> tuple[Asked, ...]:
         found.append(Asked(task, quote, words, termed and not strong, stated, termed,
                            evidence[0].score))
     return tuple(found)
+
+
+REACH_CHARS = 2  # the question's own words a spanning cue takes in, at least (_reaches)
+# ... naming a way or a benefit, not a matter of its own (办执照 after 不会弄电脑手机: no
+# 一照办电)
+_WAY_OR_BENEFIT = re.compile(r"优惠|简单|简便|简化|省事|快捷|办法|法子|路子|补贴|扶持|减免"
+                             r"|抵扣|扣除|回老家|回原籍|跑")
+
+
+def _reaches(told: str, words: str, readings: set[str]) -> bool:
+    """A cue of `readings` spanning the scene and the question takes in REACH_CHARS or more of
+    the question's own words besides its question words (研发花了不少钱;税上有没有啥优惠 → 优惠,
+    想注销掉;有没有简单点的办法 → 简单): the question asks the way or the benefit of the scene's
+    matter, in the table's words for it, though it shares no word with the clause read."""
+    cut = len(told) + 1
+    for cue, terms in PLAN_WORDS:
+        if terms not in readings:
+            continue
+        for m in cue.finditer(words):
+            took = content_besides_cues(words[cut:m.end()])
+            if m.start() < cut < m.end() and len(took) >= REACH_CHARS and _WAY_OR_BENEFIT.search(
+                    took):
+                return True
+    return False
 
 
 def _spanning(told: str, words: str) -> set[str]:
