@@ -15,7 +15,6 @@ from actions.catalog_access import (
     cards_shown,
     checklist_lead,
     checklist_shown,
-    entity_surfaces,
     entity_values,
     handoff_card,
     question_summary,
@@ -441,8 +440,7 @@ def _answer_service(
              # the words as typed: a space between words keeps the search from reading a
              # bigram across two of them (贷款 给 我们)
              resolve(snap, typed_text(tracker), entity_values(tracker, "service"),
-                     previous_service, names_service=names_service or intent == "inform_service",
-                     surfaces=entity_surfaces(tracker, "service")))
+                     previous_service, names_service=names_service or intent == "inform_service"))
     if not back:
         found = step_of_checklist(found, checklist_shown(tracker))
     affair = found.affair
