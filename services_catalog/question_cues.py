@@ -190,9 +190,10 @@ def content_besides_cues(text: str) -> str:
     return _PARTICLES.sub("", content_only(rest))
 
 
-# 要跑几趟啊: how many visits the procedure at hand takes. Kept out of QUESTION_CUES, which also
-# files the catalog's example questions for the NLU (a change there changes the training data).
-_VISITS = re.compile(r"跑几趟|跑几次|跑几回|跑一趟")
+# 要跑几趟啊, 要跑吗: how many visits the procedure at hand takes, or whether any. Kept out
+# of QUESTION_CUES, which also files the catalog's example questions for the NLU (a change
+# there changes the training data).
+_VISITS = re.compile(r"跑几趟|跑几次|跑几回|跑一趟|(?:要|得|用|需要)跑(?=[吗么不啊]?$)")
 
 
 # 批下来 / 办好 / 拿到手: that the procedure at hand gets done, which names no procedure.

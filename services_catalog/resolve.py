@@ -17,6 +17,7 @@ from services_catalog.question_cues import (
     asks_detail,
     asks_nothing,
     asks_online,
+    asks_who_handles,
     content_besides_cues,
     decisive_question_type,
     detail_rest,
@@ -27,6 +28,7 @@ from services_catalog.question_cues import (
     states_who,
 )
 from services_catalog.search import QUESTION_CUE, Hit
+from services_catalog.search.common import crosses, spans_of
 from services_catalog.snapshot import CatalogSnapshot
 
 SURE = 0.8  # a name, alias or pinyin match
@@ -272,6 +274,8 @@ _SUPPOSES = re.compile(r"^(?:那|那么)?(?:如果|要是|假如|万一)")
 # A follow-up supposing nothing goes next door only on this much evidence (summed IDF), the bar
 # a clause of another service is quoted on (answers.ELSEWHERE_EVIDENCE).
 NEXT_DOOR_STRONG = 12.0
+# … or on this much when the search would switch to a service none of whose clauses address it.
+NEXT_DOOR_FAIR = 8.0
 _OUT_OF_HOURS = re.compile(r"晚上|夜里|半夜|周末|节假日|双休|下班")
 
 
@@ -298,10 +302,20 @@ def _addressed_next_door(snap: CatalogSnapshot, previous: str, text: str) -> str
     # reads as 电子营业执照 and 分店食品证要改信息 as 连锁食品经营许可变更, whose clauses do).
     # When or how one applies (晚上也能在网上办吗) is asked of the conversation's service,
     # whichever chapter's clause then answers it.
-    if scores[best] < NEXT_DOOR_STRONG or asks_online(text) or _OUT_OF_HOURS.search(text):
+    if scores[best] < NEXT_DOOR_FAIR or asks_online(text) or _OUT_OF_HOURS.search(text):
         return None
     taken = next((h.slug for h in snap.index.search(text, RIVALS)
                   if h.slug != previous and h.confidence >= SEARCH_MIN), None)
+    if scores[best] < NEXT_DOOR_STRONG:
+        # 收不合理的钱谁管 after 供水燃气投诉: a question a related service's clause addresses
+        # fairly (第45条 收取不合理费用, 燃气报装), which the search would switch to a service
+        # read on its words alone, none of its clauses addressing the message (涉企违规收费查处).
+        # A statement (对方说愿意写保证慢慢还) is left to the search.
+        top = next((h for h in snap.index.search(text, RIVALS) if h.slug != previous), None)
+        asks = QUESTION_CUE.search(text) or asks_who_handles(text)
+        return (best if asks and top is not None and top.slug != best
+                and top.confidence >= SEARCH_SWITCH and not _read_whole(snap, top.slug, text)
+                else None)
     return (best if taken in (None, best) or _read_whole(snap, taken, text) < NEXT_DOOR_STRONG
             else None)
 
@@ -873,12 +887,24 @@ def kin_first(snap: CatalogSnapshot, mentions: list[Hit], previous: str) -> list
     return sorted(tied, key=distance) + [h for h in mentions if h not in tied]
 
 
+def _cuts_through(snap: CatalogSnapshot, text: str, value: str) -> bool:
+    """Whether an entity value the NLU tagged is found in the message only cutting through a
+    word of it (用电 in 用电子的 cuts 电子), the way a mention of it would be demoted."""
+    norm, word = normalize(text), normalize(value)
+    starts = [m.start() for m in re.finditer(re.escape(word), norm)] if word else []
+    if not starts:
+        return False
+    spans = spans_of(tuple(snap.index.cut(norm)))
+    return all(crosses(start, start + len(word), spans) for start in starts)
+
+
 def resolve(
     snap: CatalogSnapshot,
     text: str,
     entity_values: list[str] | None = None,
     previous: str | None = None,
     names_service: bool = False,
+    surfaces: list[str] | None = None,
 ) -> Resolution:
     """`names_service`: the user is naming a service (a follow-up such as 那燃气呢), so a confident
     search hit beats the conversation's last service."""
@@ -887,7 +913,10 @@ def resolve(
     if previous and previous in snap.services:
         mentions = kin_first(snap, mentions, previous)
     entities: list[str] = []
-    for value in entity_values or []:
+    for i, value in enumerate(entity_values or []):
+        surface = surfaces[i] if surfaces and i < len(surfaces) and surfaces[i] else value
+        if previous and _cuts_through(snap, text, surface):
+            continue  # 那证能不能用电子的 after 不动产登记信息查询: 用电 cuts 电子, no 用电报装
         if value in snap.services:
             entities.append(value)
         else:
@@ -953,6 +982,11 @@ def resolve(
             # even though 小型低风险项目 reads closer in free text.
             return Resolution(previous, "context", 1.0)
         if not entities and asks_bare_amount(text):
+            # 能封多少 after 解除与案件无关财产的查封冻结: its clauses say nothing of an amount,
+            # a related service's do (第160条 禁止超范围超标的保全, 财产保全).
+            elsewhere = _addressed_next_door(snap, previous or "", text)
+            if elsewhere is not None:
+                return Resolution(elsewhere, "search", SEARCH_SURE)
             # "最多交多少" after 投标保证金, "多大面积算" after 小型低风险项目: an amount of the
             # service at hand; 最多交 alone names no other service.
             return Resolution(previous, "context", 1.0)
