@@ -833,6 +833,41 @@ def asked_the_same_first(snap: CatalogSnapshot, text: str, mentions: list[Hit]) 
     return sorted(mentions, key=lambda h: h.slug not in inside)
 
 
+_CLAUSE_CUT = re.compile(r"[,，。.?？!！;；:：\s]+")
+# 管这个吗 / 这种情况谁管: the asking clause refers back to what was told before it.
+_BACK_REFERENCE = re.compile(r"这个|这种|这事|这些|这样的?(?:事|情况|做法)|此类|此事")
+
+
+def asked_clause_first(snap: CatalogSnapshot, text: str, mentions: list[Hit]) -> list[Hit]:
+    """有的招标公告门槛设得很奇怪，明显排斥外地企业，有什么机制管这个吗: two services named equally
+    surely in clauses of their own, the asking clause naming neither (管这个): the one the message
+    opens with is its topic (招标公告 → 第20条); what follows comments on it, however long its
+    alias."""
+    if len(mentions) < 2 or mentions[0].confidence != mentions[1].confidence:
+        return mentions
+    norm = snap.index.query(text).norm
+    tied = {h.slug for h in mentions if h.confidence == mentions[0].confidence}
+    spans = {slug: (start, end) for slug, start, end, conf in snap.index.named_spans(text)
+             if slug in tied and conf == mentions[0].confidence}
+    if len(spans) != 2 or len(tied) != 2:
+        return mentions
+    cuts = [m.end() for m in _CLAUSE_CUT.finditer(norm)]
+
+    def clause(pos: int) -> int:
+        return sum(c <= pos for c in cuts)
+
+    (a, (a0, a1)), (b, (b0, b1)) = sorted(spans.items(), key=lambda kv: kv[1][0])
+    if a1 > b0 or clause(a0) == clause(b0) or clause(a1 - 1) != clause(a0):
+        return mentions  # overlapping, or one clause naming both
+    pieces = _CLAUSE_CUT.split(norm)
+    asking = [i for i, p in enumerate(pieces) if QUESTION_CUE.search(p)]
+    if (len(asking) != 1 or asking[0] in (clause(a0), clause(b0))
+            or asking[0] < clause(b0) or not _BACK_REFERENCE.search(pieces[asking[0]])):
+        return mentions  # not one asking clause that names neither, referring back to them
+    first = a
+    return sorted(mentions, key=lambda h: h.slug != first)
+
+
 # How many times better a loosely named service's clauses must address the message than those
 # of the service a generic alias names, to be the one meant.
 LOOSE_OVER_ALIAS = 2.0
@@ -910,6 +945,8 @@ def resolve(
     search hit beats the conversation's last service."""
     mentions = loosely_named_first(snap, text, asked_the_same_first(
         snap, text, [h for h in snap.index.mentions(text) if h.confidence >= SURE]))
+    if not (previous and previous in snap.services):
+        mentions = asked_clause_first(snap, text, mentions)
     if previous and previous in snap.services:
         mentions = kin_first(snap, mentions, previous)
     entities: list[str] = []

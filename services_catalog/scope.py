@@ -106,6 +106,10 @@ _FROM_THERE = re.compile(r"^(?:的)?(?:(?:企业|公司)(?!开办|注册|注销|
 _INVESTOR = re.compile(r"^(?:的)?(?:老板|客商|商人|投资人|投资者|投资方|股东|客户|合伙人|合资方)")
 # 人在乌鲁木齐要办事 / 身在北京: where the caller is now, not the place their matter is in.
 _PERSON_THERE = re.compile(r"(?:人|身)(?:现在|目前|还|正)?在$")
+# 专家都在乌鲁木齐，约个会太难了，能不能远程评: where the people the caller deals with are, told
+# in a clause that asks nothing while another clause asks — the question is about here.
+_PEOPLE_THERE = re.compile(r"(?:专家|评委|员工|职工|工人|师傅|老板|股东|法人|客户|家人|孩子|老人"
+                           r"|律师|会计|技术人员|人员)们?(?:都|也|还|现在|目前|平时|一般|常年|大多)*在$")
 _NOT_GOING = re.compile(r"(?:不用|不必|不需要|无需|免得|省得)(?:跑|去|到)(?:趟)?$")
 _NATIONWIDE_HERE = re.compile(r"^(?:一体化|通用|通行|有效|联网|统一平台|范围内?(?:通|有效|都能)|"
                               r"都能|各地都|信用信息|企业信用)")
@@ -143,6 +147,7 @@ def other_region(text: str) -> str | None:
              and not any(_asked_there(norm, m) for m in named))
                 or _NOT_GOING.search(norm[:found.start()])
                 or _PERSON_THERE.search(norm[:found.start()])
+                or _people_there(norm, found)
                 or _INVESTOR.search(norm[found.end():])
                 or (_STATE_ASKED.search(norm)
                     and not any(_asked_there(norm, m) for m in named))):
@@ -153,6 +158,19 @@ def other_region(text: str) -> str | None:
     if len(name) >= 3 and not _NOT_A_PLACE.search(name) and not _HOME.search(norm):
         return name
     return _elsewhere(norm)
+
+
+def _people_there(norm: str, found: re.Match[str]) -> bool:
+    """专家都在乌鲁木齐，…能不能远程评: people told to be there, in a clause asking nothing, while
+    another clause of the message asks."""
+    if not _PEOPLE_THERE.search(norm[:found.start()]):
+        return False
+    start = max((m.end() for m in _CLAUSES.finditer(norm, 0, found.start())), default=0)
+    end = next((m.start() for m in _CLAUSES.finditer(norm, found.end())), len(norm))
+    if _ASKS.search(norm[start:end]):
+        return False
+    rest = norm[:start] + " " + norm[end:]
+    return bool(_ASKS.search(rest))
 
 
 def _origin(norm: str, found: re.Match[str]) -> bool:

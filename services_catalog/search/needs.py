@@ -85,8 +85,17 @@ _SAYINGS: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"|可以办|也能办|办得了)|跨(?:县|市|县市|地区)(?:办|通办)"), "异地办理"),
     # - a business from abroad coming here to invest (哈萨克斯坦的客商来昌吉投资, 外国公司想到咱们
     #   这儿建厂): investment into 昌吉, 外商投资 — never the 境外投资 of a business going abroad.
-    (re.compile(rf"(?:{_ABROAD}).{{0,12}}(?:来|到)(?:{_HERE}).{{0,8}}(?:投资|办厂|建厂|设厂|开厂"
-                r"|办企业|开公司|落户|兴业)"), "外商投资"),
+    # - a body serving patents or trademarks to be set up or brought in (设个专利商标服务的机构,
+    #   开一家商标专利服务公司): 知识产权服务机构 (第131条 引进和培育), not the trademark window.
+    (re.compile(r"(?:专利|商标)(?:、|和|与|及|或)?(?:专利|商标)?(?:服务|代办)的?(?:机构|公司"
+                r"|事务所)"), "知识产权服务机构"),
+    # - a business that owes its workers' wages, told as the one asked about (拖欠工人工资的建筑
+    #   公司, 欠农民工工资的企业): 欠薪企业 (第95条 联合惩戒, 市场准入限制).
+    (re.compile(r"(?:拖欠|欠)(?:了)?(?:农民工|工人|员工|职工)?(?:的)?(?:工资|薪水|工钱)的(?:建筑|施工"
+                r"|劳务)?(?:企业|公司|单位|老板|包工头)"), "欠薪企业"),
+    # (境外投资者在昌吉设立企业: told as where the investor sets up, 在 and 设立 too.)
+    (re.compile(rf"(?:{_ABROAD}).{{0,12}}(?:来|到|在)(?:{_HERE}).{{0,8}}(?:投资|办厂|建厂|设厂|开厂"
+                r"|办企业|开公司|落户|兴业|设立|注册)"), "外商投资"),
 )
 
 
