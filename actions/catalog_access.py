@@ -27,18 +27,6 @@ def entity_values(tracker: Tracker, name: str) -> list[str]:
             if e.get("entity") == name and e.get("value")]
 
 
-def entity_surfaces(tracker: Tracker, name: str) -> list[str]:
-    """The words of the message each entity of `entity_values` was read from (用电 for 用电报装)."""
-    text = tracker.latest_message.get("text") or ""
-    out = []
-    for e in tracker.latest_message.get("entities", []):
-        if e.get("entity") == name and e.get("value"):
-            start, end = e.get("start"), e.get("end")
-            out.append(text[start:end] if isinstance(start, int) and isinstance(end, int)
-                       else "")
-    return out
-
-
 def typed_text(tracker: Tracker) -> str:
     return tracker.latest_message.get("text") or ""
 

@@ -939,7 +939,6 @@ def resolve(
     entity_values: list[str] | None = None,
     previous: str | None = None,
     names_service: bool = False,
-    surfaces: list[str] | None = None,
 ) -> Resolution:
     """`names_service`: the user is naming a service (a follow-up such as 那燃气呢), so a confident
     search hit beats the conversation's last service."""
@@ -950,10 +949,9 @@ def resolve(
     if previous and previous in snap.services:
         mentions = kin_first(snap, mentions, previous)
     entities: list[str] = []
-    for i, value in enumerate(entity_values or []):
-        surface = surfaces[i] if surfaces and i < len(surfaces) and surfaces[i] else value
-        if previous and _cuts_through(snap, text, surface):
-            continue  # 那证能不能用电子的 after 不动产登记信息查询: 用电 cuts 电子, no 用电报装
+    for value in entity_values or []:
+        if previous and _cuts_through(snap, text, value):
+            continue  # an entity value found only across a word of the message names nothing
         if value in snap.services:
             entities.append(value)
         else:

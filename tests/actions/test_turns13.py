@@ -41,10 +41,3 @@ def test_whether_one_must_go_is_bare() -> None:
     assert is_bare_follow_up("还得跑吗")
     assert not is_bare_follow_up("跑")
 
-
-def test_entity_read_across_a_word_is_dropped(snap: Any) -> None:
-    found = resolve(snap, "证件可以用电子的吗", ["用电报装"], "property-info-query",
-                    surfaces=["用电"])
-    assert found.slug != "electricity-connection"
-    assert resolve(snap, "那用电呢", ["用电报装"], "property-info-query",
-                   surfaces=["用电"]).slug == "electricity-connection"
