@@ -83,14 +83,9 @@ def asked_matters(text: str) -> tuple[Asked, ...]:
     return _asked_in(_typos().correct(normalize(text)))
 
 
-_typo_corrector: TypoCorrector | None = None
-
-
+@lru_cache(maxsize=1)
 def _typos() -> TypoCorrector:
-    global _typo_corrector
-    if _typo_corrector is None:
-        _typo_corrector = TypoCorrector(new_tokenizer())
-    return _typo_corrector
+    return TypoCorrector(new_tokenizer())
 
 
 # A clause that asks with next to nothing of its own (能在网上参加吗, 这合理吗) asks about what its
@@ -242,7 +237,9 @@ def _asked_in(norm: str) -> tuple[Asked, ...]:
     found: list[Asked] = []
     wishes = _wishes(norm)
     situation = [w for w in _situation_told(norm) if w not in wishes]
-    clauses = clause_spans(norm) if len(clause_spans(norm)) >= MIN_CLAUSES else []
+    clauses = clause_spans(norm)
+    if len(clauses) < MIN_CLAUSES:
+        clauses = []
     situation += [norm[a:b] for i, (a, b) in enumerate(clauses)
                   if _need_before_next(norm, clauses, i) and norm[a:b] not in situation]
     for words, tells in [*_questions_telling(norm), *((w, ()) for w in wishes),

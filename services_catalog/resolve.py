@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from services_catalog.answers import detect_condition, service_tasks
-from services_catalog.evidence import MIN_EVIDENCE, plan_words, relevant_clauses
+from services_catalog.evidence import MIN_EVIDENCE, pairs, plan_words, relevant_clauses
 from services_catalog.normalize import content_only, normalize, strip_filler
 from services_catalog.personal import personal_matter
 from services_catalog.plan import clauses
@@ -686,10 +686,6 @@ def clause_first(snap: CatalogSnapshot, hits: list[Hit], text: str) -> list[Hit]
     return [promoted, *(h for h in hits if h.slug != promoted.slug)]
 
 
-def _pairs(text: str) -> set[str]:
-    return {text[i:i + 2] for i in range(len(text) - 1)}
-
-
 def kin_read(snap: CatalogSnapshot, text: str, named: str) -> str | None:
     """公司不干了要注销，有没有简单的那种: the message names 企业注销 (an alias), and the plan's
     words for what it says of it (plan_words.yml: 注销…简单 → 简易注销) are the very name of a
@@ -701,7 +697,7 @@ def kin_read(snap: CatalogSnapshot, text: str, named: str) -> str | None:
     own = normalize(snap.services[named].name)
     names = {normalize(s.name): slug for slug, s in snap.services.items()
              if slug != named and related(snap, slug, named)
-             and _pairs(normalize(s.name)) & _pairs(own)}
+             and pairs(normalize(s.name)) & pairs(own)}
     for term in plan_words(norm).split():
         slug = names.get(normalize(term))
         if slug is not None and normalize(term) not in norm:
