@@ -266,6 +266,11 @@ def _asked_in(norm: str) -> tuple[Asked, ...]:
             # And the question's own words meet the clause read (补贴 of 培训补贴, 工人 of 务工
             # 人员): the scene names the matter, the question still asks of it.
             read = _read(every, words)
+            if read is not None and read[2] and _recourse_only(asked):
+                # 出纳把公款挪去自己用了，能立案追究吗 / 上门堵着要账…这种有人管不: a question
+                # of recourse only (who deals with it, can one sue) asks of the wrong told just
+                # before it, which the plan-words table reads (挪 → 挪用资金 职务侵占).
+                break
             if read is not None and not (set(read[2]) & _spanning(told, words)
                                          and (pairs(normalize(asked)) & pairs(
                                              normalize(read[0][0].clause.text))
@@ -283,6 +288,23 @@ def _asked_in(norm: str) -> tuple[Asked, ...]:
         found.append(Asked(task, quote, words, termed and not strong, stated, termed,
                            evidence[0].score))
     return tuple(found)
+
+
+# A question asking only for recourse against a wrong told before it (这种有人管不, 有什么说法,
+# 能立案追究吗, 这个能告吗): what is left of it besides these words and the question words is a
+# pronoun or nothing.
+_RECOURSE = re.compile(r"有没有人管|有人管|谁来管|谁管|管不管|有什么说法|有啥说法|讨个?说法"
+                       r"|立案|追究|能告|告得|可以告|能不能告|告他|告对方|报警|违法|犯法|帮不帮|能不能帮|帮帮忙")
+_RECOURSE_REST = re.compile(r"^(?:这种|这个|这些|这样|那种|那个|这|那|种|个|些|的|事"
+                            r"|情况|行为|不|没|法院|政府|公安|警察|部门|有关部门|相关部门)*$")
+
+
+def _recourse_only(question: str) -> bool:
+    """The question asks for recourse (_RECOURSE) and says nothing else of its own."""
+    if not _RECOURSE.search(question):
+        return False
+    rest = content_besides_cues(_RECOURSE.sub("", question))
+    return bool(_RECOURSE_REST.match(rest))
 
 
 REACH_CHARS = 2  # the question's own words a spanning cue takes in, at least (_reaches)
