@@ -58,7 +58,7 @@ from services_catalog.answers import (
     wants_detail,
 )
 from services_catalog.db import session_scope
-from services_catalog.evidence import MIN_EVIDENCE, Evidence
+from services_catalog.evidence import MIN_EVIDENCE, Evidence, bigrams, plan_words
 from services_catalog.life_events import (
     LifeEvent,
     introduced_only,
@@ -85,6 +85,7 @@ from services_catalog.resolve import (
     Resolution,
     asks_together,
     case_in_checklist,
+    related,
     resolve,
     tells_own_case,
 )
@@ -311,6 +312,58 @@ def online_here(service: ServiceOut, text: str) -> Answer | None:
                 for where in ("网上", "线上")}
         clause = next((c for c in clauses if any(s in c.text for s in said)), None)
         if clause is not None:
+            return quoting_answer(service, [Evidence(clause, 1.0)],
+                                  [service.name, *service.aliases])
+    return None
+
+
+# Where or through what a matter is done, in the plan's words: a window or hall, a platform or
+# app, online or by network, or no visit at all (零上门).
+_CHANNEL_SAID = re.compile(r"窗口|大厅|平台|APP|小程序|网上|线上|网络|在线|一网通办|上门")
+
+
+# A channel question in its own words (在哪办, 用什么平台, 要跑供电所吗, 能在线开吗), not one
+# carried over to a service named by a bare switch (那接自来水呢).
+_WHERE_ASKED = re.compile(r"哪|窗口|大厅|平台|APP|小程序|网上|线上|在线|网络|跑|上门|现场")
+# How many visits (只跑一趟, 跑几次): the plan's 最多跑一次, not where.
+_VISIT_COUNT = re.compile(r"跑[一几两]?(?:趟|次|回)")
+# The words a bare where-question says besides its cues (在哪办, 去哪里申请, 在哪个平台).
+_BARE_WHERE = re.compile(r"办理?|申请|弄|搞|平台|窗口|里|去|在|到|呀|啊")
+# Online named in a channel question (想在网上申请…用什么平台), yes/no or not.
+_ONLINE_SAID = re.compile(r"网上|线上|在线")
+
+
+def _channel_clauses(service: ServiceOut) -> list:
+    return [c for number in service_tasks(service) for c in plan_task(number).clauses
+            if _CHANNEL_SAID.search(c.text)]
+
+
+def channel_in_clauses(service: ServiceOut, snap: CatalogSnapshot, text: str) -> Answer | None:
+    """在哪办 / 要跑供电所吗 / 债权人会议能在线开吗 of a service listing no channel: the clause of
+    its own tasks that says where or through what it is done (第87条 综合服务窗口, 第42条 零上门,
+    第141条 网络会议, 第79条 新疆公安网上办事大厅), the one sharing most of the message's words
+    (and their plan words) when several do, not "the plan does not say where". With none of its
+    own, a related service's clause saying where this service's matter (its name's head word:
+    报装 of 用水报装) is done (第45条 在政务服务大厅设置报装窗口). None when no clause says so."""
+    naming = [service.name, *service.aliases]
+    said = text
+    for name in sorted(naming, key=len, reverse=True):
+        said = said.replace(name, " ")
+    asked = bigrams(f"{said} {plan_words(said)}") - {g for n in naming for g in bigrams(n)}
+    own = _channel_clauses(service)
+    if own:
+        best = max(own, key=lambda c: len(asked & bigrams(c.text)))
+        # 能在政务大厅办吗 names a place no clause of the service writes: not stated. A bare
+        # 在哪办 / 在哪个平台 takes the clause that says where.
+        if not asked & bigrams(best.text) and _BARE_WHERE.sub("", content_besides_cues(said)):
+            return None
+        return quoting_answer(service, [Evidence(best, 1.0)], naming)
+    head = service.name[-2:]
+    for other in snap.services.values():
+        if other.slug == service.slug or not related(snap, other.slug, service.slug):
+            continue
+        clause = next((c for c in _channel_clauses(other) if head in c.text), None)
+        if clause is not None:  # said of the matter of both: answered as this service's
             return quoting_answer(service, [Evidence(clause, 1.0)],
                                   [service.name, *service.aliases])
     return None
@@ -574,7 +627,7 @@ def _answer_service(
         # 不能网上办吧: a channel question naming the matter done online (online_here).
         detail = online_here(service, text)
     if (detail is None and question == "channel" and not service.channels
-            and asks_online(text)):
+            and (asks_online(text) or _ONLINE_SAID.search(normalize(text)))):
         # 财产保全能网上申请吗: the plan says so under another service, in a clause naming this
         # one's matter (第153条 新疆移动微法院…网上保全), not "the plan does not say where".
         detail = online_elsewhere(service, snap)
@@ -584,6 +637,9 @@ def _answer_service(
         # applying online (第1、2条 全流程网办) answers it, not "the plan does not say where".
         detail = detail_elsewhere(service, snap.services.values(), f"{text} {ONLINE_WORDS}",
                                   least=MIN_EVIDENCE)
+    if (detail is None and question == "channel" and not service.channels
+            and _WHERE_ASKED.search(normalize(text)) and not _VISIT_COUNT.search(text)):
+        detail = channel_in_clauses(service, snap, text)
     if (detail is None and question == "fee" and not service.fees
             and len(content_besides_cues(text)) >= FEE_PART_MIN):
         # 公告要钱吗 after 简易注销: the plan says what that part costs under another service

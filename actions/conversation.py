@@ -171,6 +171,13 @@ class ActionSmallTalk(Action):
             return answer_service(dispatcher, tracker)
         if about_a_service(tracker):
             return answer_service(dispatcher, tracker, names_service=True)
+        if intent_of(tracker) == "goodbye" and QUESTION_CUE.search(user_text(tracker)):
+            # 以后会更多吗 read as a goodbye: a message that asks something is never answered
+            # with 再见 — of the conversation's service when there is one, else as a question
+            # the NLU could not place.
+            if tracker.get_slot("service"):
+                return answer_service(dispatcher, tracker)
+            return await ActionFallback().run(dispatcher, tracker, domain)
         intent = intent_of(tracker)
         misses = int(tracker.get_slot("misses") or 0)
         if is_noise(user_text(tracker)) or (intent == "out_of_scope" and misses):
