@@ -66,7 +66,11 @@ _FIRM = r"(?:公司|企业|机构|律所|事务所|中介|服务商|供应商|�
 ABSENT_FACTS: dict[str, re.Pattern[str]] = {
     "phone": re.compile(
         rf"{_CONTACT}(?:号码|号)?(?:是|大概|一般)?(?:多少|几|啥|什么|给|发|告诉|有吗|有没有|呢|吗)"
-        rf"|(?:给|发|告诉|要|留|求|查|有没有|有)(?:我|一下|个|一个)*(?:\w{{0,8}}的)?{_CONTACT}"
+        rf"|(?:给|发|告诉|要|留|求|查|有没有|有)(?:我|一下|个|一个)*(?:\w{{0,8}}的)?"
+        rf"(?:投诉|举报|咨询|办公|服务|值班|专门)?{_CONTACT}"
+        # 号码多少 asked again just after the number was named (投诉电话？号码多少); not a
+        # lottery's or an invoice's 号码 (双色球下期号码是多少)
+        rf"|{_CONTACT}\W{{1,3}}(?:那个|它的?)?号码(?:是|大概|一般)?(?:多少|几|啥|什么)"
         r"|(?:怎么|咋|如何|怎样)(?:跟|和|与)?\w{0,6}?联系|联系不上|打哪个|打什么号|拨哪个|打几号"
         r"|(?:打|拨)(?:哪个|什么)号码|打电话(?:预约|咨询|问问?|联系)"
         r"|什么电话|哪个电话|电话多少"
@@ -87,7 +91,8 @@ ABSENT_FACTS: dict[str, re.Pattern[str]] = {
     # an amount per unit, not the plan's 公开燃气价格 (a policy) or 一度电比外面贵
     "price": re.compile(
         r"(?:价格|单价|价钱|水价|电价|气价|油价|房价|租金|房租|电费|水费|燃气费|气费|暖气费|取暖费"
-        r"|物业费|报酬|佣金|酬金)(?:是|大概|一般|要|收)?(?:多少|几|怎么算|咋算|怎么收|标准)"
+        r"|物业费|报酬|佣金|酬金)(?:是|大概|一般|要|收)?(?:按|依|照)?(?:多少|几|怎么算|咋算|怎么收"
+        r"|什么标准|啥标准|哪个标准|标准)"
         r"|多少钱一|[一每](?:度|方|吨|立方(?:米)?)(?:电|水|气|天然气)?(?:是|要|收)?(?:多少|几)"),
     # where a building is, not where to apply (在哪办 is a channel question the plan answers),
     # nor how many addresses (一个执照能挂好几个地址吗 asks about 一照多址)
@@ -438,7 +443,9 @@ def unstated_amount(service: ServiceOut, text: str, answer: Answer) -> Answer | 
         return None
     if answer.response not in _MAY_STATE_AMOUNT:
         return None
-    measure = next(iter(_MEASURE_WORD.findall(normalize(text))), "")
+    # 费率补助, 利率补贴: the rate is what the subsidy is of, the subsidy is what is asked — the
+    # rate's own figure (费率控制在1%以内) does not answer how much is subsidised.
+    measure = next(iter(_MEASURE_WORD.findall(_OF_A_GRANT.sub("", normalize(text)))), "")
     head = _besides_service(service, head)
     if not amount_stated(service, head, figure, measure):
         return _plain(service, answer, kind)  # 刻章要多少钱, 失业金一个月发多少
@@ -450,6 +457,11 @@ def unstated_amount(service: ServiceOut, text: str, answer: Answer) -> Answer | 
         answer.response = "utter_fee_unstated"
         return answer
     return amount_not_stated(service, text, answer)
+
+
+# A measure word naming what a grant is of (费率补助, 利率补贴, 比例奖励).
+_OF_A_GRANT = re.compile(r"(?:比例|利率|费率|占比|份额|上限|基数)"
+                         r"(?=的?(?:补助|补贴|奖补|奖励|资助|贴息))")
 
 
 # Paying (收费, 要交多少) rather than getting (补贴, 能领多少).

@@ -679,11 +679,67 @@ def clause_evidenced(snap: CatalogSnapshot, hits: list[Hit], text: str) -> Hit |
     return Hit(best.slug, best.score, SEARCH_SURE, best.kind, best.matched)
 
 
+_ONLINE_WORD = r"网上|线上|在线|网络|移动|手机|掌上|一网通办|电子化"
+
+
+def online_next_door(snap: CatalogSnapshot, text: str, named: Hit) -> str | None:
+    """手机上能申请保全吗: whether the thing named can be done online, while its service's
+    clauses say nothing of doing anything online (财产保全, 第160条) and another service's clause
+    names it done online (第153条 网上立案、网上保全): that service. None otherwise."""
+    word = re.sub(r"^(?:申请|办理|提交|办)", "", normalize(named.matched))  # 申请保全 → 保全
+    if len(word) < 2 or not asks_online(text):
+        return None
+    online = re.compile(_ONLINE_WORD)
+    if any(online.search(c) for n in service_tasks(snap.services[named.slug]) for c in clauses(n)):
+        return None
+    # the thing itself, or its last word (财产保全 → 网上保全)
+    said = re.compile(rf"(?:{_ONLINE_WORD})(?:申请|办理|提交)?"
+                      rf"(?:{re.escape(word)}|{re.escape(word[-2:])})")
+    found = [slug for slug, service in snap.services.items() if slug != named.slug
+             and any(said.search(normalize(c)) for n in service_tasks(service) for c in clauses(n))]
+    return found[0] if len(found) == 1 else None
+
+
 def clause_first(snap: CatalogSnapshot, hits: list[Hit], text: str) -> list[Hit]:
-    promoted = clause_evidenced(snap, hits, text)
+    promoted = clause_evidenced(snap, hits, text) or year_target(snap, hits, text)
     if promoted is None:
         return hits
     return [promoted, *(h for h in hits if h.slug != promoted.slug)]
+
+
+# A target asked by a year of the plan (2023年底网上能办的比例要达到多少): the figure is the one a
+# clause sets for that year.
+_PLAN_YEAR = re.compile(r"(202[345])年")
+_TARGET_ASKED = re.compile(r"多少|几成|百分之几|达到|达没达到")
+_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:[%％]|个|家|项|万|亿|户|人)")
+TARGET_LEAD = 4  # more of the question's two-character pieces in the rival's year clause
+
+
+def year_target(snap: CatalogSnapshot, hits: list[Hit], text: str) -> Hit | None:
+    """Of close free-text candidates, the one whose clause for the year asked, with a figure,
+    shares clearly more of the question's words than any clause for that year of the first:
+    依申请的事项2023年底网上办理比例 is 第67条's 2023年底网上办理比例达95%, not 第129条's 2023年底
+    清偿率. None when the year names no clause, or no rival stands out."""
+    norm = normalize(text)
+    year = _PLAN_YEAR.search(norm)
+    if len(hits) < 2 or hits[0].kind != "bm25" or year is None or not _TARGET_ASKED.search(norm):
+        return None
+    asked = pairs(content_only(norm).replace(year.group(0), ""))
+
+    def best(slug: str) -> int:
+        return max((len(asked & pairs(normalize(c).replace(year.group(0), "")))
+                    for n in service_tasks(snap.services[slug]) for c in clauses(n)
+                    if year.group(0) in c and _FIGURE.search(c)), default=0)
+
+    close = [h for h in hits[:RIVALS] if hits[0].confidence - h.confidence < SEARCH_MARGIN]
+    if len(close) < 2:
+        return None
+    first = best(close[0].slug)
+    rival = max(close[1:], key=lambda h: best(h.slug))
+    if best(rival.slug) < first + TARGET_LEAD:
+        return None
+    return Hit(rival.slug, rival.score, max(rival.confidence, SEARCH_SURE), rival.kind,
+               rival.matched)
 
 
 def kin_read(snap: CatalogSnapshot, text: str, named: str) -> str | None:
@@ -1042,6 +1098,9 @@ def resolve(
         owner = owner_named(snap, text, mentions)
         if owner is not None:
             return Resolution(owner.slug, "mention", owner.confidence)
+        online = online_next_door(snap, text, mentions[0])
+        if online is not None:
+            return Resolution(online, "mention", mentions[0].confidence)
     if mentions:
         both = clause_of_both(snap, mentions)
         if both is not None:

@@ -31,7 +31,7 @@ from services_catalog.answers import (
 )
 from services_catalog.clause_needs import needs_told
 from services_catalog.evidence import relevant_clauses
-from services_catalog.normalize import PAUSES, content_only
+from services_catalog.normalize import PAUSES, content_only, normalize
 from services_catalog.question_cues import (
     asks_online,
     content_besides_cues,
@@ -540,8 +540,16 @@ def _own_type(words: str) -> str | None:
     return INTENT_QUESTION.get(question_type(words) or "")
 
 
+# How the things named link up (仲裁和法院、调解之间有没有衔接, 部门之间怎么联动): one question,
+# which the clause joining them answers (第170条 仲裁、调解、诉讼等解纷机制紧密衔接) — not a
+# line for each thing named.
+_LINKED = re.compile(r"衔接|联动|(?:之间|相互|互相)\w{0,6}?(?:对接|配合|打通|互通|关系)")
+
+
 def services_asked(snap: CatalogSnapshot, text: str) -> list[str]:
     """The services a message asks about together, in its order (2 to 4), else []."""
+    if _LINKED.search(normalize(text)):
+        return []
     return list(dict.fromkeys(m.slug for m in _lines_asked(snap, text).lines))
 
 

@@ -93,6 +93,14 @@ _SAYINGS: tuple[tuple[re.Pattern[str], str], ...] = (
     #   公司, 欠农民工工资的企业): 欠薪企业 (第95条 联合惩戒, 市场准入限制).
     (re.compile(r"(?:拖欠|欠)(?:了)?(?:农民工|工人|员工|职工)?(?:的)?(?:工资|薪水|工钱)的(?:建筑|施工"
                 r"|劳务)?(?:企业|公司|单位|老板|包工头)"), "欠薪企业"),
+    # - a sole trader's business opened (开个体户, 注册个体工商户, 办个体执照): the 营业执照 of
+    #   企业开办 — not a sole trader's social insurance (个体户交社保) or loans.
+    (re.compile(r"(?:开|办|注册|登记|申请|开办|成立)(?:了|个|一个|一家)?个体(?:工商)?户"
+                r"(?!.{0,4}(?:社保|养老|医保|贷款|交税|纳税))|个体(?:工商户)?(?:的)?(?:营业)?执照"),
+     "办营业执照"),
+    # - 境外投资者 / 外国投资者 is the investor from abroad here (第58条 维护境外投资者合法权益),
+    #   never a business of ours going abroad.
+    (re.compile(r"(?:境外|外国|外籍)投资者"), "外商投资"),
     (re.compile(rf"(?:{_ABROAD}).{{0,12}}(?:来|到)(?:{_HERE}).{{0,8}}(?:投资|办厂|建厂|设厂|开厂"
                 r"|办企业|开公司|落户|兴业)"), "外商投资"),
 )
