@@ -293,7 +293,21 @@ class Sampler:
         if force or phase.messages >= self.next_at:
             self.next_at = phase.messages + self.every
             phase.rss_samples.append({"messages": phase.messages,
-                                      **{n: rss_mb(p) for n, p in self.pids.items()}})
+                                      **{n: rss_mb(p) for n, p in self.pids.items()},
+                                      "cpu_s": {n: cpu_seconds(p) for n, p in self.pids.items()}})
+
+
+def cpu_windows(samples: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """CPU ms per message of each process between consecutive samples: whether a message costs
+    more as the stack ages (a soak), which the whole run's average hides."""
+    out = []
+    for a, b in itertools.pairwise(samples):
+        n = b["messages"] - a["messages"]
+        if n <= 0:
+            continue
+        per = {k: round(1000 * (b["cpu_s"][k] - a["cpu_s"][k]) / n, 1) for k in b["cpu_s"]}
+        out.append({"messages": b["messages"], **per, "all": round(sum(per.values()), 1)})
+    return out
 
 
 async def run_phase(
@@ -433,6 +447,11 @@ def summarise(phase: Phase, names: list[str]) -> dict[str, Any]:
             s = slope([(x["messages"], x[n]) for x in phase.rss_samples])
             trend[n] = None if s is None else round(s * 1000, 3)
         out["rss_slope_mb_per_1000_messages"] = trend
+        windows = cpu_windows(phase.rss_samples)
+        out["cpu_ms_per_message_windows"] = windows
+        if len(windows) >= 3:
+            s = slope([(w["messages"], w["all"]) for w in windows])
+            out["cpu_slope_ms_per_1000_messages"] = None if s is None else round(s * 1000, 2)
     return out
 
 
@@ -551,6 +570,10 @@ def print_summary(report: dict[str, Any]) -> None:
     print("RSS MB (max):", report["gateway"]["rss_mb"]["max"])
     if "rss_slope_mb_per_1000_messages" in report["gateway"]:
         print("RSS slope MB/1000 msgs:", report["gateway"]["rss_slope_mb_per_1000_messages"])
+    if "cpu_slope_ms_per_1000_messages" in report["gateway"]:
+        w = report["gateway"]["cpu_ms_per_message_windows"]
+        print(f"CPU ms/msg along the run: first window {w[0]}, last {w[-1]}, slope "
+              f"{report['gateway']['cpu_slope_ms_per_1000_messages']} ms per 1000 msgs")
     for name, t in report["targets"].items():
         print(f"  {'ok  ' if t['met'] else 'MISS'} {name}: {t['value']} (target {t['target']})")
 
