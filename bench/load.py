@@ -37,6 +37,8 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from bench.machine import reference_ms
+
 ROOT = Path(__file__).resolve().parent.parent
 REPORTS = ROOT / "reports"
 
@@ -51,6 +53,30 @@ SCRIPTS: list[list[str]] = [
     ["电子营业执照怎么领", "能用来签合同吗", "那一照多址呢"],
     ["工程建设项目审批要几天", "一般社会投资的", "在哪个窗口交材料"],
 ]
+
+
+
+def scripts_from(folders: list[Path]) -> list[list[str]]:
+    """Dialogues taken from question sets (each conversation's user turns; each single question
+    as a one-turn dialogue): a soak on many different texts, as real traffic is, rather than the
+    eight scripts above that the stack's caches soon hold."""
+    import yaml
+
+    out: list[list[str]] = []
+    for folder in folders:
+        multi, single = folder / "chat_multiturn.yml", folder / "chat_single.yml"
+        if multi.exists():
+            for conv in yaml.safe_load(multi.read_text(encoding="utf-8")) or []:
+                turns = conv.get("turns", conv) if isinstance(conv, dict) else conv
+                out.append([t["user"] for t in turns if isinstance(t, dict) and t.get("user")])
+        if single.exists():
+            out.extend([item["text"]] for item in yaml.safe_load(single.read_text(encoding="utf-8"))
+                       or [] if item.get("text"))
+    random.Random(0).shuffle(out)  # mix the sets, the same order on every run
+    return [s for s in out if s]
+
+
+WARM_SCRIPTS = 8  # enough to load every lazy part; --texts-from may give a thousand scripts
 
 TARGETS = {"concurrency_20_p95_ms": 150.0, "errors": 0, "gateway_overhead_pct": 15.0,
            "rasa_rss_mb": 1000.0, "rasa_cpu_ms_per_message": 35.0,
@@ -318,7 +344,7 @@ async def run_phase(
     direct = name == "rasa"
     path = "/webhooks/rest/webhook" if direct else "/api/chat"
     params = {"token": token} if direct else {}
-    scripts = itertools.cycle(range(len(SCRIPTS)))
+    scripts = itertools.cycle(range(len(SCRIPTS)))  # SCRIPTS: main() may replace them
     started = time.monotonic()
     deadline = started + seconds
 
@@ -379,9 +405,9 @@ async def run_phase(
 
 
 async def warm_up(target: Target, run_id: str) -> None:
-    """One pass over every script on both paths: first calls pay for lazy loading."""
+    """One pass over the first scripts on both paths: first calls pay for lazy loading."""
     async with httpx.AsyncClient(timeout=60.0) as client:
-        for i, script in enumerate(SCRIPTS):
+        for i, script in enumerate(SCRIPTS[:WARM_SCRIPTS]):
             for text in script:
                 await client.post(f"{target.gateway}/api/chat",
                                   json={"sender": f"bench-{run_id}-wg{i}", "message": text})
@@ -473,6 +499,7 @@ async def bench(args: argparse.Namespace, target: Target) -> dict[str, Any]:
         ports["actions"] = target.actions_port
     names = list(ports)
     run_id = uuid.uuid4().hex[:8]
+    reference_before = reference_ms()
     await warm_up(target, run_id)
     soak = args.messages is not None
     every = args.sample_every or (max(100, args.messages // 25) if soak else 200)
@@ -487,10 +514,15 @@ async def bench(args: argparse.Namespace, target: Target) -> dict[str, Any]:
     report: dict[str, Any] = {
         "config": {"concurrency": args.concurrency, "seconds": args.seconds,
                    "think_s": args.think, "messages": args.messages, "sample_every": every,
-                   "gateway": target.gateway, "rasa": target.rasa, "scripts": SCRIPTS,
+                   "gateway": target.gateway, "rasa": target.rasa,
+                   "scripts": SCRIPTS if len(SCRIPTS) <= 20 else f"{len(SCRIPTS)} dialogues from "
+                   + ", ".join(str(f) for f in args.texts_from or []),
                    "pids": sampler.pids, "cpus": os.cpu_count(),
                    "rasa_replicas": 1 + len(target.extra_rasa_ports),
-                   "loadavg_before": load_before},
+                   "loadavg_before": load_before,
+                   # CPU per message scales with the core's speed: how fast it was, idle,
+                   # before and after (on a VM it moves with the host's other load)
+                   "reference_ms": {"before": reference_before}},
         "gateway": summarise(gw, names),
     }
     if not args.no_direct:
@@ -505,6 +537,7 @@ async def bench(args: argparse.Namespace, target: Target) -> dict[str, Any]:
             report["gateway_overhead_paired"] = await paired_overhead(target, args.paired,
                                                                       run_id)
     report["config"]["loadavg_after"] = os.getloadavg()
+    report["config"]["reference_ms"]["after"] = reference_ms()
     report["targets"] = check_targets(report, args.concurrency)
     return report
 
@@ -568,6 +601,7 @@ def print_summary(report: dict[str, Any]) -> None:
             print(f"gateway overhead paired: median {o['median_difference_ms']} ms "
                   f"({o['p50_pct']} % of Rasa's p50 {o['rasa_ms']['p50']} ms)")
     print("RSS MB (max):", report["gateway"]["rss_mb"]["max"])
+    print("machine reference loop:", report["config"]["reference_ms"], "ms CPU (bench.machine)")
     if "rss_slope_mb_per_1000_messages" in report["gateway"]:
         print("RSS slope MB/1000 msgs:", report["gateway"]["rss_slope_mb_per_1000_messages"])
     if "cpu_slope_ms_per_1000_messages" in report["gateway"]:
@@ -601,12 +635,17 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--sample-every", type=int, help="RSS sample every N messages")
     ap.add_argument("--max-seconds", type=float, default=3600.0, help="soak safety stop")
     ap.add_argument("--no-direct", action="store_true", help="skip the direct-Rasa phase")
+    ap.add_argument("--texts-from", type=Path, nargs="+", metavar="FOLDER",
+                    help="dialogues from these question sets (e.g. tests/dev_plan2*) instead of "
+                         "the eight built-in scripts")
     ap.add_argument("--out", type=Path, default=REPORTS / "load.json")
     return ap.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.texts_from:
+        SCRIPTS[:] = scripts_from(args.texts_from)
     with running_stack(args) as target:
         report = asyncio.run(bench(args, target))
     args.out.parent.mkdir(parents=True, exist_ok=True)
