@@ -64,3 +64,7 @@ def test_whether_filing_a_suit_takes_long_is_the_online_filing_review() -> None:
     text = "工程款到现在还欠着七十多万 实在不行我想去法院告 立案是不是要等很久"
     found = {a.task: a.quote for a in asked_matters(text)}
     assert 142 in found and "7日内完成网上立案审核" in found[142]
+
+
+def test_an_old_owner_who_cannot_cope_asks_for_a_helper_not_an_easier_site() -> None:
+    assert 72 not in tasks("老板岁数大了不会弄网上那些 有没有人帮着跑")
