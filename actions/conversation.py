@@ -25,6 +25,7 @@ from actions.catalog_access import (
 )
 from actions.catalog_answers import (
     MISSES_BEFORE_HANDOFF,
+    add_extra_matters,
     answer_other_region,
     answer_plan_clause,
     answer_service,
@@ -206,8 +207,13 @@ class ActionFallback(Action):
             return answer_service(dispatcher, tracker, names_service=True)
         # 有几个人堵在厂门口要交保护费: the search and a clause of the plan read it as the same
         # service (打击…敲诈勒索 第146条), however loosely the NLU did.
+        # 附近的人天天来堵门…案子拖着不立 这种咋办: the clause answers the first wrong told; the
+        # other asks of the story (another wrong, another question) follow as they do after a
+        # service's answer (add_extra_matters).
+        before = len(dispatcher.messages)
         clause = answer_plan_clause(dispatcher, tracker, read_alike=True)
         if clause is not None:
+            add_extra_matters(dispatcher, user_text(tracker), dispatcher.messages[before:])
             return clause
         nearby = answer_next_door(dispatcher, tracker)
         if nearby is not None:
@@ -217,6 +223,7 @@ class ActionFallback(Action):
         # evidence bar as elsewhere: that clause, not "您是想问下面哪一项？".
         anywhere = answer_plan_clause(dispatcher, tracker)
         if anywhere is not None:
+            add_extra_matters(dispatcher, user_text(tracker), dispatcher.messages[before:])
             return anywhere
         return count_miss(dispatcher, tracker)
 

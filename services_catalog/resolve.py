@@ -580,7 +580,9 @@ def states_amount_here(snap: CatalogSnapshot, previous: str, text: str) -> bool:
 
 
 # 能跟营业执照一起办吗 / 税务注销能同时办吗: whether another thing is handled with this one.
-_TOGETHER = re.compile(r"(?:一起|一块儿?|一并|同时|顺便|顺带|合并)(?:办|申请|弄|交|提交|受理)"
+# Not a helper doing it along with one (有没有人帮着一起办手续, 陪着一起办): that asks for 帮办代办.
+_TOGETHER = re.compile(r"(?<!帮着)(?<!帮忙)(?<!陪着)(?<!带着)(?<!帮我)(?<!跟着)"
+                       r"(?:一起|一块儿?|一并|同时|顺便|顺带|合并)(?:办|申请|弄|交|提交|受理)"
                        r"|一个窗口|一窗|跑几个(?:窗口|地方|部门)|几个窗口"
                        # … or whether the other needs a queue of its own (还要另外排队吗).
                        # Not 单独办 / 分开跑: 每个网点都得单独办吗 asks of each branch.

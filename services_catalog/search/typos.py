@@ -8,6 +8,7 @@ from services_catalog.search.common import crosses, token_spans
 from services_catalog.search.pinyin import (
     ALL_HAN,
     MAX_READING_COMBOS,
+    fold,
     readings,
     syllables,
     typo_plausible,
@@ -22,12 +23,19 @@ COMMON_WORDS = (
     "开办", "不动产", "许可证", "失业金", "用电", "用水", "燃气", "营业",
 )
 REAL_WORD_FREQ = 10  # jieba frequency from which a window is a word of its own, not a typo
+# Common words long enough that one accent slip (zh/z, ch/c, sh/s, n/l, -ng/-n) in one character
+# still leaves them unmistakable: 营业执造 (zao for zhao) is 营业执照. Shorter words need exact
+# pinyin: 执造 alone is not read as 执照.
+FUZZY_MIN_LEN = 4
 
 
 class TypoCorrector:
     def __init__(self, tok: jieba.Tokenizer) -> None:
         self._tok = tok  # the index's tokenizer: a catalog name is a real word, never a typo
         self._common: dict[tuple[str, ...], str] = {syllables(w): w for w in COMMON_WORDS}
+        self._common_fuzzy: dict[tuple[str, ...], str] = {
+            tuple(fold(s) for s in syllables(w)): w
+            for w in COMMON_WORDS if len(w) >= FUZZY_MIN_LEN}
         self._lengths = sorted({len(w) for w in COMMON_WORDS}, reverse=True)
 
     def correct(self, norm: str) -> str:
@@ -67,4 +75,9 @@ class TypoCorrector:
             word = self._common.get(key)
             if word and typo_plausible(window, word, fuzzy=False):
                 return word
+        if len(window) >= FUZZY_MIN_LEN:
+            for key in partial:
+                word = self._common_fuzzy.get(tuple(fold(s) for s in key))
+                if word and typo_plausible(window, word, fuzzy=True):
+                    return word
         return None

@@ -26,6 +26,8 @@ def snap() -> CatalogSnapshot:
     ("公司注消要多久", "公司注销要多久"),
     ("社宝怎么交", "社保怎么交"),
     ("设保登记在哪办", "社保登记在哪办"),
+    # One accent slip (zao for zhao) in a four-character common word: voice input.
+    ("营业执造现在办下来得几天", "营业执照现在办下来得几天"),
 ])
 def test_common_words_are_put_right(snap, typed: str, meant: str) -> None:
     assert snap.index.correct_typos(typed) == meant
