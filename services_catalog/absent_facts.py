@@ -166,6 +166,10 @@ def _short_years(norm: str) -> list[int]:
 # (以后投标会不会受影响 asks a consequence, not a change: 会不会 counts only before a change.)
 _LATER = re.compile(r"(?:明年|后年|以后|将来|未来|往后)\w{0,12}?(?:变|调整|改|还是|延续|继续"
                     r"|会不会(?:变|调|改|取消|延续|继续|还)|新政策|新规定)")
+# 以后地址变了呢 / 将来法人换了咋办: a change of the business's own particulars later on (its
+# 变更登记), not of the policy in years beyond the plan.
+_OWN_CHANGE = re.compile(r"(?:地址|住所|经营场所|场所|名称|名字|法人|股东|经营范围|注册资本"
+                         r"|门面|店面|厂址|电话|手机号)\w{0,3}?(?:变|换|改|迁|搬)")
 # 12345 is the one phone number the plan gives (its own service answers it); a unit's own
 # 咨询热线 is not it.
 _HOTLINE = re.compile(r"12345|市长|便民|政务(?:服务)?热线|(?<![\u4e00-\u9fff])热线")
@@ -182,7 +186,7 @@ def absent_fact(text: str) -> str | None:
     norm = normalize(text)
     if _YEAR.search(norm) and not any(int(y) in PLAN_YEARS for y in _YEAR.findall(norm)):
         return "year"
-    if _LATER.search(norm):
+    if _LATER.search(norm) and not _OWN_CHANGE.search(norm):
         return "year"
     if any(y not in PLAN_YEARS for y in _short_years(norm)):
         return "year"  # 二二年的时候要多少天: an earlier year's figure

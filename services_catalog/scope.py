@@ -110,6 +110,12 @@ _PERSON_THERE = re.compile(r"(?:人|身)(?:现在|目前|还|正)?在$")
 # in a clause that asks nothing while another clause asks — the question is about here.
 _PEOPLE_THERE = re.compile(r"(?:专家|评委|员工|职工|工人|师傅|老板|股东|法人|客户|家人|孩子|老人"
                            r"|律师|会计|技术人员|人员)们?(?:都|也|还|现在|目前|平时|一般|常年|大多)*在$")
+# 开会都在乌鲁木齐 我去不了咋办 / 培训在北京 走不开: where something the caller should attend is
+# held, told with the caller unable to go there — the question is what can be done from here.
+_CANT_GO = re.compile(r"^[^？?]{0,12}?(?:去不了|去不成|去不到|来不了|过不去|赶不过去|赶不到"
+                      r"|跑不了|走不开|没法去|没办法去|不能去|去不起|跑不起)")
+_EVENT_THERE = re.compile(r"(?:开会|会议|债权人会议|开庭|庭审|评审|考试|培训|面试|答辩|听证)"
+                          r"(?:都|也|还|一般|总是|每次)*(?:在|去)$")
 _NOT_GOING = re.compile(r"(?:不用|不必|不需要|无需|免得|省得)(?:跑|去|到)(?:趟)?$")
 _NATIONWIDE_HERE = re.compile(r"^(?:一体化|通用|通行|有效|联网|统一平台|范围内?(?:通|有效|都能)|"
                               r"都能|各地都|信用信息|企业信用)")
@@ -148,6 +154,8 @@ def other_region(text: str) -> str | None:
                 or _NOT_GOING.search(norm[:found.start()])
                 or _PERSON_THERE.search(norm[:found.start()])
                 or _people_there(norm, found)
+                or (_CANT_GO.search(norm[found.end():])
+                    and not _HERE.search(norm) and _EVENT_THERE.search(norm[:found.start()]))
                 or _INVESTOR.search(norm[found.end():])
                 or (_STATE_ASKED.search(norm)
                     and not any(_asked_there(norm, m) for m in named))):
