@@ -55,7 +55,6 @@ SCRIPTS: list[list[str]] = [
 ]
 
 
-
 def scripts_from(folders: list[Path]) -> list[list[str]]:
     """Dialogues taken from question sets (each conversation's user turns; each single question
     as a one-turn dialogue): a soak on many different texts, as real traffic is, rather than the
@@ -325,7 +324,13 @@ class Sampler:
 
 def cpu_windows(samples: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """CPU ms per message of each process between consecutive samples: whether a message costs
-    more as the stack ages (a soak), which the whole run's average hides."""
+    more as the stack ages (a soak), which the whole run's average hides. The forced last sample
+    may come a few messages after a regular one; a window under half the usual size is noise,
+    so it is folded into the window before it."""
+    if len(samples) >= 3:
+        usual = samples[-2]["messages"] - samples[-3]["messages"]
+        if 0 < samples[-1]["messages"] - samples[-2]["messages"] < usual / 2:
+            samples = samples[:-2] + samples[-1:]
     out = []
     for a, b in itertools.pairwise(samples):
         n = b["messages"] - a["messages"]
@@ -338,13 +343,14 @@ def cpu_windows(samples: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 async def run_phase(
     name: str, url: str, token: str, concurrency: int, seconds: float,
-    max_messages: int | None, sampler: Sampler, run_id: str, think: float = 0.0,
+    max_messages: int | None, sampler: Sampler, run_id: str, scripts: list[list[str]],
+    think: float = 0.0,
 ) -> Phase:
     phase = Phase(name)
     direct = name == "rasa"
     path = "/webhooks/rest/webhook" if direct else "/api/chat"
     params = {"token": token} if direct else {}
-    scripts = itertools.cycle(range(len(SCRIPTS)))  # SCRIPTS: main() may replace them
+    order = itertools.cycle(range(len(scripts)))
     started = time.monotonic()
     deadline = started + seconds
 
@@ -361,7 +367,7 @@ async def run_phase(
             if not more():
                 return
             sender = f"bench-{run_id}-{name}-{worker}-{n}"
-            for text in SCRIPTS[next(scripts)]:
+            for text in scripts[next(order)]:
                 if not more():
                     return
                 t0 = time.perf_counter()
@@ -404,10 +410,10 @@ async def run_phase(
     return phase
 
 
-async def warm_up(target: Target, run_id: str) -> None:
+async def warm_up(target: Target, run_id: str, scripts: list[list[str]]) -> None:
     """One pass over the first scripts on both paths: first calls pay for lazy loading."""
     async with httpx.AsyncClient(timeout=60.0) as client:
-        for i, script in enumerate(SCRIPTS[:WARM_SCRIPTS]):
+        for i, script in enumerate(scripts[:WARM_SCRIPTS]):
             for text in script:
                 await client.post(f"{target.gateway}/api/chat",
                                   json={"sender": f"bench-{run_id}-wg{i}", "message": text})
@@ -416,7 +422,8 @@ async def warm_up(target: Target, run_id: str) -> None:
                                   json={"sender": f"bench-{run_id}-wr{i}", "message": text})
 
 
-async def paired_overhead(target: Target, turns: int, run_id: str) -> dict[str, Any]:
+async def paired_overhead(target: Target, turns: int, run_id: str,
+                          scripts: list[list[str]]) -> dict[str, Any]:
     """Sequential and interleaved: each turn to the gateway, then the same turn straight to
     Rasa (two conversations of one script). Background load drifts alike for both sides."""
     gw_ms: list[float] = []
@@ -425,7 +432,7 @@ async def paired_overhead(target: Target, turns: int, run_id: str) -> dict[str, 
     async with httpx.AsyncClient(timeout=30.0) as client:
         done = 0
         for n in itertools.count():
-            for text in SCRIPTS[n % len(SCRIPTS)]:
+            for text in scripts[n % len(scripts)]:
                 if done >= turns:
                     break
                 t0 = time.perf_counter()
@@ -499,8 +506,9 @@ async def bench(args: argparse.Namespace, target: Target) -> dict[str, Any]:
         ports["actions"] = target.actions_port
     names = list(ports)
     run_id = uuid.uuid4().hex[:8]
+    scripts = scripts_from(args.texts_from) if args.texts_from else SCRIPTS
     reference_before = reference_ms()
-    await warm_up(target, run_id)
+    await warm_up(target, run_id, scripts)
     soak = args.messages is not None
     every = args.sample_every or (max(100, args.messages // 25) if soak else 200)
     sampler = Sampler(ports, every)
@@ -510,12 +518,12 @@ async def bench(args: argparse.Namespace, target: Target) -> dict[str, Any]:
           file=sys.stderr, flush=True)
     load_before = os.getloadavg()  # other work on the machine: latency depends on it, CPU not
     gw = await run_phase("gateway", target.gateway, target.token, args.concurrency, seconds,
-                         args.messages, sampler, run_id, args.think)
+                         args.messages, sampler, run_id, scripts, args.think)
     report: dict[str, Any] = {
         "config": {"concurrency": args.concurrency, "seconds": args.seconds,
                    "think_s": args.think, "messages": args.messages, "sample_every": every,
                    "gateway": target.gateway, "rasa": target.rasa,
-                   "scripts": SCRIPTS if len(SCRIPTS) <= 20 else f"{len(SCRIPTS)} dialogues from "
+                   "scripts": scripts if len(scripts) <= 20 else f"{len(scripts)} dialogues from "
                    + ", ".join(str(f) for f in args.texts_from or []),
                    "pids": sampler.pids, "cpus": os.cpu_count(),
                    "rasa_replicas": 1 + len(target.extra_rasa_ports),
@@ -528,14 +536,14 @@ async def bench(args: argparse.Namespace, target: Target) -> dict[str, Any]:
     if not args.no_direct:
         print(f"rasa REST channel: same load, {args.seconds:.0f}s …", file=sys.stderr, flush=True)
         direct = await run_phase("rasa", target.rasa, target.token, args.concurrency,
-                                 args.seconds, None, sampler, run_id, args.think)
+                                 args.seconds, None, sampler, run_id, scripts, args.think)
         report["rasa_direct"] = summarise(direct, names)
         report["gateway_overhead"] = overhead(report["gateway"], report["rasa_direct"])
         if args.paired:
             print(f"paired overhead: {args.paired} turns, one at a time …", file=sys.stderr,
                   flush=True)
             report["gateway_overhead_paired"] = await paired_overhead(target, args.paired,
-                                                                      run_id)
+                                                                      run_id, scripts)
     report["config"]["loadavg_after"] = os.getloadavg()
     report["config"]["reference_ms"]["after"] = reference_ms()
     report["targets"] = check_targets(report, args.concurrency)
@@ -644,8 +652,6 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    if args.texts_from:
-        SCRIPTS[:] = scripts_from(args.texts_from)
     with running_stack(args) as target:
         report = asyncio.run(bench(args, target))
     args.out.parent.mkdir(parents=True, exist_ok=True)
