@@ -26,9 +26,11 @@ from actions.catalog_access import (
 )
 from services_catalog.absent_facts import (
     absent_for,
+    excluded_case,
     missing_answer,
     no_limit_quoted,
     qualified_free,
+    unconfirmed_claim,
     unexplained_term,
     unlisted,
     unlisted_materials,
@@ -656,6 +658,8 @@ def _answer_service(
     answer = no_limit_quoted(service, text, answer) or answer  # 多少个工作日: no limit set
     answer = unexplained_term(service, text, answer) or answer  # “…模式”是啥意思: not explained
     answer = unstated_specific(service, text, answer) or answer  # 在哪儿, 一年几回, 几点
+    answer = unconfirmed_claim(service, text, answer) or answer  # 听说利率3.2%对吗: not the plan's
+    answer = excluded_case(service, text, answer) or answer  # 重大工程建设项目: 除…外
     if found.source == "search" and found.candidates and not answer.needs_condition:
         # A best guess from free text: offer the close runners-up too.
         answer.buttons = candidate_buttons(

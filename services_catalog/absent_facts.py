@@ -281,7 +281,7 @@ def missing_answer(kind: str, found: Resolution, services: dict[str, ServiceOut]
 _MONEY = re.compile(r"多少钱|钱一(?:年|个|月|次(?!退)|天|周|期|亩|吨|度|平|户|方"
                     r"|件|份|套|张|本|项|人|共|般多少)|花多少|收多少|交多少|缴多少|付多少|给多少|补多少|奖多少|奖励多少"
                     r"|补贴多少|贴多少|补助多少|领多少|发多少|拿多少|得多少|贷多少|借多少|返多少|退多少"
-                    r"|存多少|押多少|缴纳多少|交纳多少"
+                    r"|存多少|押多少|缴纳多少|交纳多少|罚多少|罚款(?:是|要|大概|一般)?多少|报销多少"
                     r"|多少万|几万|几千|收费标准|(?<=费)(?:用|是|大概|一般|要|收|交|一年|每年|一个?月|每月|一次"
                     r"|每次|一期|每期|一个人|每人|一人)*多少|金额|数额|额度"
                     r"|资金多少")
@@ -469,7 +469,7 @@ _OF_A_GRANT = re.compile(r"(?:比例|利率|费率|占比|份额|上限|基数)"
 
 
 # Paying (收费, 要交多少) rather than getting (补贴, 能领多少).
-_GETS = re.compile(r"补|奖|领|发|贷|借|返|退|给|资助|安家|工资|赔|基数|利息|利率")
+_GETS = re.compile(r"补|奖|领|发|贷|借|返|退|给|资助|安家|工资|赔|基数|利息|利率|报销")
 
 
 def _pays(text: str) -> bool:
@@ -575,7 +575,7 @@ _CLAUSE_PARTS = re.compile(r"[，,；;。]")
 # money arrives, the case ends. 网上立案 7日 is the 审核, not 开庭; 失业金 5个工作日 is 审核办结,
 # not 到账. A step the service's clauses name (3日内删除…) is its limit's own.
 _STEPS = re.compile(r"开庭|宣判|判决|结案|审结|到账|拨付|放款|下款|退还|退款|返还|退回来|兑现"
-                    r"|执行完|执行到位|回款|赔付|发放|开工|投产")
+                    r"|执行完|执行到位|回款|赔付|发放|开工|投产|判下来|判出来|判完|审完|出判决")
 # … asked right by the how-long words (多久能开庭, 几天能到账, 审结要多久): 履行完判决了，失信信息
 # 多久删 tells of the 判决 and asks about the 删除.
 _HOW_LONG = r"(?:多久|多长时间|几天|多少天|几个工作日|多少个?工作日)"
@@ -706,6 +706,77 @@ def _free_only_for(service: ServiceOut, answer: Answer, quote: str, item: int,
     if plain.card:
         plain.card["citation"] = cited_clause(service, item)
     return plain
+
+
+# --- a case the figure's own clause leaves out ---------------------------------------------------
+
+# 除重大工程建设项目外，政府投资项目审批时间控制在55个工作日以内: the clause's figure is not for
+# the case it excepts.
+_EXCEPT = re.compile(r"除(?P<case>[^，,。；;、]{2,16}?)(?:以)?外")
+
+
+def excluded_case(service: ServiceOut, text: str, answer: Answer) -> Answer | None:
+    """A question about the very case a clause of the service excepts from its figure (重大工程
+    建设项目的审批时间): the plan sets no figure for it — say so with the clause's 第N条 and where
+    to ask, not the figure of the other cases nor "which kind are you?". None otherwise."""
+    norm = normalize(text)
+    if (decisive_question_type(norm) not in ("ask_due_date", "ask_time_limit")
+            and amount_asked(text) is None):
+        return None  # 重大工程建设项目有协调机制吗 asks no figure
+    plan = tasks()
+    for n in service_tasks(service):
+        for clause in plan[n].clauses if n in plan else ():
+            for m in _EXCEPT.finditer(clause.text):
+                case = m.group("case")
+                if normalize(case) in norm:
+                    plain = _plain(service, answer, "amount")
+                    plain.variables["missing"] = MISSING_FACT["excepted"].format(case=case,
+                                                                                  item=n)
+                    if plain.card:
+                        plain.card["citation"] = cited_clause(service, n)
+                    return plain
+    return None
+
+
+# --- a figure heard and asked to confirm -------------------------------------------------------
+
+# Hearsay put to the assistant (听说…对吗, 他说…真的假的, 要多交200块，是这样吗): the asker
+# states the figure; the assistant confirms only what the plan states.
+_HEARSAY = re.compile(r"听说|听人说|有人说|据说|说是|传言|网上说|[他她]们?说|朋友说|亲戚说"
+                      r"|真的假的|真的吗|真的么|是真的|对吗|对不对|对吧|是吗|是这样吗|是不是这样"
+                      r"|没错吧|靠谱吗|属实吗|有这回事|有这事")
+# A figure a business would act on, as said (3.2%, 200块, 1个工作日, 50万). A year (2024年) and a
+# numbered ask (1. …) are none.
+_CLAIMED = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(个工作日|工作日|个自然日|个小时|小时|天"
+                      r"|日(?!前|后)|个月|万元|元|块钱?|万|%|％)")
+_DIGITS = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])")
+
+
+def claimed_figures(text: str) -> list[str]:
+    """The figures a question puts forward to be confirmed (听说利率是3.2%对吗 → ["3.2"]); []
+    when it states none or asks nothing of one."""
+    norm = normalize(text)
+    if not _HEARSAY.search(norm):
+        return []
+    return [m.group(1) for m in _CLAIMED.finditer(norm)]
+
+
+def unconfirmed_claim(service: ServiceOut, text: str, answer: Answer) -> Answer | None:
+    """A figure heard (听说贷款利率是3.2%对吗) that no clause of the service's tasks and no catalog
+    fact states: the plan does not say so, and where to ask — never an answer that could be read
+    as a yes. None when every figure put forward is the plan's own (听说3个工作日就能办完？)."""
+    claims = claimed_figures(text)
+    if not claims or answer.needs_condition:
+        return None
+    plan = tasks()
+    evidence = " ".join([*(c.text for n in service_tasks(service) if n in plan
+                           for c in plan[n].clauses),
+                         *(f.text for f in (*service.fees, *service.materials, *service.notes)),
+                         *(str(t.amount) for t in service.time_limits)])
+    stated = set(_DIGITS.findall(normalize(evidence).replace("12345", "")))
+    if all(c in stated for c in claims):
+        return None
+    return _plain(service, answer, "claim")
 
 
 # --- how long, of a matter with no time limit, answered by a quote ----------------------------
