@@ -27,6 +27,7 @@ from actions.catalog_access import (
 from services_catalog.absent_facts import (
     absent_for,
     excluded_case,
+    faster_than_limit,
     missing_answer,
     no_limit_quoted,
     qualified_free,
@@ -660,6 +661,7 @@ def _answer_service(
     answer = unstated_specific(service, text, answer) or answer  # 在哪儿, 一年几回, 几点
     answer = unconfirmed_claim(service, text, answer) or answer  # 听说利率3.2%对吗: not the plan's
     answer = excluded_case(service, text, answer) or answer  # 重大工程建设项目: 除…外
+    answer = faster_than_limit(service, text, answer) or answer  # 能不能当天办完: not stated
     if found.source == "search" and found.candidates and not answer.needs_condition:
         # A best guess from free text: offer the close runners-up too.
         answer.buttons = candidate_buttons(

@@ -86,6 +86,8 @@ ABSENT_FACTS: dict[str, re.Pattern[str]] = {
         r"|(?:哪家|哪个|什么)(?:公司|企业|厂家|厂商|单位)(?:开发|做|建|承建|运营|运维|设计)的"
         # 扶持上市的是哪家企业: a firm's name (哪些企业可以申请 asks who qualifies, stated)
         r"|(?:是|有)(?:哪家|哪几家|哪一家)(?:公司|企业|厂家|厂商|单位|机构|银行)"
+        # 哪几家公证处有三名以上公证员: which offices by name (the plan states the condition)
+        r"|(?:哪家|哪几家|哪一家)(?:公证处|公证机构|律所|律师事务所|银行|担保公司)"
         r"|(?:推荐|介绍)(?:一下|一|两|几|个)*家"
         r"|(?:推荐|介绍)(?:一下|一|两|几|个)*\w{0,6}?(?:公司|律所|律师|中介|服务商|代理机构|测绘单位)"),
     # an amount per unit, not the plan's 公开燃气价格 (a policy) or 一度电比外面贵
@@ -110,7 +112,10 @@ ABSENT_FACTS: dict[str, re.Pattern[str]] = {
     # plan names): the plan gives no URL
     "web": re.compile(
         r"(?:网址|网站地址|网页地址|网页链接|链接|域名)(?:是|在)?(?:多少|啥|什么|哪|呢|吗|给|发)"
-        r"|(?:给|发|告诉)(?:我|一下|个|一个)*(?:\w{0,8}的)?(?:网址|链接)"),
+        r"|(?:给|发|告诉)(?:我|一下|个|一个)*(?:\w{0,8}的)?(?:网址|链接)"
+        # 网址能不能发我一下, 网址或者公众号叫啥: the address asked first, then how or with what
+        r"|(?:网址|网站地址|网页链接)(?:能不能|能否|可不可以|可以|麻烦)?(?:发|给|告诉)"
+        r"|(?:网址|网站地址)(?:或者|或是|或|和|跟|还有|、)"),
     # opening hours, not the time of day (现在几点了) nor a deadline (春节前能办完吗)
     "hours": re.compile(
         # 晚上几点以后就没人接了: until when someone answers
@@ -128,6 +133,13 @@ ABSENT_FACTS: dict[str, re.Pattern[str]] = {
         r"(?:表格?|表单|范本|模板|样本|样表|格式文本|文书|申请书|合同)\w{0,4}?(?:编号|表号|编码|序号)"
         r"|(?:哪个|什么|啥|哪一个)(?:表格?|表单|范本|模板)?(?:编号|表号)"
         r"|(?:表号|文号|编号)(?:是|为)?(?:多少|几|啥|什么)"),
+    # how long the queue is, how many windows or halls: the plan sets the time limits of the
+    # services, not the wait at a counter nor the counters' number (要跑几个窗口 asks how the
+    # steps combine, which 一窗受理 answers)
+    "queue": re.compile(
+        r"(?:排队|排号|等号|叫号|候办|等候|取号)\w{0,6}?(?:多久|多长时间|几分钟|多少分钟|几个小时|多少人)"
+        r"|(?:窗口|大厅|服务中心|营业厅)(?:一共|总共|共)?有(?:几个|多少个?|几处|几家)"
+        r"|(?:一共|总共|共)?有(?:几个|多少个)(?:窗口|大厅|政务服务中心)"),
     "stats": re.compile(
         r"平均(?:用时|用了|花了|办了|要|需要|得)?(?:多久|几天|多少天|多长时间|几个工作日)"
         r"|(?:实际|去年|前年|上半年|今年以来|这几年)\w{0,10}?(?:用了|花了|办了|办结了|受理了|接了"
@@ -170,6 +182,10 @@ _LATER = re.compile(r"(?:明年|后年|以后|将来|未来|往后)\w{0,12}?(?:�
 # 变更登记), not of the policy in years beyond the plan.
 _OWN_CHANGE = re.compile(r"(?:地址|住所|经营场所|场所|名称|名字|法人|股东|经营范围|注册资本"
                          r"|门面|店面|厂址|电话|手机号)\w{0,3}?(?:变|换|改|迁|搬)")
+# A year after the plan asked about (2026年以后有没有新方案, 2027年起还这样吗), though a plan year
+# is named beside it; a later year told alone (我们2026年3月成立的) asks nothing of it.
+_AFTER_PLAN = re.compile(r"20(?:2[6-9]|[3-9]\d)\s*年(?:以后|之后|起|开始|往后|后|还|会|有没有"
+                         r"|的目标|有什么|新)")
 # 12345 is the one phone number the plan gives (its own service answers it); a unit's own
 # 咨询热线 is not it.
 _HOTLINE = re.compile(r"12345|市长|便民|政务(?:服务)?热线|(?<![\u4e00-\u9fff])热线")
@@ -188,6 +204,8 @@ def absent_fact(text: str) -> str | None:
         return "year"
     if _LATER.search(norm) and not _OWN_CHANGE.search(norm):
         return "year"
+    if _AFTER_PLAN.search(norm):
+        return "year"  # 2025年就到期了吧，2026年以后有没有新的方案
     if any(y not in PLAN_YEARS for y in _short_years(norm)):
         return "year"  # 二二年的时候要多少天: an earlier year's figure
     if _STATED_PRICE.search(norm) and QUESTION_CUE.search(norm):
@@ -736,6 +754,32 @@ def excluded_case(service: ServiceOut, text: str, answer: Answer) -> Answer | No
                         plain.card["citation"] = cited_clause(service, n)
                     return plain
     return None
+
+
+# --- faster than the time limit ----------------------------------------------------------------
+
+# 能不能当天办完, 有没有加急通道, 是不是比5个工作日还快了: a way faster than the limit asked for.
+_FASTER = re.compile(r"当天|当日|当场|立等|马上(?:就)?(?:能|可以)?(?:办|拿|出|领)|即办|加急|急件"
+                     r"|(?:比|还)\w{0,8}?(?:还|更)快|更快|提前(?:办|拿|出|领)")
+# … which the service's own clauses state (当日受理, 接诉即办): then they answer it.
+_FAST_STATED = re.compile(r"当日|当天|即办|立等|加急|当场")
+
+
+def faster_than_limit(service: ServiceOut, text: str, answer: Answer) -> Answer | None:
+    """能不能当天办完 of a service whose limit is days: the plan commits to the limit, not to a
+    same-day or rushed service — say so, with the limit's 第N条 and where to ask. None when no
+    such way is asked, the service has no time limit, or its clauses state one (当日受理)."""
+    norm = normalize(text)
+    if not service.time_limits or not _FASTER.search(norm) or not QUESTION_CUE.search(norm):
+        return None
+    plan = tasks()
+    if any(_FAST_STATED.search(c.text) for n in service_tasks(service) if n in plan
+           for c in plan[n].clauses):
+        return None
+    item = service.time_limits[0].item or service.citation.item
+    plain = _plain(service, answer, "amount")
+    plain.variables["missing"] = MISSING_FACT["faster"].format(item=item)
+    return plain
 
 
 # --- a figure heard and asked to confirm -------------------------------------------------------

