@@ -356,14 +356,7 @@ def _reading_of(hits: list[Hit], clause: tuple[int, int], i: int, least: float,
             len(hits) > 1 and hits[1].kind != "bm25" and hits[1].confidence >= top.confidence
             and hits[1].matched != top.matched and len(hits[1].matched) >= len(top.matched)):
         return None  # two named by different words (起诉的材料不全…): which one is asked is unclear
-    elif (len(hits) > 1 and hits[1].kind != "bm25" and hits[1].confidence >= top.confidence
-          and hits[1].matched == top.matched):
-        # one alias several services share (罚款: 逐利执法, 轻微违法免罚 …) names none of them;
-        # the one the message names elsewhere is meant
-        shared = [h for h in hits if h.matched == top.matched and h.confidence >= top.confidence]
-        top = next((h for h in shared if h.slug in named), None)
-        if top is None:
-            return None
+
     return _Mention(top.slug, a, b, i, False)
 
 
