@@ -246,6 +246,22 @@ def _last_part_told(norm: str, clauses: list[tuple[int, int]]) -> list[str]:
     return []
 
 
+def _last_want(norm: str, clauses: list[tuple[int, int]]) -> list[str]:
+    """The message's last clause when it states a want of the speaker's (_WANT) after a
+    question, asking nothing (…是直接去法院还是有啥别的路子 我想就在县里解决别跑远了): how the
+    speaker wants the matter settled, read only where the plan-words table states its reading
+    (在县里解决 → 就地就近化解, 第27条)."""
+    if len(clauses) < MIN_CLAUSES:
+        return []
+    a, b = clauses[-1]
+    words = norm[a:b]
+    if (not re.match(r"^(?:我们?|咱们?|俺们?)?(?:就|还是|最好)?(?:想|希望|打算)", words)
+            or _clause_asks(norm, a, b)
+            or not any(_clause_asks(norm, c, d) for c, d in clauses[:-1])):
+        return []
+    return [words]
+
+
 def _clause_asks(norm: str, a: int, b: int) -> bool:
     words = _NONE_OF.sub("", norm[a:b])
     return bool(asks(words) or norm[b:b + 1] in ("?", "？") or _CONFIRMS.search(words)
@@ -267,6 +283,8 @@ def _asked_in(norm: str) -> tuple[Asked, ...]:
     situation += [norm[a:b] for i, (a, b) in enumerate(clauses)
                   if _need_before_next(norm, clauses, i) and norm[a:b] not in situation]
     last_told = [w for w in _last_part_told(norm, clauses) if w not in situation]
+    situation += [w for w in _last_want(norm, clauses)
+                  if w not in situation and w not in last_told and w not in wishes]
     situation += last_told
     for words, tells in [*_questions_telling(norm), *((w, ()) for w in wishes),
                          *((w, ()) for w in situation)]:
@@ -306,6 +324,14 @@ def _asked_in(norm: str) -> tuple[Asked, ...]:
                 read = None
         if read is None:
             continue
+        taken = {f.task for f in found}
+        if read[0][0].task in taken and any(f.words in words for f in found if f.words != words):
+            # A short question read with its whole part (…会不会直接抓人 … 能不能和解) that reads
+            # as a question before it already did asks something else: the next task, where the
+            # plan-words table states its reading (和解 → 刑事和解, 第162条).
+            other = _read([n for n in every if n not in taken], words)
+            if other is not None and other[2]:
+                read = other
         evidence, termed, stated = read
         task = evidence[0].task
         title = plan.task(task).title

@@ -51,6 +51,8 @@ def found(text: str) -> dict[int, str]:
      "企业开办时限"),
     # Papers done away from one's home place: 跨省通办.
     ("新员工想把户口落到昌吉，能不能网上办？其他证明材料能不能在原籍以外的地方办？", 64, "跨省通办"),
+    # Buildings asked to save energy: 绿色建筑, 节能标准.
+    ("我们盖商品房的 听说以后节能要求越来越高 州里对建筑是啥方向", 63, "节能标准"),
     # Prices checked in the busy season: 价格监测.
     ("开了个农家乐 有人说物价局要来查我们的饭价 是不是真的", 122, "价格监测"),
 ])
@@ -81,3 +83,38 @@ def test_each_reading_the_table_states_is_addressed_before_it_is_dropped() -> No
 def test_an_echo_needs_the_told_words() -> None:
     # 具体咋办理 echoes nothing told: no reading of the clause before through it.
     assert 95 not in found("我听说有个老板欠工人钱 具体咋办理")
+
+
+def test_a_want_said_last_after_the_questions_is_read_where_the_table_states_it() -> None:
+    text = ("几个工人说我欠他们工钱 他们要去告我 这种事一般在哪解决 是直接去法院还是有啥别的路子 "
+            "我想就在县里解决别跑远了")
+    assert 27 in found(text)
+
+
+def test_a_want_with_no_question_before_it_is_the_messages_own() -> None:
+    assert 27 not in found("工人要去告我 我想就在县里解决别跑远了")
+
+
+def test_a_short_question_joined_with_its_part_asks_another_task_than_the_one_before() -> None:
+    text = ("对方报了案说我们老板侵占 这种事情会不会直接抓人 公司还得开下去一百多号人吃饭呢 "
+            "能不能和解")
+    asked = found(text)
+    assert 165 in asked and 162 in asked and "刑事和解" in asked[162]
+
+
+def test_how_long_in_all_after_a_service_asks_of_that_service() -> None:
+    # 前后大概几天能办完 after 营业执照、社保、医保登记…: 企业开办's time limit (第3条), not a
+    # service of its own read in its free words (“一件事一次办”).
+    from services_catalog.db import get_sessionmaker
+    from services_catalog.several import questions_asked, services_asked
+    from services_catalog.snapshot import build_snapshot
+
+    with get_sessionmaker()() as session:
+        snap = build_snapshot(session)
+    text = ("我们准备设一家子公司。1. 营业执照、社保、医保登记能不能一起提交，前后大概几天能办完？"
+            "2. 税务Ukey和发票这块要不要另外花钱？")
+    slugs = services_asked(snap, text)
+    assert slugs == ["company-registration", "tax-ukey"]
+    lines = questions_asked(snap, text, slugs, "overview")
+    assert [(line.slug, line.question) for line in lines][:2] == [
+        ("company-registration", "overview"), ("company-registration", "time_limit")]
