@@ -194,8 +194,9 @@ _OF_THE_SITUATION = re.compile(r"(?:这方面|这些方面|上述|以上|这几�
                                r"|(?:这两件事|这两个事|这两样事|这几件事|这些事)"
                                # 这种咋办 / 这事该怎么办, the whole clause: what to do about all
                                # that was told (堵门…不让车进…案子拖着不立 这种咋办)
-                               # ... or by who is to act (企业该怎么办, 我们该咋办)
-                               r"|^(?:这种|这个|这样|这|那|(?:我们?|咱们?|俺们?|企业|公司|厂里|店里)(?=该|应该|应当|要))"
+                               # ... or by the business that is to act (企业该怎么办, 公司该咋办);
+                               # not 我该咋办, of one's own plight as a whole (周转不过来…堵厂门)
+                               r"|^(?:这种|这个|这样|这|那|(?:企业|公司|厂里|店里|单位)(?=该|应该|应当|要))"
                                r"(?:情况|事情?|种事|样子)?(?:该|应该|应当|要|我们?)?"
                                r"(?:咋办|怎么办|咋整|咋弄|怎么处理|咋处理)[啊呀呢吗]?$")
 
@@ -347,7 +348,7 @@ def _asked_in(norm: str) -> tuple[Asked, ...]:
 # A question asking only for recourse against a wrong told before it (这种有人管不, 有什么说法,
 # 能立案追究吗, 这个能告吗): what is left of it besides these words and the question words is a
 # pronoun or nothing.
-_RECOURSE = re.compile(r"有没有人管|有人管|谁来管|谁管|管不管|有什么说法|有啥说法|讨个?说法"
+_RECOURSE = re.compile(r"有没有人管|有人管|谁来管|谁管|管不管|有没有人查|有人查|谁来查|谁查|查不查|有什么说法|有啥说法|讨个?说法"
                        r"|立案|追究|能告|告得|可以告|能不能告|告他|告对方|报警|报案|违法|犯法|帮不帮|能不能帮|帮帮忙"
                        # money lost, asked back (这钱还能追回来不)
                        r"|追回来|追得回来|追回|追得回|挽回")

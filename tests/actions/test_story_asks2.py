@@ -19,7 +19,7 @@ def found(text: str) -> dict[int, str]:
     # Rumours spread online, and whether one may report it: 损害商业信誉.
     ("同行在网上散布谣言说我们的货有毒，订单少了一半，这种情况能报案吗？", 148, "损害商业信誉"),
     # A gang blocking the gate to collect a debt, and what the firm is to do: 非法催收债务.
-    ("有人带了一帮人堵在我们仓库门口要账，不让车进出，我们该怎么办？", 146, "非法催收债务"),
+    ("有人带了一帮人堵在我们仓库门口要账，不让车进出，公司该怎么办？", 146, "非法催收债务"),
     # A patent dispute settled through a chamber of commerce: 法院+工商联 多元解纷.
     ("跟同行有个外观专利的纠纷，不想打官司，能不能找商会调解一下？", 133, "多元解纷"),
     # A listed company's fraud and its investors: 民事追偿.
@@ -53,6 +53,14 @@ def found(text: str) -> dict[int, str]:
     ("新员工想把户口落到昌吉，能不能网上办？其他证明材料能不能在原籍以外的地方办？", 64, "跨省通办"),
     # Buildings asked to save energy: 绿色建筑, 节能标准.
     ("我们盖商品房的 听说以后节能要求越来越高 州里对建筑是啥方向", 63, "节能标准"),
+    # Pictures and a brand taken by online shops: 电商领域知识产权.
+    ("网店卖干果，还老被人盗图盗牌子，咋办", 136, "电商领域"),
+    # An association's fees, and who checks them: 违法违规收费.
+    ("行业协会每年收我们好几样费，有没有人查？", 128, "违法违规收费"),
+    # Bidders in league: 串通投标.
+    ("投标时发现有几家明显是一伙的在围标，去哪投诉？", 148, "串通投标"),
+    # Energy saving asked as the prefecture's direction: 碳达峰.
+    ("我们要扩产能，另外节能减排方面州里有什么方向", 63, "碳达峰"),
     # Prices checked in the busy season: 价格监测.
     ("开了个农家乐 有人说物价局要来查我们的饭价 是不是真的", 122, "价格监测"),
 ])
@@ -118,3 +126,11 @@ def test_how_long_in_all_after_a_service_asks_of_that_service() -> None:
     lines = questions_asked(snap, text, slugs, "overview")
     assert [(line.slug, line.question) for line in lines][:2] == [
         ("company-registration", "overview"), ("company-registration", "time_limit")]
+
+
+def test_what_i_am_to_do_about_my_plight_is_not_each_clause_of_it() -> None:
+    # 我该咋办 after a plight told at length asks of it as a whole (the answer's), not of each
+    # clause (资金周转不过来 → 濒临破产 would crowd out the asks that follow); 企业该怎么办 does.
+    text = ("公司资金周转不过来，欠了小贷公司的钱，他们找了一帮人天天堵厂门，还不让工人干活，"
+            "我该咋办？欠的钱能不能分期还")
+    assert 138 not in found(text)
