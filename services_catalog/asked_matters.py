@@ -348,7 +348,8 @@ def _asked_in(norm: str) -> tuple[Asked, ...]:
 # A question asking only for recourse against a wrong told before it (这种有人管不, 有什么说法,
 # 能立案追究吗, 这个能告吗): what is left of it besides these words and the question words is a
 # pronoun or nothing.
-_RECOURSE = re.compile(r"有没有人管|有人管|谁来管|谁管|管不管|有没有人查|有人查|谁来查|谁查|查不查|有什么说法|有啥说法|讨个?说法"
+_RECOURSE = re.compile(r"有没有人管|有人管|谁来管|谁管|管不管|有什么说法|有啥说法|讨个?说法"
+                       r"|有没有人查|有人查|谁来查|谁查|查不查"
                        r"|立案|追究|能告|告得|可以告|能不能告|告他|告对方|报警|报案|违法|犯法|帮不帮|能不能帮|帮帮忙"
                        # money lost, asked back (这钱还能追回来不)
                        r"|追回来|追得回来|追回|追得回|挽回")

@@ -354,7 +354,8 @@ def _reading_of(hits: list[Hit], clause: tuple[int, int], i: int, least: float,
 
 # A question that says nothing of its own besides how long or how much in all (前后大概几天能办完,
 # 一共要多久): it asks of what the clause before it named.
-_OF_ALL = re.compile(r"前后|大概|大约|大致|一共|总共|全部|整个|全程|办完|办下来|办好|办成|下来|多少|都")
+_OF_ALL = re.compile(r"前后|大概|大约|大致|一共|总共|全部|整个|全程"
+                     r"|办完|办下来|办好|办成|下来|多少|都")
 
 
 def _asks_of_before(norm: str, clauses: list[tuple[int, int]], i: int, named: set[int]) -> bool:

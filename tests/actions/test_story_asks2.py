@@ -1,6 +1,7 @@
 """A story with two asks in a business's own words (tests/dev_plan29, dev_plan30's kind): each ask
 read in the plan's words for it (plan_words.yml); a question of recourse or of what to do about
-the story (能报案吗, 企业该怎么办, 这钱还能追回来不, 他们到底管不管) asks of the wrong told before it;
+the story (能报案吗, 企业该怎么办, 这钱还能追回来不, 他们到底管不管) asks of the wrong told
+before it;
 a question echoing a word told before it (被限制了 … 具体咋限制的) asks how that is done; a wrong
 told last, after 还有, without a question of its own, is one of the story's matters too."""
 
@@ -27,7 +28,8 @@ def found(text: str) -> dict[int, str]:
     # A subsidy without applying: 免申即享.
     ("去年那个补贴错过了申报时间 以后这种补贴能不能不用申请直接给", 76, "免申即享"),
     # Money sent to someone posing as the boss, asked back: 快速冻结、止付.
-    ("财务接了个电话说是老板让转账 转了五万过去 后来一问才知道不是 这钱还能追回来不", 147, "电信诈骗"),
+    ("财务接了个电话说是老板让转账 转了五万过去 后来一问才知道不是 这钱还能追回来不", 147,
+     "电信诈骗"),
     # The name of a business sold under online: 电商领域知识产权.
     ("我们的牌子挺有名 还有网上有人用我们的名字卖东西 淘宝上都有 这种咋办", 136, "电商领域"),
     # Money for a worker's training: 职业技能培训补贴.
@@ -35,7 +37,8 @@ def found(text: str) -> dict[int, str]:
     # Insurance for research: 科技保险.
     ("研发花了不少钱 税上能不能少交点 听说还有专门保科技的保险 是啥", 34, "科技保险"),
     # A fee demanded with no receipt: 违法违规收费.
-    ("我开了个小超市 还有街道上有人说要收什么卫生费每月两百 也没个票 这个合理吗", 128, "违法违规收费"),
+    ("我开了个小超市 还有街道上有人说要收什么卫生费每月两百 也没个票 这个合理吗", 128,
+     "违法违规收费"),
     # Whether a bankruptcy drags on for years: 快速审理.
     ("厂子欠了很多债 法院那有没有啥办法 要是破产的话是不是要拖好几年", 139, "快速审理"),
     # Land put up for a loan: 农村承包土地经营权.
@@ -50,7 +53,8 @@ def found(text: str) -> dict[int, str]:
     ("想再注册个公司搞冷库 营业执照现在办下来得几天啊 还有冷库要拉电 报装要不要自己掏钱", 3,
      "企业开办时限"),
     # Papers done away from one's home place: 跨省通办.
-    ("新员工想把户口落到昌吉，能不能网上办？其他证明材料能不能在原籍以外的地方办？", 64, "跨省通办"),
+    ("新员工想把户口落到昌吉，能不能网上办？其他证明材料能不能在原籍以外的地方办？", 64,
+     "跨省通办"),
     # Buildings asked to save energy: 绿色建筑, 节能标准.
     ("我们盖商品房的 听说以后节能要求越来越高 州里对建筑是啥方向", 63, "节能标准"),
     # Pictures and a brand taken by online shops: 电商领域知识产权.
