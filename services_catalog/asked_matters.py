@@ -194,7 +194,10 @@ _OF_THE_SITUATION = re.compile(r"(?:这方面|这些方面|上述|以上|这几�
                                r"|(?:这两件事|这两个事|这两样事|这几件事|这些事)"
                                # 这种咋办 / 这事该怎么办, the whole clause: what to do about all
                                # that was told (堵门…不让车进…案子拖着不立 这种咋办)
-                               r"|^(?:这种|这个|这样|这|那)(?:情况|事情?|种事|样子)?(?:该|应该|我们?)?"
+                               # ... or by the business that is to act (企业该怎么办, 公司该咋办);
+                               # not 我该咋办, of one's own plight as a whole (周转不过来…堵厂门)
+                               r"|^(?:这种|这个|这样|这|那|(?:企业|公司|厂里|店里|单位)(?=该|应该|应当|要))"
+                               r"(?:情况|事情?|种事|样子)?(?:该|应该|应当|要|我们?)?"
                                r"(?:咋办|怎么办|咋整|咋弄|怎么处理|咋处理)[啊呀呢吗]?$")
 
 
@@ -226,6 +229,40 @@ def _need_before_next(norm: str, clauses: list[tuple[int, int]], i: int) -> bool
     return bool(_NEXT_PART.match(norm[c:d])) and not any(e in _ENDS for e in norm[b:c])
 
 
+def _last_part_told(norm: str, clauses: list[tuple[int, int]]) -> list[str]:
+    """The clauses of the message's last part, when it opens another matter after a question
+    (还有…: _NEXT_PART) and asks nothing itself: a wrong told as the last of the message's matters
+    (…是不是真的 还有我们用的罐装气老是供不上 给燃气公司投诉了半个月没人理), read only where
+    the plan-words table states its reading, or strongly (投诉…没人理 → 投诉协同处理, 第44条)."""
+    for i in range(len(clauses) - 1, 0, -1):
+        a, b = clauses[i]
+        if not _NEXT_PART.match(norm[a:b]):
+            continue
+        rest = clauses[i:]
+        if (any(e in _ENDS for e in norm[a:clauses[-1][1]])
+                or any(_clause_asks(norm, c, d) for c, d in rest)
+                or not any(_clause_asks(norm, c, d) for c, d in clauses[:i])):
+            return []
+        return [norm[c:d] for c, d in rest]
+    return []
+
+
+def _last_want(norm: str, clauses: list[tuple[int, int]]) -> list[str]:
+    """The message's last clause when it states a want of the speaker's (_WANT) after a
+    question, asking nothing (…是直接去法院还是有啥别的路子 我想就在县里解决别跑远了): how the
+    speaker wants the matter settled, read only where the plan-words table states its reading
+    (在县里解决 → 就地就近化解, 第27条)."""
+    if len(clauses) < MIN_CLAUSES:
+        return []
+    a, b = clauses[-1]
+    words = norm[a:b]
+    if (not re.match(r"^(?:我们?|咱们?|俺们?)?(?:就|还是|最好)?(?:想|希望|打算)", words)
+            or _clause_asks(norm, a, b)
+            or not any(_clause_asks(norm, c, d) for c, d in clauses[:-1])):
+        return []
+    return [words]
+
+
 def _clause_asks(norm: str, a: int, b: int) -> bool:
     words = _NONE_OF.sub("", norm[a:b])
     return bool(asks(words) or norm[b:b + 1] in ("?", "？") or _CONFIRMS.search(words)
@@ -246,13 +283,19 @@ def _asked_in(norm: str) -> tuple[Asked, ...]:
         clauses = []
     situation += [norm[a:b] for i, (a, b) in enumerate(clauses)
                   if _need_before_next(norm, clauses, i) and norm[a:b] not in situation]
+    last_told = [w for w in _last_part_told(norm, clauses) if w not in situation]
+    situation += [w for w in _last_want(norm, clauses)
+                  if w not in situation and w not in last_told and w not in wishes]
+    situation += last_told
     for words, tells in [*_questions_telling(norm), *((w, ()) for w in wishes),
                          *((w, ()) for w in situation)]:
         asked = words
         read = _read(every, words)
-        if read is not None and words in situation and not read[2]:
+        if read is not None and words in situation and not read[2] and not (
+                words in last_told and read[0][0].score >= ASKED_EVIDENCE):
             # A clause of the story or a need stated (_situation_told, _need_before_next): only a
-            # reading the table states.
+            # reading the table states — or, of another matter told last (_last_part_told), a
+            # strong one (给燃气公司投诉了半个月没人理 → 第44条 供水、燃气 用户投诉).
             read = None
         # A question that names its matter only in the clause before (研发花了不少钱 税上
         # 有没有优惠, 搞个培训 政府有没有补贴): read with it, for a reading the plan-words table
@@ -270,7 +313,7 @@ def _asked_in(norm: str) -> tuple[Asked, ...]:
             # And the question's own words meet the clause read (补贴 of 培训补贴, 工人 of 务工
             # 人员): the scene names the matter, the question still asks of it.
             read = _read(every, words)
-            if read is not None and read[2] and _recourse_only(asked):
+            if read is not None and read[2] and (_recourse_only(asked) or _echoes(told, asked)):
                 # 出纳把公款挪去自己用了，能立案追究吗 / 上门堵着要账…这种有人管不: a question
                 # of recourse only (who deals with it, can one sue) asks of the wrong told just
                 # before it, which the plan-words table reads (挪 → 挪用资金 职务侵占).
@@ -282,6 +325,14 @@ def _asked_in(norm: str) -> tuple[Asked, ...]:
                 read = None
         if read is None:
             continue
+        taken = {f.task for f in found}
+        if read[0][0].task in taken and any(f.words in words for f in found if f.words != words):
+            # A short question read with its whole part (…会不会直接抓人 … 能不能和解) that reads
+            # as a question before it already did asks something else: the next task, where the
+            # plan-words table states its reading (和解 → 刑事和解, 第162条).
+            other = _read([n for n in every if n not in taken], words)
+            if other is not None and other[2]:
+                read = other
         evidence, termed, stated = read
         task = evidence[0].task
         title = plan.task(task).title
@@ -298,9 +349,13 @@ def _asked_in(norm: str) -> tuple[Asked, ...]:
 # 能立案追究吗, 这个能告吗): what is left of it besides these words and the question words is a
 # pronoun or nothing.
 _RECOURSE = re.compile(r"有没有人管|有人管|谁来管|谁管|管不管|有什么说法|有啥说法|讨个?说法"
-                       r"|立案|追究|能告|告得|可以告|能不能告|告他|告对方|报警|违法|犯法|帮不帮|能不能帮|帮帮忙")
+                       r"|有没有人查|有人查|谁来查|谁查|查不查"
+                       r"|立案|追究|能告|告得|可以告|能不能告|告他|告对方|报警|报案|违法|犯法|帮不帮|能不能帮|帮帮忙"
+                       # money lost, asked back (这钱还能追回来不)
+                       r"|追回来|追得回来|追回|追得回|挽回")
 _RECOURSE_REST = re.compile(r"^(?:这种|这个|这些|这样|那种|那个|这|那|种|个|些|的|事"
-                            r"|情况|行为|不|没|法院|政府|公安|警察|部门|有关部门|相关部门)*$")
+                            r"|情况|行为|不|没|法院|政府|公安|警察|部门|有关部门|相关部门|钱|款|笔|损失"
+                            r"|他们|她们|人家|到底|究竟)*$")
 
 
 def _recourse_only(question: str) -> bool:
@@ -309,6 +364,19 @@ def _recourse_only(question: str) -> bool:
         return False
     rest = content_besides_cues(_RECOURSE.sub("", question))
     return bool(_RECOURSE_REST.match(rest))
+
+
+# What a question asks the detail of, besides its own words (具体咋限制的: 具体).
+_DETAIL_OF = re.compile(r"具体|到底|究竟|是|的|了|都|又|还|一般|通常")
+ECHO_CHARS = 2  # the question's own words, at least, that the told clause says again (_echoes)
+
+
+def _echoes(told: str, question: str) -> bool:
+    """The question says nothing of its own but a word of the clause told just before it
+    (欠工人钱被限制了 … 具体咋限制的): it asks how that told thing is done, and is read with it
+    where the plan-words table states the reading (拖欠农民工工资 → 联合惩戒, 第95条)."""
+    rest = _DETAIL_OF.sub("", content_besides_cues(question))
+    return len(rest) >= ECHO_CHARS and rest in told
 
 
 REACH_CHARS = 2  # the question's own words a spanning cue takes in, at least (_reaches)
@@ -351,6 +419,22 @@ def _read(every: list[int], words: str) -> tuple[list[Evidence], bool, tuple[str
     evidence = relevant_clauses(every, words, [])
     if not evidence:
         return None
+    if not (_in_plan_terms(words, evidence[0]) or _stated(words, evidence[0].clause.text)):
+        # A clause a little behind that holds a reading the table states in full (营业执照
+        # 办下来得几天 → 企业开办时限, 第3条) is read before a chance pair of rarer words (第8条's
+        # 新业态市场主体 for 营业执照).
+        stated_first = [e for e in evidence[1:] if e.score >= TERM_EVIDENCE
+                        and _stated(words, e.clause.text)]
+        evidence = [*stated_first, *(e for e in evidence if e not in stated_first)]
+    if not (_in_plan_terms(words, evidence[0]) or _stated(words, evidence[0].clause.text)):
+        # ... and within the task read, its clause that states the reading (12345反映问题 他们
+        # 管不管 → 第77条's 接诉即办, not its 12345 与 110 对接 that the rarer words share).
+        top = evidence[0]
+        stating = next((c for c in plan.task(top.task).clauses
+                        if c.text != top.clause.text and len(c.quote) >= TERM_CHARS
+                        and _stated(words, c.text)), None)
+        if stating is not None:
+            evidence = [Evidence(stating, top.score), *evidence]
     termed = _in_plan_terms(words, evidence[0])
     stated = _stated(words, evidence[0].clause.text)
     if evidence[0].score < ASKED_EVIDENCE and not (
@@ -483,8 +567,12 @@ def _terms_in(tasks: list[int], asked: Asked) -> bool:
     kept beside an answer in another plan area (an answer on 第91条 市政接入 or 第78条 户口),
     and beside the answer's own tasks when none of them says those terms (第3条 企业开办 for
     有没有打包办的 → 第15条 一件事一次办)."""
-    return any(t in clause.text for terms in asked.stated for t in terms.split()
-               for n in tasks for clause in plan.task(n).clauses)
+    # Each reading the table states of it, addressed: 网上有人用我们的名字卖东西 reads 电商 线上
+    # as well as 知识产权 侵权, and 第137条's 商标侵权纠纷 咨询 window says nothing of the first
+    # (第136条 电商领域 stays beside it).
+    return all(any(t in clause.text for t in terms.split()
+                   for n in tasks for clause in plan.task(n).clauses)
+               for terms in asked.stated)
 
 
 def _term_question(a: Asked, own: list[int]) -> bool:

@@ -360,6 +360,23 @@ def _reading_of(hits: list[Hit], clause: tuple[int, int], i: int, least: float,
     return _Mention(top.slug, a, b, i, False)
 
 
+# A question that says nothing of its own besides how long or how much in all (前后大概几天能办完,
+# 一共要多久): it asks of what the clause before it named.
+_OF_ALL = re.compile(r"前后|大概|大约|大致|一共|总共|全部|整个|全程"
+                     r"|办完|办下来|办好|办成|下来|多少|都")
+
+
+def _asks_of_before(norm: str, clauses: list[tuple[int, int]], i: int, named: set[int]) -> bool:
+    """Clause i asks (_questions) right after clause i - 1, which names a service (`named`), in
+    the same sentence, and says nothing of its own besides the whole of it (_OF_ALL): it asks
+    that service's figure (营业执照、社保、医保登记能不能一起提交，前后大概几天能办完)."""
+    if not 0 < i < len(clauses) or i - 1 not in named:
+        return False
+    a, b = clauses[i]
+    return (_questions(norm[a:b]) and not _SENTENCE_END.search(norm[clauses[i - 1][1]:a])
+            and not _OF_ALL.sub("", content_besides_cues(norm[a:b])))
+
+
 def _more_questions(snap: CatalogSnapshot, norm: str, clauses: list[tuple[int, int]],
                     lines: list[_Mention]) -> list[_Mention]:
     """Lines found, plus a line for each clause that asks on its own about yet another service
@@ -368,7 +385,7 @@ def _more_questions(snap: CatalogSnapshot, norm: str, clauses: list[tuple[int, i
     slugs = {m.slug for m in lines}
     more = []
     for i, (a, b) in enumerate(clauses):
-        if i in have or not _questions(norm[a:b]):
+        if i in have or not _questions(norm[a:b]) or _asks_of_before(norm, clauses, i, have):
             continue
         mention = _clause_reading(snap, norm, (a, b), i, FREE_MIN, frozenset(slugs))
         if mention is not None and mention.slug not in slugs:
@@ -483,6 +500,10 @@ def _lines_of(snap: CatalogSnapshot, norm: str, clauses: list[tuple[int, int]],
     if (len({m.slug for m in mentions}) < 2
             and not any(_two_names(snap, norm, mentions, m) for m in mentions)):
         return []
+    # A clause asking only how long or how much in all, read in free words as a service of its
+    # own (前后大概几天能办完 → “一件事一次办”), asks of the service named just before it.
+    mentions = [m for m in mentions if m.named or not _asks_of_before(
+        norm, clauses, m.clause, {x.clause for x in mentions if x.clause != m.clause})]
     each = bool(_EACH.search(norm))
     asking = [asks(norm[a:b]) for a, b in clauses]
     by_clause: dict[int, list[_Mention]] = {}
@@ -609,6 +630,16 @@ def questions_asked(snap: CatalogSnapshot, text: str, slugs: list[str],
         # Words that ask without settling a type (高压用户有啥服务) ask what the plan says.
         fallback = "overview" if asks(asking) else question
         out.append(Line(m.slug, _own_type(asking) or fallback, words, said))
+        after = m.clause + 1
+        if (m.end == max(x.end for x in same)
+                and after not in {x.clause for x in lines}
+                and _asks_of_before(norm, clauses, after, {x.clause for x in lines})):
+            # …能不能一起提交，前后大概几天能办完: the figure asked after it, a line of its own
+            # when it asks another thing than the clause did.
+            more = norm[clauses[after][0]:clauses[after][1]]
+            kind = _own_type(more)
+            if kind and kind != out[-1].question:
+                out.append(Line(m.slug, kind, more, said))
     return out
 
 
