@@ -796,12 +796,17 @@ def plan_reading_named(snap: CatalogSnapshot, text: str, mention: Hit) -> str | 
     plan's words for what the message says (plan_words.yml: 拖欠…记录 → 拖欠农民工工资 联合惩戒
     市场准入) name another service (根治欠薪, whose alias 拖欠农民工工资 is), whose clause
     addresses the message far better (第95条 …拖欠农民工工资账款企业在市场准入方面依法依规予以
-    限制): that service. Only for a mention by alias (a service's own name stands), and None
+    限制): that service. Only for a mention by alias (a service's own name stands) and a
+    reading of READ_NAME_MIN characters or more, and None
     when the reading names no other service, or several, or its clauses do not stand out."""
     if mention.kind != "alias":
         return None
     norm = normalize(text)
-    terms = {normalize(t) for t in plan_words(text).split()} - {""}
+    # … and a fuller name of what the alias said (拖欠工资 → 拖欠农民工工资), not another matter
+    # (医疗器械 … 查得严 → 重点监管对象).
+    said = set(normalize(mention.matched).replace(" ", ""))
+    terms = {t for t in (normalize(w) for w in plan_words(text).split())
+             if len(t) >= READ_NAME_MIN and said and said <= set(t)}
     named = {slug for slug, service in snap.services.items() if slug != mention.slug
              and any(t in terms and t not in norm
                      for t in (normalize(n) for n in (service.name, *service.aliases)))}
@@ -814,6 +819,9 @@ def plan_reading_named(snap: CatalogSnapshot, text: str, mention: Hit) -> str | 
     return slug
 
 
+# A plan-words term names a service only at this length (拖欠农民工工资): a short one (清欠 of
+# 老赖, 医疗器械) is a word of the matter read, not the name of the service meant.
+READ_NAME_MIN = 5
 # The evidence (summed IDF) a service named only by the plan's reading of a message needs: that
 # of a clause of another service quoted for a detail (answers.ELSEWHERE_EVIDENCE).
 READ_ELSEWHERE_MIN = 12.0

@@ -126,3 +126,22 @@ def test_a_plan_reading_covers_the_guess_only_when_it_spans_its_words() -> None:
     # 户口 is a matter of its own, outside the words read as 引进人才 (引进的人…奖励).
     assert not read_as_plan("挖来个工程师 户口要迁过来 对引进的人有没有奖励", ["户口"])
     assert read_as_plan("投标时发现招标条件不合理 能投诉不", ["投标", "招标"])
+
+
+@pytest.mark.parametrize("text", ["欠钱的老赖要是还清了 名单多久能撤", "我们店里还卖点医疗器械"])
+def test_a_short_plan_word_names_no_service_instead_of_an_alias(snap: Any, text: str) -> None:
+    # 老赖 → 清欠, 医疗器械: words of the matter read, too short to name the service meant.
+    from services_catalog.resolve import plan_reading_named
+    from services_catalog.search.common import Hit
+
+    mention = Hit("credit-repair-dishonest", 1.0, 1.0, "alias", "老赖")
+    assert plan_reading_named(snap, text, mention) is None
+
+
+def test_a_plan_reading_of_another_matter_names_no_service(snap: Any) -> None:
+    # 查得严 reads as 重点监管对象, another matter than the 医疗器械 the alias said.
+    from services_catalog.resolve import plan_reading_named
+    from services_catalog.search.common import Hit
+
+    mention = Hit("medical-device-cosmetics", 1.0, 1.0, "alias", "医疗器械")
+    assert plan_reading_named(snap, "另外还卖点医疗器械 现在查得严不严", mention) is None
