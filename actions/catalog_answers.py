@@ -53,6 +53,7 @@ from services_catalog.answers import (
     detail_elsewhere,
     detect_condition,
     fee_elsewhere,
+    limited_elsewhere,
     other_region_answer,
     over_capacity,
     personal_answer,
@@ -369,7 +370,29 @@ def channel_in_clauses(service: ServiceOut, snap: CatalogSnapshot, text: str) ->
         if clause is not None:  # said of the matter of both: answered as this service's
             return quoting_answer(service, [Evidence(clause, 1.0)],
                                   [service.name, *service.aliases])
-    return None
+    return asked_word_channel(service, snap, said)
+
+
+# A word a where-question asks besides its cues (对接 of 在哪对接) is this long.
+ASKED_WORD_MIN = 2
+
+
+def asked_word_channel(service: ServiceOut, snap: CatalogSnapshot, said: str) -> Answer | None:
+    """在哪对接 after 首贷与无还本续贷, whose clauses say nowhere: the channel clause of a related
+    service that writes the very word asked (第38条 “信易贷”平台…通过线上对接), under that
+    service's name and 第N条. None when the question asks no word of its own, or no related
+    service's channel clause, or more than one, writes it."""
+    word = _BARE_WHERE.sub("", content_besides_cues(said))
+    if len(word) < ASKED_WORD_MIN:
+        return None
+    found = [(other, c) for other in snap.services.values()
+             if other.slug != service.slug and related(snap, other.slug, service.slug)
+             for c in _channel_clauses(other) if word in normalize(c.text)]
+    if len({c.text for _, c in found}) != 1:
+        return None
+    other, clause = found[0]
+    return quoting_answer(other, [Evidence(clause, 1.0)], [other.name, *other.aliases],
+                          other.lead_unit or "")
 
 
 def unplaced_clause(snap: CatalogSnapshot, found: Resolution, text: str) -> Answer | None:
@@ -670,6 +693,12 @@ def _answer_service(
     if service.slug in cards_shown(tracker) and not answer.needs_condition:
         shorten(answer, question)
     send(dispatcher, answer)
+    if when and detail is None and not service.time_limits:
+        # 多久能办完 after 帮办代办: no time limit of its own, and the chapter's commitment to
+        # finish within a set time (第66条 建立限时办结机制) beside it.
+        limited = limited_elsewhere(service, snap.services.values())
+        if limited is not None:
+            send(dispatcher, replace(limited, card=None, buttons=[]))
     if (switched and detail is None and not answer.needs_condition
             and carries_limit_too(service, question, intent, text)):
         # 那用水呢 after 用电报装要交钱吗: a bare switch asks of the new service as the

@@ -409,6 +409,9 @@ def _channel(c: _Context) -> tuple[str, list[dict[str, str]]]:
     if item is not None and str(item) != c.base["item"]:
         c.base["item"] = str(item)  # 报装窗口 is 第45条's, not the time limit's 第46条
         with_basis(c.base, [])
+    source = other_channel_source(service, int(c.base["item"]))
+    if source is not None:  # the cited task names some; 第69条 names the others too
+        c.base["channels"] += f"（第{source}条）"
     if service.channels and asks_online(c.text):  # 能网上办吗: yes first, or not stated
         online = any(_ONLINE_CHANNEL.search(ch) for ch in service.channels)
         name = "utter_channel_online_yes" if online else "utter_channel_online_unstated"
@@ -426,6 +429,22 @@ def _states(text: str, channel: str) -> bool:
     core = _BRACKETED.sub("", channel)
     pieces = {core[i:i + 2] for i in range(len(core) - 1)}
     return bool(pieces) and sum(p in text for p in pieces) / len(pieces) >= CHANNEL_SOURCE_SHARE
+
+
+def other_channel_source(service: ServiceOut, cited_item: int) -> int | None:
+    """The task of the service's that states the channels its cited task does not (“吉速办”
+    小程序 cites 第67条, which names the 小程序 only; 第69条 names 新服办APP, 新疆政务服务网 and
+    综合政务自助终端 too), so the channel list cites where they are said; None when the cited
+    task states them all, or no one task states the rest."""
+    from services_catalog.plan import tasks as plan_tasks  # noqa: PLC0415 (read once, lazily)
+
+    plan = plan_tasks()
+    cited = plan[cited_item].text if cited_item in plan else ""
+    rest = [ch for ch in service.channels if not _states(cited, ch)]
+    if not rest or len(rest) == len(service.channels):
+        return None  # all stated there, or none (channel_item's case)
+    return next((n for n in service_tasks(service) if n != cited_item and n in plan
+                 and all(_states(plan[n].text, ch) for ch in rest)), None)
 
 
 def channel_item(service: ServiceOut) -> int | None:
@@ -840,6 +859,12 @@ def wants_detail(service: ServiceOut, question: str, text: str) -> bool:
         # 晚上能在网上弄吗: the clause that keeps the service open out of hours (第2条 7×24小时
         # “不打烊”) answers it, not the list of channels.
         return True
+    if question == "channel" and _WHERE_SEEN.search(normalize(text)) and any(
+            _PUBLISHED_WRITTEN.search(plan_task(n).text) for n in service_tasks(service)):
+        # 气价在哪能看到 / 在哪看政策: where published information is seen, which the clause
+        # that publishes it says (第45条 公开燃气价格, 第76条 政策发布总平台), not where the
+        # matter is applied for.
+        return True
     if question in TIME_ASKED:
         # 村里啥时候能通快递 of a service with no time limit: the task's own date (到2025年底)
         # answers it, if any. A time question the NLU guessed, whose words ask no time
@@ -876,6 +901,11 @@ _GRASSROOTS_WRITTEN = re.compile(r"村（社区）|基层")
 # 延时错时).
 _OUT_OF_HOURS = re.compile(r"晚上|夜里|半夜|下班后|周末|节假日|双休")
 _OUT_OF_HOURS_WRITTEN = re.compile(r"不打烊|7×24|延时|错时")
+# Where information is seen or looked up (在哪看, 哪里能查到, 在哪能看到), not where a matter is
+# done (在哪办); and a clause that publishes something (公开…价格, 政策发布总平台, 公示).
+_WHERE_SEEN = re.compile(r"(?:哪|哪里|哪儿)[^，,。？?！!；;]{0,3}(?:能|可以)?"
+                         r"(?:看|查|找到|了解|知道)")
+_PUBLISHED_WRITTEN = re.compile(r"公开|发布|公示|公布")
 # One question only: 能网上办吗，晚上也能提交不 asks the channels as well (全流程网办), which the
 # channel answer gives, with the 不打烊 clause beside it.
 _CLAUSE_BREAK = re.compile(r"[，,。？?！!；;\s]+")
@@ -1140,7 +1170,9 @@ def round_the_clock(service: ServiceOut, others: Iterable[ServiceOut], text: str
     if not _CAN_DO.search(normalize(text)):
         return None
     if any(_ROUND_THE_CLOCK.search(c) for c in [*service.channels, service.howto]):
-        return None
+        # 晚上也能提交吗 after 企业开办: its own clause that keeps it open (第2条 7×24小时
+        # “不打烊”服务) answers it in the plan's words, not the list of its channels.
+        return own_round_the_clock(service)
     holders = [o for o in others if o.slug != service.slug
                and any(_ROUND_THE_CLOCK.search(c) for c in o.channels)
                and (_same_office(service, o) or _GOV_CHAPTER in service.category)]
@@ -1148,6 +1180,41 @@ def round_the_clock(service: ServiceOut, others: Iterable[ServiceOut], text: str
     if found is None or not _ROUND_THE_CLOCK.search(found.card["citation"]["text"]):
         return None
     return found
+
+
+def own_round_the_clock(service: ServiceOut) -> Answer | None:
+    """The clause of the service's own tasks that writes 24小时 / 不打烊, quoted with its 第N条;
+    None when none does (its channels then answer the hours)."""
+    for number in service_tasks(service):
+        clause = next((c for c in plan_task(number).clauses
+                       if _ROUND_THE_CLOCK.search(c.text)), None)
+        if clause is not None:
+            return quoting_answer(service, [Evidence(clause, 1.0)],
+                                  [service.name, *service.aliases], _departments(service))
+    return None
+
+
+# A clause committing to a time limit without a figure (建立限时办结机制, 限时完成).
+_LIMITED_WRITTEN = re.compile(r"限时办结|限时完成")
+
+
+def limited_elsewhere(service: ServiceOut, others: Iterable[ServiceOut]) -> Answer | None:
+    """多久能办完 after 帮办代办, which the plan gives no time limit: the clause of a service of the
+    same chapter or lead unit, itself without a time limit, that commits to one without a
+    figure (第66条 …建立限时办结机制), quoted under that service's name with its 第N条 — said
+    beside "no time limit is set", never instead of it. None when no such clause exists."""
+    if service.time_limits:
+        return None
+    for other in others:
+        if other.slug == service.slug or other.time_limits or not _same_office(service, other):
+            continue
+        for number in service_tasks(other):
+            clause = next((c for c in plan_task(number).clauses
+                           if _LIMITED_WRITTEN.search(c.text)), None)
+            if clause is not None:
+                return quoting_answer(other, [Evidence(clause, 1.0)],
+                                      [other.name, *other.aliases], _departments(other))
+    return None
 
 
 # A clause that says what something costs (免费发布注销公告, 零投资, 降低收费).

@@ -122,6 +122,27 @@ def plan_words(text: str) -> str:
     return " ".join(words for cue, words in PLAN_WORDS if cue.search(norm))
 
 
+def read_as_plan(text: str, words: list[str]) -> bool:
+    """Whether every one of `words` (a search hit's matched words) lies inside a stretch of
+    `text` that a plan-words cue reads (投标…投诉 of 我们投标时…可以投诉吗): the plan's reading
+    then covers what the hit was read from. False when a word lies outside (户口 of 户口要迁过来
+    beside 引进的人…奖励) or there is none."""
+    norm = normalize(unspaced(text))
+    spans = [m.span() for cue, _ in PLAN_WORDS for m in cue.finditer(norm)]
+    if not words or not spans:
+        return False
+
+    def inside(word: str) -> bool:
+        start = norm.find(word)
+        while start >= 0:
+            if any(a <= start and start + len(word) <= b for a, b in spans):
+                return True
+            start = norm.find(word, start + 1)
+        return False
+
+    return all(inside(normalize(w)) for w in words)
+
+
 # How many of what (能办多少事项, 要几个公证员, 入驻多少家): the clause that states a figure of that
 # thing (15个事项, 三名以上公证员, 18家以上) answers it, however few other words it shares.
 _HOW_MANY = re.compile(r"(?:多少|几)(?P<unit>个|家|项|名|位|种|类|条|吨|户)?"

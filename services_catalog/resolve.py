@@ -7,7 +7,13 @@ import re
 from dataclasses import dataclass, field
 
 from services_catalog.answers import detect_condition, service_tasks
-from services_catalog.evidence import MIN_EVIDENCE, pairs, plan_words, relevant_clauses
+from services_catalog.evidence import (
+    MIN_EVIDENCE,
+    pairs,
+    plan_words,
+    read_as_plan,
+    relevant_clauses,
+)
 from services_catalog.normalize import content_only, normalize, strip_filler
 from services_catalog.personal import personal_matter
 from services_catalog.plan import clauses
@@ -702,8 +708,30 @@ def online_next_door(snap: CatalogSnapshot, text: str, named: Hit) -> str | None
     return found[0] if len(found) == 1 else None
 
 
+def plan_named(snap: CatalogSnapshot, hits: list[Hit], text: str) -> Hit | None:
+    """招标文件的资格条件不合理，可以投诉吗: no service named, and the best free-text guess
+    (电子招标投标) has no clause that addresses the words, while the plan's words for them
+    (plan_words.yml: 投标…投诉 → 质疑投诉) are the very name or alias of a close candidate
+    (政府采购质疑投诉) whose clauses do: that candidate. None otherwise."""
+    if len(hits) < 2 or hits[0].kind != "bm25":
+        return None
+    named = {normalize(term) for term in plan_words(text).split()}
+    if not named or evidence_score(snap, hits[0].slug, text):
+        return None
+    if not read_as_plan(text, hits[0].matched.split()):
+        return None  # the guess read a matter of its own (户口 beside 引进的人…奖励)
+    for hit in hits[1:RIVALS]:
+        service = snap.services[hit.slug]
+        if (named & {normalize(n) for n in (service.name, *service.aliases)}
+                and evidence_score(snap, hit.slug, text) >= MIN_EVIDENCE):
+            return Hit(hit.slug, hit.score, max(hit.confidence, SEARCH_SURE), hit.kind,
+                       hit.matched)
+    return None
+
+
 def clause_first(snap: CatalogSnapshot, hits: list[Hit], text: str) -> list[Hit]:
-    promoted = clause_evidenced(snap, hits, text) or year_target(snap, hits, text)
+    promoted = (clause_evidenced(snap, hits, text) or plan_named(snap, hits, text)
+                or year_target(snap, hits, text))
     if promoted is None:
         return hits
     return [promoted, *(h for h in hits if h.slug != promoted.slug)]
@@ -761,6 +789,42 @@ def kin_read(snap: CatalogSnapshot, text: str, named: str) -> str | None:
         if slug is not None and normalize(term) not in norm:
             return slug
     return None
+
+
+def plan_reading_named(snap: CatalogSnapshot, text: str, mention: Hit) -> str | None:
+    """那要是有拖欠工资记录呢 after 农民工工资保证金: 拖欠工资 is an alias of 劳动人事争议, but the
+    plan's words for what the message says (plan_words.yml: 拖欠…记录 → 拖欠农民工工资 联合惩戒
+    市场准入) name another service (根治欠薪, whose alias 拖欠农民工工资 is), whose clause
+    addresses the message far better (第95条 …拖欠农民工工资账款企业在市场准入方面依法依规予以
+    限制): that service. Only for a mention by alias (a service's own name stands) and a
+    reading of READ_NAME_MIN characters or more, and None
+    when the reading names no other service, or several, or its clauses do not stand out."""
+    if mention.kind != "alias":
+        return None
+    norm = normalize(text)
+    # … and a fuller name of what the alias said (拖欠工资 → 拖欠农民工工资), not another matter
+    # (医疗器械 … 查得严 → 重点监管对象).
+    said = set(normalize(mention.matched).replace(" ", ""))
+    terms = {t for t in (normalize(w) for w in plan_words(text).split())
+             if len(t) >= READ_NAME_MIN and said and said <= set(t)}
+    named = {slug for slug, service in snap.services.items() if slug != mention.slug
+             and any(t in terms and t not in norm
+                     for t in (normalize(n) for n in (service.name, *service.aliases)))}
+    if len(named) != 1:
+        return None
+    slug = next(iter(named))
+    score = evidence_score(snap, slug, text)
+    if score < READ_ELSEWHERE_MIN or score < CLAUSE_LEAD * evidence_score(snap, mention.slug, text):
+        return None
+    return slug
+
+
+# A plan-words term names a service only at this length (拖欠农民工工资): a short one (清欠 of
+# 老赖, 医疗器械) is a word of the matter read, not the name of the service meant.
+READ_NAME_MIN = 5
+# The evidence (summed IDF) a service named only by the plan's reading of a message needs: that
+# of a clause of another service quoted for a detail (answers.ELSEWHERE_EVIDENCE).
+READ_ELSEWHERE_MIN = 12.0
 
 
 def clause_of_both(snap: CatalogSnapshot, mentions: list[Hit]) -> Hit | None:
@@ -1110,6 +1174,9 @@ def resolve(
         kin = kin_read(snap, text, mentions[0].slug)
         if kin is not None:
             return Resolution(kin, "mention", mentions[0].confidence)
+        meant = plan_reading_named(snap, text, mentions[0]) if in_context else None
+        if meant is not None:
+            return Resolution(meant, "mention", mentions[0].confidence)
         helper = help_service(snap, mentions[0].slug, text)
         if helper is not None:
             return Resolution(helper, "mention", SURE)  # its subject is named

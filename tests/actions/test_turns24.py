@@ -74,4 +74,5 @@ def test_village_channel_question_quotes_the_grassroots_clause(run_action: Any) 
     assert "第69条" in reply and "基层" in reply
     plain = follow_up(run_action, "jisuban-miniprogram", "在哪能用",
                       intent="ask_channel", question="channel").reply
-    assert "第69条" not in plain
+    # The plain list of channels (第69条 names them, i15-turns16), not the grassroots clause.
+    assert "基层" not in plain and "村（社区）" not in plain
