@@ -342,7 +342,8 @@ def _channel_clauses(service: ServiceOut) -> list:
             if _CHANNEL_SAID.search(c.text)]
 
 
-def channel_in_clauses(service: ServiceOut, snap: CatalogSnapshot, text: str) -> Answer | None:
+def channel_in_clauses(service: ServiceOut, snap: CatalogSnapshot, text: str,
+                       follow_up: bool = False) -> Answer | None:
     """在哪办 / 要跑供电所吗 / 债权人会议能在线开吗 of a service listing no channel: the clause of
     its own tasks that says where or through what it is done (第87条 综合服务窗口, 第42条 零上门,
     第141条 网络会议, 第79条 新疆公安网上办事大厅), the one sharing most of the message's words
@@ -370,7 +371,10 @@ def channel_in_clauses(service: ServiceOut, snap: CatalogSnapshot, text: str) ->
         if clause is not None:  # said of the matter of both: answered as this service's
             return quoting_answer(service, [Evidence(clause, 1.0)],
                                   [service.name, *service.aliases])
-    return asked_word_channel(service, snap, said)
+    # Only a follow-up (在哪对接 after 首贷续贷) takes a related service's clause for the word
+    # asked: a question naming its service (拖欠账款在哪投诉) asks where that one is done, and a
+    # common verb (投诉) in another service's channel clause does not answer it.
+    return asked_word_channel(service, snap, said) if follow_up else None
 
 
 # A word a where-question asks besides its cues (对接 of 在哪对接) is this long.
@@ -665,7 +669,7 @@ def _answer_service(
                                   least=MIN_EVIDENCE)
     if (detail is None and question == "channel" and not service.channels
             and _WHERE_ASKED.search(normalize(text)) and not _VISIT_COUNT.search(text)):
-        detail = channel_in_clauses(service, snap, text)
+        detail = channel_in_clauses(service, snap, text, follow_up=found.source == "context")
     if (detail is None and question == "fee" and not service.fees
             and len(content_besides_cues(text)) >= FEE_PART_MIN):
         # 公告要钱吗 after 简易注销: the plan says what that part costs under another service

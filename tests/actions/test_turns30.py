@@ -145,3 +145,11 @@ def test_a_plan_reading_of_another_matter_names_no_service(snap: Any) -> None:
 
     mention = Hit("medical-device-cosmetics", 1.0, 1.0, "alias", "医疗器械")
     assert plan_reading_named(snap, "另外还卖点医疗器械 现在查得严不严", mention) is None
+
+
+def test_a_where_question_naming_its_service_takes_no_other_services_clause(run_action) -> None:
+    # 投诉 is written in 第124条's channel clause (投诉举报等渠道), but a question naming 拖欠中小
+    # 企业账款 asks where that matter is done: its own 第129条, never another service's clause.
+    run = run_action(ActionAnswerService(), question_tracker(
+        "拖欠中小企业账款去哪儿投诉啊", "ask_channel"))
+    assert "第129条" in run.reply and "第124条" not in run.reply
