@@ -151,5 +151,5 @@ def test_a_where_question_naming_its_service_takes_no_other_services_clause(run_
     # 投诉 is written in 第124条's channel clause (投诉举报等渠道), but a question naming 拖欠中小
     # 企业账款 asks where that matter is done: its own 第129条, never another service's clause.
     run = run_action(ActionAnswerService(), question_tracker(
-        "拖欠中小企业账款去哪儿投诉啊", "ask_channel"))
+        "拖欠中小企业账款可以在哪里投诉", "ask_channel"))
     assert "第129条" in run.reply and "第124条" not in run.reply
