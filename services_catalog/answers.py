@@ -1182,16 +1182,21 @@ def round_the_clock(service: ServiceOut, others: Iterable[ServiceOut], text: str
     return found
 
 
-def own_round_the_clock(service: ServiceOut) -> Answer | None:
-    """The clause of the service's own tasks that writes 24小时 / 不打烊, quoted with its 第N条;
-    None when none does (its channels then answer the hours)."""
+def _first_clause_quoted(service: ServiceOut, pattern: re.Pattern[str]) -> Answer | None:
+    """The first clause of the service's tasks that `pattern` finds, quoted under the service's
+    name with its 第N条; None when none does."""
     for number in service_tasks(service):
-        clause = next((c for c in plan_task(number).clauses
-                       if _ROUND_THE_CLOCK.search(c.text)), None)
+        clause = next((c for c in plan_task(number).clauses if pattern.search(c.text)), None)
         if clause is not None:
             return quoting_answer(service, [Evidence(clause, 1.0)],
                                   [service.name, *service.aliases], _departments(service))
     return None
+
+
+def own_round_the_clock(service: ServiceOut) -> Answer | None:
+    """The clause of the service's own tasks that writes 24小时 / 不打烊, quoted with its 第N条;
+    None when none does (its channels then answer the hours)."""
+    return _first_clause_quoted(service, _ROUND_THE_CLOCK)
 
 
 # A clause committing to a time limit without a figure (建立限时办结机制, 限时完成).
@@ -1208,12 +1213,9 @@ def limited_elsewhere(service: ServiceOut, others: Iterable[ServiceOut]) -> Answ
     for other in others:
         if other.slug == service.slug or other.time_limits or not _same_office(service, other):
             continue
-        for number in service_tasks(other):
-            clause = next((c for c in plan_task(number).clauses
-                           if _LIMITED_WRITTEN.search(c.text)), None)
-            if clause is not None:
-                return quoting_answer(other, [Evidence(clause, 1.0)],
-                                      [other.name, *other.aliases], _departments(other))
+        quoted = _first_clause_quoted(other, _LIMITED_WRITTEN)
+        if quoted is not None:
+            return quoted
     return None
 
 
