@@ -37,7 +37,7 @@ from services_catalog.answers import (
     with_basis,
 )
 from services_catalog.normalize import normalize, strip_filler
-from services_catalog.plan import tasks
+from services_catalog.plan import Clause, tasks
 from services_catalog.question_cues import (
     QUESTION_CUE,
     asks_frequency,
@@ -372,10 +372,15 @@ def _head(before: str) -> str:
     return _MEASURE.sub("", rest) or rest
 
 
+def _task_clauses(service: ServiceOut) -> list[tuple[int, Clause]]:
+    """The clauses of the plan's tasks the service cites, each with its task number."""
+    plan = tasks()
+    return [(n, c) for n in service_tasks(service) if n in plan for c in plan[n].clauses]
+
+
 def _parts(service: ServiceOut) -> list[str]:
     """Comma-separated parts of the service's tasks' clauses and of its catalog facts."""
-    plan = tasks()
-    texts = [c.text for n in service_tasks(service) if n in plan for c in plan[n].clauses]
+    texts = [c.text for _, c in _task_clauses(service)]
     texts += [f.text for f in (*service.fees, *service.materials, *service.notes)]
     return [p for t in texts for p in _PART.split(t) if p]
 
@@ -741,18 +746,15 @@ def excluded_case(service: ServiceOut, text: str, answer: Answer) -> Answer | No
     if (decisive_question_type(norm) not in ("ask_due_date", "ask_time_limit")
             and amount_asked(text) is None):
         return None  # 重大工程建设项目有协调机制吗 asks no figure
-    plan = tasks()
-    for n in service_tasks(service):
-        for clause in plan[n].clauses if n in plan else ():
-            for m in _EXCEPT.finditer(clause.text):
-                case = m.group("case")
-                if normalize(case) in norm:
-                    plain = _plain(service, answer, "amount")
-                    plain.variables["missing"] = MISSING_FACT["excepted"].format(case=case,
-                                                                                  item=n)
-                    if plain.card:
-                        plain.card["citation"] = cited_clause(service, n)
-                    return plain
+    for n, clause in _task_clauses(service):
+        for m in _EXCEPT.finditer(clause.text):
+            case = m.group("case")
+            if normalize(case) in norm:
+                plain = _plain(service, answer, "amount")
+                plain.variables["missing"] = MISSING_FACT["excepted"].format(case=case, item=n)
+                if plain.card:
+                    plain.card["citation"] = cited_clause(service, n)
+                return plain
     return None
 
 
@@ -772,9 +774,7 @@ def faster_than_limit(service: ServiceOut, text: str, answer: Answer) -> Answer 
     norm = normalize(text)
     if not service.time_limits or not _FASTER.search(norm) or not QUESTION_CUE.search(norm):
         return None
-    plan = tasks()
-    if any(_FAST_STATED.search(c.text) for n in service_tasks(service) if n in plan
-           for c in plan[n].clauses):
+    if any(_FAST_STATED.search(c.text) for _, c in _task_clauses(service)):
         return None
     item = service.time_limits[0].item or service.citation.item
     plain = _plain(service, answer, "amount")
@@ -812,11 +812,7 @@ def unconfirmed_claim(service: ServiceOut, text: str, answer: Answer) -> Answer 
     claims = claimed_figures(text)
     if not claims or answer.needs_condition:
         return None
-    plan = tasks()
-    evidence = " ".join([*(c.text for n in service_tasks(service) if n in plan
-                           for c in plan[n].clauses),
-                         *(f.text for f in (*service.fees, *service.materials, *service.notes)),
-                         *(str(t.amount) for t in service.time_limits)])
+    evidence = " ".join([*_parts(service), *(str(t.amount) for t in service.time_limits)])
     stated = set(_DIGITS.findall(normalize(evidence).replace("12345", "")))
     if all(c in stated for c in claims):
         return None

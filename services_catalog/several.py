@@ -356,7 +356,6 @@ def _reading_of(hits: list[Hit], clause: tuple[int, int], i: int, least: float,
             len(hits) > 1 and hits[1].kind != "bm25" and hits[1].confidence >= top.confidence
             and hits[1].matched != top.matched and len(hits[1].matched) >= len(top.matched)):
         return None  # two named by different words (起诉的材料不全…): which one is asked is unclear
-
     return _Mention(top.slug, a, b, i, False)
 
 
