@@ -34,7 +34,7 @@ def test_going_in_person_is_asked(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["要跑几趟", "在哪办", "去哪个窗口交材料",
-                                  "出差在外 不想回来现场验身份"])
+                                  "出差在外 不想回来现场验身份", "核验身份非得本人到现场吗"])
 def test_how_many_visits_or_where_is_not_going_in_person(text: str) -> None:
     assert not asks_visit(text)
 
