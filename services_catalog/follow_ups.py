@@ -140,9 +140,9 @@ def unit_switch(snap: CatalogSnapshot, previous: str | None, text: str) -> str |
 
 # --- 还能咨询啥: what else the service offers ---
 
-# What else one may ask or have done there (还能咨询啥, 还可以办什么, 还提供哪些服务), with the
-# verb it asks of.
-_WHAT_ELSE = re.compile(r"还(?:能|可以|可|有|会)?(?P<verb>咨询|办|问|提供|受理|管)(?:些|点)?"
+# What else one may consult or have done there (还能咨询啥, 还可以办理什么, 还提供哪些服务),
+# with the verb it asks of; 还能问啥 / 还能办啥 may ask the assistant itself, so they stay out.
+_WHAT_ELSE = re.compile(r"还(?:能|可以|可|有|会)?(?P<verb>咨询|办理|提供|受理)(?:些|点)?"
                         r"(?:啥|什么|哪些|别的|其他)")
 
 

@@ -153,3 +153,8 @@ def test_a_case_of_the_served_matter_picks_its_variant(run_action: Any) -> None:
                       intent="inform_condition", question="time_limit").reply
     assert "55个工作日" in reply and "第88条" in reply, reply
     assert not uncited_figures(reply)
+
+
+def test_what_else_the_assistant_can_do_is_not_the_services_offer(run_action: Any) -> None:
+    reply = small_talk(run_action, "trademark-window", "你还能办啥", "what_can_you_do")
+    assert "第137条" not in reply, reply
