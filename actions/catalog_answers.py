@@ -30,6 +30,7 @@ from services_catalog.absent_facts import (
     faster_than_limit,
     missing_answer,
     no_limit_quoted,
+    other_kind,
     qualified_free,
     unconfirmed_claim,
     unexplained_term,
@@ -63,6 +64,7 @@ from services_catalog.answers import (
 )
 from services_catalog.db import session_scope
 from services_catalog.evidence import MIN_EVIDENCE, Evidence, bigrams, plan_words
+from services_catalog.follow_ups import no_visit_answer, served_service, unit_switch
 from services_catalog.life_events import (
     LifeEvent,
     introduced_only,
@@ -519,7 +521,10 @@ def _answer_service(
         send(dispatcher, several_answer(snap, several, question, asked, text))
         return [SlotSet("service", several[0]), SlotSet("question", question),
                 SlotSet("condition", None), SlotSet("misses", 0)]
+    # 那税务那边的失信名单呢 after 法院失信: the sibling service of the unit named.
+    side = None if back else unit_switch(snap, previous_service, text)
     found = (Resolution(back, "context", 1.0) if back else
+             Resolution(side, "mention", 1.0) if side else
              # the words as typed: a space between words keeps the search from reading a
              # bigram across two of them (贷款 给 我们)
              resolve(snap, typed_text(tracker), entity_values(tracker, "service"),
@@ -654,6 +659,9 @@ def _answer_service(
         # service named now (完税证明能不能网上拿电子版): the question is about that one.
         detail = detail_elsewhere(service, snap.services.values(), f"{text} {ONLINE_WORDS}")
     if detail is None and question == "channel":
+        # 要跑现场吗: the clause saying it is done online answers "no need to go".
+        detail = no_visit_answer(service, text)
+    if detail is None and question == "channel":
         # 不能网上办吧: a channel question naming the matter done online (online_here).
         detail = online_here(service, text)
     if (detail is None and question == "channel" and not service.channels
@@ -688,6 +696,7 @@ def _answer_service(
     answer = unstated_specific(service, text, answer) or answer  # 在哪儿, 一年几回, 几点
     answer = unconfirmed_claim(service, text, answer) or answer  # 听说利率3.2%对吗: not the plan's
     answer = excluded_case(service, text, answer) or answer  # 重大工程建设项目: 除…外
+    answer = other_kind(service, text, answer) or answer  # 更正登记: only 一般、抵押 set
     answer = faster_than_limit(service, text, answer) or answer  # 能不能当天办完: not stated
     if found.source == "search" and found.candidates and not answer.needs_condition:
         # A best guess from free text: offer the close runners-up too.
@@ -697,7 +706,17 @@ def _answer_service(
     if service.slug in cards_shown(tracker) and not answer.needs_condition:
         shorten(answer, question)
     send(dispatcher, answer)
-    if when and detail is None and not service.time_limits:
+    served = (served_service(snap, service)
+              if detail is None and question in TIME_ASKED else None)
+    served_case = detect_condition(served, text) if served is not None else None
+    if served is not None and (when or served_case):
+        # 要几天 after 住所登记承诺制: the time limit of the matter its clause says it serves
+        # (…即可办理企业开办 → 企业开办 3个工作日, 第3条), beside "no limit of its own"; so does
+        # 是政府投资项目 after 小型低风险项目审批 (工程建设项目审批's 政府投资 variant).
+        limit = compose(served, "time_limit", condition=served_case, text=text, today=today())
+        if not limit.needs_condition:
+            send(dispatcher, replace(limit, card=None, buttons=[]))
+    elif when and detail is None and not service.time_limits:
         # 多久能办完 after 帮办代办: no time limit of its own, and the chapter's commitment to
         # finish within a set time (第66条 建立限时办结机制) beside it.
         limited = limited_elsewhere(service, snap.services.values())

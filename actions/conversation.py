@@ -34,6 +34,7 @@ from actions.catalog_answers import (
 from services_catalog.absent_facts import may_be_absent
 from services_catalog.answers import detail_elsewhere
 from services_catalog.db import session_scope
+from services_catalog.follow_ups import what_else_answer
 from services_catalog.grievance import grievance_answer
 from services_catalog.life_events import life_event_asked
 from services_catalog.models import Feedback
@@ -168,6 +169,9 @@ class ActionSmallTalk(Action):
                 return answer_service(dispatcher, tracker)
         if about_a_life_event(tracker):
             return answer_service(dispatcher, tracker)
+        offered = answer_what_else(dispatcher, tracker)
+        if offered is not None:
+            return offered
         if follows_up(tracker):
             return answer_service(dispatcher, tracker)
         if about_a_service(tracker):
@@ -180,6 +184,12 @@ class ActionSmallTalk(Action):
                 return answer_service(dispatcher, tracker)
             return await ActionFallback().run(dispatcher, tracker, domain)
         intent = intent_of(tracker)
+        if intent == "out_of_scope" and QUESTION_CUE.search(user_text(tracker)):
+            # 被人冒用了怎么办 after 商标业务受理窗口: a question in the conversation that a
+            # clause of a neighbouring service addresses strongly (第134条 维权援助).
+            nearby = answer_next_door(dispatcher, tracker)
+            if nearby is not None:
+                return nearby
         misses = int(tracker.get_slot("misses") or 0)
         if is_noise(user_text(tracker)) or (intent == "out_of_scope" and misses):
             # Noise is a miss, and so is an out-of-scope message right after one.
@@ -226,6 +236,23 @@ class ActionFallback(Action):
             add_extra_matters(dispatcher, user_text(tracker), dispatcher.messages[before:])
             return anywhere
         return count_miss(dispatcher, tracker)
+
+
+def answer_what_else(dispatcher: CollectingDispatcher,
+                     tracker: Tracker) -> list[dict[str, Any]] | None:
+    """还能咨询啥 after 商标业务受理窗口, which the NLU reads as "what can you do": what the
+    conversation's service offers, in its clause (第137条 …商标侵权纠纷等咨询服务), not the bot's
+    own capabilities. None outside a conversation or when no clause of it answers."""
+    previous = tracker.get_slot("service") or checklist_lead(tracker)
+    with session_scope() as session:
+        snap = CACHE.get(session)
+    if not previous or previous not in snap.services:
+        return None
+    offered = what_else_answer(snap.services[previous], user_text(tracker))
+    if offered is None:
+        return None
+    send(dispatcher, offered)
+    return [SlotSet("service", previous), SlotSet("misses", 0)]
 
 
 def answer_next_door(dispatcher: CollectingDispatcher,

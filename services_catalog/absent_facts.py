@@ -263,6 +263,8 @@ def absent_for(text: str, service_found: bool) -> str | None:
 # A number asked of a named office (市场监管局的联系方式) is that office's, not the assistant's
 # own (你们的联系方式 → 12345).
 _OFFICE = re.compile(r"局|中心|公司|法院|检察院|厅|所|站|委|银行|窗口|室|庭|处|科|部门|法官|律师")
+# A number asked to report a problem on (打电话反映, 找谁投诉, 遇到难处打哪个号码).
+_TO_REPORT = re.compile(r"反映|投诉|求助|诉求|举报|遇到(?:了)?(?:问题|困难|难处|麻烦)")
 # Hours of the hall or a window are not answered by a 7×24小时 online channel.
 _IN_PERSON = re.compile(r"大厅|窗口|中心|现场|上班|开门|关门|下班|局")
 # A service found only by free-text similarity is no service named: 办事大厅周末开不开 reads
@@ -275,8 +277,12 @@ def missing_answer(kind: str, found: Resolution, services: dict[str, ServiceOut]
     """The answer to a question for a fact the plan does not hold: the service asked about, its
     lead unit and 12345, or 12345 alone when no service is named."""
     named = found.source != "search" or found.confidence >= NAMED_MIN
-    service = services.get(found.slug or "") if named else None
     norm = normalize(text)
+    if kind == "phone" and found.source == "search" and _TO_REPORT.search(norm):
+        # 投资企业遇到问题一般打什么电话反映: a number to report a problem on, whatever service
+        # its words resemble, is the plan's own number, 12345 (第77条).
+        named = False
+    service = services.get(found.slug or "") if named else None
     if kind == "phone" and (_OFFICE.search(norm) or _NOT_HOTLINE.search(norm)):
         # 除了12345，有没有专门的举报电话: a number besides the hotline, which the plan gives none.
         if service is not None and service.slug == HOTLINE_SLUG:
@@ -758,6 +764,45 @@ def excluded_case(service: ServiceOut, text: str, answer: Answer) -> Answer | No
     return None
 
 
+# A kind of a matter, the two characters before its head word (更正登记, 抵押登记, 一般登记).
+_KIND = re.compile(r"([\u4e00-\u9fff]{2})(登记|审批|许可|查验|注销)")
+
+
+def _kinds(text: str, head: str) -> dict[str, None]:
+    """The kinds of `head` the text names, in the order written (an ordered set)."""
+    return dict.fromkeys(m.group(1) for m in _KIND.finditer(text) if m.group(2) == head)
+
+
+def other_kind(service: ServiceOut, text: str, answer: Answer) -> Answer | None:
+    """不动产更正登记和异议登记要几个工作日: the limit's clause names the kinds it sets the days
+    for (一般登记和抵押登记5个工作日内办结), and the question asks only of kinds it does not name:
+    the plan sets no limit for them — say so with the clause's 第N条, not its 5个工作日. None when
+    no limit is asked, the clause names no kinds, or the question asks of one it names."""
+    if decisive_question_type(normalize(text)) not in ("ask_due_date", "ask_time_limit"):
+        return None
+    norm = normalize(text)
+    for limit in service.time_limits:
+        clause = next((c for n, c in _task_clauses(service)
+                       if n == limit.item and limit.amount and str(limit.amount) in c.text), None)
+        if clause is None:
+            continue
+        for head in {m.group(2) for m in _KIND.finditer(clause.text)}:
+            named = _kinds(clause.text, head)
+            # The service's own name (不动产登记 → 动产) is no kind asked.
+            own = {k for n in (service.name, *service.aliases) for k in _kinds(normalize(n), head)}
+            asked = [k for k in _kinds(norm, head) if k not in own]
+            if len(named) < 2 or not asked or set(asked) & set(named):
+                continue
+            plain = _plain(service, answer, "amount")
+            plain.variables["missing"] = MISSING_FACT["other_kind"].format(
+                case="、".join(f"{k}{head}" for k in asked), item=limit.item,
+                kinds="、".join(f"{k}{head}" for k in named))
+            if plain.card:
+                plain.card["citation"] = cited_clause(service, limit.item)
+            return plain
+    return None
+
+
 # --- faster than the time limit ----------------------------------------------------------------
 
 # 能不能当天办完, 有没有加急通道, 是不是比5个工作日还快了: a way faster than the limit asked for.
@@ -921,12 +966,17 @@ _WHERE_IS = re.compile(
 _PER_PERIOD = re.compile(
     r"(?:一年|每年|一个?月|每个?月|一季度|每季度|一周|每周|一星期|每星期)"
     r"[^，,。？?！!；;\s]{0,8}?(?:几|多少)(?:回|次|趟|遍|名|人|个?[\u4e00-\u9fff]?生)")
+# How often (多长时间抽检一回, 隔多久查一次, 几个月检查一遍): the plan sets what is checked, never
+# a period between two checks.
+_HOW_OFTEN = re.compile(
+    r"(?:多长时间|多久|多少天|几个?月|几年|几天)[^，,。？?！!；;\s]{0,6}?[一1](?:回|次|趟|遍)")
+_PERIOD_FIGURE = re.compile(r"\d+\s*(?:天|日|个?月|年)|每(?:年|季度?|月|周)")
 # A clock time (延长到晚上几点, 几点以后能进城), not a time limit: the plan states none.
 _CLOCK = re.compile(r"几点|几时几分|什么时间点|哪个时间点|啥时间点")
 _CLOCK_FIGURE = re.compile(r"\d+\s*(?:点|时(?!间)|[:：]\d)")
 _COUNT_FIGURE = re.compile(r"\d|[一二三四五六七八九十两百千万]+(?:名|个|次|回|人|批)")
 SPECIFIC_MISSING = {"where": "具体地址", "per_period": "每年（每月）的具体次数或人数",
-                    "clock": "具体几点"}
+                    "clock": "具体几点", "how_often": "多长时间一次的具体频次"}
 
 
 def unstated_specific(service: ServiceOut, text: str, answer: Answer) -> Answer | None:
@@ -947,6 +997,8 @@ def unstated_specific(service: ServiceOut, text: str, answer: Answer) -> Answer 
         missing.append("per_period")
     if _CLOCK.search(norm) and not _CLOCK_FIGURE.search(quoted):
         missing.append("clock")
+    if _HOW_OFTEN.search(norm) and not _PERIOD_FIGURE.search(quoted):
+        missing.append("how_often")
     if not missing:
         return None
     answer.variables["quotes"] = answer.variables["quotes"].rstrip("。") + render(

@@ -27,6 +27,7 @@ from services_catalog.evidence import (
     cite_stray_terms,
     figure_quote,
     focused_quote,
+    plan_words,
     relevant_clauses,
 )
 from services_catalog.normalize import normalize
@@ -1246,6 +1247,9 @@ def fee_elsewhere(service: ServiceOut, others: Iterable[ServiceOut], text: str) 
     part = content_besides_cues(text)
     for name in sorted([service.name, *service.aliases], key=len, reverse=True):
         part = part.replace(normalize(name), "")  # the matter itself is no part of it
+    # 登报要钱吗: the part in the plan's words too (公告 of 免费发布注销公告).
+    part = f"{part} {plan_words(part)}"
+
     def costing(other: ServiceOut) -> list[Evidence]:
         # The part is the conversation's matter's (公告 of 注销): its name is meant too.
         found = [e for e in relevant_clauses(service_tasks(other), text, [], also=service.name)

@@ -32,6 +32,7 @@ MISSING_FACT = {
     "over_capacity": "{max_kw}kW以上用户和高压用户的全过程办理时限",
     "over_capacity_fee": "{max_kw}kW以上用户和高压用户报装的具体费用",
     "excepted": "{case}的具体时限或标准（第{item}条写明的要求“除{case}外”）",
+    "other_kind": "{case}的办理时限（第{item}条的时限只写明了{kinds}）",
     "claim": "您听到的这个具体数字（方案中没有这一说法）",
 }
 _VAR = re.compile(r"{([^\n{}]+?)}")
