@@ -766,6 +766,10 @@ def excluded_case(service: ServiceOut, text: str, answer: Answer) -> Answer | No
 
 # A kind of a matter, the two characters before its head word (更正登记, 抵押登记, 一般登记).
 _KIND = re.compile(r"([\u4e00-\u9fff]{2})(登记|审批|许可|查验|注销)")
+# A clause's 一般登记 covers every ordinary kind (首次, 转移/过户, 变更, 注销登记); only the special
+# registrations of the 不动产登记暂行条例 stand outside it.
+_GENERAL = "一般"
+_SPECIAL = frozenset({"更正", "异议", "预告", "查封"})
 
 
 def _kinds(text: str, head: str) -> dict[str, None]:
@@ -793,6 +797,8 @@ def other_kind(service: ServiceOut, text: str, answer: Answer) -> Answer | None:
             asked = [k for k in _kinds(norm, head) if k not in own]
             if len(named) < 2 or not asked or set(asked) & set(named):
                 continue
+            if _GENERAL in named and not set(asked) <= _SPECIAL:
+                continue  # 过户登记几天: an ordinary kind, which 一般登记's days cover
             plain = _plain(service, answer, "amount")
             plain.variables["missing"] = MISSING_FACT["other_kind"].format(
                 case="、".join(f"{k}{head}" for k in asked), item=limit.item,

@@ -121,6 +121,13 @@ def test_a_kind_the_limit_covers_keeps_its_figure(run_action: Any) -> None:
     assert "5个工作日" in reply, reply
 
 
+@pytest.mark.parametrize("text", ["房子过户登记要几个工作日", "不动产转移登记多久能办完"])
+def test_an_ordinary_kind_is_a_general_registration(run_action: Any, text: str) -> None:
+    # 一般登记 covers transfers: its 5个工作日 answers them, not "the plan does not state it".
+    reply = run_action(ActionAnswerService(), question_tracker(text, "ask_time_limit")).reply
+    assert "5个工作日" in reply and "第111条" in reply, reply
+
+
 def test_how_often_a_check_comes_is_not_stated(run_action: Any) -> None:
     reply = run_action(ActionAnswerService(),
                        question_tracker("化妆品隔多久抽检一次", "ask_policy")).reply
