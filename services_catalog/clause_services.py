@@ -51,8 +51,8 @@ _OF_ALL = re.compile(r"这[俩两几](?:样|件|个|项|事)?|两[样件项]事?
 
 # The answer says the plan does not state what was asked (an absent fact): nothing is added to
 # it, least of all a figure. Not a checklist's stock "未规定具体办理时限" or "方案未列出的手续".
-_ABSENT = re.compile(r"未写明|没有写明|未列出(?!的手续)|没有列出|未载明|未提及|没有提及|未明确"
-                     r"|没有明确|不掌握|无法提供|(?:未|没有)规定(?!具体办理时限)")
+_ABSENT = re.compile(r"(?:未|没有)(?:写明|列出(?!的手续)|载明|提及|明确|规定(?!具体办理时限))"
+                     r"|不掌握|无法提供")
 
 
 def states_absent(reply: str) -> bool:

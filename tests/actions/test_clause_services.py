@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from actions.catalog_answers import ActionAnswerService
+from services_catalog.asked_matters import asked_matters
 from services_catalog.clause_services import clause_services, states_absent
 from tests.actions.conftest import question_tracker, uncited_figures
 
@@ -59,3 +60,27 @@ def test_an_absent_fact_answer_gets_no_line() -> None:
     # A checklist's stock phrases say nothing is absent of what was asked.
     assert not states_absent("2. 住所登记承诺制：《行动方案》未规定具体办理时限（第5条）")
     assert not states_absent("方案未列出的手续以办理窗口告知为准，也可拨打12345咨询。")
+
+
+# plan_words.yml: a price set at will is the plan's price supervision (第45条), a fine set at will
+# or the heaviest fine is 乱罚款、一律顶格罚款 (第163条), a first offence is 轻微违法免予处罚.
+@pytest.mark.parametrize(("text", "task"), [
+    ("冷库要通天然气，报装几天？气价是不是随便定的", 45),
+    ("罚款是不是随便定的，罚得也太重了", 163),
+    ("小店头一回被查出点毛病，会不会直接按最高的罚", 163),
+])
+def test_a_price_or_a_fine_set_at_will_reads_its_task(text: str, task: int) -> None:
+    assert task in {a.task for a in asked_matters(text)}
+
+
+def test_a_first_offence_and_the_heaviest_fine_are_both_answered(run_action) -> None:
+    replies = _reply(run_action, "理发店第一次被查出点小问题，不是故意的，会不会直接按最高的罚",
+                     "ask_policy")
+    assert "第130条" in replies and "免予处罚" in replies, replies
+    assert "第163条" in replies and "顶格罚款" in replies, replies
+
+
+def test_the_price_clause_joins_the_time_limit(run_action) -> None:
+    replies = _reply(run_action, "冷库要通天然气，报装几天？气价是不是随便定的", "ask_time_limit")
+    assert "10个工作日" in replies and "第46条" in replies, replies
+    assert "第45条" in replies and "政府定价" in replies, replies
