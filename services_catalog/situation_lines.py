@@ -20,6 +20,7 @@ from services_catalog.asked_matters import (
     beside_answer,
     unquoted_own,
 )
+from services_catalog.clause_services import states_absent, unanswered_services
 from services_catalog.evidence import pairs
 from services_catalog.normalize import normalize
 from services_catalog.several import LINE
@@ -137,11 +138,16 @@ def extra_matters(snap: CatalogSnapshot, text: str, cited: set[int],
     touched = [*asked, *(matters(text) if is_situation(text) else [])]
     extra = [n for n in dict.fromkeys(touched) if n not in cited and n in plan.tasks()][:MAX_EXTRA]
     own = dict(list(unquoted_own(text, cited, reply).items())[:MAX_OWN]) if reply else {}
-    if not extra and not own:
+    # A service another clause asks about that the answer leaves out (clause_services): beside
+    # the others, not in their place.
+    named = {} if reply is None or states_absent(reply) else {
+        n: q for n, q in unanswered_services(snap, text, cited).items()
+        if n not in extra and n not in own}
+    if not extra and not own and not named:
         return None
     lines, steps = [], []
-    for item in [*extra, *own]:
-        quote = own.get(item) or asked.get(item, "")
+    for item in [*extra, *named, *own]:
+        quote = own.get(item) or asked.get(item) or named.get(item, "")
         slug, name, line = ((None if item in own else _service_line(snap, item, text))
                             or _clause_line(snap, item, text, quote))
         lines.append(f"{len(lines) + 1}. {line}")

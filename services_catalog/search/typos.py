@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import jieba
 
 from services_catalog.search.common import crosses, token_spans
@@ -23,6 +25,9 @@ COMMON_WORDS = (
     "开办", "不动产", "许可证", "失业金", "用电", "用水", "燃气", "营业",
 )
 REAL_WORD_FREQ = 10  # jieba frequency from which a window is a word of its own, not a typo
+# A real word (燃起) is still a typo where it goes on a list of utilities to be connected
+# (自来水和燃起都还没接, 水电燃起): right after 水/电/气/暖, or one of them and a joiner.
+_UTILITY_LISTED = re.compile(r"[水电气暖](?:和|跟|与|、|及|还有)?$")
 # Common words long enough that one accent slip (zh/z, ch/c, sh/s, n/l, -ng/-n) in one character
 # still leaves them unmistakable: 营业执造 (zao for zhao) is 营业执照. Shorter words need exact
 # pinyin: 执造 alone is not read as 执照.
@@ -51,7 +56,8 @@ class TypoCorrector:
                 word = self._common_word(window)
                 if word is None or window == word:
                     continue
-                if self._tok.FREQ.get(window, 0) >= REAL_WORD_FREQ:
+                if (self._tok.FREQ.get(window, 0) >= REAL_WORD_FREQ
+                        and not _UTILITY_LISTED.search(norm[:i])):
                     continue
                 if spans is None:
                     spans = token_spans(self._tok, norm)

@@ -87,3 +87,14 @@ def test_more_slips_of_common_words_are_put_right(snap, typed: str, meant: str) 
 ])
 def test_licence_and_how_long_in_new_wordings_is_company_registration(snap, text: str) -> None:
     assert resolve(snap, text).slug == "company-registration"
+
+
+# A real word typed for a utility on a list of utilities (自来水和燃起): still 燃气 there, a word
+# of its own elsewhere.
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("自来水和燃起都还没接", "自来水和燃气都还没接"),
+    ("水电燃起都要报装", "水电燃气都要报装"),
+    ("看到订单心中燃起希望", "看到订单心中燃起希望"),
+])
+def test_a_utility_typed_as_a_real_word_on_a_list(snap, typed: str, meant: str) -> None:
+    assert snap.index.correct_typos(typed) == meant
