@@ -706,8 +706,11 @@ def _answer_service(
     if service.slug in cards_shown(tracker) and not answer.needs_condition:
         shorten(answer, question)
     send(dispatcher, answer)
+    # Only for a follow-up on the step (要几天, 我们是政府投资的): a message that names the step
+    # itself (不算小型低风险，审批得多久) gets no other matter's days beside "no limit of its own".
     served = (served_service(snap, service)
-              if detail is None and question in TIME_ASKED else None)
+              if detail is None and question in TIME_ASKED and found.source == "context"
+              else None)
     served_case = detect_condition(served, text) if served is not None else None
     if served is not None and (when or served_case):
         # 要几天 after 住所登记承诺制: the time limit of the matter its clause says it serves

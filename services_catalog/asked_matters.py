@@ -80,11 +80,11 @@ def asked_matters(text: str) -> tuple[Asked, ...]:
     """The tasks the message's question clauses each read as strongly, in its order. Common words
     typed by sound (注消 for 注销, voice input) are put right first, as search does, so that the
     plan words read them (注销…简单 → 简易注销)."""
-    return _asked_in(_typos().correct(normalize(text)))
+    return _asked_in(typo_corrector().correct(normalize(text)))
 
 
 @lru_cache(maxsize=1)
-def _typos() -> TypoCorrector:
+def typo_corrector() -> TypoCorrector:
     return TypoCorrector(new_tokenizer())
 
 
@@ -141,7 +141,7 @@ def _questions_telling(norm: str) -> list[tuple[str, tuple[str, ...]]]:
         words = norm[a:b]
         if (a and norm[a - 1] in _ENDS) or (asked and _NEXT_PART.match(words)):
             start, asked, told = a, False, []
-        if not _clause_asks(norm, a, b):
+        if not clause_asks(norm, a, b):
             told.append(words)
             continue
         asked = True
@@ -177,7 +177,7 @@ def _wishes(norm: str) -> list[str]:
                 and _WANT.search(words)):
             continue
         rest = [(c, d) for c, d in clauses[i:] if not any(e in _ENDS for e in norm[a:c])]
-        if not any(_clause_asks(norm, c, d) for c, d in rest):
+        if not any(clause_asks(norm, c, d) for c, d in rest):
             out.append(words)
     return out
 
@@ -209,8 +209,8 @@ def _situation_told(norm: str) -> list[str]:
     if len(clauses) < MIN_CLAUSES:
         return []
     for i, (a, b) in enumerate(clauses):
-        if _clause_asks(norm, a, b) and _OF_THE_SITUATION.search(norm[a:b]):
-            return [norm[c:d] for c, d in clauses[:i] if not _clause_asks(norm, c, d)]
+        if clause_asks(norm, a, b) and _OF_THE_SITUATION.search(norm[a:b]):
+            return [norm[c:d] for c, d in clauses[:i] if not clause_asks(norm, c, d)]
     return []
 
 
@@ -223,7 +223,7 @@ def _need_before_next(norm: str, clauses: list[tuple[int, int]], i: int) -> bool
     (还有就是, 另外 …: _NEXT_PART) with no question between: the message lists it as one of its
     matters (我们是公交公司 新买了几十辆车要查验 还有就是…乱罚款的 这个有人管没)."""
     a, b = clauses[i]
-    if i + 1 >= len(clauses) or _clause_asks(norm, a, b) or not _NEED.search(norm[a:b]):
+    if i + 1 >= len(clauses) or clause_asks(norm, a, b) or not _NEED.search(norm[a:b]):
         return False
     c, d = clauses[i + 1]
     return bool(_NEXT_PART.match(norm[c:d])) and not any(e in _ENDS for e in norm[b:c])
@@ -240,8 +240,8 @@ def _last_part_told(norm: str, clauses: list[tuple[int, int]]) -> list[str]:
             continue
         rest = clauses[i:]
         if (any(e in _ENDS for e in norm[a:clauses[-1][1]])
-                or any(_clause_asks(norm, c, d) for c, d in rest)
-                or not any(_clause_asks(norm, c, d) for c, d in clauses[:i])):
+                or any(clause_asks(norm, c, d) for c, d in rest)
+                or not any(clause_asks(norm, c, d) for c, d in clauses[:i])):
             return []
         return [norm[c:d] for c, d in rest]
     return []
@@ -257,13 +257,13 @@ def _last_want(norm: str, clauses: list[tuple[int, int]]) -> list[str]:
     a, b = clauses[-1]
     words = norm[a:b]
     if (not re.match(r"^(?:我们?|咱们?|俺们?)?(?:就|还是|最好)?(?:想|希望|打算)", words)
-            or _clause_asks(norm, a, b)
-            or not any(_clause_asks(norm, c, d) for c, d in clauses[:-1])):
+            or clause_asks(norm, a, b)
+            or not any(clause_asks(norm, c, d) for c, d in clauses[:-1])):
         return []
     return [words]
 
 
-def _clause_asks(norm: str, a: int, b: int) -> bool:
+def clause_asks(norm: str, a: int, b: int) -> bool:
     words = _NONE_OF.sub("", norm[a:b])
     return bool(asks(words) or norm[b:b + 1] in ("?", "？") or _CONFIRMS.search(words)
                 or _DOUBTS.search(words))

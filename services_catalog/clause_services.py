@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from services_catalog.answers import service_tasks
-from services_catalog.asked_matters import _clause_asks, _typos
+from services_catalog.asked_matters import clause_asks, typo_corrector
 from services_catalog.evidence import relevant_clauses
 from services_catalog.normalize import normalize
 from services_catalog.question_cues import content_besides_cues
@@ -79,11 +79,11 @@ def _sure(hits: list[Hit], words: str) -> str | None:
 def clause_services(snap: CatalogSnapshot, text: str) -> list[tuple[str, str]]:
     """(slug, clause) for each clause that asks or states a want and names a service surely, in
     the message's order, each service once."""
-    norm = _typos().correct(normalize(text))
+    norm = typo_corrector().correct(normalize(text))
     spans = clause_spans(norm)
     if len(spans) < MIN_CLAUSES:
         return []
-    asked = [_clause_asks(norm, a, b) for a, b in spans]
+    asked = [clause_asks(norm, a, b) for a, b in spans]
     of_all = any(q and _OF_ALL.search(norm[a:b]) for q, (a, b) in zip(asked, spans, strict=True))
     out: dict[str, str] = {}
     for q, (a, b) in zip(asked, spans, strict=True):

@@ -162,6 +162,15 @@ def test_a_case_of_the_served_matter_picks_its_variant(run_action: Any) -> None:
     assert not uncited_figures(reply)
 
 
+def test_a_message_naming_the_step_gets_no_served_matters_days(run_action: Any) -> None:
+    # Named in the message itself, the step is what is asked: its "no limit of its own", not
+    # 工程建设项目审批's 55个工作日 as if they were the step's.
+    reply = run_action(ActionAnswerService(), question_tracker(
+        "小型低风险项目审批要多久，我们是政府投资的", "ask_time_limit")).reply
+    assert "没有为小型低风险项目审批规定" in reply, reply
+    assert "55个工作日" not in reply, reply
+
+
 def test_what_else_the_assistant_can_do_is_not_the_services_offer(run_action: Any) -> None:
     reply = small_talk(run_action, "trademark-window", "你还能办啥", "what_can_you_do")
     assert "第137条" not in reply, reply
