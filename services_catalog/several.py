@@ -581,6 +581,23 @@ def services_asked(snap: CatalogSnapshot, text: str) -> list[str]:
     return list(dict.fromkeys(m.slug for m in _lines_asked(snap, text).lines))
 
 
+def _later_asks(norm: str, clauses: list[tuple[int, int]], i: int,
+                lines: list[_Mention]) -> list[tuple[str, str]]:
+    """(question type, clause) for each type the asking clauses right after a clause that only
+    names services settle, in order (自来水和燃气都还没接，要跑好几个地方吗，大概多久能通 →
+    time_limit of 大概多久能通): up to a clause that names a service of its own or asks nothing."""
+    named = {x.clause for x in lines if x.named}
+    kinds: dict[str, str] = {}
+    for k in range(i + 1, len(clauses)):
+        x, y = clauses[k]
+        if k in named or not asks(norm[x:y]):
+            break
+        kind = _own_type(norm[x:y])
+        if kind and kind not in kinds:
+            kinds[kind] = norm[x:y]
+    return list(kinds.items())
+
+
 def questions_asked(snap: CatalogSnapshot, text: str, slugs: list[str],
                     question: str) -> list[Line]:
     """A line for each question asked (a service asked two things in two clauses gets two):
@@ -623,8 +640,14 @@ def questions_asked(snap: CatalogSnapshot, text: str, slugs: list[str],
             rest = norm[max(x.end for x in same):b]
             words, asking = words + rest, asking + rest
         if not _own_type(asking) and not asks(norm[a:b]):
-            # a clause that only names services: the question after it (…，各能享受啥)
-            later = next((norm[x:y] for x, y in clauses[m.clause + 1:] if asks(norm[x:y])), "")
+            # a clause that only names services: the questions after it (…，各能享受啥), each
+            # of them (…，在哪办，多久能办完: two lines per service)
+            kinds = _later_asks(norm, clauses, m.clause, lines)
+            if len(kinds) > 1:
+                out.extend(Line(m.slug, kind, words + later, said) for kind, later in kinds)
+                continue
+            later = kinds[0][1] if kinds else next(
+                (norm[x:y] for x, y in clauses[m.clause + 1:] if asks(norm[x:y])), "")
             words, asking = words + later, asking + later
         # Words that ask without settling a type (高压用户有啥服务) ask what the plan says.
         fallback = "overview" if asks(asking) else question

@@ -139,3 +139,15 @@ def test_short_names_back_to_back_are_a_list(snap) -> None:
 ])
 def test_a_measure_alone_names_no_second_service(snap, text: str) -> None:
     assert len(services_asked(snap, text)) < 2
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a clause naming only the services, then two asks: each service answers both
+    ("用水和燃气报装都要新办，到哪儿申请，几个工作日能好", ["5个工作日", "10个工作日", "一窗受理"]),
+    # a vague ask (要跑几个地方吗) before the one that settles a type: the time limit answers it
+    ("自来水和燃气都还没通，要跑几个地方吗，前后大概几天能通",
+     ["5个工作日", "10个工作日"]),
+])
+def test_services_named_then_asked_get_each_ask(snap, text: str, expected: list[str]) -> None:
+    reply = "\n".join(lines(snap, text))
+    assert all(e in reply for e in expected), reply
