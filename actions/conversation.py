@@ -34,7 +34,7 @@ from actions.catalog_answers import (
 from services_catalog.absent_facts import may_be_absent
 from services_catalog.answers import detail_elsewhere
 from services_catalog.db import session_scope
-from services_catalog.follow_ups import what_else_answer
+from services_catalog.follow_ups import asks_what_else, what_else_answer
 from services_catalog.grievance import grievance_answer
 from services_catalog.life_events import life_event_asked
 from services_catalog.models import Feedback
@@ -244,9 +244,11 @@ def answer_what_else(dispatcher: CollectingDispatcher,
     conversation's service offers, in its clause (第137条 …商标侵权纠纷等咨询服务), not the bot's
     own capabilities. None outside a conversation or when no clause of it answers."""
     previous = tracker.get_slot("service") or checklist_lead(tracker)
+    if not previous or not asks_what_else(user_text(tracker)):
+        return None  # most small talk: no catalog read
     with session_scope() as session:
         snap = CACHE.get(session)
-    if not previous or previous not in snap.services:
+    if previous not in snap.services:
         return None
     offered = what_else_answer(snap.services[previous], user_text(tracker))
     if offered is None:

@@ -782,9 +782,9 @@ def other_kind(service: ServiceOut, text: str, answer: Answer) -> Answer | None:
     for (一般登记和抵押登记5个工作日内办结), and the question asks only of kinds it does not name:
     the plan sets no limit for them — say so with the clause's 第N条, not its 5个工作日. None when
     no limit is asked, the clause names no kinds, or the question asks of one it names."""
-    if decisive_question_type(normalize(text)) not in ("ask_due_date", "ask_time_limit"):
-        return None
     norm = normalize(text)
+    if decisive_question_type(norm) not in ("ask_due_date", "ask_time_limit"):
+        return None
     for limit in service.time_limits:
         clause = next((c for n, c in _task_clauses(service)
                        if n == limit.item and limit.amount and str(limit.amount) in c.text), None)

@@ -146,6 +146,11 @@ _WHAT_ELSE = re.compile(r"还(?:能|可以|可|有|会)?(?P<verb>咨询|办理|�
                         r"(?:啥|什么|哪些|别的|其他)")
 
 
+def asks_what_else(text: str) -> bool:
+    """还能咨询啥 / 还提供哪些服务: what else the service offers, asked."""
+    return _WHAT_ELSE.search(normalize(text)) is not None
+
+
 def what_else_answer(service: ServiceOut, text: str) -> Answer | None:
     """还能咨询啥 after 商标业务受理窗口: the clause of its own tasks that lists what it offers with
     that verb (第137条 …提供商标注册、商标续展、商标侵权纠纷等咨询服务), not the bot's own list of
