@@ -185,12 +185,14 @@ if __name__ == "__main__":
     import uuid
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    # dev4 holds agent-assist items only
-    parser.add_argument("--set", choices=["dev", "dev3", "dev4", "heldout"], default="dev")
+    # dev4 holds agent-assist items only; dev5 chat items only
+    parser.add_argument("--set", choices=["dev", "dev3", "dev4", "dev5", "heldout"], default="dev")
     parser.add_argument("--url", default="http://127.0.0.1:8000")
     args = parser.parse_args()
     folder = TESTS / args.set
-    runs = [("assist", lambda: run_assist(args.url, folder))]
+    runs = []
+    if (folder / "assist.yml").exists():
+        runs.append(("assist", lambda: run_assist(args.url, folder)))
     if (folder / "chat_single.yml").exists():
         runs.insert(0, ("chat", lambda: run_chat(args.url, f"ev-{uuid.uuid4().hex[:6]}", folder)))
     for name, run in runs:
