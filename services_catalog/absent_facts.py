@@ -48,7 +48,7 @@ from services_catalog.question_cues import (
 )
 from services_catalog.resolve import Resolution
 from services_catalog.schemas import ServiceOut
-from services_catalog.wording import MISSING_FACT, render
+from services_catalog.wording import MISSING_FACT, render, responses
 
 # --- from the wording alone ---------------------------------------------------------------
 
@@ -77,7 +77,9 @@ ABSENT_FACTS: dict[str, re.Pattern[str]] = {
         rf"|(?<!打)(?<!打个)(?:的)?{_CONTACT}(?:号码|号)?[?？]?$"),
     "person": re.compile(
         rf"{_ROLE}{_AND_FACT}(?:是|叫|姓)?(?:谁|哪位|哪个|什么名字|叫什么|叫啥|姓什么|姓啥|名字|姓名)"
-        rf"|谁是\w{{0,8}}{_ROLE}|(?:哪个|哪位){_ROLE}|(?:人|员|长|导)(?:叫|姓)(?:什么|啥)|姓名"),
+        rf"|谁是\w{{0,8}}{_ROLE}|(?:哪个|哪位){_ROLE}|(?:人|员|长|导)(?:叫|姓)(?:什么|啥)|姓名"
+        # 归哪个人管，叫啥: a person asked for by who handles one's case
+        r"|(?:哪个|哪位)人(?:管|负责|对接|联系)"),
     # which firms by name (名录库里的公司都叫啥, 推荐几家): the plan names no business and the
     # assistant recommends none. 那个小程序叫什么名字 names a thing, not a firm.
     "firm": re.compile(
@@ -166,6 +168,16 @@ _SHORT_YEAR = re.compile(
     r"|(?<![\d.])(1[5-9]|2[0-2])\s*年(?=的时候|那会|那时|那年|那阵|时候|底|初|以前|之前|上半年|下半年)")
 
 
+def _question_years(norm: str) -> list[int]:
+    """The years the message's question clauses name (那2024年底要通到多少个村), not those of a
+    clause telling what the plan is known to say (村村通快递2025年底要全通); [] when no question
+    clause names one, or the message is one clause."""
+    # Imported here: asked_matters reads clauses through several.py, which imports this module.
+    from services_catalog.asked_matters import asking_clauses  # noqa: PLC0415
+
+    return [int(y) for words in asking_clauses(norm) for y in _YEAR.findall(words)]
+
+
 def _short_years(norm: str) -> list[int]:
     """The years a question names short (二二年 → 2022, 19年底 → 2019)."""
     out = []
@@ -206,6 +218,9 @@ def absent_fact(text: str) -> str | None:
         return "year"
     if _AFTER_PLAN.search(norm):
         return "year"  # 2025年就到期了吧，2026年以后有没有新的方案
+    asked_years = _question_years(norm)
+    if asked_years and not any(y in PLAN_YEARS for y in asked_years):
+        return "year"  # 2023年底要到95%我知道了，那2026年要到多少: the plan's year is told
     if any(y not in PLAN_YEARS for y in _short_years(norm)):
         return "year"  # 二二年的时候要多少天: an earlier year's figure
     if _STATED_PRICE.search(norm) and QUESTION_CUE.search(norm):
@@ -222,6 +237,40 @@ def absent_fact(text: str) -> str | None:
                                      and _HOTLINE.search(_NOT_HOTLINE.sub("", norm))):
             return kind
     return None
+
+
+# What a not-stated answer says it lacks, by kind of fact: MISSING_FACT's own words (办公时间,
+# 联系电话 …) up to any variable, and the other wordings of an amount or a year not stated
+# (再多领的收费标准, 您问的那一年的目标).
+_LACKS = {kind: re.escape(re.split(r"[{（]", words, maxsplit=1)[0])
+          for kind, words in MISSING_FACT.items()}
+_LACKS["money"] += "|收费标准|金额|交费"
+_LACKS["amount"] += "|数额|比例|收费标准|金额"
+_LACKS["year"] += "|那一年|年份"
+
+
+def _not_stated_words() -> str:
+    """How a not-stated answer says so (未写明), as the domain's template words it."""
+    opening = responses()["utter_not_in_plan_general"].split("{", 1)[0]
+    return opening.rsplit("》", 1)[-1]
+
+
+def absent_answered(reply: str, words: str) -> bool:
+    """The reply already says the plan does not hold the kind of fact the question clause
+    `words` asks (12345打得通吗，晚上有人接不 answered 未写明…的办公时间; 最多能加载几个 answered
+    未写明…具体数额): the clause is answered, and no clause is to be read for it (第2条's
+    7×24小时 is 企业开办's online channel, not the hotline's hours)."""
+    if _not_stated_words() not in reply:
+        return False
+    kinds = {absent_fact(words)}
+    asked = amount_asked(words)
+    if asked is not None:
+        kinds.add("money" if asked[1] is _MONEY_FIGURE else "amount")
+    if staff_count_asked(words):
+        kinds.add("staff")
+    if _YEAR.search(normalize(words)):
+        kinds.add("year")
+    return any(re.search(_LACKS[k], reply) for k in kinds if k in _LACKS)
 
 
 # A thing's name asked (那个工作室叫什么, 平台名称是啥): the plan may name it; only a person's name
@@ -263,6 +312,9 @@ def absent_for(text: str, service_found: bool) -> str | None:
 # A number asked of a named office (市场监管局的联系方式) is that office's, not the assistant's
 # own (你们的联系方式 → 12345).
 _OFFICE = re.compile(r"局|中心|公司|法院|检察院|厅|所|站|委|银行|窗口|室|庭|处|科|部门|法官|律师")
+# The speaker's own business told (我儿子开了个小公司, 我们公司): no office whose number is asked.
+_OWN_FIRM = re.compile(r"(?:我|我们|俺|咱|儿子|女儿|闺女|家里)[^，,。？?]{0,6}?(?:开了?|办了?|的)?"
+                       r"[^，,。？?]{0,3}?(?:公司|企业|厂|店)")
 # A number asked to report a problem on (打电话反映, 找谁投诉, 遇到难处打哪个号码).
 _TO_REPORT = re.compile(r"反映|投诉|求助|诉求|举报|遇到(?:了)?(?:问题|困难|难处|麻烦)")
 # Hours of the hall or a window are not answered by a 7×24小时 online channel.
@@ -283,7 +335,7 @@ def missing_answer(kind: str, found: Resolution, services: dict[str, ServiceOut]
         # its words resemble, is the plan's own number, 12345 (第77条).
         named = False
     service = services.get(found.slug or "") if named else None
-    if kind == "phone" and (_OFFICE.search(norm) or _NOT_HOTLINE.search(norm)):
+    if kind == "phone" and (_OFFICE.search(_OWN_FIRM.sub("", norm)) or _NOT_HOTLINE.search(norm)):
         # 除了12345，有没有专门的举报电话: a number besides the hotline, which the plan gives none.
         if service is not None and service.slug == HOTLINE_SLUG:
             service = None
@@ -648,7 +700,11 @@ def unstated_year(service: ServiceOut, text: str, answer: Answer) -> Answer | No
     tasks set targets for other years only (到2023年底 …、到2025年底 …): the plan states nothing
     for that year — say so, naming the years it does, and where to ask. None when the tasks name
     no year at all (their figure holds throughout) or name the year asked."""
-    asked = [int(y) for y in _YEAR.findall(normalize(text)) if int(y) in PLAN_YEARS]
+    norm = normalize(text)
+    # The year of the question clause, where one names it: a year told beside it is the plan's
+    # known target (2025年底要全通，那2024年底呢 asks of 2024 only).
+    asked = [y for y in (_question_years(norm) or map(int, _YEAR.findall(norm)))
+             if y in PLAN_YEARS]
     if not asked or not (answer.response in _MAY_STATE_AMOUNT or answer.needs_condition):
         return None
     plan = tasks()
@@ -674,7 +730,9 @@ _QUALIFIER = re.compile(rf"{_FIRST_TIME}|{_NEW_FIRM}")
 _FREE_WORD = re.compile(FREE_WORDS)
 # A case outside each qualifier, as a question states it: again or a replacement (补办, 再次,
 # 换新, 第二次, 重新申领, 丢了) against the first time; a business that is not new against 新开办.
+# (再多领一个, 多领一个给会计用, 第二个: one more besides the first.)
 _REPEAT_CASE = re.compile(r"补办|补领|补发|再次申领|再次|再办|再申请|再领|换新|换领|更换"
+                          r"|再多(?:领|要|申领|申请|办)|多领|另领|第[二三四五两]个"
                           r"|第[二三四五两]次|重新(?:申领|申请|办|领|开)")
 # What befell the first one (丢了, 坏了, 过期): a repeat too, asked as 补办.
 _REPEAT_STATE = re.compile(r"遗失|丢失|损坏|[坏丢]了|过期|失效")

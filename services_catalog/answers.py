@@ -1288,6 +1288,21 @@ _AMOUNT_FIGURE = re.compile(r"\d|[一二三四五六七八九十两百千万]+"
                             r"(?:名|个|家|项|位|人|次|倍|成|类|种)")
 
 
+# What a count question counts (最多能加载几个经营场所 → 经营场所): the two characters after it.
+_COUNTED = re.compile(r"(?:几|多少)(?:个|家|项|名|位|种|类)([\u4e00-\u9fff]{2})")
+
+
+def _parts_counting(quoted: str, text: str) -> str:
+    """The comma parts of the quote that name the thing the question counts, when any does: a
+    figure elsewhere in it counts something else (只设一个分支机构 is no number of 经营场所,
+    which 加载多个经营场所 leaves open). The whole quote otherwise."""
+    counted = _COUNTED.search(normalize(text))
+    if counted is None:
+        return quoted
+    parts = [p for p in re.split(r"[，,；;。]", quoted) if counted.group(1) in p]
+    return "，".join(parts) if parts else quoted
+
+
 def amount_not_stated(service: ServiceOut, text: str, answer: Answer) -> Answer | None:
     """补多少 / 利率多少 answered by a quote that states no figure: the plan does not state the
     amount — say so and where to ask, with the task the quote came from. None otherwise."""
@@ -1296,8 +1311,8 @@ def amount_not_stated(service: ServiceOut, text: str, answer: Answer) -> Answer 
     quoted = answer.variables.get("quotes") or answer.variables.get("policy", "")
     if answer.response in ("utter_howto", "utter_overview_no_time_limit"):
         quoted = answer.variables.get("howto", "")
-    if _AMOUNT_FIGURE.search(re.sub(r"第\d+条|12345", "", quoted)):  # the hotline is no amount
-        return None
+    if _AMOUNT_FIGURE.search(_parts_counting(re.sub(r"第\d+条|12345", "", quoted), text)):
+        return None  # (the hotline is no amount)
     plain = not_in_plan_answer("amount", service)
     plain.variables["item"] = answer.variables.get("item", plain.variables["item"])
     if plain.card and answer.card:

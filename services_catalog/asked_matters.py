@@ -22,6 +22,7 @@ commitment that a question about another area's matter means of that matter (法
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -537,17 +538,19 @@ def _shown(quote: str, shown: set[str]) -> bool:
     return bool(words) and len(words & shown) >= SHOWN_SHARE * len(words)
 
 
-def beside_answer(text: str, cited: set[int]) -> dict[int, str]:
+def beside_answer(text: str, cited: set[int],
+                  answered: Callable[[str], bool] = lambda _: False) -> dict[int, str]:
     """The asked matters to add to an answer citing `cited` (task → clause to quote): in an area
     the answer cites, about a question its own tasks leave unaddressed; in any area, a reading
     the plan-words table states in full (Asked.stated) whose terms the answer's tasks never say
     (_terms_in); or, beside an answer spanning chapters, a question read strongly in the plan's
-    terms for its words (_term_question)."""
+    terms for its words (_term_question). Not for a question clause the answer settles already
+    (`answered`: an absent fact it says the plan does not state)."""
     areas = {plan.task(n).area.number for n in cited if n in plan.tasks()}
     own = sorted(n for n in cited if n in plan.tasks())
     out: dict[int, str] = {}
     for a in asked_matters(text):
-        if a.task in cited or a.task in out:
+        if a.task in cited or a.task in out or answered(a.words):
             continue
         if ((a.stated and not _terms_in(own, a))
                 or (plan.task(a.task).area.number in areas

@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from services_catalog import plan
+from services_catalog.absent_facts import absent_answered
 from services_catalog.answers import compose
 from services_catalog.asked_matters import (
     asked_matters,
@@ -134,9 +135,16 @@ def extra_matters(snap: CatalogSnapshot, text: str, cited: set[int],
     a clause of its own asks first (asked_matters), then the situation memory's; then, given the
     answer's text `reply`, the clauses of its own tasks a question asks that it leaves out (at
     most MAX_OWN, besides the others: they answer what was asked)."""
-    asked = beside_answer(text, cited)
+    # A question clause the answer says the plan does not state (an absent fact) is answered:
+    # no other matter's clause is read for it, nor its figure set beside the answer.
+    def answered(words: str) -> bool:
+        return reply is not None and absent_answered(reply, words)
+
+    asked = beside_answer(text, cited, answered)
     touched = [*asked, *(matters(text) if is_situation(text) else [])]
     extra = [n for n in dict.fromkeys(touched) if n not in cited and n in plan.tasks()][:MAX_EXTRA]
+    # (The answer's own clauses stay: the same matter's words, with their 第N条, never another's
+    # figure; they rescue a not-stated answer whose clause does state it, 清偿率达到70%.)
     own = dict(list(unquoted_own(text, cited, reply).items())[:MAX_OWN]) if reply else {}
     # A service another clause asks about that the answer leaves out (clause_services): beside
     # the others, not in their place.
