@@ -415,7 +415,7 @@ def _echoes(told: str, question: str) -> bool:
 REACH_CHARS = 2  # the question's own words a spanning cue takes in, at least (_reaches)
 # ... naming a way or a benefit, not a matter of its own (办执照 after 不会弄电脑手机: no
 # 一照办电)
-_WAY_OR_BENEFIT = re.compile(r"优惠|简单|简便|简化|省事|快捷|办法|法子|路子|补贴|扶持|减免"
+_WAY_OR_BENEFIT = re.compile(r"优惠|简单|简便|简化|省事|快捷|办法|法子|路子|补贴|扶持|减免|一次"
                              r"|抵扣|扣除|回老家|回原籍|跑")
 
 

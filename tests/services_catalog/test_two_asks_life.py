@@ -21,6 +21,8 @@ def tasks(text: str) -> set[int]:
     ("想贷款扩大门面，手续不会弄，银行那边有没有专门上门辅导的？", 37),
     # annual reports made once for several offices: 多报合一
     ("工商社保好几个地方，年报能不能一次报完？", 9),
+    # ... the offices told each to want one, the question after them
+    ("开了个小饭馆，每年工商要报，统计也要报，能不能一次报完？", 9),
     # a trade agreement's benefit: 自贸协定优惠政策
     ("第一次往中亚卖货心里没底，那些贸易协定的优惠我们能享受吗？", 96),
     # insurance against a buyer who does not pay: 出口信用保险
