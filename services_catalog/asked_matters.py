@@ -70,6 +70,8 @@ class Asked(NamedTuple):
     # says what its words mean, the reading is no chance pair.
     told_by_terms: bool = False
     score: float = 0.0
+    # The question opens another matter (另外…, 还有…: _NEXT_PART), after the message asked of one.
+    another: bool = False
 
 
 # Asked twice a turn (touches_more, then beside_answer) and again by the gateway's degraded answer:
@@ -125,6 +127,12 @@ def _questions_told(norm: str) -> list[tuple[str, str]]:
 
 
 TOLD_CLAUSES = 2  # telling clauses just before a question that its retry reads with it, at most
+
+
+def _questions_before(norm: str, words: str) -> bool:
+    """A clause before `words` in the message asks."""
+    at = norm.find(words)
+    return at > 0 and any(clause_asks(norm, a, b) for a, b in clause_spans(norm) if b <= at)
 
 
 def _questions_telling(norm: str) -> list[tuple[str, tuple[str, ...]]]:
@@ -248,6 +256,29 @@ def _last_part_told(norm: str, clauses: list[tuple[int, int]]) -> list[str]:
     return []
 
 
+# Another thing that happened, told after the question (…这算犯罪吗能立案吗？他走的时候还把客户名单
+# 带去了对手公司): 还 / 也 / 又 adds it to the wrong asked about.
+_ALSO = re.compile(r"还(?!没|不|是|有没有|能|可以|要|得|需要)|也|又|另外|同时")
+
+
+def _told_after(norm: str, clauses: list[tuple[int, int]]) -> list[str]:
+    """The clauses of the message's last sentence, when a question closed the one before it
+    (？) and it asks nothing but adds another thing that happened (_ALSO): a further wrong told,
+    read only where the plan-words table states its reading (客户名单带去 → 商业秘密, 第134条)."""
+    ends = [i for i, ch in enumerate(norm.rstrip("。！!")) if ch in "？?"]
+    if not ends or len(clauses) < MIN_CLAUSES:
+        return []
+    rest = [(a, b) for a, b in clauses if a > ends[-1]]
+    if (not rest or len(rest) == len(clauses)
+            or any(clause_asks(norm, a, b) for a, b in rest)
+            or not _ALSO.search(told := norm[rest[0][0]:rest[-1][1]])
+            # a want or a need (之后还想拿它去抵押, 新店也要单独报装) is a plan, not a wrong; a
+            # want is _wishes' to read
+            or _WANT.search(told) or _NEED.search(told)):
+        return []
+    return [norm[a:b] for a, b in rest]
+
+
 def _last_want(norm: str, clauses: list[tuple[int, int]]) -> list[str]:
     """The message's last clause when it states a want of the speaker's (_WANT) after a
     question, asking nothing (…是直接去法院还是有啥别的路子 我想就在县里解决别跑远了): how the
@@ -288,6 +319,7 @@ def _asked_in(norm: str) -> tuple[Asked, ...]:
     situation += [w for w in _last_want(norm, clauses)
                   if w not in situation and w not in last_told and w not in wishes]
     situation += last_told
+    situation += [w for w in _told_after(norm, clauses) if w not in situation]
     for words, tells in [*_questions_telling(norm), *((w, ()) for w in wishes),
                          *((w, ()) for w in situation)]:
         asked = words
@@ -342,7 +374,8 @@ def _asked_in(norm: str) -> tuple[Asked, ...]:
                       if e.task == task and e.clause.quote != title), "")
         strong = evidence[0].score >= ASKED_EVIDENCE
         found.append(Asked(task, quote, words, termed and not strong, stated, termed,
-                           evidence[0].score))
+                           evidence[0].score, bool(found or _questions_before(norm, asked))
+                           and bool(_NEXT_PART.match(asked))))
     return tuple(found)
 
 
@@ -351,7 +384,7 @@ def _asked_in(norm: str) -> tuple[Asked, ...]:
 # pronoun or nothing.
 _RECOURSE = re.compile(r"有没有人管|有人管|谁来管|谁管|管不管|有什么说法|有啥说法|讨个?说法"
                        r"|有没有人查|有人查|谁来查|谁查|查不查"
-                       r"|立案|追究|能告|告得|可以告|能不能告|告他|告对方|报警|报案|违法|犯法|帮不帮|能不能帮|帮帮忙"
+                       r"|立案|追究|算不算犯罪|算犯罪|犯罪|能告|告得|可以告|能不能告|告他|告对方|报警|报案|违法|犯法|帮不帮|能不能帮|帮帮忙"
                        # money lost, asked back (这钱还能追回来不)
                        r"|追回来|追得回来|追回|追得回|挽回")
 _RECOURSE_REST = re.compile(r"^(?:这种|这个|这些|这样|那种|那个|这|那|种|个|些|的|事"
@@ -383,7 +416,7 @@ def _echoes(told: str, question: str) -> bool:
 REACH_CHARS = 2  # the question's own words a spanning cue takes in, at least (_reaches)
 # ... naming a way or a benefit, not a matter of its own (办执照 after 不会弄电脑手机: no
 # 一照办电)
-_WAY_OR_BENEFIT = re.compile(r"优惠|简单|简便|简化|省事|快捷|办法|法子|路子|补贴|扶持|减免"
+_WAY_OR_BENEFIT = re.compile(r"优惠|简单|简便|简化|省事|快捷|办法|法子|路子|补贴|扶持|减免|一次"
                              r"|抵扣|扣除|回老家|回原籍|跑")
 
 
@@ -555,7 +588,11 @@ def beside_answer(text: str, cited: set[int],
         if ((a.stated and not _terms_in(own, a))
                 or (plan.task(a.task).area.number in areas
                     and not relevant_clauses(own, a.words, []))
-                or (len(areas) >= MIXED_AREAS and _term_question(a, own))):
+                or (len(areas) >= MIXED_AREAS and _term_question(a, own))
+                # 另外…社保医保那些登记是不是还得…再跑一遍 after a question of another matter:
+                # the speaker says it is another, so its strong reading stands in any area.
+                or (a.another and a.score >= ASKED_EVIDENCE
+                    and not relevant_clauses(own, a.words, []))):
             # Cut around the plan's terms for its words too (没有房本 → 住所产权证明 … 承诺住所).
             out[a.task] = around(a.quote, f"{a.words} {plan_words(a.words)}")
     return out
