@@ -43,6 +43,7 @@ from services_catalog.absent_facts import (
 )
 from services_catalog.answers import (
     DETAIL_QUESTIONS,
+    HOTLINE_SLUG,
     INTENT_QUESTION,
     NEEDS_LIMIT,
     ONLINE_WORDS,
@@ -64,7 +65,13 @@ from services_catalog.answers import (
 )
 from services_catalog.db import session_scope
 from services_catalog.evidence import MIN_EVIDENCE, Evidence, bigrams, plan_words
-from services_catalog.follow_ups import no_visit_answer, served_service, unit_switch
+from services_catalog.follow_ups import (
+    no_visit_answer,
+    report_answer,
+    report_switch,
+    served_service,
+    unit_switch,
+)
 from services_catalog.life_events import (
     LifeEvent,
     introduced_only,
@@ -89,6 +96,7 @@ from services_catalog.resolve import (
     SEARCH_MIN,
     SURE,
     Resolution,
+    asks_the_same_unnamed,
     asks_together,
     case_in_checklist,
     related,
@@ -468,6 +476,13 @@ def add_extra_matters(dispatcher: CollectingDispatcher, text: str,
                                  buttons=matter_buttons(extra[1]) or None)
 
 
+def named_by_nlu(snap: CatalogSnapshot, tracker: Tracker, intent: str, text: str) -> bool:
+    """Whether the NLU's inform_service is taken as naming a service: not for a …呢 follow-up
+    naming none (能查的呢 after “吉速办”小程序 reads loosely as 双随机抽查)."""
+    return intent == "inform_service" and (
+        bool(entity_values(tracker, "service")) or not asks_the_same_unnamed(snap, text))
+
+
 def _answer_service(
     dispatcher: CollectingDispatcher, tracker: Tracker, names_service: bool = False
 ) -> list[dict[str, Any]]:
@@ -523,12 +538,19 @@ def _answer_service(
                 SlotSet("condition", None), SlotSet("misses", 0)]
     # 那税务那边的失信名单呢 after 法院失信: the sibling service of the unit named.
     side = None if back else unit_switch(snap, previous_service, text)
+    if not (back or side) and report_switch(snap, previous_service, text) is not None:
+        # 去哪反映 after 拖欠中小企业账款, which takes no reports itself: the 12345 hotline's
+        # clauses (第77条 “接诉即办”), not "the plan names no channel for it".
+        send(dispatcher, report_answer(snap.services[HOTLINE_SLUG]))
+        return [SlotSet("service", HOTLINE_SLUG), SlotSet("question", question),
+                SlotSet("condition", None), SlotSet("misses", 0)]
     found = (Resolution(back, "context", 1.0) if back else
              Resolution(side, "mention", 1.0) if side else
              # the words as typed: a space between words keeps the search from reading a
              # bigram across two of them (贷款 给 我们)
              resolve(snap, typed_text(tracker), entity_values(tracker, "service"),
-                     previous_service, names_service=names_service or intent == "inform_service"))
+                     previous_service, names_service=names_service or named_by_nlu(
+                         snap, tracker, intent, text)))
     if not back:
         found = step_of_checklist(found, checklist_shown(tracker))
     affair = found.affair

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from services_catalog.answers import Answer, quoting_answer, service_tasks
+from services_catalog.answers import HOTLINE_SLUG, Answer, quoting_answer, service_tasks
 from services_catalog.evidence import Evidence, relevant_clauses
 from services_catalog.normalize import normalize
 from services_catalog.plan import Clause
@@ -56,6 +56,11 @@ def asks_visit(text: str) -> bool:
 
 def _own_clauses(service: ServiceOut) -> list[Clause]:
     return [c for n in service_tasks(service) for c in plan_task(n).clauses]
+
+
+def done_online(service: ServiceOut) -> bool:
+    """Whether a clause of the service's own tasks says it is done online (第112条 “全程网办”)."""
+    return any(_NO_VISIT_SAID.search(c.text) for c in _own_clauses(service))
 
 
 def no_visit_answer(service: ServiceOut, text: str) -> Answer | None:
@@ -164,3 +169,48 @@ def what_else_answer(service: ServiceOut, text: str) -> Answer | None:
     if clause is None:
         return None
     return quoting_answer(service, [Evidence(clause, 1.0)], [service.name, *service.aliases])
+
+
+# --- 去哪反映: where to report a problem ---
+
+# Where, whom or which number to report a problem to (去哪反映, 打哪个电话反映, 找谁投诉).
+_REPORT_WORD = re.compile(r"反映|投诉|举报|申诉")
+_REPORT_WHERE = re.compile(r"哪|谁|电话|号码|热线|渠道|途径")
+# A service named for reports (供水燃气投诉, 政府采购质疑投诉) or whose clause names where they
+# are taken (…投诉平台, 受理举报) is where to report about it; the 12345 hotline is asked of the
+# others (拖欠中小企业账款 只写 核查办理各级投诉线索).
+_REPORT_NAMED = re.compile(r"反映|投诉|举报|申诉|诉求")
+_TAKES_REPORTS = re.compile(r"(?:反映|投诉|举报|申诉|诉求)(?:电话|热线|平台|窗口|渠道|中心|协同"
+                            r"|受理)|(?:受理|接收|接受|处理)(?:企业)?(?:反映|投诉|举报|申诉|诉求)")
+
+
+def asks_where_to_report(text: str) -> bool:
+    """去哪反映 / 有问题打哪个电话反映: where or whom to report a problem to."""
+    norm = normalize(text)
+    return bool(_REPORT_WORD.search(norm) and _REPORT_WHERE.search(norm))
+
+
+def report_switch(snap: CatalogSnapshot, previous: str | None, text: str) -> str | None:
+    """去哪反映 after 拖欠中小企业账款: where to report a problem, asked of a service that takes
+    no reports of its own (its clauses and names say nothing of 反映/投诉): the plan's channel for
+    reports, the 12345 hotline (第77条 “接诉即办”), not "the plan names no channel". None when
+    nothing of the kind is asked, or the conversation's service takes reports itself."""
+    hotline = snap.services.get(HOTLINE_SLUG)
+    if (hotline is None or previous is None or previous == HOTLINE_SLUG
+            or previous not in snap.services or not asks_where_to_report(text)):
+        return None
+    current = snap.services[previous]
+    if _REPORT_NAMED.search(" ".join([current.name, *current.aliases])) or any(
+            _TAKES_REPORTS.search(c.text) for c in _own_clauses(current)):
+        return None
+    return HOTLINE_SLUG
+
+
+def report_answer(hotline: ServiceOut) -> Answer:
+    """The hotline's clauses, each with its 第N条 (加强“12345”平台建设 … 深化“接诉即办”), as the
+    answer to where one reports a problem."""
+    evidence = [Evidence(c, 1.0) for c in _own_clauses(hotline)[:REPORT_CLAUSES]]
+    return quoting_answer(hotline, evidence, [hotline.name, *hotline.aliases])
+
+
+REPORT_CLAUSES = 2  # the hotline itself and how it handles what is reported (接诉即办)
