@@ -1,83 +1,62 @@
-"""Follow-ups naming no service (turns25): where to report a problem, a …不 question the NLU
-took for a rating or out of scope, a …呢 the NLU took for naming a service, an online
-question asked of a service done online, a together-question about a related matter.
-Wordings are new, not the sets'."""
+"""Follow-ups told by voice or formally (i15-turns12, dev_plan25/26 turns): closing the easy way
+(注销…简单 → 简易注销, the related service), a kind named against the matter's own word (税务的
+after 简易注销 → 税务注销), two services named where one's clause names the other (企业开办 …
+一件事一次办 → 第15条), an out-of-hours channel question quoting 不打烊, papers not yet in (先受理 →
+容缺受理), a building's size asked (多大面积 → 3000平方米), written directions (说明 → 办事指南).
+Wordings are new."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
-from actions.catalog_answers import ActionAnswerService
-from actions.conversation import ActionRecordFeedback, ActionSmallTalk
-from services_catalog.follow_ups import asks_where_to_report, report_switch
-from tests.actions.conftest import load_tracker, uncited_figures
+from services_catalog.resolve import resolve
+from tests.actions.conftest import follow_up, uncited_figures
 
 
-def _after(service: str, text: str, intent: str, confidence: float = 0.5,
-           question: str = "overview"):
-    return load_tracker(
-        "company_time_limit", sender_id=f"t25-{abs(hash(text))}",
-        slots={"service": service, "question": question, "condition": None, "misses": 0},
-        latest_message={"text": text, "entities": [],
-                        "intent": {"name": intent, "confidence": confidence}})
+@pytest.mark.parametrize("text", ["厂子不开了想注销，有没有简便点的办法",
+                                  "企业要注消，有简单的流程吗",
+                                  "我们有个没欠债的空壳公司要注销"])
+def test_closing_the_easy_way_is_simple_deregistration(snap: Any, text: str) -> None:
+    assert resolve(snap, text, []).slug == "simple-deregistration"
 
 
-@pytest.mark.parametrize(("text", "asked"), [
-    ("遇到这事找谁反映", True), ("要投诉的话打啥电话", True), ("向哪个部门举报", True),
-    ("投诉了有人管吗", False), ("我已经反映过了", False),
+def test_closing_plainly_stays_deregistration(snap: Any) -> None:
+    assert resolve(snap, "公司不开了要注销", []).slug == "deregistration"
+
+
+def test_a_kind_of_the_matter_goes_next_door(snap: Any) -> None:
+    assert resolve(snap, "那税务的也要另外去办吗", [], "simple-deregistration").slug == (
+        "deregistration")
+
+
+def test_a_clause_naming_both_services_decides(snap: Any) -> None:
+    assert resolve(snap, "企业开办的一件事一次办有清单没有", []).slug == "company-registration"
+    assert resolve(snap, "一件事一次办是什么", []).slug == "one-thing-once"
+
+
+@pytest.mark.parametrize(("service", "text", "item", "words", "intent", "question"), [
+    ("company-registration", "周末能不能在网上申请", 2, "不打烊", "ask_channel", "channel"),
+    ("company-registration", "办的时候有没有个说明", 15, "办事指南", "ask_policy", "overview"),
+    ("low-risk-project", "面积多大以内才算", 89, "3000平方米", "ask_policy", "overview"),
+    ("tolerance-acceptance", "证明还没下来，可以先受理不", 74, "先办后补", "ask_policy",
+     "overview"),
 ])
-def test_where_to_report_is_asked(text: str, asked: bool) -> None:
-    assert asks_where_to_report(text) is asked
+def test_detail_quotes_the_clause(run_action: Any, service: str, text: str, item: int,
+                                  words: str, intent: str, question: str) -> None:
+    reply = follow_up(run_action, service, text, intent=intent, question=question).reply
+    assert f"第{item}条" in reply and words in reply.replace(" ", "")
+    assert not uncited_figures(reply)
 
 
-def test_a_service_taking_no_reports_sends_them_to_12345(snap) -> None:
-    assert report_switch(snap, "sme-arrears", "这事该找谁反映") == "hotline-12345"
-    # 供水燃气投诉 is itself where such reports go
-    assert report_switch(snap, "utility-complaint", "这事该找谁反映") is None
-    assert report_switch(snap, "sme-arrears", "多久能清完") is None
+def test_channel_question_in_office_hours_keeps_the_channels(run_action: Any) -> None:
+    reply = follow_up(run_action, "company-registration", "在哪能办",
+                      intent="ask_channel", question="channel").reply
+    assert "不打烊" not in reply
 
 
-def test_where_to_report_after_a_service_quotes_the_hotline_clause(run_action) -> None:
-    run = run_action(ActionAnswerService(), _after(
-        "random-inspection", "查得不对要到哪里反映", "ask_channel", 0.9, "channel"))
-    assert "第77条" in run.reply and "接诉即办" in run.reply
-    assert run.slots["service"] == "hotline-12345"
-
-
-def test_a_not_question_taken_for_a_rating_asks_of_the_service(run_action) -> None:
-    run = run_action(ActionRecordFeedback(), _after(
-        "financing-guarantee", "费率能再补一点不", "feedback_unsatisfied", 0.55))
-    assert "第33条" in run.reply and "补助" in run.reply
-    assert not uncited_figures(run.reply)
-
-
-def test_a_not_question_taken_for_out_of_scope_asks_of_the_service(run_action) -> None:
-    run = run_action(ActionSmallTalk(), _after(
-        "migrant-wage-deposit", "保证金可以免一点不", "out_of_scope", 0.45))
-    assert "第32条" in run.reply
-
-
-def test_a_sure_out_of_scope_not_question_stays_out_of_scope(run_action) -> None:
-    run = run_action(ActionSmallTalk(), _after(
-        "migrant-wage-deposit", "帮我买张火车票行不", "out_of_scope", 0.9))
-    assert "第32条" not in run.reply
-
-
-def test_the_same_asked_of_a_group_stays_with_the_service(run_action) -> None:
-    run = run_action(ActionAnswerService(), _after(
-        "talent-recruitment", "刚毕业的学生呢", "inform_service", 0.8))
-    assert run.slots["service"] == "talent-recruitment"
-
-
-def test_online_asked_of_a_service_done_online_stays(run_action) -> None:
-    run = run_action(ActionAnswerService(), _after(
-        "property-registration", "可以在网上弄吗，不想去大厅", "ask_channel", 0.9, "channel"))
-    assert run.slots["service"] == "property-registration"
-    assert "第112条" in run.reply
-
-
-def test_together_asked_of_a_related_matter_is_that_matter(run_action) -> None:
-    run = run_action(ActionAnswerService(), _after(
-        "construction-drawing-review", "盖好了验收也能一块办吗", "ask_channel", 0.8, "channel"))
-    assert run.slots["service"] == "joint-acceptance"
-    assert "第92条" in run.reply
+def test_online_and_out_of_hours_asked_apart_keeps_the_channels(run_action: Any) -> None:
+    reply = follow_up(run_action, "company-registration", "能在网上申请吗，周末也能交不",
+                      intent="ask_channel", question="channel").reply
+    assert "全流程网办" in reply
