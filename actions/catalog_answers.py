@@ -67,6 +67,7 @@ from services_catalog.db import session_scope
 from services_catalog.evidence import MIN_EVIDENCE, Evidence, bigrams, plan_words
 from services_catalog.follow_ups import (
     no_visit_answer,
+    remote_answer,
     report_answer,
     report_switch,
     served_service,
@@ -459,7 +460,25 @@ def answer_service(
     before = len(dispatcher.messages)
     events = _answer_service(dispatcher, tracker, names_service)
     add_extra_matters(dispatcher, user_text(tracker), dispatcher.messages[before:])
+    add_report_channel(dispatcher, tracker, events)
     return events
+
+
+def add_report_channel(dispatcher: CollectingDispatcher, tracker: Tracker,
+                       events: list[dict[str, Any]]) -> None:
+    """去哪反映 after 拖欠中小企业账款, answered of that service ("the plan names no channel"):
+    the plan's channel for reports beside it, the 12345 hotline's clauses (第77条 “接诉即办”),
+    when neither that service nor a related one takes reports itself (report_switch)."""
+    previous = tracker.get_slot("service") or checklist_lead(tracker)
+    answered = next((e.get("value") for e in events
+                     if e.get("event") == "slot" and e.get("name") == "service"), None)
+    if previous is None or answered != previous:
+        return
+    with session_scope() as session:
+        snap = CACHE.get(session)
+    if report_switch(snap, previous, user_text(tracker)) is None:
+        return
+    send(dispatcher, replace(report_answer(snap.services[HOTLINE_SLUG]), card=None, buttons=[]))
 
 
 def add_extra_matters(dispatcher: CollectingDispatcher, text: str,
@@ -538,12 +557,6 @@ def _answer_service(
                 SlotSet("condition", None), SlotSet("misses", 0)]
     # 那税务那边的失信名单呢 after 法院失信: the sibling service of the unit named.
     side = None if back else unit_switch(snap, previous_service, text)
-    if not (back or side) and report_switch(snap, previous_service, text) is not None:
-        # 去哪反映 after 拖欠中小企业账款, which takes no reports itself: the 12345 hotline's
-        # clauses (第77条 “接诉即办”), not "the plan names no channel for it".
-        send(dispatcher, report_answer(snap.services[HOTLINE_SLUG]))
-        return [SlotSet("service", HOTLINE_SLUG), SlotSet("question", question),
-                SlotSet("condition", None), SlotSet("misses", 0)]
     found = (Resolution(back, "context", 1.0) if back else
              Resolution(side, "mention", 1.0) if side else
              # the words as typed: a space between words keeps the search from reading a
@@ -683,6 +696,9 @@ def _answer_service(
     if detail is None and question == "channel":
         # 要跑现场吗: the clause saying it is done online answers "no need to go".
         detail = no_visit_answer(service, text)
+    if detail is None:
+        # 必须本人到场核身份吗: the clause saying that very thing is done remotely (第3条).
+        detail = remote_answer(service, text)
     if detail is None and question == "channel":
         # 不能网上办吧: a channel question naming the matter done online (online_here).
         detail = online_here(service, text)

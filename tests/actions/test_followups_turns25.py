@@ -41,7 +41,14 @@ def test_where_to_report_after_a_service_quotes_the_hotline_clause(run_action) -
     run = run_action(ActionAnswerService(), _after(
         "random-inspection", "查得不对要到哪里反映", "ask_channel", 0.9, "channel"))
     assert "第77条" in run.reply and "接诉即办" in run.reply
-    assert run.slots["service"] == "hotline-12345"
+    # the conversation's service stays: its answer first, the hotline's clauses beside it
+    assert run.slots["service"] == "random-inspection"
+    assert [c["slug"] for c in run.cards] == ["random-inspection"]
+
+
+def test_a_complaint_told_of_a_service_taking_it_is_not_sent_to_12345(snap) -> None:
+    # 自来水公司 reads as 供水燃气投诉 (第44条), which takes complaints itself
+    assert report_switch(snap, "water-connection", "自来水公司老不来装，去哪投诉") is None
 
 
 def test_a_not_question_taken_for_a_rating_asks_of_the_service(run_action) -> None:
@@ -81,3 +88,20 @@ def test_together_asked_of_a_related_matter_is_that_matter(run_action) -> None:
         "construction-drawing-review", "盖好了验收也能一块办吗", "ask_channel", 0.8, "channel"))
     assert run.slots["service"] == "joint-acceptance"
     assert "第92条" in run.reply
+
+
+def test_identity_checked_in_person_is_answered_by_the_remote_clause(run_action) -> None:
+    run = run_action(ActionAnswerService(), _after(
+        "company-registration", "人在外地回不来，一定要本人到场核验身份吗", "ask_materials", 0.6,
+        "materials"))
+    assert "第3条" in run.reply and "远程" in run.reply
+
+
+@pytest.mark.parametrize(("service", "text", "item", "said"), [
+    ("talent-recruitment", "招刚毕业的大学生有活动吗", "第51条", "毕业季"),
+    ("bankruptcy", "先不破产，重整一下行吗", "第138条", "预重整"),
+])
+def test_plan_words_read_graduates_and_reorganising(run_action, service: str, text: str,
+                                                    item: str, said: str) -> None:
+    run = run_action(ActionAnswerService(), _after(service, text, "ask_policy", 0.6))
+    assert item in run.reply and said in run.reply
