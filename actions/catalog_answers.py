@@ -495,11 +495,13 @@ def add_extra_matters(dispatcher: CollectingDispatcher, text: str,
                                  buttons=matter_buttons(extra[1]) or None)
 
 
-def named_by_nlu(snap: CatalogSnapshot, tracker: Tracker, intent: str, text: str) -> bool:
+def named_by_nlu(snap: CatalogSnapshot, tracker: Tracker, intent: str, text: str,
+                 previous: str | None) -> bool:
     """Whether the NLU's inform_service is taken as naming a service: not for a …呢 follow-up
     naming none (能查的呢 after “吉速办”小程序 reads loosely as 双随机抽查)."""
     return intent == "inform_service" and (
-        bool(entity_values(tracker, "service")) or not asks_the_same_unnamed(snap, text))
+        bool(entity_values(tracker, "service"))
+        or not asks_the_same_unnamed(snap, text, previous))
 
 
 def _answer_service(
@@ -563,7 +565,7 @@ def _answer_service(
              # bigram across two of them (贷款 给 我们)
              resolve(snap, typed_text(tracker), entity_values(tracker, "service"),
                      previous_service, names_service=names_service or named_by_nlu(
-                         snap, tracker, intent, text)))
+                         snap, tracker, intent, text, previous_service)))
     if not back:
         found = step_of_checklist(found, checklist_shown(tracker))
     affair = found.affair
@@ -696,8 +698,9 @@ def _answer_service(
     if detail is None and question == "channel":
         # 要跑现场吗: the clause saying it is done online answers "no need to go".
         detail = no_visit_answer(service, text)
-    if detail is None:
-        # 必须本人到场核身份吗: the clause saying that very thing is done remotely (第3条).
+    if detail is None and found.source == "context":
+        # 必须本人到场核身份吗 after 企业开办: the clause saying that very thing is done remotely
+        # (第3条). Not for a first message, which may ask more besides (多久, 去现场签字吗).
         detail = remote_answer(service, text)
     if detail is None and question == "channel":
         # 不能网上办吧: a channel question naming the matter done online (online_here).

@@ -673,12 +673,21 @@ def _outread_entity(snap: CatalogSnapshot, text: str, entity: str) -> Hit | None
 _ASKS_THE_SAME_OF = re.compile(r"呢[？?。！!～~]*$")
 
 
-def asks_the_same_unnamed(snap: CatalogSnapshot, text: str) -> bool:
+def asks_the_same_unnamed(snap: CatalogSnapshot, text: str, previous: str | None) -> bool:
     """能查的呢 after 能办几个事, 应届毕业生呢 after 招聘平台: a …呢 follow-up whose words name no
-    service outright. Filed by the NLU as naming one (inform_service), it still asks the same of
-    the conversation's matter, leaving it only on the search's clear lead (`switches`)."""
-    return bool(_ASKS_THE_SAME_OF.search(text)) and not any(
-        h.confidence >= SURE for h in snap.index.mentions(text))
+    service outright, and which free text reads as another only by embedding (能查的 ≈ 双随机
+    抽查) or hardly better than as the conversation's (毕业生: 培训补贴 0.53, 招聘 0.52). Filed by
+    the NLU as naming a service (inform_service), it still asks the same of the conversation's
+    matter, leaving it only on the search's clear lead (`switches`). 那年报呢 after 电子营业执照
+    reads plainly and far better as 企业年报: it names that one."""
+    if previous is None or not _ASKS_THE_SAME_OF.search(text) or any(
+            h.confidence >= SURE for h in snap.index.mentions(text)):
+        return False
+    hits = [h for h in snap.index.search(text, 5) if h.confidence >= SEARCH_MIN]
+    if not hits or hits[0].slug == previous or hits[0].matched.startswith("≈"):
+        return True
+    current = next((h.confidence for h in hits if h.slug == previous), 0.0)
+    return hits[0].confidence - current < SWITCH_MARGIN
 
 
 def _own_words(snap: CatalogSnapshot, slug: str) -> str:
