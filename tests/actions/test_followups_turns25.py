@@ -105,3 +105,9 @@ def test_plan_words_read_graduates_and_reorganising(run_action, service: str, te
                                                     item: str, said: str) -> None:
     run = run_action(ActionAnswerService(), _after(service, text, "ask_policy", 0.6))
     assert item in run.reply and said in run.reply
+
+
+def test_the_same_asked_of_a_plainly_read_service_names_it(run_action) -> None:
+    run = run_action(ActionAnswerService(), _after(
+        "e-business-license", "那年度报告呢", "inform_service", 0.5))
+    assert run.slots["service"] == "annual-report"
