@@ -43,6 +43,7 @@ from services_catalog.absent_facts import (
 )
 from services_catalog.answers import (
     DETAIL_QUESTIONS,
+    HOTLINE_SLUG,
     INTENT_QUESTION,
     NEEDS_LIMIT,
     ONLINE_WORDS,
@@ -64,7 +65,14 @@ from services_catalog.answers import (
 )
 from services_catalog.db import session_scope
 from services_catalog.evidence import MIN_EVIDENCE, Evidence, bigrams, plan_words
-from services_catalog.follow_ups import no_visit_answer, served_service, unit_switch
+from services_catalog.follow_ups import (
+    no_visit_answer,
+    remote_answer,
+    report_answer,
+    report_switch,
+    served_service,
+    unit_switch,
+)
 from services_catalog.life_events import (
     LifeEvent,
     introduced_only,
@@ -89,6 +97,7 @@ from services_catalog.resolve import (
     SEARCH_MIN,
     SURE,
     Resolution,
+    asks_the_same_unnamed,
     asks_together,
     case_in_checklist,
     related,
@@ -451,7 +460,25 @@ def answer_service(
     before = len(dispatcher.messages)
     events = _answer_service(dispatcher, tracker, names_service)
     add_extra_matters(dispatcher, user_text(tracker), dispatcher.messages[before:])
+    add_report_channel(dispatcher, tracker, events)
     return events
+
+
+def add_report_channel(dispatcher: CollectingDispatcher, tracker: Tracker,
+                       events: list[dict[str, Any]]) -> None:
+    """去哪反映 after 拖欠中小企业账款, answered of that service ("the plan names no channel"):
+    the plan's channel for reports beside it, the 12345 hotline's clauses (第77条 “接诉即办”),
+    when neither that service nor a related one takes reports itself (report_switch)."""
+    previous = tracker.get_slot("service") or checklist_lead(tracker)
+    answered = next((e.get("value") for e in events
+                     if e.get("event") == "slot" and e.get("name") == "service"), None)
+    if previous is None or answered != previous:
+        return
+    with session_scope() as session:
+        snap = CACHE.get(session)
+    if report_switch(snap, previous, user_text(tracker)) is None:
+        return
+    send(dispatcher, replace(report_answer(snap.services[HOTLINE_SLUG]), card=None, buttons=[]))
 
 
 def add_extra_matters(dispatcher: CollectingDispatcher, text: str,
@@ -466,6 +493,15 @@ def add_extra_matters(dispatcher: CollectingDispatcher, text: str,
     if extra is not None:
         dispatcher.utter_message(text=extra[0], json_message=extra[1],
                                  buttons=matter_buttons(extra[1]) or None)
+
+
+def named_by_nlu(snap: CatalogSnapshot, tracker: Tracker, intent: str, text: str,
+                 previous: str | None) -> bool:
+    """Whether the NLU's inform_service is taken as naming a service: not for a …呢 follow-up
+    naming none (能查的呢 after “吉速办”小程序 reads loosely as 双随机抽查)."""
+    return intent == "inform_service" and (
+        bool(entity_values(tracker, "service"))
+        or not asks_the_same_unnamed(snap, text, previous))
 
 
 def _answer_service(
@@ -528,7 +564,8 @@ def _answer_service(
              # the words as typed: a space between words keeps the search from reading a
              # bigram across two of them (贷款 给 我们)
              resolve(snap, typed_text(tracker), entity_values(tracker, "service"),
-                     previous_service, names_service=names_service or intent == "inform_service"))
+                     previous_service, names_service=names_service or named_by_nlu(
+                         snap, tracker, intent, text, previous_service)))
     if not back:
         found = step_of_checklist(found, checklist_shown(tracker))
     affair = found.affair
@@ -661,6 +698,10 @@ def _answer_service(
     if detail is None and question == "channel":
         # 要跑现场吗: the clause saying it is done online answers "no need to go".
         detail = no_visit_answer(service, text)
+    if detail is None and found.source == "context":
+        # 必须本人到场核身份吗 after 企业开办: the clause saying that very thing is done remotely
+        # (第3条). Not for a first message, which may ask more besides (多久, 去现场签字吗).
+        detail = remote_answer(service, text)
     if detail is None and question == "channel":
         # 不能网上办吧: a channel question naming the matter done online (online_here).
         detail = online_here(service, text)

@@ -89,7 +89,7 @@ def follows_up(tracker: Tracker) -> bool:
     if not previous:
         return False
     text = user_text(tracker)
-    if is_bare_follow_up(text) or asks_detail(text):
+    if is_bare_follow_up(text) or asks_detail(text) or asks_by_not_unplaced(tracker, text):
         return True
     with session_scope() as session:
         snap = CACHE.get(session)
@@ -110,6 +110,7 @@ def asks_by_not(text: str) -> bool:
 # Intents the NLU gives a follow-up it cannot place; other intents (thanks, a rating) are taken
 # as follow-ups on these grounds only when the message asks something.
 UNPLACED = frozenset(("out_of_scope", "nlu_fallback"))
+RATINGS = frozenset(("feedback_satisfied", "feedback_unsatisfied"))
 # A statement of one's case says this much (卖现做咖啡的): 好的 / 挺好的 / 是的 say nothing.
 CASE_MIN_CONTENT = 3
 
@@ -126,6 +127,22 @@ def short_follow_up(snap: CatalogSnapshot, previous: str, text: str, intent: str
             asks_bare_amount(text)):
         return True
     return addressed_here(snap, previous, text)
+
+
+# Below this confidence the NLU's rating or out-of-scope reading of a …不 question is a guess
+# (能少存点不 0.46, 政府还给贴点不 0.57); 帮我订个机票行不 is out of scope at 0.85.
+UNSURE_NLU = 0.7
+
+
+def asks_by_not_unplaced(tracker: Tracker, text: str) -> bool:
+    """政府还给贴点不 after 政府性融资担保, 能少存点不 after 农民工工资保证金: a short yes-or-no
+    question in north-western speech, which the NLU took, unsure, for a rating or for out of
+    scope. It asks of the service at hand, whose answer reads what it asks (第33条 费率进行补助,
+    第32条 依法依规减免); a rating never asks."""
+    intent = tracker.latest_message.get("intent") or {}
+    return (asks_by_not(text) and (intent.get("name") in UNPLACED | RATINGS)
+            and float(intent.get("confidence") or 0.0) < UNSURE_NLU
+            and len(content_besides_cues(text)) <= DETAIL_MAX_CONTENT)
 
 
 # …呢 at the end asks of one thing what was asked of another (能查的呢 after 能办几个事): a rating

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 
-from services_catalog.answers import Answer, quoting_answer, service_tasks
-from services_catalog.evidence import Evidence, relevant_clauses
+from services_catalog.answers import HOTLINE_SLUG, Answer, quoting_answer, service_tasks
+from services_catalog.evidence import Evidence, pairs, relevant_clauses
 from services_catalog.normalize import normalize
 from services_catalog.plan import Clause
 from services_catalog.plan import task as plan_task
@@ -58,6 +58,11 @@ def _own_clauses(service: ServiceOut) -> list[Clause]:
     return [c for n in service_tasks(service) for c in plan_task(n).clauses]
 
 
+def done_online(service: ServiceOut) -> bool:
+    """Whether a clause of the service's own tasks says it is done online (第112条 “全程网办”)."""
+    return any(_NO_VISIT_SAID.search(c.text) for c in _own_clauses(service))
+
+
 def no_visit_answer(service: ServiceOut, text: str) -> Answer | None:
     """要跑现场吗 after 企业开办: the clause of its own tasks that says it is done online
     (第2条 “企业开办”全流程网办), which answers "no need", rather than the list of channels.
@@ -65,6 +70,31 @@ def no_visit_answer(service: ServiceOut, text: str) -> Answer | None:
     if not asks_visit(text):
         return None
     clause = next((c for c in _own_clauses(service) if _NO_VISIT_SAID.search(c.text)), None)
+    if clause is None:
+        return None
+    return quoting_answer(service, [Evidence(clause, 1.0)], [service.name, *service.aliases])
+
+
+# What must be done in person, said besides the visit (核身份, 签字): a clause of the service
+# saying it is done remotely or online and sharing a word with it answers that very thing.
+_REMOTE_SAID = re.compile(_NO_VISIT_SAID.pattern + r"|远程|电子签")
+
+
+def remote_answer(service: ServiceOut, text: str) -> Answer | None:
+    """必须本人到场核身份吗 after 企业开办, whatever field the NLU guessed (材料): a visit asked
+    for a thing that a clause of the service's own tasks says is done remotely (第3条 提供人脸、
+    远程等多种身份验证方式), sharing a word with it (身份). None when no visit is asked, nothing
+    besides the visit is said, or no such clause shares a word."""
+    norm = normalize(text)
+    m = _VISIT_ASKED.search(norm)
+    if m is None:
+        return None
+    rest = content_besides_cues(norm[:m.start()] + " " + norm[m.end():])
+    said = pairs(rest)
+    if len(rest) <= VISIT_MAX_REST or not said:
+        return None
+    clause = next((c for c in _own_clauses(service)
+                   if _REMOTE_SAID.search(c.text) and said & pairs(c.text)), None)
     if clause is None:
         return None
     return quoting_answer(service, [Evidence(clause, 1.0)], [service.name, *service.aliases])
@@ -164,3 +194,65 @@ def what_else_answer(service: ServiceOut, text: str) -> Answer | None:
     if clause is None:
         return None
     return quoting_answer(service, [Evidence(clause, 1.0)], [service.name, *service.aliases])
+
+
+# --- 去哪反映: where to report a problem ---
+
+# Where, whom or which number to report a problem to (去哪反映, 打哪个电话反映, 找谁投诉).
+_REPORT_WORD = re.compile(r"反映|投诉|举报|申诉")
+_REPORT_WHERE = re.compile(r"哪|谁|电话|号码|热线|渠道|途径")
+# A service named for reports (供水燃气投诉, 政府采购质疑投诉) or whose clause names where they
+# are taken (…投诉平台, 受理举报) is where to report about it; the 12345 hotline is asked of the
+# others (拖欠中小企业账款 只写 核查办理各级投诉线索).
+_REPORT_NAMED = re.compile(r"反映|投诉|举报|申诉|诉求")
+_TAKES_REPORTS = re.compile(r"(?:反映|投诉|举报|申诉|诉求)(?:电话|热线|平台|窗口|渠道|中心|协同"
+                            r"|受理)|(?:受理|接收|接受|处理)(?:企业)?(?:反映|投诉|举报|申诉|诉求)")
+
+
+def asks_where_to_report(text: str) -> bool:
+    """去哪反映 / 有问题打哪个电话反映: where or whom to report a problem to."""
+    norm = normalize(text)
+    return bool(_REPORT_WORD.search(norm) and _REPORT_WHERE.search(norm))
+
+
+def report_switch(snap: CatalogSnapshot, previous: str | None, text: str) -> str | None:
+    """去哪反映 after 拖欠中小企业账款: where to report a problem, asked of a service that takes
+    no reports (its clauses and names say nothing of 反映/投诉), nor does a related one: the
+    plan's channel for reports, the 12345 hotline (第77条 “接诉即办”). None when nothing of the
+    kind is asked, or the conversation's service or a related one takes reports itself."""
+    hotline = snap.services.get(HOTLINE_SLUG)
+    if (hotline is None or previous is None or previous == HOTLINE_SLUG
+            or previous not in snap.services or not asks_where_to_report(text)):
+        return None
+    current = snap.services[previous]
+    # 自来水公司拖着不装，投诉找谁 after 用水报装 reads as 供水燃气投诉 (第44条), which takes it.
+    # Read without its report words, which any complaint service's examples hold (去哪反映),
+    # and on a rare word of what is told (自来水, 燃气公司), not a generic one (有问题).
+    told = _REPORT_WORD.sub(" ", normalize(text))
+    rare = [w for w, weight in snap.index.content_words(told).items() if weight >= REPORT_RARE]
+    read = [snap.services[h.slug] for h in snap.index.search(told, REPORT_RIVALS)
+            if h.confidence >= REPORT_READ and h.slug != HOTLINE_SLUG and any(
+                len(m) > 1 and (m in w or w in m) for m in h.matched.split() for w in rare)]
+    if any(_takes_reports(s) for s in [current, *read]):
+        return None
+    return HOTLINE_SLUG
+
+
+REPORT_RIVALS = 3  # the best free-text readings of the message looked at
+REPORT_READ = 0.35  # resolve.SEARCH_MIN: below it a reading is noise
+REPORT_RARE = 3.0  # IDF of a word that names a thing (自来水 3.7), not a generic one (问题 2.2)
+
+
+def _takes_reports(service: ServiceOut) -> bool:
+    return bool(_REPORT_NAMED.search(" ".join([service.name, *service.aliases])) or any(
+        _TAKES_REPORTS.search(c.text) for c in _own_clauses(service)))
+
+
+def report_answer(hotline: ServiceOut) -> Answer:
+    """The hotline's clauses, each with its 第N条 (加强“12345”平台建设 … 深化“接诉即办”), as the
+    answer to where one reports a problem."""
+    evidence = [Evidence(c, 1.0) for c in _own_clauses(hotline)[:REPORT_CLAUSES]]
+    return quoting_answer(hotline, evidence, [hotline.name, *hotline.aliases])
+
+
+REPORT_CLAUSES = 2  # the hotline itself and how it handles what is reported (接诉即办)

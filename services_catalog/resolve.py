@@ -14,6 +14,7 @@ from services_catalog.evidence import (
     read_as_plan,
     relevant_clauses,
 )
+from services_catalog.follow_ups import done_online
 from services_catalog.normalize import content_only, normalize, strip_filler
 from services_catalog.personal import personal_matter
 from services_catalog.plan import clauses
@@ -346,6 +347,25 @@ def _combined_next_door(snap: CatalogSnapshot, previous: str, text: str,
         evidence_score(snap, mentions[0].slug, joint))
 
 
+def _joined_next_door(snap: CatalogSnapshot, previous: str, text: str) -> Hit | None:
+    """完工以后验收能一起办吗 after 施工图联合审查: a together-question naming no service, whose
+    words the conversation's service's clauses do not address and whose word (验收) it holds
+    nowhere, while a related service holds it and the search reads the message plainly as that
+    one (not by embedding alone): whether that matter is done jointly (竣工联合验收, 第92条).
+    None otherwise (跟交税能一起办吗 after 不动产登记 stays: 第111条 并行办理 addresses it)."""
+    if evidence_score(snap, previous, text):
+        return None
+    here = _words_held(snap, previous, text)
+    for hit in snap.index.search(text, RIVALS):
+        if hit.slug == previous:
+            return None
+        if (hit.confidence >= SEARCH_SWITCH and not hit.matched.startswith("≈")
+                and related(snap, hit.slug, previous)
+                and _words_held(snap, hit.slug, text) - here):
+            return hit
+    return None
+
+
 def _alias_addressed_here(snap: CatalogSnapshot, previous: str, text: str, mention: Hit) -> bool:
     """Whether a follow-up naming an unrelated service only by a generic alias (not its name) is
     still the conversation's service's: one of its clauses addresses the message. (A related
@@ -367,6 +387,20 @@ _PROCEDURE_WORDS = re.compile(r"晚上|夜里|半夜|周末|节假日|假期|下
 
 # 还有… / 另外… / 换个事 / 再问个: what follows is another matter than the one at hand.
 _NEW_MATTER = re.compile(r"^(?:那|哦|对了|嗯)?[，,]?(?:还有|另外|换个|再问|还想问|顺便问)")
+
+
+# Words an online question says of going there rather than of any service (不想跑大厅).
+_GOING_WORDS = re.compile(r"不想|不用|不愿|跑|去|到|大厅|窗口|现场|办|弄|申请|提交")
+
+
+def online_asked_here(snap: CatalogSnapshot, previous: str, text: str) -> bool:
+    """能不能网上办，不想跑大厅 after 不动产登记: whether the matter at hand is done online,
+    saying nothing else, asked of a service whose own clause says it is (第112条 “全程网办”).
+    Its words read loosely as 在线诉讼; they ask of the service at hand."""
+    if not asks_online(text):
+        return False
+    rest = _GOING_WORDS.sub("", re.sub(_ONLINE_WORD, "", content_besides_cues(text)))
+    return len(rest) < SWITCH_MIN_CONTENT and done_online(snap.services[previous])
 
 
 def opens_new_matter(text: str) -> bool:
@@ -637,6 +671,23 @@ def _outread_entity(snap: CatalogSnapshot, text: str, entity: str) -> Hit | None
 
 
 _ASKS_THE_SAME_OF = re.compile(r"呢[？?。！!～~]*$")
+
+
+def asks_the_same_unnamed(snap: CatalogSnapshot, text: str, previous: str | None) -> bool:
+    """能查的呢 after 能办几个事, 应届毕业生呢 after 招聘平台: a …呢 follow-up whose words name no
+    service outright, and which free text reads as another only by embedding (能查的 ≈ 双随机
+    抽查) or hardly better than as the conversation's (毕业生: 培训补贴 0.53, 招聘 0.52). Filed by
+    the NLU as naming a service (inform_service), it still asks the same of the conversation's
+    matter, leaving it only on the search's clear lead (`switches`). 那年报呢 after 电子营业执照
+    reads plainly and far better as 企业年报: it names that one."""
+    if previous is None or not _ASKS_THE_SAME_OF.search(text) or any(
+            h.confidence >= SURE for h in snap.index.mentions(text)):
+        return False
+    hits = [h for h in snap.index.search(text, 5) if h.confidence >= SEARCH_MIN]
+    if not hits or hits[0].slug == previous or hits[0].matched.startswith("≈"):
+        return True
+    current = next((h.confidence for h in hits if h.slug == previous), 0.0)
+    return hits[0].confidence - current < SWITCH_MARGIN
 
 
 def _own_words(snap: CatalogSnapshot, slug: str) -> str:
@@ -1096,6 +1147,12 @@ def resolve(
         # "要准备啥材料" with no service before it: its words match some service's example
         # questions, but only the user knows which service they mean, so ask.
         return Resolution(None, "none")
+    joined = (_joined_next_door(snap, previous or "", text)
+              if in_context and not mentions and not entities and asks_together(text) else None)
+    if joined is not None:
+        # 完工以后验收能一起办吗 after 施工图联合审查: whether 验收 is done jointly, a related
+        # service's matter (联合验收, 第92条), not the drawings' joint review again.
+        return Resolution(joined.slug, "joint", max(joined.confidence, SEARCH_SURE))
     if in_context and asks_together(text) and len(mentions) <= 1 and not _combined_next_door(
             snap, previous or "", text, mentions):
         # 跟交税能一起办吗 after 不动产登记 asks how the conversation's service combines with
@@ -1122,6 +1179,8 @@ def resolve(
     if in_context and not mentions:
         if is_bare_follow_up(text):
             return Resolution(previous, "context", 1.0)  # 找哪个部门: nothing to switch to
+        if not entities and online_asked_here(snap, previous or "", text):
+            return Resolution(previous, "context", 1.0)
         analogue = snap.index.analogue(previous, strip_filler(normalize(text)))  # 那电呢
         if analogue:
             return Resolution(analogue, "mention", SURE)
