@@ -193,6 +193,19 @@ def detail_over_checklist(snap: CatalogSnapshot, tracker: Tracker, text: str,
     return detail is not None and unstated_amount(service, text, detail) is None
 
 
+# 另外我们有送货的货车，四吨多，市区限行吗: a new matter opened with its own yes-no question.
+_OPENS_ANOTHER = re.compile(r"^(?:另外|还有|此外|顺便|顺带)")
+_YES_NO = re.compile(r"吗|(?:行|能|可以|限|要|用)不[?？]?$")
+
+
+def opens_own_question(text: str) -> bool:
+    """另外…限行吗 after 哪天能来人: the message opens another matter and asks a yes-no question of
+    its own, so the previous turn's question (how long) is not carried over to it. 另外燃气呢
+    asks nothing of its own and keeps it."""
+    norm = normalize(text)
+    return bool(_OPENS_ANOTHER.search(norm) and _YES_NO.search(norm))
+
+
 class ActionAnswerService(Action):
     def name(self) -> str:
         return "action_answer_service"
@@ -516,7 +529,8 @@ def _answer_service(
     text = user_text(tracker)
     previous_service = tracker.get_slot("service")
     previous_question = tracker.get_slot("question")
-    question = asked_question(intent, text) or previous_question or "overview"
+    question = (asked_question(intent, text)
+                or (None if opens_own_question(text) else previous_question) or "overview")
 
     with session_scope() as session:
         snap = CACHE.get(session)
