@@ -473,6 +473,9 @@ def life_event_asked(snap: CatalogSnapshot, text: str,
     return None
 
 
+_SENTENCE = re.compile(r"[?？。!！]")
+
+
 def _plan_names_a_step(snap: CatalogSnapshot, event: LifeEvent, text: str) -> bool:
     """市场监管来查，说我们标签有点小问题要罚款: the situation (执法检查) is the setting, and the
     message tells its matter in words the plan names one checklist step by (plan_words.yml: 小问题
@@ -488,8 +491,13 @@ def _plan_names_a_step(snap: CatalogSnapshot, event: LifeEvent, text: str) -> bo
     names = {normalize(n) for n in (service.name, *service.aliases)}
     # Only the step the message reads closest to: 验收 of 采购项目验收完了…钱不付 names 工程建设项目
     # 审批's words, but the message is about 政府采购支付.
+    if sum(1 for part in _SENTENCE.split(bare) if QUESTION_CUE.search(part)) > 1:
+        return False  # 能来投资吗？哪些行业不让干: questions about several steps, the checklist's
     situation = [normalize(p) for p in (event.scenario.name, *event.scenario.aliases)]
-    told = [(h[1], h[2]) for h in snap.scenario_index.named_spans(bare) if h[3] >= SURE]
+    # Words of the situation, or the message's own name for a service (领失业金: 失业保险金),
+    # are no plan-words reading of a case.
+    told = [(a, b) for a, b, _ in _named(snap, bare)]
+    told += [(h[1], h[2]) for h in snap.scenario_index.named_spans(bare) if h[3] >= SURE]
     for cue, words in PLAN_WORDS:
         found = cue.search(bare)
         terms = {normalize(w) for w in words.split()}

@@ -24,6 +24,15 @@ def test_the_situation_in_plan_words_or_asked_how_keeps_the_checklist(snap: Any)
         is not None
 
 
+def test_a_service_named_in_its_own_words_or_several_questions_keep_the_checklist(
+        snap: Any) -> None:
+    # 领失业金 is the message's own name for 失业保险金申领, no reading of a case; two questions
+    # (能来投资吗？哪些行业不让干) ask about several steps.
+    assert life_event_asked(snap, "公司关门了，员工去领失业金，要单位开解除劳动关系的证明吗") \
+        is not None
+    assert life_event_asked(snap, "外国人能来昌吉投资开工厂吗？哪些行业不让干") is not None
+
+
 def test_minor_fault_reply_quotes_the_exemption_clause(run_action: Any) -> None:
     run = run_action(ActionAnswerService(),
                      question_tracker("新公司第一次被查出个小毛病 会直接罚款吗", "ask_policy"))
