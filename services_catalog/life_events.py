@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from services_catalog import plan
 from services_catalog.answers import Answer, compose
-from services_catalog.evidence import PLAN_WORDS, question_grams
+from services_catalog.evidence import question_grams
 from services_catalog.normalize import normalize
 from services_catalog.places import FOREIGN
 from services_catalog.question_cues import DECISIVE, QUESTION_CUE, QUESTION_CUES, states_condition
@@ -461,8 +461,6 @@ def life_event_asked(snap: CatalogSnapshot, text: str,
     event = _life_event(snap, text, previous)
     if event is None:
         return None
-    if not event.story and _plan_names_a_step(snap, event, text):
-        return None
     other = _another_service(snap, event, text)
     if other is None:
         return _with_concerns(snap, event)
@@ -471,44 +469,6 @@ def life_event_asked(snap: CatalogSnapshot, text: str,
         # words read surely joins the checklist of a situation told at length.
         return _with_concerns(snap, replace(event, named=(*event.named, other)))
     return None
-
-
-_SENTENCE = re.compile(r"[?？。!！]")
-
-
-def _plan_names_a_step(snap: CatalogSnapshot, event: LifeEvent, text: str) -> bool:
-    """市场监管来查，说我们标签有点小问题要罚款: the situation (执法检查) is the setting, and the
-    message tells its matter in words the plan names one checklist step by (plan_words.yml: 小问题
-    → 轻微违法, 免予处罚), the step it reads closest to: that step's answer, not the checklist,
-    asked or told. Words that are themselves the situation's phrase (欠我们货款) tell the
-    situation; a message asking the procedures or how to go about it (失业金怎么领) keeps the
-    checklist, which carries each step's time limit."""
-    bare = normalize(text)
-    service = snap.services.get(event.lead or "")
-    if service is None or PROCEDURES.search(bare) or _HOW.search(bare) \
-            or snap.scenario_index is None:
-        return False
-    names = {normalize(n) for n in (service.name, *service.aliases)}
-    # Only the step the message reads closest to: 验收 of 采购项目验收完了…钱不付 names 工程建设项目
-    # 审批's words, but the message is about 政府采购支付.
-    if sum(1 for part in _SENTENCE.split(bare) if QUESTION_CUE.search(part)) > 1:
-        return False  # 能来投资吗？哪些行业不让干: questions about several steps, the checklist's
-    situation = [normalize(p) for p in (event.scenario.name, *event.scenario.aliases)]
-    # Words of the situation, or the message's own name for a service (领失业金: 失业保险金),
-    # are no plan-words reading of a case.
-    told = [(a, b) for a, b, _ in _named(snap, bare)]
-    told += [(h[1], h[2]) for h in snap.scenario_index.named_spans(bare) if h[3] >= SURE]
-    for cue, words in PLAN_WORDS:
-        found = cue.search(bare)
-        terms = {normalize(w) for w in words.split()}
-        if found is None or not names & terms:
-            continue
-        # 国企欠我们货款没给 (拖欠 账款) words the situation itself (政府拖欠账款).
-        if any(term in phrase for term in terms for phrase in situation):
-            continue
-        if not any(a < found.end() and found.start() < b for a, b in told):
-            return True
-    return False
 
 
 # A clause says a concern of its own when it holds this many of the plan's kind of words (not

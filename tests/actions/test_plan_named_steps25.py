@@ -1,42 +1,13 @@
-"""svc25: a checklist step named by the plan's words for the message's colloquial ones, a new
-matter's own yes-no question, and counts and set-asides read in the plan's words."""
+"""svc25: a new matter's own yes-no question, and counts and set-asides read in the plan's
+words."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from actions.catalog_answers import ActionAnswerService, opens_own_question
+from actions.catalog_answers import opens_own_question
 from services_catalog.evidence import plan_words
-from services_catalog.life_events import life_event_asked
-from tests.actions.conftest import follow_up, question_tracker
-
-
-def test_a_small_fault_fined_is_the_minor_violation_step_not_the_checklist(snap: Any) -> None:
-    # 小毛病/小问题 → 轻微违法 免予处罚 (第130条), the step 执法检查's words read closest to.
-    assert life_event_asked(snap, "新公司第一次被查出个小毛病 会直接罚款吗") is None
-    assert life_event_asked(snap, "市场监管来查，说我们标签有点小问题要罚款") is None
-
-
-def test_the_situation_in_plan_words_or_asked_how_keeps_the_checklist(snap: Any) -> None:
-    # 欠…货款 words the situation itself (政府拖欠账款); 失业金怎么领 asks how to go about it.
-    assert life_event_asked(snap, "可是还有家国企欠我们货款没给") is not None
-    assert life_event_asked(snap, "离职工人来问失业金怎么领，要不要厂里给开解除劳动关系证明") \
-        is not None
-
-
-def test_a_service_named_in_its_own_words_or_several_questions_keep_the_checklist(
-        snap: Any) -> None:
-    # 领失业金 is the message's own name for 失业保险金申领, no reading of a case; two questions
-    # (能来投资吗？哪些行业不让干) ask about several steps.
-    assert life_event_asked(snap, "公司关门了，员工去领失业金，要单位开解除劳动关系的证明吗") \
-        is not None
-    assert life_event_asked(snap, "外国人能来昌吉投资开工厂吗？哪些行业不让干") is not None
-
-
-def test_minor_fault_reply_quotes_the_exemption_clause(run_action: Any) -> None:
-    run = run_action(ActionAnswerService(),
-                     question_tracker("新公司第一次被查出个小毛病 会直接罚款吗", "ask_policy"))
-    assert "免予处罚" in run.reply and "第130条" in run.reply
+from tests.actions.conftest import follow_up
 
 
 def test_another_matter_with_its_own_yes_no_question_drops_the_previous_question() -> None:
