@@ -1,4 +1,4 @@
-"""The plan-wide question sets (dev_plan to dev_plan38, heldout_plan) are sound:
+"""The plan-wide question sets (dev_plan to dev_plan39, heldout_plan) are sound:
 unique ids, known categories, and every `expect` phrase copied from a task its part cites — a set
 that asked for a phrase the plan never puts there would fail a correct answer."""
 
@@ -19,7 +19,7 @@ SETS = ["dev_plan", "dev_plan2", "dev_plan3", "dev_plan4", "dev_plan5", "dev_pla
         "dev_plan20", "dev_plan21", "dev_plan22", "dev_plan23", "dev_plan24",
         "dev_plan25", "dev_plan26", "dev_plan27", "dev_plan28", "dev_plan29",
         "dev_plan30", "dev_plan31", "dev_plan32", "dev_plan33", "dev_plan34", "dev_plan35",
-        "dev_plan36", "dev_plan37", "dev_plan38",
+        "dev_plan36", "dev_plan37", "dev_plan38", "dev_plan39",
         "heldout_plan"]
 CATEGORIES = {"detail", "several", "life_event", "outside_catalog", "absent_fact", "other_region"}
 
