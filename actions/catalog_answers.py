@@ -66,6 +66,7 @@ from services_catalog.answers import (
 from services_catalog.db import session_scope
 from services_catalog.evidence import MIN_EVIDENCE, Evidence, bigrams, plan_words
 from services_catalog.follow_ups import (
+    asks_where_to_report,
     no_visit_answer,
     remote_answer,
     report_answer,
@@ -485,11 +486,13 @@ def add_report_channel(dispatcher: CollectingDispatcher, tracker: Tracker,
     previous = tracker.get_slot("service") or checklist_lead(tracker)
     answered = next((e.get("value") for e in events
                      if e.get("event") == "slot" and e.get("name") == "service"), None)
-    if previous is None or answered != previous:
+    text = user_text(tracker)
+    # cheap: no catalog snapshot for a same-service turn that asks nothing of where to report
+    if previous is None or answered != previous or not asks_where_to_report(text):
         return
     with session_scope() as session:
         snap = CACHE.get(session)
-    if report_switch(snap, previous, user_text(tracker)) is None:
+    if report_switch(snap, previous, text) is None:
         return
     send(dispatcher, replace(report_answer(snap.services[HOTLINE_SLUG]), card=None, buttons=[]))
 

@@ -58,6 +58,11 @@ def _own_clauses(service: ServiceOut) -> list[Clause]:
     return [c for n in service_tasks(service) for c in plan_task(n).clauses]
 
 
+def _quote(service: ServiceOut, clause: Clause) -> Answer:
+    """The service's answer quoting one clause of its own tasks (第N条)."""
+    return quoting_answer(service, [Evidence(clause, 1.0)], [service.name, *service.aliases])
+
+
 def done_online(service: ServiceOut) -> bool:
     """Whether a clause of the service's own tasks says it is done online (第112条 “全程网办”)."""
     return any(_NO_VISIT_SAID.search(c.text) for c in _own_clauses(service))
@@ -72,7 +77,7 @@ def no_visit_answer(service: ServiceOut, text: str) -> Answer | None:
     clause = next((c for c in _own_clauses(service) if _NO_VISIT_SAID.search(c.text)), None)
     if clause is None:
         return None
-    return quoting_answer(service, [Evidence(clause, 1.0)], [service.name, *service.aliases])
+    return _quote(service, clause)
 
 
 # What must be done in person, said besides the visit (核身份, 签字): a clause of the service
@@ -97,7 +102,7 @@ def remote_answer(service: ServiceOut, text: str) -> Answer | None:
                    if _REMOTE_SAID.search(c.text) and said & pairs(c.text)), None)
     if clause is None:
         return None
-    return quoting_answer(service, [Evidence(clause, 1.0)], [service.name, *service.aliases])
+    return _quote(service, clause)
 
 
 # --- 要几天 after a step: the limit of the matter it serves ---
@@ -193,20 +198,21 @@ def what_else_answer(service: ServiceOut, text: str) -> Answer | None:
     clause = clause or next((c for c in _own_clauses(service) if verb in c.text), None)
     if clause is None:
         return None
-    return quoting_answer(service, [Evidence(clause, 1.0)], [service.name, *service.aliases])
+    return _quote(service, clause)
 
 
 # --- 去哪反映: where to report a problem ---
 
 # Where, whom or which number to report a problem to (去哪反映, 打哪个电话反映, 找谁投诉).
-_REPORT_WORD = re.compile(r"反映|投诉|举报|申诉")
+_REPORT = "反映|投诉|举报|申诉"
+_REPORT_WORD = re.compile(_REPORT)
 _REPORT_WHERE = re.compile(r"哪|谁|电话|号码|热线|渠道|途径")
 # A service named for reports (供水燃气投诉, 政府采购质疑投诉) or whose clause names where they
 # are taken (…投诉平台, 受理举报) is where to report about it; the 12345 hotline is asked of the
 # others (拖欠中小企业账款 只写 核查办理各级投诉线索).
-_REPORT_NAMED = re.compile(r"反映|投诉|举报|申诉|诉求")
-_TAKES_REPORTS = re.compile(r"(?:反映|投诉|举报|申诉|诉求)(?:电话|热线|平台|窗口|渠道|中心|协同"
-                            r"|受理)|(?:受理|接收|接受|处理)(?:企业)?(?:反映|投诉|举报|申诉|诉求)")
+_REPORT_NAMED = re.compile(_REPORT + "|诉求")
+_TAKES_REPORTS = re.compile(rf"(?:{_REPORT_NAMED.pattern})(?:电话|热线|平台|窗口|渠道|中心"
+                            rf"|协同|受理)|(?:受理|接收|接受|处理)(?:企业)?(?:{_REPORT_NAMED.pattern})")
 
 
 def asks_where_to_report(text: str) -> bool:
