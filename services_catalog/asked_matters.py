@@ -27,7 +27,15 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from services_catalog import plan
-from services_catalog.evidence import PLAN_WORDS, Evidence, pairs, plan_words, relevant_clauses
+from services_catalog.evidence import (
+    PLAN_WORDS,
+    THESAURUS,
+    Evidence,
+    pairs,
+    plan_words,
+    relevant_clauses,
+    thesaurus_words,
+)
 from services_catalog.normalize import normalize
 from services_catalog.question_cues import content_besides_cues
 from services_catalog.resolve import asks_together
@@ -72,6 +80,32 @@ class Asked(NamedTuple):
     score: float = 0.0
     # The question opens another matter (另外…, 还有…: _NEXT_PART), after the message asked of one.
     another: bool = False
+    # Read through the thesaurus (plan_thesaurus.yml), the table and the plan's words alone
+    # reading nothing of the clause (_reading).
+    thesaurus: bool = False
+
+
+# The readings of the plan's words for a question clause: the plan-words table, and, for a clause
+# the table and the plan's own words read as no matter, the thesaurus written from the plan alone
+# (plan_thesaurus.yml) as well. Only the asked matters read the thesaurus: not the service
+# search, the detail reading or an answer's own clauses (unquoted_own).
+TERM_TABLE = (*PLAN_WORDS, *THESAURUS)
+
+
+def _table(thesaurus: bool) -> tuple[tuple[re.Pattern[str], str], ...]:
+    return TERM_TABLE if thesaurus else PLAN_WORDS
+
+
+def terms_for(words: str, thesaurus: bool = True) -> str:
+    """The plan's words for a question clause `words`: plan_words, then with `thesaurus`
+    thesaurus_words too (周末能不能去窗口办 → 不打烊 自助终端, 第2条, from the thesaurus)."""
+    return " ".join(t for t in (plan_words(words), thesaurus and thesaurus_words(words)) if t)
+
+
+def clauses_read(tasks: list[int], words: str, thesaurus: bool = False) -> list[Evidence]:
+    """relevant_clauses of `tasks` for a question clause; with `thesaurus` the thesaurus's words
+    for it are meant as well (`also`): the table's own relevant_clauses reads itself."""
+    return relevant_clauses(tasks, words, [], also=thesaurus_words(words) if thesaurus else "")
 
 
 # Asked twice a turn (touches_more, then beside_answer) and again by the gateway's degraded answer:
@@ -320,42 +354,14 @@ def _asked_in(norm: str) -> tuple[Asked, ...]:
                   if w not in situation and w not in last_told and w not in wishes]
     situation += last_told
     situation += [w for w in _told_after(norm, clauses) if w not in situation]
-    for words, tells in [*_questions_telling(norm), *((w, ()) for w in wishes),
+    for asked, tells in [*_questions_telling(norm), *((w, ()) for w in wishes),
                          *((w, ()) for w in situation)]:
-        asked = words
-        read = _read(every, words)
-        if read is not None and words in situation and not read[2] and not (
-                words in last_told and read[0][0].score >= ASKED_EVIDENCE):
-            # A clause of the story or a need stated (_situation_told, _need_before_next): only a
-            # reading the table states — or, of another matter told last (_last_part_told), a
-            # strong one (给燃气公司投诉了半个月没人理 → 第44条 供水、燃气 用户投诉).
-            read = None
-        # A question that names its matter only in the clause before (研发花了不少钱 税上
-        # 有没有优惠, 搞个培训 政府有没有补贴): read with it, for a reading the plan-words table
-        # states of the two (研发…优惠 → 加计扣除), not a chance pair of the scene's words.
-        # Only a reading of a cue that spans the two: one the scene says alone is the scene's
-        # matter, which the answer is about (每个点都要单独办执照吗 after 我们有好几个网点).
-        # Joined as two statements (;): a cue that reads within one clause's reach only
-        # (村里…办 → 基层 延伸) does not join the scene's place to the question's verb. The clause
-        # just before first, then the two before (想注销掉 也没啥欠账 有没有简单点的办法).
-        for n in range(1, len(tells) + 1):
-            if read is not None:
-                break
-            told = " ".join(tells[-n:])
-            words = f"{told};{asked}"
-            # And the question's own words meet the clause read (补贴 of 培训补贴, 工人 of 务工
-            # 人员): the scene names the matter, the question still asks of it.
-            read = _read(every, words)
-            if read is not None and read[2] and (_recourse_only(asked) or _echoes(told, asked)):
-                # 出纳把公款挪去自己用了，能立案追究吗 / 上门堵着要账…这种有人管不: a question
-                # of recourse only (who deals with it, can one sue) asks of the wrong told just
-                # before it, which the plan-words table reads (挪 → 挪用资金 职务侵占).
-                break
-            if read is not None and not (set(read[2]) & _spanning(told, words)
-                                         and (pairs(normalize(asked)) & pairs(
-                                             normalize(read[0][0].clause.text))
-                                              or _reaches(told, words, set(read[2])))):
-                read = None
+        by_thesaurus = False
+        read, words = _reading(every, asked, tells, situation, last_told, False)
+        if read is None:
+            # Nothing of the clause read in the table's and the plan's words: the thesaurus's.
+            by_thesaurus = True
+            read, words = _reading(every, asked, tells, situation, last_told, True)
         if read is None:
             continue
         taken = {f.task for f in found}
@@ -363,7 +369,7 @@ def _asked_in(norm: str) -> tuple[Asked, ...]:
             # A short question read with its whole part (…会不会直接抓人 … 能不能和解) that reads
             # as a question before it already did asks something else: the next task, where the
             # plan-words table states its reading (和解 → 刑事和解, 第162条).
-            other = _read([n for n in every if n not in taken], words)
+            other = _read([n for n in every if n not in taken], words, by_thesaurus)
             if other is not None and other[2]:
                 read = other
         evidence, termed, stated = read
@@ -375,8 +381,50 @@ def _asked_in(norm: str) -> tuple[Asked, ...]:
         strong = evidence[0].score >= ASKED_EVIDENCE
         found.append(Asked(task, quote, words, termed and not strong, stated, termed,
                            evidence[0].score, bool(found or _questions_before(norm, asked))
-                           and bool(_NEXT_PART.match(asked))))
+                           and bool(_NEXT_PART.match(asked)), by_thesaurus))
     return tuple(found)
+
+
+def _reading(every: list[int], asked: str, tells: tuple[str, ...], situation: list[str],
+             last_told: list[str], thesaurus: bool,
+             ) -> tuple[tuple[list[Evidence], bool, tuple[str, ...]] | None, str]:
+    """A question clause's reading (_read) and the words read (`asked`, or joined with the clauses
+    it tells before it), the thesaurus read too with `thesaurus`."""
+    words = asked
+    read = _read(every, words, thesaurus)
+    if read is not None and words in situation and not read[2] and not (
+            words in last_told and read[0][0].score >= ASKED_EVIDENCE):
+        # A clause of the story or a need stated (_situation_told, _need_before_next): only a
+        # reading the table states — or, of another matter told last (_last_part_told), a
+        # strong one (给燃气公司投诉了半个月没人理 → 第44条 供水、燃气 用户投诉).
+        read = None
+    # A question that names its matter only in the clause before (研发花了不少钱 税上
+    # 有没有优惠, 搞个培训 政府有没有补贴): read with it, for a reading the plan-words table
+    # states of the two (研发…优惠 → 加计扣除), not a chance pair of the scene's words.
+    # Only a reading of a cue that spans the two: one the scene says alone is the scene's
+    # matter, which the answer is about (每个点都要单独办执照吗 after 我们有好几个网点).
+    # Joined as two statements (;): a cue that reads within one clause's reach only
+    # (村里…办 → 基层 延伸) does not join the scene's place to the question's verb. The clause
+    # just before first, then the two before (想注销掉 也没啥欠账 有没有简单点的办法).
+    for n in range(1, len(tells) + 1):
+        if read is not None:
+            break
+        told = " ".join(tells[-n:])
+        words = f"{told};{asked}"
+        # And the question's own words meet the clause read (补贴 of 培训补贴, 工人 of 务工
+        # 人员): the scene names the matter, the question still asks of it.
+        read = _read(every, words, thesaurus)
+        if read is not None and read[2] and (_recourse_only(asked) or _echoes(told, asked)):
+            # 出纳把公款挪去自己用了，能立案追究吗 / 上门堵着要账…这种有人管不: a question
+            # of recourse only (who deals with it, can one sue) asks of the wrong told just
+            # before it, which the plan-words table reads (挪 → 挪用资金 职务侵占).
+            break
+        if read is not None and not (set(read[2]) & _spanning(told, words, thesaurus)
+                                     and (pairs(normalize(asked)) & pairs(
+                                         normalize(read[0][0].clause.text))
+                                          or _reaches(told, words, set(read[2]), thesaurus))):
+            read = None
+    return read, words
 
 
 # A question asking only for recourse against a wrong told before it (这种有人管不, 有什么说法,
@@ -420,13 +468,13 @@ _WAY_OR_BENEFIT = re.compile(r"优惠|简单|简便|简化|省事|快捷|办法|
                              r"|抵扣|扣除|回老家|回原籍|跑")
 
 
-def _reaches(told: str, words: str, readings: set[str]) -> bool:
+def _reaches(told: str, words: str, readings: set[str], thesaurus: bool = False) -> bool:
     """A cue of `readings` spanning the scene and the question takes in REACH_CHARS or more of
     the question's own words besides its question words (研发花了不少钱;税上有没有啥优惠 → 优惠,
     想注销掉;有没有简单点的办法 → 简单): the question asks the way or the benefit of the scene's
     matter, in the table's words for it, though it shares no word with the clause read."""
     cut = len(told) + 1
-    for cue, terms in PLAN_WORDS:
+    for cue, terms in _table(thesaurus):
         if terms not in readings:
             continue
         for m in cue.finditer(words):
@@ -437,47 +485,52 @@ def _reaches(told: str, words: str, readings: set[str]) -> bool:
     return False
 
 
-def _spanning(told: str, words: str) -> set[str]:
+def _spanning(told: str, words: str, thesaurus: bool = False) -> set[str]:
     """The plan-words readings (their terms) whose cue `words` hits but its first clause `told`
     and the rest of it do not, each alone."""
     rest = normalize(words[len(told) + 1:])
-    return {terms for cue, terms in PLAN_WORDS
+    return {terms for cue, terms in _table(thesaurus)
             if cue.search(normalize(words)) and not cue.search(normalize(told))
             and not cue.search(rest)}
 
 
-def _read(every: list[int], words: str) -> tuple[list[Evidence], bool, tuple[str, ...]] | None:
+def _read(every: list[int], words: str, thesaurus: bool = False,
+          ) -> tuple[list[Evidence], bool, tuple[str, ...]] | None:
     """The clauses `words` read as, best first, when the best is strong enough to be a matter
     asked (ASKED_EVIDENCE, or TERM_EVIDENCE through the plan's terms), with whether it holds the
-    plan's terms for them (_in_plan_terms) and the table's readings it states (_stated)."""
-    evidence = relevant_clauses(every, words, [])
+    plan's terms for them (_in_plan_terms) and the table's readings it states (_stated). With
+    `thesaurus`, the thesaurus's words and readings count as the table's (税盘要花钱吗: nothing in
+    the table, the thesaurus's 税务Ukey 电子发票免费 → 第4条)."""
+    evidence = clauses_read(every, words, thesaurus)
     if not evidence:
         return None
-    if not (_in_plan_terms(words, evidence[0]) or _stated(words, evidence[0].clause.text)):
+    if not (_in_plan_terms(words, evidence[0], thesaurus)
+            or _stated(words, evidence[0].clause.text, thesaurus)):
         # A clause a little behind that holds a reading the table states in full (营业执照
         # 办下来得几天 → 企业开办时限, 第3条) is read before a chance pair of rarer words (第8条's
         # 新业态市场主体 for 营业执照).
         stated_first = [e for e in evidence[1:] if e.score >= TERM_EVIDENCE
-                        and _stated(words, e.clause.text)]
+                        and _stated(words, e.clause.text, thesaurus)]
         evidence = [*stated_first, *(e for e in evidence if e not in stated_first)]
-    if not (_in_plan_terms(words, evidence[0]) or _stated(words, evidence[0].clause.text)):
+    if not (_in_plan_terms(words, evidence[0], thesaurus)
+            or _stated(words, evidence[0].clause.text, thesaurus)):
         # ... and within the task read, its clause that states the reading (12345反映问题 他们
         # 管不管 → 第77条's 接诉即办, not its 12345 与 110 对接 that the rarer words share).
         top = evidence[0]
         stating = next((c for c in plan.task(top.task).clauses
                         if c.text != top.clause.text and len(c.quote) >= TERM_CHARS
-                        and _stated(words, c.text)), None)
+                        and _stated(words, c.text, thesaurus)), None)
         if stating is not None:
             evidence = [Evidence(stating, top.score), *evidence]
-    termed = _in_plan_terms(words, evidence[0])
-    stated = _stated(words, evidence[0].clause.text)
+    termed = _in_plan_terms(words, evidence[0], thesaurus)
+    stated = _stated(words, evidence[0].clause.text, thesaurus)
     if evidence[0].score < ASKED_EVIDENCE and not (
             (termed or stated) and evidence[0].score >= TERM_EVIDENCE):
         return None
     return evidence, termed, stated
 
 
-def _stated(words: str, clause: str) -> tuple[str, ...]:
+def _stated(words: str, clause: str, thesaurus: bool = False) -> tuple[str, ...]:
     """The readings of the plan-words table that `words` hit with all their terms, TERM_CHARS or
     more, in `clause` (慢慢还 → 分期履行 延期履行 in 第166条, whatever another reading of
     the same words adds), and none of them in the words already: a word the plan uses as well
@@ -486,17 +539,17 @@ def _stated(words: str, clause: str) -> tuple[str, ...]:
     if asks_together(words):
         return ()
     norm = normalize(words)
-    return tuple(terms for cue, terms in PLAN_WORDS
+    return tuple(terms for cue, terms in _table(thesaurus)
                  if cue.search(norm) and sum(map(len, terms.split())) >= TERM_CHARS
                  and all(t in clause and t not in norm for t in terms.split()))
 
 
-def _in_plan_terms(words: str, evidence: Evidence) -> bool:
+def _in_plan_terms(words: str, evidence: Evidence, thesaurus: bool = False) -> bool:
     """The clause read holds the plan's terms for the question's words, TERM_CHARS or more, and
     all of them (开庭能不能网上开 means 在线庭审 as well as 网络会议: 第141条's creditors'
     meetings hold only the second). Not a together-question (能在一个平台一起办吗 → 同步办理): it
     asks how the matters it names are combined, which is theirs to say, not 第1条's 企业开办."""
-    terms = list(dict.fromkeys(plan_words(words).split()))
+    terms = list(dict.fromkeys(terms_for(words, thesaurus).split()))
     text = evidence.clause.text
     return (sum(map(len, terms)) >= TERM_CHARS and all(t in text for t in terms)
             and not asks_together(words))
@@ -587,14 +640,14 @@ def beside_answer(text: str, cited: set[int],
             continue
         if ((a.stated and not _terms_in(own, a))
                 or (plan.task(a.task).area.number in areas
-                    and not relevant_clauses(own, a.words, []))
+                    and not clauses_read(own, a.words, a.thesaurus))
                 or (len(areas) >= MIXED_AREAS and _term_question(a, own))
                 # 另外…社保医保那些登记是不是还得…再跑一遍 after a question of another matter:
                 # the speaker says it is another, so its strong reading stands in any area.
                 or (a.another and a.score >= ASKED_EVIDENCE
-                    and not relevant_clauses(own, a.words, []))):
+                    and not clauses_read(own, a.words, a.thesaurus))):
             # Cut around the plan's terms for its words too (没有房本 → 住所产权证明 … 承诺住所).
-            out[a.task] = around(a.quote, f"{a.words} {plan_words(a.words)}")
+            out[a.task] = around(a.quote, f"{a.words} {terms_for(a.words, a.thesaurus)}")
     return out
 
 
@@ -626,5 +679,5 @@ def _term_question(a: Asked, own: list[int]) -> bool:
         # A weak term reading stays in its area: 去现场 → 网络会议 is 第141条's 破产会议 only
         # of a meeting (是不是得本人拿着标书去现场 asks of bidding).
         return False
-    mine = relevant_clauses(own, a.words, [])
+    mine = clauses_read(own, a.words, a.thesaurus)
     return not mine or mine[0].score * OWN_SHARE <= a.score

@@ -115,11 +115,29 @@ PLAN_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 NAMING_WEIGHT = 0.3
 
 
+# A thesaurus of the same shape, written from the plan alone (data/plan_thesaurus.yml): read only
+# by the further matters a question asks (services_catalog/asked_matters.py), never by the
+# service search, the detail reading or the answer's own clauses (plan_words above).
+THESAURUS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(row["cue"]), row["plan"])
+    for row in yaml.safe_load((DATA / "plan_thesaurus.yml").read_text(encoding="utf-8")))
+
+
+def _table_words(table: tuple[tuple[re.Pattern[str], str], ...], text: str) -> str:
+    norm = normalize(unspaced(text))
+    return " ".join(words for cue, words in table if cue.search(norm))
+
+
 def plan_words(text: str) -> str:
     """The plan's words for the colloquial words of `text` (PLAN_WORDS), space-separated. A
     learner's spaces between words (材料 有 一点 错) are read as typed unspaced."""
-    norm = normalize(unspaced(text))
-    return " ".join(words for cue, words in PLAN_WORDS if cue.search(norm))
+    return _table_words(PLAN_WORDS, text)
+
+
+def thesaurus_words(text: str) -> str:
+    """The thesaurus's plan words for `text` (THESAURUS), space-separated, as plan_words reads
+    its table: 半夜能办吗 → 不打烊 自助终端 (第2条)."""
+    return _table_words(THESAURUS, text)
 
 
 def read_as_plan(text: str, words: list[str]) -> bool:
