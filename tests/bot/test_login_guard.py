@@ -46,15 +46,22 @@ async def test_concurrent_wrong_logins_do_not_stall_other_requests(app_clients) 
     c = client("10.0.0.1")
     name, _ = make_staff("viewer")
     await c.get("/api/services")  # warm the catalog snapshot
-    logins = [asyncio.create_task(attempt(client(f"10.1.0.{i}"), name, f"wrong-pass-{i:04}"))
-              for i in range(12)]
+    finished: list[float] = []
+
+    async def login(i: int) -> httpx.Response:
+        r = await attempt(client(f"10.1.0.{i}"), name, f"wrong-pass-{i:04}")
+        finished.append(time.perf_counter())
+        return r
+
+    logins = [asyncio.create_task(login(i)) for i in range(12)]
     await asyncio.sleep(0.05)  # the password checks are under way
-    t0 = time.perf_counter()
     r = await c.get("/api/services")
-    took = time.perf_counter() - t0
+    served = time.perf_counter()
     statuses = [x.status_code for x in await asyncio.gather(*logins)]
     assert r.status_code == 200
-    assert took < 0.4, f"/api/services took {took:.2f}s behind 12 password checks"
+    # Served while the checks still run (they run off the event loop), not behind all twelve:
+    # an order, not a wall-clock bound, so a busy machine does not fail it.
+    assert served < max(finished), "/api/services waited for all 12 password checks"
     assert statuses.count(401) == 12
 
 
