@@ -36,6 +36,7 @@ from services_catalog.question_cues import (
 )
 from services_catalog.search import QUESTION_CUE, Hit
 from services_catalog.search.common import crosses, spans_of
+from services_catalog.search.lexical import BM25_MAX_CONF
 from services_catalog.snapshot import CatalogSnapshot
 
 SURE = 0.8  # a name, alias or pinyin match
@@ -1130,6 +1131,12 @@ def kin_first(snap: CatalogSnapshot, mentions: list[Hit], previous: str) -> list
     return sorted(tied, key=distance) + [h for h in mentions if h not in tied]
 
 
+def _read_surely(snap: CatalogSnapshot, text: str) -> bool:
+    """Whether free text reads the message at the search's ceiling (BM25_MAX_CONF)."""
+    hits = snap.index.search(text, 1)
+    return bool(hits) and hits[0].confidence >= BM25_MAX_CONF
+
+
 def _cuts_through(snap: CatalogSnapshot, text: str, value: str) -> bool:
     """Whether an entity value the NLU tagged is found in the message only cutting through a
     word of it (用电 in 用电子的 cuts 电子), the way a mention of it would be demoted. A value
@@ -1166,9 +1173,11 @@ def resolve(
         mentions = kin_first(snap, mentions, previous)
     entities: list[str] = []
     for value in entity_values or []:
-        if _cuts_through(snap, text, value):
-            # An entity value found only across a word of the message names nothing, in a first
-            # message too (营业执照能用电子的吗: 用电 cuts 电子, not 用电报装).
+        if _cuts_through(snap, text, value) and (previous or _read_surely(snap, text)):
+            # An entity value found only across a word of the message names nothing. On a first
+            # message, where it is the NLU's only naming, it is set aside for a free-text reading
+            # at the search's ceiling (营业执照能用电子的吗: 用电 cuts 电子; 电子营业执照 0.79),
+            # not for a loose one (我们新建厂区要接高压电: 建厂 cuts 新建|厂区, 用电报装 0.59).
             continue
         if value in snap.services:
             entities.append(value)

@@ -157,3 +157,15 @@ def test_an_event_named_by_its_own_phrase_keeps_its_checklist(run_action: Any) -
         snap = CACHE.get(session)
         assert life_event_asked(snap, "外地引进的技术人员孩子上学和评职称咋弄") is not None
         assert life_event_asked(snap, "市场监管来查，说我们标签有点小问题要罚款") is None
+
+
+def test_a_cut_entity_on_a_first_message_read_loosely_otherwise_stands() -> None:
+    from services_catalog.resolve import resolve  # noqa: PLC0415
+
+    with session_scope() as session:
+        snap = CACHE.get(session)
+        # 建厂 cuts 新建|厂区, but free text reads 用电报装 only loosely: the NLU's naming stands.
+        assert resolve(snap, "我们新建厂区要接高压电，报装有啥便利",
+                       ["construction-approval"]).slug == "construction-approval"
+        assert resolve(snap, "营业执照能用电子的吗",
+                       ["electricity-connection"]).slug == "e-business-license"
