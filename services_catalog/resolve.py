@@ -813,6 +813,8 @@ def reading_named(snap: CatalogSnapshot, hits: list[Hit], text: str) -> Hit | No
     reading of the message names a service outright (reading_names: 好差评): that service."""
     if hits and (hits[0].kind != "bm25" or hits[0].confidence >= READ_OVER):
         return None
+    if hits and not read_as_plan(text, hits[0].matched.split()):
+        return None  # the guess read a matter of its own (户口 beside 引进的人…奖励)
     slug = reading_names(snap, text)
     if slug is None or (hits and slug == hits[0].slug):
         return None

@@ -84,6 +84,9 @@ def test_a_free_text_read_well_keeps_its_service() -> None:
 
         assert resolve(snap, "研发花的钱能多扣吗").slug == "rd-deduction"
         assert resolve(snap, "给执法的打分在哪打").slug == "service-rating"
+        # The loose guess reads a matter of its own (户口), which the reading (奖励) leaves out.
+        assert resolve(snap, "从内地挖来个工程师 户口要迁过来 州里对引进的人有没有奖励").slug \
+            != "talent-incentive"
         # 燃气 inside the word 燃气公司 is a compound of it, not a cut: the entity stands.
         assert resolve(snap, "燃气公司收的钱跟公示的不一样，能查处不",
                        ["gas-connection"]).slug == "gas-connection"
