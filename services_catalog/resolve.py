@@ -1175,11 +1175,14 @@ def resolve(
         mentions = kin_first(snap, mentions, previous)
     entities: list[str] = []
     for value in entity_values or []:
-        if _cuts_through(snap, text, value) and (previous or _read_surely(snap, text)):
+        if (value not in snap.services if previous else _read_surely(snap, text)) \
+                and _cuts_through(snap, text, value):
             # An entity value found only across a word of the message names nothing. On a first
-            # message, where it is the NLU's only naming, it is set aside for a free-text reading
-            # at the search's ceiling (营业执照能用电子的吗: 用电 cuts 电子; 电子营业执照 0.79),
-            # not for a loose one (我们新建厂区要接高压电: 建厂 cuts 新建|厂区, 用电报装 0.59).
+            # message, where it is the NLU's only naming (a slug, looked for by the service's
+            # aliases), it is set aside for a free-text reading at the search's ceiling
+            # (营业执照能用电子的吗: 用电 cuts 电子; 电子营业执照 0.79), not for a loose one
+            # (我们新建厂区要接高压电: 建厂 cuts 新建|厂区, 用电报装 0.59). In a conversation a
+            # slug stands (接入费 of 接入费用 after 燃气报装: 市政接入, dev_plan32 c007).
             continue
         if value in snap.services:
             entities.append(value)

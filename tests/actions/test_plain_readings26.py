@@ -172,3 +172,13 @@ def test_a_cut_entity_on_a_first_message_read_loosely_otherwise_stands() -> None
                        ["construction-approval"]).slug == "construction-approval"
         assert resolve(snap, "营业执照能用电子的吗",
                        ["electricity-connection"]).slug == "e-business-license"
+
+
+def test_in_a_conversation_an_entity_slug_stands() -> None:
+    from services_catalog.resolve import resolve  # noqa: PLC0415
+
+    with session_scope() as session:
+        snap = CACHE.get(session)
+        # 接入费 (市政接入's alias) across 接入|费用, after 燃气报装: the NLU's naming stands.
+        assert resolve(snap, "以前那些乱七八糟的接入费用还收吗", ["utility-access"],
+                       previous="gas-connection").slug == "utility-access"
