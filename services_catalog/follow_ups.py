@@ -36,8 +36,10 @@ _VISIT_ASKED = re.compile(
     r"|用不用(?:亲自)?(?:去|跑)(?:一趟|一次)?|要不要(?:亲自)?(?:去|跑)(?:一趟|一次)?"
     r"|(?:要|得|用)(?:去|跑)(?:窗口|大厅|现场)[吗不么嘛]?")
 # A clause saying the matter is done without a visit, in the plan's words.
+# 移动端联合办理 (第31条 灵活就业人员参保…在移动端联合办理): done on the phone is done online.
 _NO_VISIT_SAID = re.compile(r"全流程网办|全程网办|网上全流程|全程网上|不见面|零跑|掌上办|网上办理"
-                            r"|网上(?:查询|申请|受理)|在线(?:办理|查询|申请|受理|可视化)")
+                            r"|网上(?:查询|申请|受理)|在线(?:办理|查询|申请|受理|可视化)"
+                            r"|移动端(?:联合)?(?:办理|可办)")
 
 
 # Words a visit question may say besides going in person (要本人去现场吗); more than this tells

@@ -459,7 +459,7 @@ def life_event_asked(snap: CatalogSnapshot, text: str,
                      previous: str | None = None) -> LifeEvent | None:
     """The life event a message asks about, or None (a service question, or no life event)."""
     event = _life_event(snap, text, previous)
-    if event is None:
+    if event is None or _step_named_by_reading(snap, event, text) is not None:
         return None
     other = _another_service(snap, event, text)
     if other is None:
@@ -469,6 +469,32 @@ def life_event_asked(snap: CatalogSnapshot, text: str,
         # words read surely joins the checklist of a situation told at length.
         return _with_concerns(snap, replace(event, named=(*event.named, other)))
     return None
+
+
+_JOINS_ANOTHER = re.compile(r"顺便|顺带|另外|同时|也想|还想")
+
+
+def _step_named_by_reading(snap: CatalogSnapshot, event: LifeEvent, text: str) -> str | None:
+    """The step of the checklist the plan's reading of a short message names outright
+    (resolve.reading_names): 还有一回被路上罚款，好像是有罚款指标，顶格罚的 reads 顶格罚款
+    (逐利性执法查处), 标签有点小问题要罚款 reads 轻微违法 (轻微违法免罚清单) — that step is what
+    the message is about, not the 遇到执法检查 checklist, which only loose words read (被…罚款).
+    None for an event named by a phrase of its own (公司关门了，员工去领失业金…: 注销退出's
+    checklist, the step asked leading it), a situation told at length, a message asking for the
+    procedures or how to go about it (合伙人偷偷挪了二十万货款，咋办), one joining another matter
+    (想招一批应届大学生，顺便搞搞定向培养) or asking several questions; and None for the
+    checklist's first step, which it leads with anyway."""
+    from services_catalog.resolve import reading_names  # noqa: PLC0415 (resolve is the heavier)
+
+    bare = _bare(text)
+    if (event.story or PROCEDURES.search(bare) or _HOW.search(bare) or _GO_ABOUT.search(bare)
+            or _JOINS_ANOTHER.search(bare) or len(QUESTION_CUE.findall(bare)) > 1):
+        return None
+    if any(h[3] >= SURE for h in snap.scenario_index.named_spans(bare)):
+        return None
+    slug = reading_names(snap, text)
+    steps = [link.slug for link in event.scenario.services]
+    return slug if slug in steps[1:] else None
 
 
 # A clause says a concern of its own when it holds this many of the plan's kind of words (not
@@ -570,6 +596,24 @@ def _told_after_who(bare: str, hits: list[Phrase],
             opened if opened is not None and opened[1] >= first else None)
 
 
+_TRADE = re.compile(r"(?:是|算是)(?:做|干|搞|跑)[\u4e00-\u9fff]{1,8}的$")
+
+
+def _spoken_of(bare: str, spans: list[tuple[int, int, str]],
+               found: list[Phrase]) -> list[tuple[int, int, str]]:
+    """The services named (`spans`) but those named only in a first clause that introduces the
+    speaker by their trade (我是做X的) and asks nothing, when a situation (`found`) is told after
+    it: 我是做代办的，手上有个客户要开餐饮公司，几天能办下来 — 代办 (帮办代办) says who asks; the
+    client's 开饭馆 is asked. A business's kind (我们是外资企业，想在昌吉投资建厂) is its own case
+    and stays named."""
+    first = len(_PAUSE.split(bare, maxsplit=1)[0])
+    if (first >= len(bare) or not _INTRODUCTION.match(bare[:first])
+            or not _TRADE.search(bare[:first])
+            or QUESTION_CUE.search(bare[:first]) or not any(f[1] >= first for f in found)):
+        return spans
+    return [span for span in spans if span[0] >= first]
+
+
 # 要是工资拖欠了会咋样, said in a conversation: a supposition about the case at hand, which the
 # conversation's service (or a related one) answers, not the situation itself being told.
 _SUPPOSES = re.compile(r"^(?:那|那么)?(?:要是|如果|万一|假如|假设|若是)")
@@ -587,7 +631,7 @@ def _life_event(snap: CatalogSnapshot, text: str, previous: str | None) -> LifeE
     opened = _opening(snap, bare)
     if not hits and opened is None:
         return None  # most messages: one phrase scan over a few hundred phrases, then out
-    spans = _named(snap, bare)
+    spans = _spoken_of(bare, _named(snap, bare), [*hits, *([opened] if opened else [])])
     first = min([*hits, *([opened] if opened else [])], key=lambda f: f[1])
     happened = _what_happened(snap, text, bare, first)
     if happened is not None:

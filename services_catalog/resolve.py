@@ -36,6 +36,7 @@ from services_catalog.question_cues import (
 )
 from services_catalog.search import QUESTION_CUE, Hit
 from services_catalog.search.common import crosses, spans_of
+from services_catalog.search.lexical import BM25_MAX_CONF
 from services_catalog.snapshot import CatalogSnapshot
 
 SURE = 0.8  # a name, alias or pinyin match
@@ -117,7 +118,9 @@ def claims_message(snap: CatalogSnapshot, text: str, intent: str) -> bool:
         return False
     # Out-of-scope requests are mostly commands (帮我叫个出租车); a service question asks.
     if intent == "out_of_scope" and not QUESTION_CUE.search(text):
-        return False
+        # … but a plight the plan's reading names a service for outright (逼我们买他们的沙子 →
+        # 强迫交易) is that service's matter, asked or not.
+        return reading_names(snap, text) is not None
     if top < floor:
         # 160千瓦以下的小企业零上门零审批是真的吗: free text reads it only loosely, but one
         # service's clauses (用电报装, 第42条) say what it asks, far better than the rest's.
@@ -375,6 +378,11 @@ def _alias_addressed_here(snap: CatalogSnapshot, previous: str, text: str, menti
     if (mention.kind != "alias" or normalize(other.name) in norm
             or related(snap, mention.slug, previous)):
         return False
+    if online_asked_here(snap, previous, text):
+        # 手机上能办不 after 灵活就业人员参保: 手机上能办 is an alias of the mini-program, but the
+        # message asks only whether the matter at hand is done on the phone, which its own
+        # clause says (第31条 …在移动端联合办理).
+        return True
     return len(content_besides_cues(text)) <= DETAIL_MAX_CONTENT and addressed_here(
         snap, previous, text)
 
@@ -780,9 +788,43 @@ def plan_named(snap: CatalogSnapshot, hits: list[Hit], text: str) -> Hit | None:
     return None
 
 
+# A plan-words term names a service outright from this length (好差评, 强迫交易).
+READ_ALIAS_MIN = 3
+# … over free text that reads the message below this (打分 of 给执法的打分: 逐利执法 0.55). Read
+# well (研发花的钱能多扣吗: 研发费用加计扣除 0.79; 老板欠我工资: 劳动争议 0.74), free text stands.
+READ_OVER = 0.6
+
+
+def reading_names(snap: CatalogSnapshot, text: str) -> str | None:
+    """The one service whose name or alias is a term of the plan's reading of the message
+    (plan_words.yml) that the message does not say itself: 给执法的打分在哪打 → 好差评 (政务服务
+    “好差评”), 逼我们买他们的沙子 → 强迫交易 (打击损害企业利益违法犯罪). None when the reading
+    names no service, or several."""
+    norm = normalize(text)
+    terms = {t for t in (normalize(w) for w in plan_words(text).split())
+             if len(t) >= READ_ALIAS_MIN and t not in norm}
+    named = {slug for slug, service in snap.services.items()
+             if terms & {normalize(n) for n in (service.name, *service.aliases)}}
+    return next(iter(named)) if len(named) == 1 else None
+
+
+def reading_named(snap: CatalogSnapshot, hits: list[Hit], text: str) -> Hit | None:
+    """给执法的打分在哪打: free text reads only loosely (执法 → 逐利性执法查处), while the plan's
+    reading of the message names a service outright (reading_names: 好差评): that service."""
+    if hits and (hits[0].kind != "bm25" or hits[0].confidence >= READ_OVER):
+        return None
+    if hits and not read_as_plan(text, hits[0].matched.split()):
+        return None  # the guess read a matter of its own (户口 beside 引进的人…奖励)
+    slug = reading_names(snap, text)
+    if slug is None or (hits and slug == hits[0].slug):
+        return None
+    hit = next((h for h in hits if h.slug == slug), None)
+    return Hit(slug, hit.score if hit else 0.0, SEARCH_SURE, "bm25", hit.matched if hit else "")
+
+
 def clause_first(snap: CatalogSnapshot, hits: list[Hit], text: str) -> list[Hit]:
     promoted = (clause_evidenced(snap, hits, text) or plan_named(snap, hits, text)
-                or year_target(snap, hits, text))
+                or reading_named(snap, hits, text) or year_target(snap, hits, text))
     if promoted is None:
         return hits
     return [promoted, *(h for h in hits if h.slug != promoted.slug)]
@@ -1091,15 +1133,29 @@ def kin_first(snap: CatalogSnapshot, mentions: list[Hit], previous: str) -> list
     return sorted(tied, key=distance) + [h for h in mentions if h not in tied]
 
 
+def _read_surely(snap: CatalogSnapshot, text: str) -> bool:
+    """Whether free text reads the message at the search's ceiling (BM25_MAX_CONF)."""
+    hits = snap.index.search(text, 1)
+    return bool(hits) and hits[0].confidence >= BM25_MAX_CONF
+
+
 def _cuts_through(snap: CatalogSnapshot, text: str, value: str) -> bool:
     """Whether an entity value the NLU tagged is found in the message only cutting through a
-    word of it (用电 in 用电子的 cuts 电子), the way a mention of it would be demoted."""
-    norm, word = normalize(text), normalize(value)
-    starts = [m.start() for m in re.finditer(re.escape(word), norm)] if word else []
-    if not starts:
+    word of it (用电 in 用电子的 cuts 电子), the way a mention of it would be demoted. A value
+    the NLU mapped to a service's slug is looked for by that service's name and aliases
+    (营业执照能用电子的吗: 用电, an alias of 用电报装, only inside 电子)."""
+    norm = normalize(text)
+    service = snap.services.get(value)
+    names = (service.name, *service.aliases) if service is not None else (value,)
+    found = [(m.start(), len(word)) for word in {normalize(n) for n in names} if word
+             for m in re.finditer(re.escape(word), norm)]
+    if not found:
         return False
     spans = spans_of(tuple(snap.index.cut(norm)))
-    return all(crosses(start, start + len(word), spans) for start in starts)
+    # A word holding the whole value (燃气 of 燃气公司) is a compound of it, not a cut.
+    return all(crosses(start, start + size, spans)
+               and not any(a <= start and start + size <= b for a, b in spans)
+               for start, size in found)
 
 
 def resolve(
@@ -1119,8 +1175,15 @@ def resolve(
         mentions = kin_first(snap, mentions, previous)
     entities: list[str] = []
     for value in entity_values or []:
-        if previous and _cuts_through(snap, text, value):
-            continue  # an entity value found only across a word of the message names nothing
+        if (value not in snap.services if previous else _read_surely(snap, text)) \
+                and _cuts_through(snap, text, value):
+            # An entity value found only across a word of the message names nothing. On a first
+            # message, where it is the NLU's only naming (a slug, looked for by the service's
+            # aliases), it is set aside for a free-text reading at the search's ceiling
+            # (营业执照能用电子的吗: 用电 cuts 电子; 电子营业执照 0.79), not for a loose one
+            # (我们新建厂区要接高压电: 建厂 cuts 新建|厂区, 用电报装 0.59). In a conversation a
+            # slug stands (接入费 of 接入费用 after 燃气报装: 市政接入, dev_plan32 c007).
+            continue
         if value in snap.services:
             entities.append(value)
         else:
