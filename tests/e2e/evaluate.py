@@ -185,8 +185,8 @@ if __name__ == "__main__":
     import uuid
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    # dev4 holds agent-assist items only; dev5 and dev6 chat items only
-    parser.add_argument("--set", choices=["dev", "dev3", "dev4", "dev5", "dev6", "heldout"],
+    # dev4 holds agent-assist items only; dev5, dev6 and dev7 chat items only
+    parser.add_argument("--set", choices=["dev", "dev3", "dev4", "dev5", "dev6", "dev7", "heldout"],
                         default="dev")
     parser.add_argument("--url", default="http://127.0.0.1:8000")
     args = parser.parse_args()

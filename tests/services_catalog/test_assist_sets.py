@@ -1,5 +1,5 @@
 """The agent-assist sets (dev, dev3, dev4, heldout) and the service-format chat sets (dev, dev3,
-dev5, dev6, heldout) name only services the catalog holds:
+dev5, dev6, dev7, heldout) name only services the catalog holds:
 an item expecting a slug that does not exist could never be answered right."""
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ def test_every_expected_service_is_in_the_catalog(name: str) -> None:
     assert items and wanted - slugs() == set()
 
 
-@pytest.mark.parametrize("name", ["dev", "dev3", "dev5", "dev6", "heldout"])
+@pytest.mark.parametrize("name", ["dev", "dev3", "dev5", "dev6", "dev7", "heldout"])
 def test_every_chat_turn_names_a_catalog_service(name: str) -> None:
     """The service-format chat sets (tests.e2e.evaluate): every single item and every turn
     expects a catalog slug or null (no card)."""
