@@ -358,7 +358,7 @@ def _asked_in(norm: str) -> tuple[Asked, ...]:
                          *((w, ()) for w in situation)]:
         by_thesaurus = False
         read, words = _reading(every, asked, tells, situation, last_told, False)
-        if read is None:
+        if read is None and _thesaurus_reads(asked, tells):
             # Nothing of the clause read in the table's and the plan's words: the thesaurus's.
             by_thesaurus = True
             read, words = _reading(every, asked, tells, situation, last_told, True)
@@ -383,6 +383,14 @@ def _asked_in(norm: str) -> tuple[Asked, ...]:
                            evidence[0].score, bool(found or _questions_before(norm, asked))
                            and bool(_NEXT_PART.match(asked)), by_thesaurus))
     return tuple(found)
+
+
+def _thesaurus_reads(asked: str, tells: tuple[str, ...]) -> bool:
+    """Whether the thesaurus has words for a question clause, alone or joined with the clauses it
+    tells before it, as _reading joins them: without any, a reading through it is the first
+    reading again (a second search of every task for nothing)."""
+    joined = (f"{' '.join(tells[-n:])};{asked}" for n in range(1, len(tells) + 1))
+    return any(thesaurus_words(words) for words in (asked, *joined))
 
 
 def _reading(every: list[int], asked: str, tells: tuple[str, ...], situation: list[str],

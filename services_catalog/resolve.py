@@ -780,8 +780,7 @@ def plan_named(snap: CatalogSnapshot, hits: list[Hit], text: str) -> Hit | None:
     if not read_as_plan(text, hits[0].matched.split()):
         return None  # the guess read a matter of its own (户口 beside 引进的人…奖励)
     for hit in hits[1:RIVALS]:
-        service = snap.services[hit.slug]
-        if (named & {normalize(n) for n in (service.name, *service.aliases)}
+        if (named & snap.names[hit.slug]
                 and evidence_score(snap, hit.slug, text) >= MIN_EVIDENCE):
             return Hit(hit.slug, hit.score, max(hit.confidence, SEARCH_SURE), hit.kind,
                        hit.matched)
@@ -803,8 +802,7 @@ def reading_names(snap: CatalogSnapshot, text: str) -> str | None:
     norm = normalize(text)
     terms = {t for t in (normalize(w) for w in plan_words(text).split())
              if len(t) >= READ_ALIAS_MIN and t not in norm}
-    named = {slug for slug, service in snap.services.items()
-             if terms & {normalize(n) for n in (service.name, *service.aliases)}}
+    named = {slug for term in terms for slug in snap.named_by.get(term, ())}
     return next(iter(named)) if len(named) == 1 else None
 
 
@@ -900,9 +898,8 @@ def plan_reading_named(snap: CatalogSnapshot, text: str, mention: Hit) -> str | 
     said = set(normalize(mention.matched).replace(" ", ""))
     terms = {t for t in (normalize(w) for w in plan_words(text).split())
              if len(t) >= READ_NAME_MIN and said and said <= set(t)}
-    named = {slug for slug, service in snap.services.items() if slug != mention.slug
-             and any(t in terms and t not in norm
-                     for t in (normalize(n) for n in (service.name, *service.aliases)))}
+    named = {slug for term in terms if term not in norm
+             for slug in snap.named_by.get(term, ()) if slug != mention.slug}
     if len(named) != 1:
         return None
     slug = next(iter(named))
@@ -1145,9 +1142,8 @@ def _cuts_through(snap: CatalogSnapshot, text: str, value: str) -> bool:
     the NLU mapped to a service's slug is looked for by that service's name and aliases
     (营业执照能用电子的吗: 用电, an alias of 用电报装, only inside 电子)."""
     norm = normalize(text)
-    service = snap.services.get(value)
-    names = (service.name, *service.aliases) if service is not None else (value,)
-    found = [(m.start(), len(word)) for word in {normalize(n) for n in names} if word
+    names = snap.names.get(value) or {normalize(value)}
+    found = [(m.start(), len(word)) for word in names if word
              for m in re.finditer(re.escape(word), norm)]
     if not found:
         return False

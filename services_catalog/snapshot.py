@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
@@ -40,6 +41,24 @@ class CatalogSnapshot:
 
     def fresh(self, revision: tuple[int, ...]) -> bool:
         return self.revision == revision and self.day == clock.today()
+
+    # Normalised once per snapshot: the plan-words readings (resolve.reading_names …) look a
+    # message's terms up among every name and alias, and normalising all ≈ 1,100 of them cost
+    # ≈ 13 ms CPU on each such turn.
+    @cached_property
+    def names(self) -> dict[str, frozenset[str]]:
+        """Each service's name and aliases, normalised, by slug."""
+        return {slug: frozenset(normalize(n) for n in (s.name, *s.aliases))
+                for slug, s in self.services.items()}
+
+    @cached_property
+    def named_by(self) -> dict[str, frozenset[str]]:
+        """A normalised name or alias → the slugs of the services that bear it."""
+        owners: dict[str, set[str]] = {}
+        for slug, names in self.names.items():
+            for name in names:
+                owners.setdefault(name, set()).add(slug)
+        return {name: frozenset(slugs) for name, slugs in owners.items()}
 
 
 def _revision_query() -> Select:

@@ -42,3 +42,25 @@ def test_the_thesaurus_is_no_other_reading() -> None:
     assert "三零" in thesaurus_words("拿执照接电要花钱吗")
     read = asked_matters("开个汽修铺，80千瓦，拿执照接电要花钱吗？")
     assert [(a.task, a.thesaurus) for a in read][:1] == [(41, False)]
+
+
+def test_a_clause_the_thesaurus_has_no_words_for_is_not_read_twice(monkeypatch) -> None:
+    # Read through the thesaurus only when it has words for the clause: otherwise the second
+    # reading is the first again, a search of every task for nothing.
+    import services_catalog.asked_matters as am
+
+    passes: list[bool] = []
+    real = am._read
+
+    def counting(every, words, thesaurus=False):  # noqa: ANN001, ANN202
+        passes.append(thesaurus)
+        return real(every, words, thesaurus)
+
+    monkeypatch.setattr(am, "_read", counting)
+    text = "开饭店要几天？隔壁那个呢"
+    assert not any(thesaurus_words(c) for c in asking_clauses(text))
+    asked_matters(text)
+    assert passes and not any(passes)
+    passes.clear()
+    asked_matters("开个小卖部要几天？税盘收费不")  # 税盘: the thesaurus has words, so it is read
+    assert any(passes)
