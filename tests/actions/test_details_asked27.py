@@ -1,0 +1,34 @@
+"""det27: a detail of the asked service answered with the plan clause that states it — money
+words that ask no charge, offices told as the case, a size told against a clause's bound, what a
+service does, the plan's words for a few colloquial readings, and a step's detail under a
+life-event checklist."""
+
+from __future__ import annotations
+
+from actions.catalog_answers import asked_question
+from services_catalog.question_cues import (
+    decisive_question_type,
+    says_no_charge_asked,
+    says_no_office_asked,
+)
+
+
+def test_money_words_that_ask_no_charge() -> None:
+    for text in ("客户研发费用能加计扣除吗", "缴费基数也能手机上报吗", "钱能追回来吗",
+                 "货交了钱迟迟不付"):
+        assert says_no_charge_asked(text), text
+        assert decisive_question_type(text) != "ask_fee", text
+    for text in ("用电报装收费吗", "这个要交费吗", "缴费基数要交钱吗", "研发费用要多少钱"):
+        assert not says_no_charge_asked(text), text
+    assert decisive_question_type("用电报装收费吗") == "ask_fee"
+    # The NLU's fee guess on such words gives way to the plan's clauses.
+    assert asked_question("ask_fee", "客户研发费用能加计扣除吗") == "overview"
+    assert asked_question("ask_fee", "缴费基数也能手机上报吗") == "channel"
+    assert asked_question("ask_fee", "用水报装要交钱吗") == "fee"
+
+def test_offices_told_as_the_case_ask_no_office() -> None:
+    assert says_no_office_asked("客户一年被各个部门上门检查好几次，能不能少查点")
+    assert not says_no_office_asked("这事归哪个部门管")
+    assert asked_question("ask_department", "客户一年被各个部门上门检查好几次，能不能少查点") \
+        == "overview"
+    assert asked_question("ask_department", "用水报装找哪个部门") == "department"
