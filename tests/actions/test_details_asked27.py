@@ -5,7 +5,11 @@ life-event checklist."""
 
 from __future__ import annotations
 
+from actions.catalog_access import CACHE
 from actions.catalog_answers import asked_question
+from services_catalog.answers import detail_answer
+from services_catalog.db import session_scope
+from services_catalog.evidence import question_grams
 from services_catalog.question_cues import (
     decisive_question_type,
     says_no_charge_asked,
@@ -32,3 +36,19 @@ def test_offices_told_as_the_case_ask_no_office() -> None:
     assert asked_question("ask_department", "客户一年被各个部门上门检查好几次，能不能少查点") \
         == "overview"
     assert asked_question("ask_department", "用水报装找哪个部门") == "department"
+
+def test_a_not_a_question_form_is_no_word_of_the_plan() -> None:
+    grams = question_grams("4吨的货车限不限行", [])
+    assert "限行" in grams and "不限" not in grams
+
+
+def _detail(slug: str, text: str) -> str:
+    with session_scope() as session:
+        snap = CACHE.get(session)
+    answer = detail_answer(snap.services[slug], text)
+    assert answer is not None, text
+    return answer.variables["quotes"]
+
+def test_a_size_told_reads_the_clause_bounding_it() -> None:
+    quotes = _detail("truck-access", "4吨的厢式货车白天能进市区送货吗，限不限行")
+    assert quotes.startswith("放宽城市道路货车通行限制，对4.5吨以下货车")
