@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from actions.catalog_access import CACHE
 from actions.catalog_answers import asked_question
-from services_catalog.answers import detail_answer
+from services_catalog.answers import asks_what_it_does, detail_answer
 from services_catalog.db import session_scope
 from services_catalog.evidence import question_grams
 from services_catalog.question_cues import (
@@ -52,3 +52,12 @@ def _detail(slug: str, text: str) -> str:
 def test_a_size_told_reads_the_clause_bounding_it() -> None:
     quotes = _detail("truck-access", "4吨的厢式货车白天能进市区送货吗，限不限行")
     assert quotes.startswith("放宽城市道路货车通行限制，对4.5吨以下货车")
+
+def test_what_a_service_does_is_its_clause_listing_it() -> None:
+    assert asks_what_it_does("除了临牌还能办啥")
+    assert asks_what_it_does("电子营业执照能干啥用")
+    assert not asks_what_it_does("在哪办")
+    assert "机动车预查验" in _detail("vehicle-registration-station", "除了临牌还能办啥")
+    assert _detail("jisuban-miniprogram", "我在手机上那个吉速办小程序能办啥事").startswith(
+        "“吉速办”小程序至少实现15个事项可办理")
+    assert "无纸化登记" in _detail("e-business-license", "客户的电子营业执照能干啥用")
