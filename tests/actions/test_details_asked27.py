@@ -9,7 +9,7 @@ from actions.catalog_access import CACHE
 from actions.catalog_answers import asked_question
 from services_catalog.answers import asks_what_it_does, detail_answer
 from services_catalog.db import session_scope
-from services_catalog.evidence import question_grams
+from services_catalog.evidence import plan_words, question_grams
 from services_catalog.question_cues import (
     decisive_question_type,
     says_no_charge_asked,
@@ -61,3 +61,13 @@ def test_what_a_service_does_is_its_clause_listing_it() -> None:
     assert _detail("jisuban-miniprogram", "我在手机上那个吉速办小程序能办啥事").startswith(
         "“吉速办”小程序至少实现15个事项可办理")
     assert "无纸化登记" in _detail("e-business-license", "客户的电子营业执照能干啥用")
+
+def test_colloquial_readings_in_the_plans_words() -> None:
+    assert "无事不扰" in plan_words("一年被检查好几次，能不能少查点").split()
+    assert "首贷户" in plan_words("头一回贷款银行不给咋办").split()
+    assert "首贷户" in plan_words("我从来没带过款").split()
+    assert "自行招用" in plan_words("我们自己招的保安要备案吗").split()
+    assert "可查询" in plan_words("用手机能查办到哪一步了吗").split()
+    assert "支付时效" in plan_words("货交了钱迟迟不付").split()
+    assert "加计扣除" in plan_words("研发投入能不能多扣点").split()
+    assert "首贷户" not in plan_words("贷款要带什么材料").split()
