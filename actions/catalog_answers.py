@@ -79,6 +79,7 @@ from services_catalog.life_events import (
     introduced_only,
     life_event_answer,
     life_event_asked,
+    step_detail,
 )
 from services_catalog.normalize import normalize
 from services_catalog.plan import task as plan_task
@@ -576,6 +577,11 @@ def _answer_service(
         # 我想开个饭馆，要办哪些手续: the checklist of its services, each with its time limit and
         # 第N条, and a button for each. No service is "the" one asked about afterwards.
         send(dispatcher, life_event_answer(snap, event))
+        detail = step_detail(snap, event, text)
+        if detail is not None:
+            # 客户投政府采购的标，保证金怎么交: the detail asked, from the step's clause (第23条),
+            # under the checklist; the checklist's card stays the answer's.
+            send(dispatcher, replace(detail, card=None, buttons=[]))
         return [SlotSet("service", named_lead(snap, event, text)), SlotSet("question", question),
                 SlotSet("condition", None), SlotSet("misses", 0)]
     several = None if back else services_asked(snap, text)

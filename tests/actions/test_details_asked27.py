@@ -5,16 +5,20 @@ life-event checklist."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from actions.catalog_access import CACHE
-from actions.catalog_answers import asked_question
+from actions.catalog_answers import ActionAnswerService, asked_question
 from services_catalog.answers import asks_what_it_does, detail_answer
 from services_catalog.db import session_scope
 from services_catalog.evidence import plan_words, question_grams
+from services_catalog.life_events import life_event_asked, step_detail
 from services_catalog.question_cues import (
     decisive_question_type,
     says_no_charge_asked,
     says_no_office_asked,
 )
+from tests.actions.conftest import question_tracker
 
 
 def test_money_words_that_ask_no_charge() -> None:
@@ -30,12 +34,14 @@ def test_money_words_that_ask_no_charge() -> None:
     assert asked_question("ask_fee", "缴费基数也能手机上报吗") == "channel"
     assert asked_question("ask_fee", "用水报装要交钱吗") == "fee"
 
+
 def test_offices_told_as_the_case_ask_no_office() -> None:
     assert says_no_office_asked("客户一年被各个部门上门检查好几次，能不能少查点")
     assert not says_no_office_asked("这事归哪个部门管")
     assert asked_question("ask_department", "客户一年被各个部门上门检查好几次，能不能少查点") \
         == "overview"
     assert asked_question("ask_department", "用水报装找哪个部门") == "department"
+
 
 def test_a_not_a_question_form_is_no_word_of_the_plan() -> None:
     grams = question_grams("4吨的货车限不限行", [])
@@ -49,9 +55,11 @@ def _detail(slug: str, text: str) -> str:
     assert answer is not None, text
     return answer.variables["quotes"]
 
+
 def test_a_size_told_reads_the_clause_bounding_it() -> None:
     quotes = _detail("truck-access", "4吨的厢式货车白天能进市区送货吗，限不限行")
     assert quotes.startswith("放宽城市道路货车通行限制，对4.5吨以下货车")
+
 
 def test_what_a_service_does_is_its_clause_listing_it() -> None:
     assert asks_what_it_does("除了临牌还能办啥")
@@ -62,6 +70,7 @@ def test_what_a_service_does_is_its_clause_listing_it() -> None:
         "“吉速办”小程序至少实现15个事项可办理")
     assert "无纸化登记" in _detail("e-business-license", "客户的电子营业执照能干啥用")
 
+
 def test_colloquial_readings_in_the_plans_words() -> None:
     assert "无事不扰" in plan_words("一年被检查好几次，能不能少查点").split()
     assert "首贷户" in plan_words("头一回贷款银行不给咋办").split()
@@ -71,3 +80,25 @@ def test_colloquial_readings_in_the_plans_words() -> None:
     assert "支付时效" in plan_words("货交了钱迟迟不付").split()
     assert "加计扣除" in plan_words("研发投入能不能多扣点").split()
     assert "首贷户" not in plan_words("贷款要带什么材料").split()
+
+
+def test_a_step_detail_under_the_checklist() -> None:
+    with session_scope() as session:
+        snap = CACHE.get(session)
+    text = "客户投政府采购的标，保证金怎么交"
+    event = life_event_asked(snap, text)
+    assert event is not None
+    detail = step_detail(snap, event, text)
+    assert detail is not None and detail.card and detail.card["slug"] == "bid-deposit"
+    assert "低于2%" in detail.variables["quotes"]
+    # Asking for the procedures: the checklist alone.
+    procedures = "参加政府采购要办哪些手续"
+    event = life_event_asked(snap, procedures)
+    assert event is not None and step_detail(snap, event, procedures) is None
+
+
+def test_the_checklist_then_the_clause_asked(run_action: Any) -> None:
+    run = run_action(ActionAnswerService(), question_tracker(
+        "客户对政府采购的中标结果不服，从哪提异议", "ask_channel"))
+    assert "电子招标投标系统" in run.reply and "第25条" in run.reply
+    assert run.cards[0]["type"] == "life_event"
