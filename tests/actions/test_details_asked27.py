@@ -102,3 +102,13 @@ def test_the_checklist_then_the_clause_asked(run_action: Any) -> None:
         "客户对政府采购的中标结果不服，从哪提异议", "ask_channel"))
     assert "电子招标投标系统" in run.reply and "第25条" in run.reply
     assert run.cards[0]["type"] == "life_event"
+
+
+def test_several_told_is_no_count_asked() -> None:
+    from services_catalog.absent_facts import amount_asked  # noqa: PLC0415
+
+    told = "客户是连锁便利店，几个分店的食品许可信息要变更，每家都要跑一趟现场吗"
+    assert amount_asked(told) is None
+    assert amount_asked("能办几个事项") is not None
+    assert amount_asked("公司能开几个分店吗") is not None
+    assert amount_asked("一次能办几家，要带材料吗") is not None
