@@ -78,6 +78,7 @@ def test_colloquial_readings_in_the_plans_words() -> None:
     assert "自行招用" in plan_words("我们自己招的保安要备案吗").split()
     assert "可查询" in plan_words("用手机能查办到哪一步了吗").split()
     assert "支付时效" in plan_words("货交了钱迟迟不付").split()
+    assert "支付时效" not in plan_words("甲方是镇政府，尾款一直不给").split()  # arrears
     assert "加计扣除" in plan_words("研发投入能不能多扣点").split()
     assert "首贷户" not in plan_words("贷款要带什么材料").split()
 
