@@ -432,7 +432,7 @@ _TOLD_AFTER = 4  # characters after the count in its clause: 几个分店的食�
 
 def _count_told(norm: str) -> bool:
     """The count word says "several" of a thing its clause goes on to tell of (几个分店的食品许可
-    信息要变更), in a clause asking nothing else, while another clause asks (每家都要跑一趟现场吗).
+    信息要变更), in a clause asking nothing else, while a later clause asks (每家都要跑一趟现场吗).
     能办几个事项 / 公司能开几个分店吗 ask the count."""
     count = _COUNT.search(norm)
     if count is None:
@@ -441,8 +441,10 @@ def _count_told(norm: str) -> bool:
     if own is None or own.end() - count.end() < _TOLD_AFTER \
             or QUESTION_CUE.search(own.group(0).replace(count.group(0), "")):
         return False
-    return any(_YES_NO_ASKED.search(m.group(0)) for m in _PIECES.finditer(norm) if m is not own
-               and m.start() != own.start())
+    # The question follows what is told of the several (…每家都要跑吗); one asked before it (是不是
+    # 还得交房产证 几个连锁店的食品证也要改) leaves the count to the amount reading.
+    return any(_YES_NO_ASKED.search(m.group(0)) for m in _PIECES.finditer(norm)
+               if m.start() >= own.end())
 
 
 def _head(before: str) -> str:

@@ -73,6 +73,7 @@ def test_what_a_service_does_is_its_clause_listing_it() -> None:
 
 def test_colloquial_readings_in_the_plans_words() -> None:
     assert "无事不扰" in plan_words("一年被检查好几次，能不能少查点").split()
+    assert "无事不扰" not in plan_words("信用一直挺好，抽查的时候会不会少查点").split()  # 第117条
     assert "首贷户" in plan_words("头一回贷款银行不给咋办").split()
     assert "首贷户" in plan_words("我从来没带过款").split()
     assert "自行招用" in plan_words("我们自己招的保安要备案吗").split()
@@ -113,3 +114,5 @@ def test_several_told_is_no_count_asked() -> None:
     assert amount_asked("能办几个事项") is not None
     assert amount_asked("公司能开几个分店吗") is not None
     assert amount_asked("一次能办几家，要带材料吗") is not None
+    # A question asked before the several told leaves the count to the amount reading.
+    assert amount_asked("执照地址要变 是不是还得交房产证 几个连锁店的食品证也要改") is not None
