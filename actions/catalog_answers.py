@@ -79,6 +79,7 @@ from services_catalog.life_events import (
     introduced_only,
     life_event_answer,
     life_event_asked,
+    step_detail,
 )
 from services_catalog.normalize import normalize
 from services_catalog.plan import task as plan_task
@@ -91,7 +92,10 @@ from services_catalog.question_cues import (
     content_besides_cues,
     decisive_question_type,
     question_type,
+    says_no_charge_asked,
+    says_no_office_asked,
     states_who,
+    without_non_charges,
 )
 from services_catalog.resolve import (
     JOINT_WORDS,
@@ -131,7 +135,15 @@ def asked_question(intent: str, text: str) -> str | None:
     cue = None if intent == "ask_due_date" else decisive_question_type(text)
     if cue is None and intent not in INTENT_QUESTION and asks_who_handles(text):
         cue = "ask_department"  # 这事谁负责 filed as small talk or fallback
-    return INTENT_QUESTION.get(cue or intent) or INTENT_QUESTION.get(question_type(text) or "")
+    if cue is None and intent == "ask_fee" and says_no_charge_asked(text):
+        # 客户研发费用能加计扣除吗 / 钱能追回来吗: the NLU's fee guess rests on a money word that
+        # asks no charge; what the words ask besides, else the plan's clauses (not the last
+        # question carried over).
+        return INTENT_QUESTION.get(question_type(without_non_charges(text)) or "") or "overview"
+    asked = INTENT_QUESTION.get(cue or intent) or INTENT_QUESTION.get(question_type(text) or "")
+    if cue is None and asked == "department" and says_no_office_asked(text):
+        return "overview"  # 被各个部门上门检查好几次，能不能少查点: the offices are the case told
+    return asked
 
 
 # Card fields a short follow-up answer keeps: which service, the cited task, a computed date.
@@ -565,6 +577,11 @@ def _answer_service(
         # 我想开个饭馆，要办哪些手续: the checklist of its services, each with its time limit and
         # 第N条, and a button for each. No service is "the" one asked about afterwards.
         send(dispatcher, life_event_answer(snap, event))
+        detail = step_detail(snap, event, text)
+        if detail is not None:
+            # 客户投政府采购的标，保证金怎么交: the detail asked, from the step's clause (第23条),
+            # under the checklist; the checklist's card stays the answer's.
+            send(dispatcher, replace(detail, card=None, buttons=[]))
         return [SlotSet("service", named_lead(snap, event, text)), SlotSet("question", question),
                 SlotSet("condition", None), SlotSet("misses", 0)]
     several = None if back else services_asked(snap, text)

@@ -417,10 +417,34 @@ def amount_asked(text: str) -> tuple[str, re.Pattern[str]] | None:
             continue  # 抽查比例会降吗, 能不能给个宽限期: whether, not how much
         if found and _AMOUNT_NOUN.fullmatch(found.group(0)) and _DISCLOSED.search(norm):
             return None  # 预算金额会公开吗 asks whether it is published, not how much
+        if found and cue is _COUNT and _count_told(normalize(text)):
+            continue  # 几个分店的许可信息要变更，每家都要跑吗: several told, the question elsewhere
         if found:
             named = cue is _RATE or cue is _NAMED
             return _head(norm[:found.start()] + (found.group(0) if named else "")), figure
     return None
+
+
+_PIECES = re.compile(r"[^，,。？?！!；;\s]+")
+_YES_NO_ASKED = re.compile(r"吗|呢|能不能|可不可以|要不要|是不是")
+_TOLD_AFTER = 4  # characters after the count in its clause: 几个分店的食品许可… tells on
+
+
+def _count_told(norm: str) -> bool:
+    """The count word says "several" of a thing its clause goes on to tell of (几个分店的食品许可
+    信息要变更), in a clause asking nothing else, while a later clause asks (每家都要跑一趟现场吗).
+    能办几个事项 / 公司能开几个分店吗 ask the count."""
+    count = _COUNT.search(norm)
+    if count is None:
+        return False
+    own = next((m for m in _PIECES.finditer(norm) if m.start() <= count.start() < m.end()), None)
+    if own is None or own.end() - count.end() < _TOLD_AFTER \
+            or QUESTION_CUE.search(own.group(0).replace(count.group(0), "")):
+        return False
+    # The question follows what is told of the several (…每家都要跑吗); one asked before it (是不是
+    # 还得交房产证 几个连锁店的食品证也要改) leaves the count to the amount reading.
+    return any(_YES_NO_ASKED.search(m.group(0)) for m in _PIECES.finditer(norm)
+               if m.start() >= own.end())
 
 
 def _head(before: str) -> str:

@@ -839,9 +839,23 @@ def asks_time(text: str) -> bool:
     return bool(_ASKS_TIME.search(normalize(text)))
 
 
+# What the service does or serves for (小程序能办啥事, 除了临牌还能办啥, 电子营业执照能干啥用, 能查
+# 办到哪一步): its own clause listing it answers, not the field the words also name (小程序 a
+# channel).
+_WHAT_IT_DOES = re.compile(r"(?:能|可以|还能|都能)(?:办|干|做|查)(?:点|些)?(?:啥|什么|哪些)"
+                           r"|(?:有|干|派)(?:啥|什么)用|用途"
+                           r"|(?:查|看)[^，,。？?]{0,3}到(?:哪一步|哪步|哪了|哪儿了)")
+# The plan's words for what a measure makes possible (15个事项可办理, 办理…预查验等业务).
+DOING_WORDS = "可办理 可查询 业务 应用"
+
+
+def asks_what_it_does(text: str) -> bool:
+    return bool(_WHAT_IT_DOES.search(normalize(text)))
+
+
 def wants_detail(service: ServiceOut, question: str, text: str) -> bool:
     """Whether the question may be about a detail of the plan's text rather than a field."""
-    if question in DETAIL_QUESTIONS:
+    if question in DETAIL_QUESTIONS or asks_what_it_does(text):
         return True
     if question == "materials":
         norm = normalize(text)
@@ -1028,7 +1042,10 @@ def detail_answer(service: ServiceOut, text: str, aliases_tell: bool = False, *,
     stating a date or span of its own answers it (else the plain "no time limit" answer stands)."""
     naming = [service.name, *service.aliases]
     items = service_tasks(service)
-    evidence = (relevant_clauses(items, text, naming)
+    # 除了临牌还能办啥 / 小程序能办啥事: the clause that names the service's matters the most.
+    evidence = ((relevant_clauses(items, text, [], also=" ".join([*naming, DOING_WORDS]))
+                 if asks_what_it_does(text) else [])
+                or relevant_clauses(items, text, naming)
                 or _alias_clauses(service, text, naming)
                 or (relevant_clauses(items, text, [service.name]) if aliases_tell else [])
                 or _partly_named_clauses(service, items, text, naming)

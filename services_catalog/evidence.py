@@ -88,10 +88,14 @@ class Evidence:
         return self.clause.task
 
 
+_A_NOT_A = re.compile(r"([\u4e00-\u9fff])不(?=\1)")
+
+
 def question_grams(text: str, naming: list[str]) -> set[str]:
     """The question's bigrams that could address a detail: not its question words, not the
     words naming the service."""
-    rest = normalize(text)
+    # 限不限行 asks whether 限行: its 不限 is the question's form, no word of the plan's (不限行).
+    rest = _A_NOT_A.sub(r"\1", normalize(text))
     for cue in QUESTION_CUES.values():
         rest = cue.sub(" ", rest)
     rest = _ASKING.sub(" ", rest)
@@ -174,6 +178,12 @@ _MONEY_BOUND = re.compile(r"金额|额度|数额|上限|下限|多少万|几万|
 _MONEY_SUM = re.compile(r"\d+(?:\.\d+)?\s*(?:万元|亿元|元|万|亿)")
 
 
+# A size the question tells of its case (4吨的厢式货车): a clause bounding that size (对4.5吨以下
+# 货车…) says which side the case falls on, however few other words it shares.
+_SIZE_TOLD = re.compile(r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十两]+)\s*"
+                        r"(?P<unit>吨|平方米|亩|立方米)")
+
+
 def _counted(text: str) -> re.Pattern[str] | None:
     """A figure of the thing a how-many question counts (多少事项 → 15个事项), or None."""
     norm = normalize(text)
@@ -181,6 +191,9 @@ def _counted(text: str) -> re.Pattern[str] | None:
         return None  # 多少个工作日 asks how long: the time limit answers it, not a count
     if _MONEY_BOUND.search(norm):  # 金额上限, 多少钱以下: the clause with the sum (200万元以下)
         return _MONEY_SUM
+    size = _SIZE_TOLD.search(norm)
+    if size:  # 4吨的货车: the clause with a bound of tons (4.5吨以下)
+        return re.compile(rf"{_NUMBER}{size.group('unit')}(?:{BOUND_SIDE}|及以[下上])")
     found = _HOW_MANY.search(norm)
     if not found or not (found.group("noun") or found.group("unit")):
         return None

@@ -23,8 +23,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from services_catalog import plan
-from services_catalog.answers import Answer, compose
-from services_catalog.evidence import question_grams
+from services_catalog.answers import Answer, compose, detail_answer
+from services_catalog.evidence import MIN_EVIDENCE, SECOND_RATIO, question_grams
 from services_catalog.normalize import normalize
 from services_catalog.places import FOREIGN
 from services_catalog.question_cues import DECISIVE, QUESTION_CUE, QUESTION_CUES, states_condition
@@ -817,3 +817,31 @@ def checklist_text(snap: CatalogSnapshot, event: LifeEvent) -> str:
     """The checklist as one text (agent assist, degraded mode)."""
     answer = life_event_answer(snap, event)
     return render(answer.response, answer.variables)
+
+
+# A step's clause answers the message, under the checklist, from this much evidence: twice a
+# detail's minimum (the message also tells the situation, whose words may share a pair or two
+# with any step's clauses).
+STEP_DETAIL_EVIDENCE = 2 * MIN_EVIDENCE
+
+
+def step_detail(snap: CatalogSnapshot, event: LifeEvent, text: str) -> Answer | None:
+    """客户投政府采购的标，保证金怎么交: a checklist read from the situation, and a detail one
+    step's clause answers clearly (第23条 投标保证金收取比例低于2%): that clause, to quote under
+    the checklist with its 第N条. The step the message is most about (its lead) answers if its
+    clause reads well enough (STEP_DETAIL_EVIDENCE); else the step whose clause reads best, by a
+    clear margin over another step's. None for a message asking for the procedures."""
+    if PROCEDURES.search(_bare(text)):
+        return None
+    found: list[tuple[float, str, Answer]] = []
+    for slug in event.slugs(snap):
+        detail = detail_answer(snap.services[slug], text)
+        if detail is not None and detail.card:
+            found.append((float(detail.card["evidence"][0]["score"]), slug, detail))
+    found = sorted((f for f in found if f[0] >= STEP_DETAIL_EVIDENCE), key=lambda f: -f[0])
+    lead = next((f for f in found if f[1] == event.lead), None)
+    if lead is not None:
+        return lead[2]
+    if not found or (len(found) > 1 and found[1][0] >= SECOND_RATIO * found[0][0]):
+        return None
+    return found[0][2]

@@ -43,6 +43,43 @@ DECISIVE: dict[str, re.Pattern[str]] = {
     "ask_fee": re.compile(rf"(?<!乱)收费|收钱|要钱|花钱|多少钱(?!{BOUND_SIDE})|费用|免费"
                           r"|交费|缴费|贵不贵|收多少|费率"),
 }
+# A money word that is no charge asked: part of a noun (研发费用能加计扣除, 缴费基数), or money owed
+# to or taken from the business (钱能追回来吗, 货交了钱迟迟不付). Read at answer time only (not by
+# question_type, which files the NLU's examples).
+_NOT_A_CHARGE = re.compile(
+    r"(?:费用|钱|款)(?:能|可以|可|也|还|都|能不能|可不可以|怎么|咋)?(?:加计)?"
+    r"(?:扣除|抵扣|追回|要回|讨回|拿回|退回|返还)"
+    r"|缴费(?:基数|年限|记录|凭证|档次|工资)"
+    r"|钱(?:迟迟|一直|老是|总是|就是|还|都)?(?:不付|不给|没付|没给|不结|拖着)")
+
+
+def without_non_charges(text: str) -> str:
+    """`text` without its money words that ask no charge (研发费用能加计扣除 → 研发 吗)."""
+    return _NOT_A_CHARGE.sub(" ", normalize(text))
+
+
+def says_no_charge_asked(text: str) -> bool:
+    """Every money word of `text` asks no charge: the fee cue reads it, but not once those
+    words are taken out (客户研发费用能加计扣除吗, 缴费基数也能手机上报吗)."""
+    norm = normalize(text)
+    cues = (DECISIVE["ask_fee"], QUESTION_CUES["ask_fee"])
+    rest = without_non_charges(norm)
+    return any(c.search(norm) for c in cues) and not any(c.search(rest) for c in cues)
+
+
+# Offices told as the case (被各个部门上门检查, 好几个部门都来过): no question which office
+# handles it.
+_OFFICES_TOLD = re.compile(r"(?:各个|每个|多个|好几个|不同|各)部门")
+
+
+def says_no_office_asked(text: str) -> bool:
+    """The department cue reads `text` only in offices told as the case (客户一年被各个部门上门
+    检查好几次，能不能少查点)."""
+    norm = normalize(text)
+    cue = QUESTION_CUES["ask_department"]
+    return bool(cue.search(norm)) and not cue.search(_OFFICES_TOLD.sub(" ", norm))
+
+
 # What a bare follow-up may keep besides its cue: a verb or two (在哪领, 要带啥).
 BARE_MAX_REST = 2
 _PARTICLES = re.compile(r"[的了吗呢吧啊呀嘛么要是能可以还那这个]")
@@ -62,8 +99,8 @@ def question_type(text: str) -> str | None:
 
 def decisive_question_type(text: str) -> str | None:
     """The question type when the wording settles it: a due date, or exactly one of how long /
-    how much."""
-    return _first_type(text, DECISIVE)
+    how much. A money word asking no charge (研发费用能加计扣除) settles nothing."""
+    return _first_type(without_non_charges(text), DECISIVE)
 
 
 # How often something is done (多久查一次, 每隔多久, 一年抽查几次, 频次): asked of a measure, not

@@ -103,7 +103,9 @@ def test_a_long_clause_is_quoted_around_the_words_asked() -> None:
 def test_a_rendered_reply_gets_the_clause_the_second_question_asks(run_action) -> None:
     text = "我们准备开一家保安服务公司，许可去哪办？另外单位自己招的保安员要不要去备案"
     run = run_action(ActionAnswerService(), question_tracker(text, "ask_howto"))
-    replies = "\n".join(m.get("text") or "" for m in run.messages)
+    # Every message as the user reads it: the clause may come as the checklist step's detail
+    # (a response template) or as the further-matters bubble (plain text).
+    replies = run.reply
     assert "第79条" in replies and "自行招用保安员" in replies, replies
     assert uncited_figures(replies) == []
 
@@ -175,7 +177,7 @@ def test_a_term_question_of_another_area_beside_a_checklist_gets_its_clause(run_
     # 小孩上学 → 随迁子女 义务教育 (第55条, chapter 八) beside a factory-building checklist.
     text = "我们要在园区建个新厂 职工的小孩上学怎么安排"
     run = run_action(ActionAnswerService(), question_tracker(text, "ask_howto"))
-    replies = "\n".join(m.get("text") or "" for m in run.messages)
+    replies = run.reply  # as the user reads it (the step's detail is a response template)
     assert "第55条" in replies and "随迁子女" in replies
     assert uncited_figures(replies) == []
 
