@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from services_catalog.answers import detect_condition, service_tasks
+from services_catalog.answers import DATE_RE, RELATIVE_DAYS, detect_condition, service_tasks
 from services_catalog.evidence import (
     MIN_EVIDENCE,
     pairs,
@@ -413,6 +413,21 @@ def online_asked_here(snap: CatalogSnapshot, previous: str, text: str) -> bool:
 
 def opens_new_matter(text: str) -> bool:
     return bool(_NEW_MATTER.search(normalize(text)))
+
+
+# A start the message gives (今天, 明天, 12月3日): the day a due date is counted from.
+_START_GIVEN = re.compile("|".join((DATE_RE.pattern, *RELATIVE_DAYS)))
+
+
+def due_date_asked_here(snap: CatalogSnapshot, previous: str, text: str) -> bool:
+    """今天开始调，最晚哪天结束 after 诉前调解 (30日), 今天还清的话，哪天能删掉 after 信用修复
+    (3日内): a date asked from a start the message gives, short and opening no other matter, after a
+    service with a time limit asks that service's due date. Its verbs (调, 删掉) name nothing
+    the NLU or the search can place on their own."""
+    return (previous in snap.services and bool(snap.services[previous].time_limits)
+            and decisive_question_type(text) == "ask_due_date"
+            and bool(_START_GIVEN.search(normalize(text))) and not opens_new_matter(text)
+            and len(content_besides_cues(text)) <= DETAIL_MAX_CONTENT)
 
 
 def switches(hits: list[Hit], previous: str | None, text: str,
@@ -1243,7 +1258,8 @@ def resolve(
     if in_context and not mentions:
         if is_bare_follow_up(text):
             return Resolution(previous, "context", 1.0)  # 找哪个部门: nothing to switch to
-        if not entities and online_asked_here(snap, previous or "", text):
+        if not entities and (online_asked_here(snap, previous or "", text)
+                             or due_date_asked_here(snap, previous or "", text)):
             return Resolution(previous, "context", 1.0)
         analogue = snap.index.analogue(previous, strip_filler(normalize(text)))  # 那电呢
         if analogue:

@@ -1,0 +1,63 @@
+"""Follow-ups that kept losing the conversation's service or were read as another region
+(tests/dev6, conv27): a due date asked from a start the message gives, after a service with a
+time limit; another place within one's own county, which is here."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from actions.conversation import ActionFallback
+from services_catalog.resolve import due_date_asked_here
+from services_catalog.scope import other_region
+from tests.actions.conftest import load_tracker
+
+
+@pytest.mark.parametrize(("service", "text"), [
+    ("pre-litigation-mediation", "明天开始调，最晚哪天结束"),
+    ("credit-repair-dishonest", "今天还上的话，哪天能删掉"),
+    ("online-case-filing", "12月3日交上去，几号能有结果"),
+])
+def test_dated_question_asks_the_service_at_hand(snap: Any, service: str, text: str) -> None:
+    assert due_date_asked_here(snap, service, text)
+
+
+@pytest.mark.parametrize(("service", "text"), [
+    ("pre-litigation-mediation", "最晚哪天结束"),  # no start given: left to the NLU
+    ("pre-litigation-mediation", "还有，今天交材料，开公司哪天能办好"),  # another matter
+    ("pre-litigation-mediation", "今天开始调，要多久"),  # how long, not which day
+])
+def test_other_wordings_are_not_dated_follow_ups(snap: Any, service: str, text: str) -> None:
+    assert not due_date_asked_here(snap, service, text)
+
+
+def test_no_time_limit_no_dated_follow_up(snap: Any) -> None:
+    without = next(s for s, v in snap.services.items() if not v.time_limits)
+    assert not due_date_asked_here(snap, without, "今天开始，哪天能办好")
+
+
+def test_dated_follow_up_filed_as_fallback_answers_the_date(run_action: Any) -> None:
+    tracker = load_tracker(
+        "company_time_limit", sender_id="t27-date", events=[],
+        slots={"service": "pre-litigation-mediation", "question": "time_limit",
+               "condition": None, "misses": 0},
+        latest_message={"text": "今天开始调，最晚哪天结束", "entities": [],
+                        "intent": {"name": "nlu_fallback", "confidence": 0.3}})
+    run = run_action(ActionFallback(), tracker)
+    assert "30日" in run.reply and "最晚" in run.reply and "第143条" in run.reply
+    assert run.slots.get("service") == "pre-litigation-mediation"
+
+
+@pytest.mark.parametrize("text", [
+    "民宿想在县里别的地方再开个点，执照能加地址吗",
+    "市里其他地方还能再开一家吗",
+    "想在镇上别的地方开个分店",
+])
+def test_another_place_within_the_county_is_here(text: str) -> None:
+    assert other_region(text) is None
+
+
+@pytest.mark.parametrize("text", ["其他地方开公司要几天", "新疆其他地方能办吗", "别的城市能办吗"])
+def test_another_place_alone_is_still_elsewhere(text: str) -> None:
+    assert other_region(text) == "其他地区"
