@@ -1130,7 +1130,9 @@ def loosely_named_first(snap: CatalogSnapshot, text: str, mentions: list[Hit]) -
 def kin_first(snap: CatalogSnapshot, mentions: list[Hit], previous: str) -> list[Hit]:
     """仲裁呢 after 诉前调解: 仲裁 is an alias of 商事仲裁 and of 劳动人事争议 alike; of services
     named by the same words equally surely, the one nearest the conversation's service comes
-    first: related to it (same chapter, a shared clause), else led by the same unit."""
+    first: that service itself (能找仲裁吗 after 劳动人事争议), then one sharing a clause of the
+    plan with it (after 根治欠薪, 劳动人事争议 shares 第167条; 商事仲裁 only the chapter), then
+    one of its chapter, else one led by the same unit."""
     if len(mentions) < 2:
         return mentions
     top = mentions[0]
@@ -1140,12 +1142,33 @@ def kin_first(snap: CatalogSnapshot, mentions: list[Hit], previous: str) -> list
         return mentions
     lead = snap.services[previous].lead_unit
 
+    own = set(service_tasks(snap.services[previous]))
+
     def distance(hit: Hit) -> int:
-        if hit.slug == previous or related(snap, hit.slug, previous):
+        if hit.slug == previous:
             return 0
-        return 1 if snap.services[hit.slug].lead_unit == lead else 2
+        if own & set(service_tasks(snap.services[hit.slug])):
+            return 1
+        if related(snap, hit.slug, previous):
+            return 2
+        return 3 if snap.services[hit.slug].lead_unit == lead else 4
 
     return sorted(tied, key=distance) + [h for h in mentions if h not in tied]
+
+
+def umbrella_named(snap: CatalogSnapshot, mentions: list[Hit]) -> Hit | None:
+    """扩建接水接气，对方要收开口费接入费: of three or more services named equally surely, one
+    whose clauses every other one also cites (市政公用接入, 第91条, cited by 用水报装 and 燃气报装)
+    is what a question naming several of them at once asks about: the matter they share."""
+    tied = [h for h in mentions if h.confidence == mentions[0].confidence] if mentions else []
+    if len({h.slug for h in tied}) < 3:
+        return None
+    for hit in tied:
+        own = set(service_tasks(snap.services[hit.slug]))
+        if own and all(own <= set(service_tasks(snap.services[h.slug]))
+                       for h in tied if h.slug != hit.slug):
+            return hit
+    return None
 
 
 def _read_surely(snap: CatalogSnapshot, text: str) -> bool:
@@ -1307,6 +1330,9 @@ def resolve(
         if online is not None:
             return Resolution(online, "mention", mentions[0].confidence)
     if mentions:
+        umbrella = umbrella_named(snap, mentions)
+        if umbrella is not None:
+            return Resolution(umbrella.slug, "mention", umbrella.confidence)
         both = clause_of_both(snap, mentions)
         if both is not None:
             return Resolution(both.slug, "mention", both.confidence)

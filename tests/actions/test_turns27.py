@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from actions.conversation import ActionFallback
-from services_catalog.resolve import due_date_asked_here
+from services_catalog.resolve import due_date_asked_here, resolve
 from services_catalog.scope import other_region
 from tests.actions.conftest import load_tracker
 
@@ -61,3 +61,41 @@ def test_another_place_within_the_county_is_here(text: str) -> None:
 @pytest.mark.parametrize("text", ["其他地方开公司要几天", "新疆其他地方能办吗", "别的城市能办吗"])
 def test_another_place_alone_is_still_elsewhere(text: str) -> None:
     assert other_region(text) == "其他地区"
+
+
+@pytest.mark.parametrize(("previous", "text", "meant"), [
+    # 仲裁 names 商事仲裁 and 劳动人事争议 alike: the conversation's own service stays …
+    ("labor-dispute", "能找仲裁吗", "labor-dispute"),
+    # … and after 根治欠薪 the one sharing its clause (第167条) beats one of its chapter only.
+    ("wage-arrears-campaign", "能找仲裁吗", "labor-dispute"),
+    ("pre-litigation-mediation", "那仲裁呢", "commercial-arbitration"),  # same unit, as before
+])
+def test_shared_alias_keeps_the_nearest_service(snap: Any, previous: str, text: str,
+                                                meant: str) -> None:
+    assert resolve(snap, text, [], previous).slug == meant
+
+
+def test_several_utilities_named_ask_the_shared_matter(snap: Any) -> None:
+    # 接水 (用水报装), 接气 (燃气报装) and 开口费 (市政公用接入, 第91条, which both cite)
+    found = resolve(snap, "扩建接水接气，对方要收开口费接入费，这些现在还能收吗", [])
+    assert found.slug == "utility-access"
+    # no service under which the others all fall: unchanged
+    assert resolve(snap, "接水接气接电要多久", []).slug == "water-connection"
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("合做社想在网上卖葡萄干，村里能通快地吗", "合作社想在网上卖葡萄干，村里能通快递吗"),
+    ("用地审皮要多久", "用地审批要多久"),
+])
+def test_voice_typos_of_common_words(snap: Any, typed: str, meant: str) -> None:
+    assert snap.index.correct_typos(typed) == meant
+
+
+@pytest.mark.parametrize("text", ["请尽快地办理", "很快地就批了", "快点审批"])
+def test_real_words_are_left_alone(snap: Any, text: str) -> None:
+    assert snap.index.correct_typos(text) == text
+
+
+def test_typo_read_service(snap: Any) -> None:
+    found = resolve(snap, "合做社想在网上卖葡萄干，村里能通快地吗", [])
+    assert found.slug == "digital-economy-logistics"
