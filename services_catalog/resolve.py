@@ -1127,12 +1127,14 @@ def loosely_named_first(snap: CatalogSnapshot, text: str, mentions: list[Hit]) -
     return mentions
 
 
-def kin_first(snap: CatalogSnapshot, mentions: list[Hit], previous: str) -> list[Hit]:
+def kin_first(snap: CatalogSnapshot, mentions: list[Hit], previous: str,
+              text: str) -> list[Hit]:
     """仲裁呢 after 诉前调解: 仲裁 is an alias of 商事仲裁 and of 劳动人事争议 alike; of services
     named by the same words equally surely, the one nearest the conversation's service comes
-    first: that service itself (能找仲裁吗 after 劳动人事争议), then one sharing a clause of the
-    plan with it (after 根治欠薪, 劳动人事争议 shares 第167条; 商事仲裁 only the chapter), then
-    one of its chapter, else one led by the same unit."""
+    first: that service itself when the message says little else (能找仲裁吗 after 劳动人事
+    争议; 自来水公司拖着不装，投诉找谁 after 用水报装 says more), then one sharing a clause of
+    the plan with it (after 根治欠薪, 劳动人事争议 shares 第167条; 商事仲裁 only the chapter),
+    then one of its chapter, else one led by the same unit."""
     if len(mentions) < 2:
         return mentions
     top = mentions[0]
@@ -1143,10 +1145,11 @@ def kin_first(snap: CatalogSnapshot, mentions: list[Hit], previous: str) -> list
     lead = snap.services[previous].lead_unit
 
     own = set(service_tasks(snap.services[previous]))
+    bare = len(content_besides_cues(text).replace(normalize(top.matched), "")) < SWITCH_MIN_CONTENT
 
     def distance(hit: Hit) -> int:
         if hit.slug == previous:
-            return 0
+            return 0 if bare else 2
         if own & set(service_tasks(snap.services[hit.slug])):
             return 1
         if related(snap, hit.slug, previous):
@@ -1210,7 +1213,7 @@ def resolve(
     if not (previous and previous in snap.services):
         mentions = asked_clause_first(snap, text, mentions)
     if previous and previous in snap.services:
-        mentions = kin_first(snap, mentions, previous)
+        mentions = kin_first(snap, mentions, previous, text)
     entities: list[str] = []
     for value in entity_values or []:
         # _cuts_through first: it is cheap and mostly False, _read_surely is a search

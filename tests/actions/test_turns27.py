@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from actions.conversation import ActionFallback
+from services_catalog.life_events import life_event_asked
 from services_catalog.resolve import due_date_asked_here, resolve
 from services_catalog.scope import other_region
 from tests.actions.conftest import load_tracker
@@ -69,6 +70,8 @@ def test_another_place_alone_is_still_elsewhere(text: str) -> None:
     # … and after 根治欠薪 the one sharing its clause (第167条) beats one of its chapter only.
     ("wage-arrears-campaign", "能找仲裁吗", "labor-dispute"),
     ("pre-litigation-mediation", "那仲裁呢", "commercial-arbitration"),  # same unit, as before
+    # saying more than the shared word, the message may ask of the other service
+    ("water-connection", "自来水公司老拖着不来装，去哪投诉", "utility-complaint"),
 ])
 def test_shared_alias_keeps_the_nearest_service(snap: Any, previous: str, text: str,
                                                 meant: str) -> None:
@@ -99,3 +102,14 @@ def test_real_words_are_left_alone(snap: Any, text: str) -> None:
 def test_typo_read_service(snap: Any) -> None:
     found = resolve(snap, "合做社想在网上卖葡萄干，村里能通快地吗", [])
     assert found.slug == "digital-economy-logistics"
+
+
+@pytest.mark.parametrize("text", ["你好，我是开民宿的，想问点事", "我们是做运输的，想咨询一下",
+                                  "我是开饭馆的，有个事想请教"])
+def test_announced_question_gets_no_checklist(snap: Any, text: str) -> None:
+    assert life_event_asked(snap, text) is None
+
+
+@pytest.mark.parametrize("text", ["我是开民宿的", "我想开个饭馆，想问问"])
+def test_trade_or_plan_alone_still_gets_its_checklist(snap: Any, text: str) -> None:
+    assert life_event_asked(snap, text) is not None
