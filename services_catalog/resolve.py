@@ -1159,6 +1159,26 @@ def kin_first(snap: CatalogSnapshot, mentions: list[Hit], previous: str,
     return sorted(tied, key=distance) + [h for h in mentions if h not in tied]
 
 
+def outread_shared_alias(snap: CatalogSnapshot, previous: str, text: str,
+                         mentions: list[Hit]) -> Hit | None:
+    """要是打官司，法院会支持吗 after 政府招商承诺: 打官司 is an alias of 诉前调解 and of 涉企网上
+    立案 alike, neither near the conversation's service, so the word alone picks neither; free
+    text reading the whole message at its ceiling as a service that holds the word too (招商引资
+    合同纠纷: 官司 打官司 法院 支持) is the one meant."""
+    tied = [h for h in mentions
+            if h.confidence == mentions[0].confidence and h.matched == mentions[0].matched]
+    if len({h.slug for h in tied}) < 2 or any(
+            h.kind != "alias" or h.slug == previous or related(snap, h.slug, previous)
+            for h in tied):
+        return None
+    named = {h.slug for h in tied}
+    top = next((h for h in snap.index.search(text, len(named) + 1) if h.slug not in named), None)
+    if (top is None or top.kind != "bm25" or top.confidence < BM25_MAX_CONF
+            or normalize(tied[0].matched) not in top.matched.split()):
+        return None
+    return top
+
+
 def umbrella_named(snap: CatalogSnapshot, mentions: list[Hit]) -> Hit | None:
     """扩建接水接气，对方要收开口费接入费: of three or more services named equally surely, one
     whose clauses every other one also cites (市政公用接入, 第91条, cited by 用水报装 and 燃气报装)
@@ -1267,6 +1287,10 @@ def resolve(
         joint = joint_service(snap, text, mentions)
         if joint is not None:
             return Resolution(joint.slug, "joint", max(joint.confidence, SEARCH_SURE))
+    outread = (outread_shared_alias(snap, previous or "", text, mentions)
+               if in_context and not entities and len(mentions) > 1 else None)
+    if outread is not None:
+        return Resolution(outread.slug, "search", outread.confidence)
     if in_context and mentions and mentions[0].slug != previous and _alias_addressed_here(
             snap, previous or "", text, mentions[0]):
         # 材料不全咋办 after 涉企网上立案: 材料不全 is 容缺受理's alias, but 第142条 (起诉材料

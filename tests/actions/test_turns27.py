@@ -113,3 +113,13 @@ def test_announced_question_gets_no_checklist(snap: Any, text: str) -> None:
 @pytest.mark.parametrize("text", ["我是开民宿的", "我想开个饭馆，想问问"])
 def test_trade_or_plan_alone_still_gets_its_checklist(snap: Any, text: str) -> None:
     assert life_event_asked(snap, text) is not None
+
+
+def test_shared_alias_far_from_the_conversation_yields_to_a_sure_reading(snap: Any) -> None:
+    # 打官司 names 诉前调解 and 涉企网上立案 alike, neither near 政府招商承诺; the message reads
+    # at the search's ceiling as 招商引资合同纠纷, which holds 打官司 too.
+    found = resolve(snap, "要是打官司，法院会支持吗", [], "government-commitment")
+    assert found.slug == "investment-contract-disputes"
+    # near the conversation, the shared alias still picks among its own services
+    assert resolve(snap, "要是打官司呢", [], "online-litigation").slug in (
+        "pre-litigation-mediation", "online-case-filing")
