@@ -430,6 +430,25 @@ def due_date_asked_here(snap: CatalogSnapshot, previous: str, text: str) -> bool
             and len(content_besides_cues(text)) <= DETAIL_MAX_CONTENT)
 
 
+# 执行这边有什么机制 / 仲裁那块呢: a matter named as the side of things asked about next.
+_TOPIC = re.compile(r"(?:^|[，,。；;]|那|那么)([\u4e00-\u9fff]{2,4}?)(?:这边|那边|这块|那块|方面)")
+
+
+def topic_named(snap: CatalogSnapshot, previous: str, text: str) -> str | None:
+    """执行这边有什么机制 after 拖欠中小企业账款: the matter put first as the side asked about
+    (执行) is in the name of one service only (胜诉权益兑现（执行）), not the conversation's:
+    that one, though free text reads the short message too weakly to switch."""
+    found = _TOPIC.search(normalize(text))
+    if found is None:
+        return None
+    word = found.group(1)
+    current = snap.services[previous]
+    if any(word in normalize(n) for n in (current.name, *current.aliases)):
+        return None
+    named = [slug for slug, s in snap.services.items() if word in normalize(s.name)]
+    return named[0] if len(named) == 1 else None
+
+
 def switches(hits: list[Hit], previous: str | None, text: str,
              snap: CatalogSnapshot | None = None) -> bool:
     if not hits or hits[0].slug == previous:
@@ -1389,6 +1408,10 @@ def resolve(
     if (in_context and previous and not names_service and not mentions and not entities
             and reads_no_further(snap, previous, text, hits)):
         return Resolution(previous, "context", 1.0)
+    topic = (topic_named(snap, previous, text)
+             if in_context and previous and not mentions and not entities else None)
+    if topic is not None:
+        return Resolution(topic, "search", SEARCH_SURE)
     if in_context and not names_service and not switches(hits, previous, text, snap):
         return Resolution(previous, "context", 1.0)
     if (in_context and names_service and not entities

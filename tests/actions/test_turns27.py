@@ -10,7 +10,7 @@ import pytest
 
 from actions.conversation import ActionFallback
 from services_catalog.life_events import life_event_asked
-from services_catalog.resolve import due_date_asked_here, resolve
+from services_catalog.resolve import due_date_asked_here, resolve, topic_named
 from services_catalog.scope import other_region
 from tests.actions.conftest import load_tracker
 
@@ -123,3 +123,12 @@ def test_shared_alias_far_from_the_conversation_yields_to_a_sure_reading(snap: A
     # near the conversation, the shared alias still picks among its own services
     assert resolve(snap, "要是打官司呢", [], "online-litigation").slug in (
         "pre-litigation-mediation", "online-case-filing")
+
+
+def test_side_named_is_the_service_whose_name_holds_it(snap: Any) -> None:
+    # 执行 is in 胜诉权益兑现（执行）'s name only, not in 拖欠中小企业账款's
+    assert topic_named(snap, "sme-arrears", "执行这边有什么机制") == "judgment-enforcement"
+    assert resolve(snap, "执行那块能快点吗", [], "sme-arrears").slug == "judgment-enforcement"
+    # a side the conversation's service names, or no side at all: none
+    assert topic_named(snap, "judgment-enforcement", "执行这边有什么机制") is None
+    assert topic_named(snap, "sme-arrears", "有什么机制") is None
