@@ -53,6 +53,7 @@ from services_catalog.resolve import (
     SEARCH_MIN,
     addressed_here,
     claims_message,
+    due_date_asked_here,
     states_amount_here,
 )
 from services_catalog.scope import other_region
@@ -93,7 +94,8 @@ def follows_up(tracker: Tracker) -> bool:
         return True
     with session_scope() as session:
         snap = CACHE.get(session)
-    if states_condition(text, snap.condition_words) or states_amount_here(snap, previous, text):
+    if (states_condition(text, snap.condition_words) or states_amount_here(snap, previous, text)
+            or due_date_asked_here(snap, previous, text)):
         return True
     return previous in snap.services and short_follow_up(snap, previous, text, intent_of(tracker))
 

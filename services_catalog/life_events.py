@@ -455,9 +455,30 @@ def _named(snap: CatalogSnapshot, bare: str) -> list[tuple[int, int, str]]:
                   in snap.index.named_spans(bare) if conf >= SURE)
 
 
+# 我是开民宿的，想问点事: that a question is to follow (想问点事, 想咨询一下, 有个事想请教).
+_ANNOUNCED = re.compile(r"[，,。]?(?:我|俺)?(?:想|要|来|有点事想?|有个事想?|有几?个问题想?)"
+                        r"(?:问|咨询|请教|打听)(?:问|一下|下)?(?:点|些|个)?(?:事儿?|事情|问题)?"
+                        r"[。.！!～~，,]*$")
+# Who one is says it (我是开民宿的); one's plan (想开个饭馆, 准备办厂) is itself asked about.
+_PLANNED = re.compile(r"想|打算|准备|计划|要")
+
+
+def announces_question(text: str) -> bool:
+    """我是开民宿的，想问点事: who one is and that a question follows, asking nothing yet. The
+    question to come says which service is meant; a checklist of the trade answers none."""
+    norm = normalize(text)
+    found = _ANNOUNCED.search(norm)
+    if found is None:
+        return False
+    rest = norm[:found.start()]
+    return not QUESTION_CUE.search(rest) and not _PLANNED.search(rest)
+
+
 def life_event_asked(snap: CatalogSnapshot, text: str,
                      previous: str | None = None) -> LifeEvent | None:
     """The life event a message asks about, or None (a service question, or no life event)."""
+    if announces_question(text):
+        return None
     event = _life_event(snap, text, previous)
     if event is None or _step_named_by_reading(snap, event, text) is not None:
         return None

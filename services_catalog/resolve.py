@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from services_catalog.answers import detect_condition, service_tasks
+from services_catalog.answers import DATE_RE, RELATIVE_DAYS, detect_condition, service_tasks
 from services_catalog.evidence import (
     MIN_EVIDENCE,
     pairs,
@@ -413,6 +413,40 @@ def online_asked_here(snap: CatalogSnapshot, previous: str, text: str) -> bool:
 
 def opens_new_matter(text: str) -> bool:
     return bool(_NEW_MATTER.search(normalize(text)))
+
+
+# A start the message gives (今天, 明天, 12月3日): the day a due date is counted from.
+_START_GIVEN = re.compile("|".join((DATE_RE.pattern, *RELATIVE_DAYS)))
+
+
+def due_date_asked_here(snap: CatalogSnapshot, previous: str, text: str) -> bool:
+    """今天开始调，最晚哪天结束 after 诉前调解 (30日), 今天还清的话，哪天能删掉 after 信用修复
+    (3日内): a date asked from a start the message gives, short and opening no other matter, after a
+    service with a time limit asks that service's due date. Its verbs (调, 删掉) name nothing
+    the NLU or the search can place on their own."""
+    return (previous in snap.services and bool(snap.services[previous].time_limits)
+            and decisive_question_type(text) == "ask_due_date"
+            and bool(_START_GIVEN.search(normalize(text))) and not opens_new_matter(text)
+            and len(content_besides_cues(text)) <= DETAIL_MAX_CONTENT)
+
+
+# 执行这边有什么机制 / 仲裁那块呢: a matter named as the side of things asked about next.
+_TOPIC = re.compile(r"(?:^|[，,。；;]|那|那么)([\u4e00-\u9fff]{2,4}?)(?:这边|那边|这块|那块|方面)")
+
+
+def topic_named(snap: CatalogSnapshot, previous: str, text: str) -> str | None:
+    """执行这边有什么机制 after 拖欠中小企业账款: the matter put first as the side asked about
+    (执行) is in the name of one service only (胜诉权益兑现（执行）), not the conversation's:
+    that one, though free text reads the short message too weakly to switch."""
+    found = _TOPIC.search(normalize(text))
+    if found is None:
+        return None
+    word = found.group(1)
+    current = snap.services[previous]
+    if any(word in normalize(n) for n in (current.name, *current.aliases)):
+        return None
+    named = [slug for slug, s in snap.services.items() if word in normalize(s.name)]
+    return named[0] if len(named) == 1 else None
 
 
 def switches(hits: list[Hit], previous: str | None, text: str,
@@ -1109,10 +1143,14 @@ def loosely_named_first(snap: CatalogSnapshot, text: str, mentions: list[Hit]) -
     return mentions
 
 
-def kin_first(snap: CatalogSnapshot, mentions: list[Hit], previous: str) -> list[Hit]:
+def kin_first(snap: CatalogSnapshot, mentions: list[Hit], previous: str,
+              text: str) -> list[Hit]:
     """仲裁呢 after 诉前调解: 仲裁 is an alias of 商事仲裁 and of 劳动人事争议 alike; of services
     named by the same words equally surely, the one nearest the conversation's service comes
-    first: related to it (same chapter, a shared clause), else led by the same unit."""
+    first: that service itself when the message says little else (能找仲裁吗 after 劳动人事
+    争议; 自来水公司拖着不装，投诉找谁 after 用水报装 says more), then one sharing a clause of
+    the plan with it (after 根治欠薪, 劳动人事争议 shares 第167条; 商事仲裁 only the chapter),
+    then one of its chapter, else one led by the same unit."""
     if len(mentions) < 2:
         return mentions
     top = mentions[0]
@@ -1122,12 +1160,54 @@ def kin_first(snap: CatalogSnapshot, mentions: list[Hit], previous: str) -> list
         return mentions
     lead = snap.services[previous].lead_unit
 
+    own = set(service_tasks(snap.services[previous]))
+    bare = len(content_besides_cues(text).replace(normalize(top.matched), "")) < SWITCH_MIN_CONTENT
+
     def distance(hit: Hit) -> int:
-        if hit.slug == previous or related(snap, hit.slug, previous):
-            return 0
-        return 1 if snap.services[hit.slug].lead_unit == lead else 2
+        if hit.slug == previous:
+            return 0 if bare else 2
+        if own & set(service_tasks(snap.services[hit.slug])):
+            return 1
+        if related(snap, hit.slug, previous):
+            return 2
+        return 3 if snap.services[hit.slug].lead_unit == lead else 4
 
     return sorted(tied, key=distance) + [h for h in mentions if h not in tied]
+
+
+def outread_shared_alias(snap: CatalogSnapshot, previous: str, text: str,
+                         mentions: list[Hit]) -> Hit | None:
+    """要是打官司，法院会支持吗 after 政府招商承诺: 打官司 is an alias of 诉前调解 and of 涉企网上
+    立案 alike, neither near the conversation's service, so the word alone picks neither; free
+    text reading the whole message at its ceiling as a service that holds the word too (招商引资
+    合同纠纷: 官司 打官司 法院 支持) is the one meant."""
+    tied = [h for h in mentions
+            if h.confidence == mentions[0].confidence and h.matched == mentions[0].matched]
+    if len({h.slug for h in tied}) < 2 or any(
+            h.kind != "alias" or h.slug == previous or related(snap, h.slug, previous)
+            for h in tied):
+        return None
+    named = {h.slug for h in tied}
+    top = next((h for h in snap.index.search(text, len(named) + 1) if h.slug not in named), None)
+    if (top is None or top.kind != "bm25" or top.confidence < BM25_MAX_CONF
+            or normalize(tied[0].matched) not in top.matched.split()):
+        return None
+    return top
+
+
+def umbrella_named(snap: CatalogSnapshot, mentions: list[Hit]) -> Hit | None:
+    """扩建接水接气，对方要收开口费接入费: of three or more services named equally surely, one
+    whose clauses every other one also cites (市政公用接入, 第91条, cited by 用水报装 and 燃气报装)
+    is what a question naming several of them at once asks about: the matter they share."""
+    tied = [h for h in mentions if h.confidence == mentions[0].confidence] if mentions else []
+    if len({h.slug for h in tied}) < 3:
+        return None
+    for hit in tied:
+        own = set(service_tasks(snap.services[hit.slug]))
+        if own and all(own <= set(service_tasks(snap.services[h.slug]))
+                       for h in tied if h.slug != hit.slug):
+            return hit
+    return None
 
 
 def _read_surely(snap: CatalogSnapshot, text: str) -> bool:
@@ -1168,7 +1248,7 @@ def resolve(
     if not (previous and previous in snap.services):
         mentions = asked_clause_first(snap, text, mentions)
     if previous and previous in snap.services:
-        mentions = kin_first(snap, mentions, previous)
+        mentions = kin_first(snap, mentions, previous, text)
     entities: list[str] = []
     for value in entity_values or []:
         # _cuts_through first: it is cheap and mostly False, _read_surely is a search
@@ -1222,6 +1302,10 @@ def resolve(
         joint = joint_service(snap, text, mentions)
         if joint is not None:
             return Resolution(joint.slug, "joint", max(joint.confidence, SEARCH_SURE))
+    outread = (outread_shared_alias(snap, previous or "", text, mentions)
+               if in_context and not entities and len(mentions) > 1 else None)
+    if outread is not None:
+        return Resolution(outread.slug, "search", outread.confidence)
     if in_context and mentions and mentions[0].slug != previous and _alias_addressed_here(
             snap, previous or "", text, mentions[0]):
         # 材料不全咋办 after 涉企网上立案: 材料不全 is 容缺受理's alias, but 第142条 (起诉材料
@@ -1239,7 +1323,8 @@ def resolve(
     if in_context and not mentions:
         if is_bare_follow_up(text):
             return Resolution(previous, "context", 1.0)  # 找哪个部门: nothing to switch to
-        if not entities and online_asked_here(snap, previous or "", text):
+        if not entities and (online_asked_here(snap, previous or "", text)
+                             or due_date_asked_here(snap, previous or "", text)):
             return Resolution(previous, "context", 1.0)
         analogue = snap.index.analogue(previous, strip_filler(normalize(text)))  # 那电呢
         if analogue:
@@ -1287,6 +1372,9 @@ def resolve(
         if online is not None:
             return Resolution(online, "mention", mentions[0].confidence)
     if mentions:
+        umbrella = umbrella_named(snap, mentions)
+        if umbrella is not None:
+            return Resolution(umbrella.slug, "mention", umbrella.confidence)
         both = clause_of_both(snap, mentions)
         if both is not None:
             return Resolution(both.slug, "mention", both.confidence)
@@ -1316,6 +1404,10 @@ def resolve(
     if (in_context and previous and not names_service and not mentions and not entities
             and reads_no_further(snap, previous, text, hits)):
         return Resolution(previous, "context", 1.0)
+    topic = (topic_named(snap, previous, text)
+             if in_context and previous and not mentions and not entities else None)
+    if topic is not None:
+        return Resolution(topic, "search", SEARCH_SURE)
     if in_context and not names_service and not switches(hits, previous, text, snap):
         return Resolution(previous, "context", 1.0)
     if (in_context and names_service and not entities

@@ -245,13 +245,18 @@ def _recalls(clause: str) -> bool:
 _OUTSIDE_HOME = re.compile(r"(?:昌吉州?|本州)(?:以外|之外|外面|外边)")
 
 
+# 县里别的地方 / 市里其他地方 / 本县其他地区: another place within one's own county or town, which
+# is here (民宿想在县里别的地方再开个点), not a region outside 昌吉州.
+_WITHIN_HERE = re.compile(r"(?:县|市|州|镇|乡|村|区|城)(?:里|内|上|里面|范围内)?的?$")
+
+
 def _elsewhere(norm: str) -> str | None:
     """内地开个公司几天 / 全国都是3天吗: a place named only as not being here."""
     if _HOME.search(_OUTSIDE_HOME.sub("", norm)) or _HERE.search(norm):
         return None
     for found in _ELSEWHERE.finditer(norm):
         before, after = norm[:found.start()], norm[found.end():]
-        if _SOMEONE_THERE.search(before):
+        if _SOMEONE_THERE.search(before) or _WITHIN_HERE.search(before):
             continue
         if found.group(0) == "全国":  # 全国的企业 are everyone's, not a business from there
             if _NATIONWIDE_HERE.search(after):

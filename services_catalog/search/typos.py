@@ -17,12 +17,13 @@ from services_catalog.search.pinyin import (
 )
 
 # The words users type most, and mistype most, across services (营业执照 → 营业执招 / 营页执照,
-# 报装 → 报状, 注销 → 注消, 社保 → 社宝). Not names of one service, so the name/alias pinyin match
+# 报装 → 报状, 注销 → 注消, 社保 → 社宝; by voice, 快递 → 快地, 合作社 → 合做社, 审批 → 审皮).
+# Not names of one service, so the name/alias pinyin match
 # cannot fix them; they are corrected in the message itself, by the same pinyin test, before
 # anything else reads it. A window that is itself a common word (包装) is left alone.
 COMMON_WORDS = (
     "营业执照", "执照", "报装", "注销", "社保", "医保", "公积金", "发票", "纳税", "办税",
-    "开办", "不动产", "许可证", "失业金", "用电", "用水", "燃气", "营业",
+    "开办", "不动产", "许可证", "失业金", "用电", "用水", "燃气", "营业", "快递", "合作社", "审批",
 )
 REAL_WORD_FREQ = 10  # jieba frequency from which a window is a word of its own, not a typo
 # A real word (燃起) is still a typo where it goes on a list of utilities to be connected
