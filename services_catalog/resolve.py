@@ -442,8 +442,7 @@ def topic_named(snap: CatalogSnapshot, previous: str, text: str) -> str | None:
     if found is None:
         return None
     word = found.group(1)
-    current = snap.services[previous]
-    if any(word in normalize(n) for n in (current.name, *current.aliases)):
+    if any(word in name for name in snap.names[previous]):
         return None
     named = [slug for slug, s in snap.services.items() if word in normalize(s.name)]
     return named[0] if len(named) == 1 else None
