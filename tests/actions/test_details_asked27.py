@@ -82,6 +82,8 @@ def test_colloquial_readings_in_the_plans_words() -> None:
     assert "支付时效" not in plan_words("甲方是镇政府，尾款一直不给").split()  # arrears
     assert "加计扣除" in plan_words("研发投入能不能多扣点").split()
     assert "首贷户" not in plan_words("贷款要带什么材料").split()
+    # The service's own aliases (第一次贷款, 首贷) are a naming, not a detail to read.
+    assert plan_words("首贷户第一次贷款政府给贴息多少，贴几年") == ""
 
 
 def test_a_step_detail_under_the_checklist() -> None:
