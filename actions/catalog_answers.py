@@ -84,6 +84,7 @@ from services_catalog.life_events import (
 from services_catalog.normalize import normalize
 from services_catalog.plan import task as plan_task
 from services_catalog.question_cues import (
+    OPENS_ANOTHER,
     asks_amount,
     asks_frequency,
     asks_nothing,
@@ -206,8 +207,8 @@ def detail_over_checklist(snap: CatalogSnapshot, tracker: Tracker, text: str,
     return detail is not None and unstated_amount(service, text, detail) is None
 
 
-# 另外我们有送货的货车，四吨多，市区限行吗: a new matter opened with its own yes-no question.
-_OPENS_ANOTHER = re.compile(r"^(?:另外|还有|此外|顺便|顺带)")
+# 另外我们有送货的货车，四吨多，市区限行吗: a new matter opened (OPENS_ANOTHER) with its own
+# yes-no question.
 _YES_NO = re.compile(r"吗|(?:行|能|可以|限|要|用)不[?？]?$")
 
 
@@ -216,7 +217,7 @@ def opens_own_question(text: str) -> bool:
     its own, so the previous turn's question (how long) is not carried over to it. 另外燃气呢
     asks nothing of its own and keeps it."""
     norm = normalize(text)
-    return bool(_OPENS_ANOTHER.search(norm) and _YES_NO.search(norm))
+    return bool(OPENS_ANOTHER.search(norm) and _YES_NO.search(norm))
 
 
 class ActionAnswerService(Action):

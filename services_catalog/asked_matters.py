@@ -37,7 +37,7 @@ from services_catalog.evidence import (
     thesaurus_words,
 )
 from services_catalog.normalize import normalize
-from services_catalog.question_cues import content_besides_cues
+from services_catalog.question_cues import OPENS_ANOTHER, content_besides_cues
 from services_catalog.resolve import asks_together
 from services_catalog.search.common import new_tokenizer
 from services_catalog.search.typos import TypoCorrector
@@ -202,7 +202,6 @@ def _questions_telling(norm: str) -> list[tuple[str, tuple[str, ...]]]:
 # the answer is about.
 _ADDS = re.compile(r"^(?:我们?|咱们?|俺们?|公司|厂里|店里)?(?:其实)?"
                    r"(?:另外|还有|此外|顺便|顺带|同时|也|还|再)")
-_OPENS_ANOTHER = re.compile(r"^(?:另外|还有|此外|顺便|顺带)")  # ... even opening a turn
 _WANT = re.compile(r"想|打算|准备|希望|计划|考虑")
 
 
@@ -216,7 +215,8 @@ def _wishes(norm: str) -> list[str]:
     out = []
     for i, (a, b) in enumerate(clauses):
         words = norm[a:b]
-        if not ((i or _OPENS_ANOTHER.match(words)) and _ADDS.match(words)
+        # (另外… adds a want even opening a turn)
+        if not ((i or OPENS_ANOTHER.match(words)) and _ADDS.match(words)
                 and _WANT.search(words)):
             continue
         rest = [(c, d) for c, d in clauses[i:] if not any(e in _ENDS for e in norm[a:c])]

@@ -78,6 +78,22 @@ def _clause_index() -> tuple[dict[int, list[tuple[Clause, frozenset[str]]]], dic
     return by_task, idf
 
 
+@lru_cache
+def _holders() -> dict[str, frozenset[int]]:
+    """A word pair → the ids of the clauses holding it."""
+    holding: dict[str, set[int]] = {}
+    for rows in _clause_index()[0].values():
+        for clause, grams in rows:
+            for gram in grams:
+                holding.setdefault(gram, set()).add(id(clause))
+    return {gram: frozenset(ids) for gram, ids in holding.items()}
+
+
+# From this many tasks a reading visits only the clauses sharing a pair with the question (the
+# asked matters read a clause against all 172 tasks, ≈ 1,000 clauses); fewer are scanned.
+NEAR_FROM_TASKS = 20
+
+
 @dataclass(frozen=True)
 class Evidence:
     clause: Clause
@@ -132,12 +148,19 @@ def _table_words(table: tuple[tuple[re.Pattern[str], str], ...], text: str) -> s
     return " ".join(words for cue, words in table if cue.search(norm))
 
 
+# Read several times a turn (the search, the detail reading, the asked matters): each text once
+# while it is in use. Bounded.
+TABLE_CACHE = 256
+
+
+@lru_cache(maxsize=TABLE_CACHE)
 def plan_words(text: str) -> str:
     """The plan's words for the colloquial words of `text` (PLAN_WORDS), space-separated. A
     learner's spaces between words (材料 有 一点 错) are read as typed unspaced."""
     return _table_words(PLAN_WORDS, text)
 
 
+@lru_cache(maxsize=TABLE_CACHE)
 def thesaurus_words(text: str) -> str:
     """The thesaurus's plan words for `text` (THESAURUS), space-separated, as plan_words reads
     its table: 半夜能办吗 → 不打烊 自助终端 (第2条)."""
@@ -247,9 +270,16 @@ def _relevant(items: tuple[int, ...], text: str, naming: tuple[str, ...],
         return ()
     named = asked & naming_grams
     counted = _counted(text) if text else None
+    # A clause sharing no pair cannot score, unless a count the question states does (counted).
+    near: set[int] | None = None
+    if counted is None and len(items) >= NEAR_FROM_TASKS:
+        holders = _holders()
+        near = set().union(*(holders.get(g, ()) for g in grams))
     scored = []
     for number in dict.fromkeys(items):
         for clause, clause_grams in by_task.get(number, []):
+            if near is not None and id(clause) not in near:
+                continue
             if (len(clause.quote) < MIN_CLAUSE_CHARS or _denied_here(denied, clause.text)
                     or (only is not None and not only.search(clause.text))):
                 continue

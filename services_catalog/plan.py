@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from services_catalog.config import PLAN_FILE
@@ -38,7 +38,7 @@ class Clause:
     raw: str  # the verbatim slice of plan.txt
     text: str  # raw without whitespace, ending with its 。 or ；
 
-    @property
+    @cached_property  # read for every clause a question is scored against
     def quote(self) -> str:
         return self.text.rstrip("。；;")
 

@@ -17,6 +17,8 @@ from services_catalog.normalize import content_only, normalize, strip_filler, un
 QUESTION_CUE = re.compile(r"[?？吗呢么嘛]|怎|咋|啥|什么|哪|几|多久|多少|多长|能不能|能否|"
                               r"可不可以|可以|要不要|需不需要|有没有|是否|如何|([\u4e00-\u9fff])不\1")
 
+# 另外…, 还有…: a clause (or a turn) that opens another matter than the one asked before it.
+OPENS_ANOTHER = re.compile(r"^(?:另外|还有|此外|顺便|顺带)")
 _DUE_DATE = re.compile(r"哪天|几号|什么时候能|啥时候能")
 # Checked in this order; a wording matching two types shows none (but see _first_type).
 QUESTION_CUES: dict[str, re.Pattern[str]] = {

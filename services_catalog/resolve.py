@@ -197,7 +197,7 @@ def reads_no_further(snap: CatalogSnapshot, previous: str, text: str, hits: list
     # A tie (a word both hold, 受理) stays only on a word of the conversation's service's name
     # (备案 of …食品经营备案): a shared generic word leaves the search's strong reading alone.
     return gained < 0 or (gained == 0 and any(
-        w in normalize(snap.services[previous].name) for w in here & there))
+        w in snap.titles[previous] for w in here & there))
 
 
 def own_words_only(snap: CatalogSnapshot, previous: str, text: str, hits: list[Hit]) -> bool:
@@ -444,7 +444,7 @@ def topic_named(snap: CatalogSnapshot, previous: str, text: str) -> str | None:
     word = found.group(1)
     if any(word in name for name in snap.names[previous]):
         return None
-    named = [slug for slug, s in snap.services.items() if word in normalize(s.name)]
+    named = [slug for slug, title in snap.titles.items() if word in title]
     return named[0] if len(named) == 1 else None
 
 
@@ -904,10 +904,9 @@ def kin_read(snap: CatalogSnapshot, text: str, named: str) -> str | None:
     norm = snap.index.correct_typos(normalize(text))  # 注消 said for 注销
     # A variant of the same matter: the related service's name shares a word with the named
     # one's (简易注销 / 企业注销与税务注销), not a neighbouring matter (根治欠薪 beside 劳动争议).
-    own = normalize(snap.services[named].name)
-    names = {normalize(s.name): slug for slug, s in snap.services.items()
-             if slug != named and related(snap, slug, named)
-             and pairs(normalize(s.name)) & pairs(own)}
+    own = snap.titles[named]
+    names = {title: slug for slug, title in snap.titles.items()
+             if slug != named and pairs(title) & pairs(own) and related(snap, slug, named)}
     for term in plan_words(norm).split():
         slug = names.get(normalize(term))
         if slug is not None and normalize(term) not in norm:
@@ -997,7 +996,7 @@ def kin_compound(snap: CatalogSnapshot, previous: str, text: str) -> str | None:
     企业注销与税务注销): the follow-up asks of that neighbouring matter. None when the message says
     the compound itself (the search reads that) or nothing of the kind."""
     norm = normalize(text)
-    own = normalize(snap.services[previous].name)
+    own = snap.titles[previous]
     for slug, service in snap.services.items():
         if slug == previous or not related(snap, slug, previous):
             continue

@@ -52,6 +52,11 @@ class CatalogSnapshot:
                 for slug, s in self.services.items()}
 
     @cached_property
+    def titles(self) -> dict[str, str]:
+        """Each service's own name (no alias), normalised, by slug."""
+        return {slug: normalize(s.name) for slug, s in self.services.items()}
+
+    @cached_property
     def named_by(self) -> dict[str, frozenset[str]]:
         """A normalised name or alias → the slugs of the services that bear it."""
         owners: dict[str, set[str]] = {}
