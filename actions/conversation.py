@@ -359,8 +359,13 @@ class ActionHandoff(Action):
             # is asked of it, unless it touches two matters.
             named = about_a_service(tracker)
             alone = not named or voices_grievance(user_text(tracker))
+            # The hotline offered above is no answer of the plan's: the commitments answered
+            # after it are followed by the other matters the message asks or tells (…账户也被封了
+            # …对方还要保全 → 第160条), as a service's answer is (add_extra_matters).
+            before = len(dispatcher.messages)
             commitments = answer_grievance(dispatcher, tracker, 1 if alone else 2)
             if commitments is not None:
+                add_extra_matters(dispatcher, text, dispatcher.messages[before:])
                 return commitments
             if named:
                 return answer_service(dispatcher, tracker, names_service=True)
@@ -370,6 +375,7 @@ class ActionHandoff(Action):
             # clause acts on (第146条 恶意阻碍生产).
             clause = answer_plan_clause(dispatcher, tracker, asked=False)
             if clause is not None:
+                add_extra_matters(dispatcher, text, dispatcher.messages[before:])
                 return clause
         elif ((QUESTION_CUE.search(text) or not ASKS_FOR_A_PERSON.search(text))
               and (about_a_service(tracker) or may_be_absent(text))):

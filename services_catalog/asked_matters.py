@@ -643,8 +643,14 @@ def beside_answer(text: str, cited: set[int],
     areas = {plan.task(n).area.number for n in cited if n in plan.tasks()}
     own = sorted(n for n in cited if n in plan.tasks())
     out: dict[int, str] = {}
+    # A question clause a task of the answer's own areas states (_stated_in_area) is read there,
+    # not as the plan-wide reading of another area's task.
+    near = _stated_in_area(text, cited, areas, answered)
+    in_area = {words for _, _, words in near}
     for a in asked_matters(text):
         if a.task in cited or a.task in out or answered(a.words):
+            continue
+        if a.words in in_area and plan.task(a.task).area.number not in areas:
             continue
         if ((a.stated and not _terms_in(own, a))
                 or (plan.task(a.task).area.number in areas
@@ -656,6 +662,42 @@ def beside_answer(text: str, cited: set[int],
                     and not clauses_read(own, a.words, a.thesaurus))):
             # Cut around the plan's terms for its words too (没有房本 → 住所产权证明 … 承诺住所).
             out[a.task] = around(a.quote, f"{a.words} {terms_for(a.words, a.thesaurus)}")
+    for task, quote, _ in near:
+        out.setdefault(task, quote)
+    return out
+
+
+def _stated_in_area(text: str, cited: set[int], areas: set[str],
+                    answered: Callable[[str], bool]) -> list[tuple[int, str, str]]:
+    """A question clause whose plan-words reading a task of an area the answer cites states in
+    full, the answer's own tasks of that area saying none of it: a worry word
+    read as a commitment of the plan's means it of the matter at hand. 要跑好几个地方吗 beside
+    用水 and 燃气报装 (第46条) is their 报装窗口 一窗受理 (第45条), not 企业开办's 一次提交 (第1条)
+    that the same words read strongest over the whole plan. Each (task, clause to quote, the
+    question clause)."""
+    out: list[tuple[int, str, str]] = []
+    if not areas:
+        return out
+    own = [n for n in cited if n in plan.tasks()]
+    # The question clauses as written, and as asked_matters reads them (typos put right).
+    for words in dict.fromkeys([*asking_clauses(text), *(a.words for a in asked_matters(text))]):
+        if answered(words) or any(_stated(words, c.text) for n in own
+                                  for c in plan.task(n).clauses):
+            # 开饭馆…是不是得跑好几个部门 beside 企业开办's 第1条 (一次提交、不再重复): the
+            # answer states a reading of it already, of the matter as a whole.
+            continue
+        near = [n for n in plan.tasks() if plan.task(n).area.number in areas and n not in cited]
+        evidence = relevant_clauses(near, words, []) if near else []
+        best = evidence[0] if evidence else None
+        if best is None or best.score < TERM_EVIDENCE:
+            continue
+        stated = _stated(words, best.clause.text)
+        area = plan.task(best.task).area.number
+        mine = [n for n in cited if n in plan.tasks() and plan.task(n).area.number == area]
+        if not stated or _terms_in(mine, Asked(best.task, "", words, stated=stated)):
+            continue
+        out.append((best.task, around(best.clause.quote, f"{words} {terms_for(words, False)}"),
+                    words))
     return out
 
 
