@@ -35,6 +35,7 @@ from services_catalog.plan import Clause, tasks
 from services_catalog.plan import task as plan_task
 from services_catalog.question_cues import (
     BOUND_SIDE,
+    QUESTION_CUE,
     QUESTION_CUES,
     asks_amount,
     asks_frequency,
@@ -720,6 +721,12 @@ COURT_WORDS = "案件 审判 执行 被执行人 诉讼"
 COURT_BARE = 8
 
 
+def _questions_asked(text: str) -> int:
+    """How many sentences of `text` ask something (清多少？…法院会怎么处理？ asks two)."""
+    return sum(1 for piece in re.split(r"[？?。！!；;]", normalize(text))
+               if QUESTION_CUE.search(piece))
+
+
 def goes_to_court(text: str) -> bool:
     return bool(_TO_COURT.search(normalize(text)))
 
@@ -1079,11 +1086,17 @@ def detail_answer(service: ServiceOut, text: str, aliases_tell: bool = False, *,
                 or (relevant_clauses(items, text, naming, also=ONLINE_WORDS)
                     if asks_online(text) else [])
                 or (_word_written(items, text) if aliases_tell else []))
-    court = court_items(service) if goes_to_court(text) else []
-    if court and not (evidence and evidence[0].task in court):
+    # (only of a service the message does not name: 知识产权纠纷除了打官司还有别的渠道吗 asks
+    # of the matter it names, whose clauses answer as ever)
+    court = (court_items(service) if goes_to_court(text) and not any(
+        normalize(n) in normalize(text) for n in naming) else [])
+    if court and not any(e.task in court for e in evidence) and (
+            not evidence or _questions_asked(text) <= 1):
         # 要是打赢了官司对方还不给呢 after 拖欠中小企业账款: what the court does in this matter, the
         # clause of its task the court leads (第161条 督促失信被执行人…履行), not the matter's
-        # own targets (第129条 清偿率), whatever words the two share with the question.
+        # own targets (第129条 清偿率), whatever words the two share with the question. A
+        # message asking something else as well (清欠到2023年底要求清多少？另外…法院会怎么处理)
+        # keeps the clauses its other question reads.
         found = relevant_clauses(court, text, [service.name], also=COURT_WORDS) or (
             # 要是打官司呢, saying nothing else: the court's task itself, its first body; a
             # message saying more (…听说有个法官工作室，叫啥) is left to the clauses elsewhere

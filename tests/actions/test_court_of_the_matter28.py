@@ -53,3 +53,10 @@ def test_a_faster_trial_asked_in_an_arrears_matter_is_the_green_channel(snap) ->
 def test_suing_over_infringement_quotes_the_specialised_trial(run_action) -> None:
     run = follow_up(run_action, "ip-protection", "真要打官司的话咋弄")
     assert "第133条" in run.reply and "三合一" in run.reply
+
+
+def test_a_second_question_keeps_the_clauses_the_first_reads(run_action) -> None:
+    run = follow_up(run_action, "sme-arrears",
+                    "清欠到2024年底要达到多少？还有告赢了对方没钱给，法院咋办？")
+    assert "第129条" in run.reply and "100%" in run.reply
+    assert not uncited_figures(run.reply)
