@@ -70,6 +70,7 @@ from services_catalog.follow_ups import (
     no_visit_answer,
     remote_answer,
     report_answer,
+    report_first,
     report_switch,
     served_service,
     unit_switch,
@@ -563,6 +564,16 @@ def _answer_service(
     if event is not None and detail_over_checklist(snap, tracker, text, previous_service,
                                                    question):
         event = None
+    reported = (report_first(snap, text, [*event.named, *(link.slug for link in
+                                                          event.scenario.services)])
+                if event is not None and previous_service is None and not back else None)
+    if reported is not None:
+        # 我是开饭馆的…遇到难处想打电话反映，该打哪个号码: where to report, not the trade's
+        # checklist; the plan's channel for reports, the 12345 hotline (第77条). A matter told
+        # with it and no trade (有部门收了不该收的费，去哪举报) is answered as that matter.
+        send(dispatcher, report_answer(snap.services[reported]))
+        return [SlotSet("service", reported), SlotSet("question", question),
+                SlotSet("condition", None), SlotSet("misses", 0)]
     if event is not None and previous_service is None:
         # After a checklist the conversation is on all its services: a case told in words that
         # also name a situation (资金周转不开 → 申请贷款) is the matter of the step it belongs

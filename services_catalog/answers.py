@@ -35,6 +35,7 @@ from services_catalog.plan import Clause, tasks
 from services_catalog.plan import task as plan_task
 from services_catalog.question_cues import (
     BOUND_SIDE,
+    QUESTION_CUE,
     QUESTION_CUES,
     asks_amount,
     asks_frequency,
@@ -711,6 +712,39 @@ def service_tasks(service: ServiceOut) -> list[int]:
                                *(f.item for f in facts if f.item)]))
 
 
+# Going to court (要是打官司呢, 起诉的话…, 告了赢了还不给呢): the message asks what the court does
+# in the matter at hand.
+_TO_COURT = re.compile(r"官司|起诉|上诉|诉讼|胜诉|判决|判下来|法院|打赢|告(?:了|赢|他|她|对方|到)")
+# The plain plan words of a court's handling of a case, read with such a question.
+COURT_WORDS = "案件 审判 执行 被执行人 诉讼"
+# A court question saying this much (characters besides its cues) or less says nothing else.
+COURT_BARE = 8
+
+
+def _questions_asked(text: str) -> int:
+    """How many sentences of `text` ask something (清多少？…法院会怎么处理？ asks two)."""
+    return sum(1 for piece in re.split(r"[？?。！!；;]", normalize(text))
+               if QUESTION_CUE.search(piece))
+
+
+def goes_to_court(text: str) -> bool:
+    return bool(_TO_COURT.search(normalize(text)))
+
+
+def court_task(number: int) -> bool:
+    """Whether the court leads task `number` (its 责任单位 begin with 州中级人民法院)."""
+    return plan_task(number).units.lstrip("（(").startswith("州中级人民法院")
+
+
+def court_items(service: ServiceOut) -> list[int]:
+    """The tasks the court leads of a service citing others' too (拖欠中小企业账款's 第161条
+    高效办理拖欠中小微企业账款案件, 知识产权纠纷审判与信用监管's 第133条); [] for a service
+    whose tasks are all the court's or none."""
+    items = service_tasks(service)
+    court = [n for n in items if court_task(n)]
+    return court if len(court) < len(items) else []
+
+
 # Question types a detail answer may take over: the question is about something else than a
 # time limit, fee, channel or department (被驳回了怎么办, 超过160千瓦呢, 谁能享受).
 DETAIL_QUESTIONS = ("overview", "policy", "howto")
@@ -1052,6 +1086,27 @@ def detail_answer(service: ServiceOut, text: str, aliases_tell: bool = False, *,
                 or (relevant_clauses(items, text, naming, also=ONLINE_WORDS)
                     if asks_online(text) else [])
                 or (_word_written(items, text) if aliases_tell else []))
+    # (only of a service the message does not name: 知识产权纠纷除了打官司还有别的渠道吗 asks
+    # of the matter it names, whose clauses answer as ever)
+    court = (court_items(service) if goes_to_court(text) and not any(
+        normalize(n) in normalize(text) for n in naming) else [])
+    if court and not any(e.task in court for e in evidence) and (
+            not evidence or _questions_asked(text) <= 1):
+        # 要是打赢了官司对方还不给呢 after 拖欠中小企业账款: what the court does in this matter, the
+        # clause of its task the court leads (第161条 督促失信被执行人…履行), not the matter's
+        # own targets (第129条 清偿率), whatever words the two share with the question. A
+        # message asking something else as well (清欠到2023年底要求清多少？另外…法院会怎么处理)
+        # keeps the clauses its other question reads.
+        found = relevant_clauses(court, text, [service.name], also=COURT_WORDS) or (
+            # 要是打官司呢, saying nothing else: the court's task itself, its first body; a
+            # message saying more (…听说有个法官工作室，叫啥) is left to the clauses elsewhere
+            [Evidence(c, 0.0) for c in plan_task(court[0]).clauses[1:2]]
+            if len(content_besides_cues(text)) <= COURT_BARE else [])
+        title = plan_task(found[0].task).clauses[0] if found else None
+        # under the task's title, which names the court's matter (高效办理拖欠中小微企业账款案件)
+        evidence = ([Evidence(title, 0.0), found[0]]
+                    if title is not None and found[0].clause.text != title.text
+                    else found) or evidence
     if when:
         evidence = [e for e in evidence if _WHEN_STATED.search(e.clause.text)]
     if asks_meaning(text):

@@ -16,6 +16,7 @@ the time limit:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from services_catalog.answers import HOTLINE_SLUG, Answer, quoting_answer, service_tasks
 from services_catalog.evidence import Evidence, pairs, relevant_clauses
@@ -242,6 +243,28 @@ def report_switch(snap: CatalogSnapshot, previous: str | None, text: str) -> str
             if h.confidence >= REPORT_READ and h.slug != HOTLINE_SLUG and any(
                 len(m) > 1 and (m in w or w in m) for m in h.matched.split() for w in rare)]
     if any(_takes_reports(s) for s in [current, *read]):
+        return None
+    return HOTLINE_SLUG
+
+
+def report_first(snap: CatalogSnapshot, text: str, steps: Iterable[str] = ()) -> str | None:
+    """我是开饭馆的…遇到难处想打电话反映，该打哪个号码, opening a conversation: where to report
+    a problem, told of no matter that takes reports itself (its words read none of the services
+    named for reports, 供水燃气投诉, 外商投资企业投诉 …): the plan's channel for reports, the
+    12345 hotline (第77条), not the checklist for the trade told (开饭馆). None otherwise, and
+    None when a step of that checklist (`steps`) takes reports itself (政府采购质疑投诉 of a
+    bidder's checklist: 中标的串通好的，到哪去反映)."""
+    if HOTLINE_SLUG not in snap.services or not asks_where_to_report(text):
+        return None
+    told = _REPORT_WORD.sub(" ", normalize(text))
+    rare = [w for w, weight in snap.index.content_words(told).items() if weight >= REPORT_RARE]
+    read = [snap.services[h.slug] for h in snap.index.search(told, REPORT_RIVALS)
+            if h.confidence >= REPORT_READ and h.slug != HOTLINE_SLUG and any(
+                len(m) > 1 and (m in w or w in m) for m in h.matched.split() for w in rare)]
+    named = [snap.services[h.slug] for h in snap.index.mentions(text)
+             if h.confidence >= 1.0 and h.slug != HOTLINE_SLUG]
+    listed = [snap.services[slug] for slug in steps if slug in snap.services]
+    if any(_takes_reports(s) for s in [*read, *named, *listed]):
         return None
     return HOTLINE_SLUG
 

@@ -268,6 +268,17 @@ def asks_who_handles(text: str) -> bool:
     return bool(_WHO_HANDLES.search(normalize(text)))
 
 
+# 打了有人管吗 / 反映了管用吗 / 有没有人理: whether anyone acts on the matter at hand, a question
+# of that matter whatever its other word reads as in free text (打 → 打广告). Kept out of
+# QUESTION_CUES for the same reason as _VISITS.
+_GETS_HANDLED = re.compile(r"有没有人(?:管|理|处理)|有人(?:管|理|处理)(?:没|吗|不|嘛)?"
+                           r"|没人(?:管|理)|管不管|管用|有用(?:吗|没|不)|顶用|好使")
+# A complaint said (投诉了有人管吗 after 燃气报装): a matter of its own may take it (供水燃气投诉).
+_COMPLAINED = re.compile(r"投诉|举报")
+# … and the reporting itself said before it (打过去, 反映了, 投诉完): no content of its own.
+_REPORTED = re.compile(r"(?:打|反映|说|找)(?:了|过|完|过去|电话|上去)*")
+
+
 def is_bare_follow_up(text: str) -> bool:
     """A question with nothing but its cue (在哪领, 收费吗, 要带啥, 要跑几趟啊, 多久能批下来, 这事谁
     负责): it can only be about the service the conversation is on, whatever intent the NLU gave
@@ -281,6 +292,10 @@ def is_bare_follow_up(text: str) -> bool:
     if _WHICH_CHANNEL.search(norm):
         rest = _THIS_MATTER.sub("", _WHICH_CHANNEL.sub("", norm))
         return len(_PARTICLES.sub("", content_only(rest))) <= BARE_MAX_REST
+    if _GETS_HANDLED.search(norm) and not _COMPLAINED.search(norm):
+        rest = _REPORTED.sub("", _THIS_MATTER.sub("", _GETS_HANDLED.sub("", norm)))
+        if len(_PARTICLES.sub("", content_only(rest))) <= BARE_MAX_REST:
+            return True
     if question_type(norm) is None:
         return False
     rest = content_besides_cues(text)

@@ -6,7 +6,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from services_catalog.answers import DATE_RE, RELATIVE_DAYS, detect_condition, service_tasks
+from services_catalog.answers import (
+    DATE_RE,
+    RELATIVE_DAYS,
+    court_items,
+    court_task,
+    detect_condition,
+    goes_to_court,
+    service_tasks,
+)
 from services_catalog.evidence import (
     MIN_EVIDENCE,
     pairs,
@@ -1008,7 +1016,15 @@ def kin_compound(snap: CatalogSnapshot, previous: str, text: str) -> str | None:
                 head, tail = whole[:cut], whole[cut:]
                 if tail in own and head not in own and _told_as_kind(norm, head):
                     return slug
+                if (head in own and tail not in own and tail in norm
+                        and len(content_besides_cues(text)) <= len(tail) + COMPOUND_SLACK):
+                    # 要登报吗 after 简易注销: the matter (注销) and the message's only word
+                    # (登报) make 注销登报, an alias of 注销公告 (第4条 免费发布注销公告).
+                    return slug
     return None
+
+
+COMPOUND_SLACK = 2  # characters a short follow-up may say besides the compound's other part (用…不)
 
 
 def joint_service(snap: CatalogSnapshot, text: str, mentions: list[Hit]) -> Hit | None:
@@ -1232,6 +1248,49 @@ def _cuts_through(snap: CatalogSnapshot, text: str, value: str) -> bool:
                for start, size in found)
 
 
+# The words that name going to court, not a step of it (立案, 调解, 保全, 执行 name a step).
+_COURT_GENERIC = frozenset({"打官司", "官司", "起诉", "告公司", "诉讼", "法院"})
+# A matter's subject, as the court's task would write it: this many characters of its name.
+_SUBJECT_SPAN = 4
+
+
+def _subject_spans(name: str) -> set[str]:
+    norm = normalize(name)
+    return {norm[i:i + _SUBJECT_SPAN] for i in range(len(norm) - _SUBJECT_SPAN + 1)}
+
+
+def court_of_the_matter(snap: CatalogSnapshot, previous: str, text: str,
+                        mentions: list[Hit]) -> str | None:
+    """要是打官司呢 after 商业秘密保护与知识产权维权援助, 告了赢了对方还是不给呢 after 拖欠中小企业
+    账款: going to court in the matter at hand is that matter's court task — the one the
+    conversation's service cites itself (第161条 高效办理拖欠中小微企业账款案件), or one a court's
+    service holds whose text names the matter's subject (知识产权 → 第133条 知识产权专业化审判,
+    中小企业 → 第151条 中小企业司法保护) — not the generic court steps 打官司 or 起诉 name
+    (涉企网上立案, 诉前调解, 执行). The best-addressed of them, the conversation's own first on
+    a tie; None when the message names a step or another matter, or the matter has no court
+    task."""
+    if not goes_to_court(text) or "法院" in snap.services[previous].lead_unit:
+        return None
+    if any(normalize(h.matched) not in _COURT_GENERIC and h.slug != previous for h in mentions):
+        return None  # 网上立案怎么弄, 仲裁和打官司能连起来吗: a step or matter named
+    subject = _subject_spans(snap.services[previous].name)
+    own = court_items(snap.services[previous])
+    candidates = [previous] if own else []
+    for slug, service in snap.services.items():
+        if slug == previous:
+            continue
+        if any(court_task(n) and any(w in normalize(plan_task_text(n)) for w in subject)
+               for n in service_tasks(service)):
+            candidates.append(slug)
+    if not candidates:
+        return None
+    scores = {slug: evidence_score(snap, slug, text) for slug in candidates}
+    best = max(candidates, key=lambda slug: scores[slug])  # the first on a tie: previous
+    if scores[best] == 0 and best != previous and len(candidates) > 1:
+        return None  # several courts' tasks name the subject and none addresses the message
+    return best
+
+
 def resolve(
     snap: CatalogSnapshot,
     text: str,
@@ -1300,6 +1359,12 @@ def resolve(
         joint = joint_service(snap, text, mentions)
         if joint is not None:
             return Resolution(joint.slug, "joint", max(joint.confidence, SEARCH_SURE))
+    court = (court_of_the_matter(snap, previous or "", text, mentions)
+             if in_context and all(e == previous or "法院" in snap.services[e].lead_unit
+                                   for e in entities) else None)
+    if court is not None:
+        return Resolution(court, "context" if court == previous else "search",
+                          1.0 if court == previous else SEARCH_SURE)
     outread = (outread_shared_alias(snap, previous or "", text, mentions)
                if in_context and not entities and len(mentions) > 1 else None)
     if outread is not None:
