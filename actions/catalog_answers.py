@@ -712,7 +712,8 @@ def _answer_service(
         or states_another_case(stays, intent, text, named)
         or (question in NO_AMOUNTS and asks_amount(text)))
     detail = (((together and detail_answer(service, text + JOINT_WORDS, when=when))
-               or detail_answer(service, text, aliases_tell=stays or told or kept, when=when))
+               or detail_answer(service, text, aliases_tell=stays or told or kept, when=when,
+                                in_conversation=previous_service is not None))
               if detailed else None)
     if (detailed and detail is None and not when and found.source != "context"
             and not asks_together(text)):

@@ -1066,14 +1066,15 @@ def _writes_alias(alias: str, clause: str, *, loosely: bool) -> bool:
 
 
 def detail_answer(service: ServiceOut, text: str, aliases_tell: bool = False, *,
-                  when: bool = False) -> Answer | None:
+                  when: bool = False, in_conversation: bool = False) -> Answer | None:
     """The one or two clauses of the service's tasks that address the question, each with its
     第N条 (no time limit unless asked); None when no clause shares enough of its words.
     能网上办吗, which its own words leave unaddressed, is read with the plan's words for applying
     online (第145条 网上办证). `aliases_tell`: the service is already the conversation's, so an
     alias said names one of its tasks' matters (那限制高消费呢 → 第152条 限制高消费措施), not
     which service. `when`: a how-long question about a service with no time limit — only a clause
-    stating a date or span of its own answers it (else the plain "no time limit" answer stands)."""
+    stating a date or span of its own answers it (else the plain "no time limit" answer stands).
+    `in_conversation`: a follow-up, which may go to court in the matter at hand."""
     naming = [service.name, *service.aliases]
     items = service_tasks(service)
     # 除了临牌还能办啥 / 小程序能办啥事: the clause that names the service's matters the most.
@@ -1086,9 +1087,11 @@ def detail_answer(service: ServiceOut, text: str, aliases_tell: bool = False, *,
                 or (relevant_clauses(items, text, naming, also=ONLINE_WORDS)
                     if asks_online(text) else [])
                 or (_word_written(items, text) if aliases_tell else []))
-    # (only of a service the message does not name: 知识产权纠纷除了打官司还有别的渠道吗 asks
-    # of the matter it names, whose clauses answer as ever)
-    court = (court_items(service) if goes_to_court(text) and not any(
+    # (only in a conversation, `in_conversation`, and of a service the message does not name:
+    # 知识产权纠纷除了打官司还有别的渠道吗 asks of the matter it names, whose clauses answer as
+    # ever; a first message the search reads as a matter asks of what its own words say, not
+    # of that matter's court task, which only a follow-up in the matter means)
+    court = (court_items(service) if in_conversation and goes_to_court(text) and not any(
         normalize(n) in normalize(text) for n in naming) else [])
     if court and not any(e.task in court for e in evidence) and (
             not evidence or _questions_asked(text) <= 1):

@@ -60,3 +60,15 @@ def test_a_second_question_keeps_the_clauses_the_first_reads(run_action) -> None
                     "清欠到2024年底要达到多少？还有告赢了对方没钱给，法院咋办？")
     assert "第129条" in run.reply and "100%" in run.reply
     assert not uncited_figures(run.reply)
+
+
+def test_only_a_follow_up_goes_to_the_court_task_of_the_matter(snap) -> None:
+    """A first message the search reads as a matter asks of what its own words say; only a
+    follow-up in a conversation about the matter asks what the court does in it."""
+    from services_catalog.answers import detail_answer  # noqa: PLC0415
+
+    arrears = snap.services["sme-arrears"]
+    followed = detail_answer(arrears, "要是起诉到法院能管用吗", in_conversation=True)
+    assert followed is not None and [e["item"] for e in followed.card["evidence"]][0] == 161
+    first = detail_answer(arrears, "要是起诉到法院能管用吗")
+    assert first is None or 161 not in [e["item"] for e in first.card["evidence"]]
