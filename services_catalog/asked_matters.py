@@ -643,14 +643,12 @@ def beside_answer(text: str, cited: set[int],
     areas = {plan.task(n).area.number for n in cited if n in plan.tasks()}
     own = sorted(n for n in cited if n in plan.tasks())
     out: dict[int, str] = {}
-    # A question clause a task of the answer's own areas states (_stated_in_area) is read there,
-    # not as the plan-wide reading of another area's task.
+    # A question clause a task of the answer's own areas states (_stated_in_area) is read there
+    # too, beside (not instead of) the plan-wide reading of another area's task: both are the
+    # plan's words for it (慢慢还 → 第152条's 执行和解 and 第169条's 信用宽限期).
     near = _stated_in_area(text, cited, areas, answered)
-    in_area = {words for _, _, words in near}
     for a in asked_matters(text):
         if a.task in cited or a.task in out or answered(a.words):
-            continue
-        if a.words in in_area and plan.task(a.task).area.number not in areas:
             continue
         if ((a.stated and not _terms_in(own, a))
                 or (plan.task(a.task).area.number in areas

@@ -77,3 +77,13 @@ def test_the_hotline_of_a_grievance_does_not_stop_the_other_matters(run_action) 
     assert "12345" in run.texts[0]
     kinds = [(m.get("custom") or {}).get("type") for m in run.messages]
     assert "related_matters" in kinds, run.texts
+
+
+def test_an_area_reading_joins_the_plan_wide_one_for_the_same_words() -> None:
+    """Paying back slowly after a judgment, beside an arrears answer (第129、159、161条): the
+    plan's words for it in the answer's own area (第169条 信用宽限期) and across the plan (第152条
+    执行和解) are both offered; the area's reading does not silence the other."""
+    from services_catalog.asked_matters import beside_answer  # noqa: PLC0415
+
+    out = beside_answer("欠款官司判了，对方说想跟我们商量着分期慢慢还，行不行", {129, 159, 161})
+    assert {152, 169} <= set(out)
